@@ -1,0 +1,193 @@
+// The registry API's contract: response schemas used by the server's routes (and its OpenAPI) and, as types, by the web app.
+import { z } from "zod";
+
+export const LocalizedTextSchema = z.object({ zh: z.string(), ru: z.string(), en: z.string() }).meta({ id: "LocalizedText" });
+/** A date known to the day, month or year: "2004", "2004-06", "2004-06-17". */
+export const PartialDateSchema = z.string().meta({ id: "PartialDate", description: 'A date known to the day, month or year: "YYYY", "YYYY-MM" or "YYYY-MM-DD".' });
+export const DatePrecisionSchema = z.enum(["day", "month", "year"]);
+
+const RightsSchema = z.object({
+  attend: z.boolean(),
+  speak: z.boolean(),
+  circulateStatements: z.boolean(),
+  propose: z.boolean(),
+  object: z.boolean(),
+  chair: z.boolean(),
+  seeDrafts: z.boolean(),
+});
+
+export const TierSchema = z.object({
+  code: z.string(),
+  names: LocalizedTextSchema,
+  isStanding: z.boolean(),
+  rights: RightsSchema,
+  source: z.string(),
+});
+
+export const PartyRefSchema = z.object({ code: z.string(), names: LocalizedTextSchema });
+
+export const SecretaryGeneralSchema = z.object({
+  id: z.string(),
+  names: LocalizedTextSchema,
+  state: PartyRefSchema,
+  title: LocalizedTextSchema,
+  from: PartialDateSchema,
+  to: PartialDateSchema.nullable(),
+  source: z.string(),
+});
+
+export const PartnerOrganizationSchema = z.object({
+  code: z.string(),
+  names: LocalizedTextSchema,
+  shortNames: LocalizedTextSchema,
+  relation: z.string(),
+  source: z.string(),
+});
+
+export const SourceSchema = z.object({ key: z.string(), title: LocalizedTextSchema, year: z.number().nullable() });
+
+export const OrganizationSchema = z
+  .object({
+    code: z.string(),
+    names: LocalizedTextSchema,
+    shortNames: LocalizedTextSchema,
+    founded: PartialDateSchema,
+    officialLanguages: z.array(z.string()),
+    workingLanguages: z.array(z.string()),
+    tiers: z.array(TierSchema),
+    decisionRules: z.array(
+      z.object({ code: z.string(), names: LocalizedTextSchema, appliesTo: LocalizedTextSchema, source: z.string() }),
+    ),
+    rotation: z.object({ orderLanguage: z.string(), termYears: z.number(), description: LocalizedTextSchema, source: z.string() }),
+    values: z.array(z.object({ code: z.string(), names: LocalizedTextSchema })),
+    valuesName: LocalizedTextSchema,
+    secretariesGeneral: z.array(SecretaryGeneralSchema),
+    partners: z.array(PartnerOrganizationSchema),
+    sources: z.array(SourceSchema),
+    source: z.string(),
+  })
+  .meta({ id: "Organization" });
+
+export const DecisionSchema = z.object({
+  id: z.string(),
+  body: z.string(),
+  date: PartialDateSchema,
+  title: LocalizedTextSchema,
+  source: z.string(),
+});
+
+export const StatusChangeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["admitted", "changed", "left"]),
+  tier: z.string().nullable(),
+  date: PartialDateSchema,
+  precision: DatePrecisionSchema,
+  decision: DecisionSchema,
+  source: z.string(),
+});
+
+export const StateListItemSchema = z
+  .object({
+    code: z.string(),
+    isoNumeric: z.string(),
+    names: LocalizedTextSchema,
+    tier: z.string(),
+    since: PartialDateSchema,
+    sincePrecision: DatePrecisionSchema,
+  })
+  .meta({ id: "StateOnDate" });
+
+export const StateListSchema = z.object({ on: z.string(), items: z.array(StateListItemSchema) });
+
+export const SummitSchema = z
+  .object({
+    id: z.string(),
+    body: z.string(),
+    host: PartyRefSchema,
+    city: LocalizedTextSchema,
+    start: PartialDateSchema,
+    end: PartialDateSchema.nullable(),
+    format: z.enum(["in_person", "video"]),
+    source: z.string(),
+  })
+  .meta({ id: "Summit" });
+
+export const ProjectedSummitSchema = z.object({ host: PartyRefSchema, year: z.number(), basis: z.literal("projected") });
+export const SummitListSchema = z.object({ items: z.array(SummitSchema), next: ProjectedSummitSchema.nullable() });
+
+export const ChairmanshipTermSchema = z
+  .object({
+    id: z.string(),
+    state: PartyRefSchema,
+    start: PartialDateSchema,
+    end: PartialDateSchema.nullable(),
+    slogan: LocalizedTextSchema.nullable(),
+    basis: z.enum(["recorded", "projected"]),
+    source: z.string().nullable(),
+  })
+  .meta({ id: "ChairmanshipTerm" });
+
+export const ChairmanshipSchema = z.object({
+  on: z.string(),
+  /** The id of the recorded term in effect on `on`, if any. */
+  current: z.string().nullable(),
+  items: z.array(ChairmanshipTermSchema),
+});
+
+export const StateDetailSchema = z
+  .object({
+    code: z.string(),
+    isoNumeric: z.string(),
+    names: LocalizedTextSchema,
+    on: z.string(),
+    status: z.object({ tier: z.string(), since: PartialDateSchema, sincePrecision: DatePrecisionSchema }).nullable(),
+    history: z.array(StatusChangeSchema),
+    summitsHosted: z.array(SummitSchema),
+    chairmanshipTerms: z.array(ChairmanshipTermSchema),
+    inRotationFrom: PartialDateSchema.nullable(),
+    source: z.string(),
+  })
+  .meta({ id: "StateDetail" });
+
+export const BodySchema = z
+  .object({
+    code: z.string(),
+    kind: z.enum(["council", "meeting", "permanent"]),
+    names: LocalizedTextSchema,
+    shortNames: LocalizedTextSchema,
+    description: LocalizedTextSchema,
+    seat: LocalizedTextSchema.nullable(),
+    source: z.string(),
+  })
+  .meta({ id: "Body" });
+export const BodyListSchema = z.object({ items: z.array(BodySchema) });
+
+export const HealthSchema = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgresql"]) });
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    code: z.string(),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: "Problem", description: "RFC 9457 problem details" });
+
+export type LocalizedTextDto = z.infer<typeof LocalizedTextSchema>;
+export type Organization = z.infer<typeof OrganizationSchema>;
+export type Tier = z.infer<typeof TierSchema>;
+export type StateListItem = z.infer<typeof StateListItemSchema>;
+export type StateList = z.infer<typeof StateListSchema>;
+export type StateDetail = z.infer<typeof StateDetailSchema>;
+export type StatusChangeDto = z.infer<typeof StatusChangeSchema>;
+export type Summit = z.infer<typeof SummitSchema>;
+export type SummitList = z.infer<typeof SummitListSchema>;
+export type ChairmanshipTerm = z.infer<typeof ChairmanshipTermSchema>;
+export type Chairmanship = z.infer<typeof ChairmanshipSchema>;
+export type Body = z.infer<typeof BodySchema>;
+export type BodyList = z.infer<typeof BodyListSchema>;
+export type Health = z.infer<typeof HealthSchema>;
+export type Problem = z.infer<typeof ProblemSchema>;

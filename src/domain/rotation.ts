@@ -1,0 +1,79 @@
+// The rotating chairmanship: recorded terms, and the terms projected by the organization's rotation rule.
+import { earliestDay, latestDay, yearOf, comparePartialDates } from "./partial-date.js";
+import type { ChairmanshipTerm, RotationEntry, RotationRule } from "./registry.js";
+
+export interface ProjectedTerm {
+  readonly state: string;
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface ProjectionInput {
+  readonly rule: RotationRule;
+  readonly terms: readonly ChairmanshipTerm[];
+  readonly rotation: readonly RotationEntry[];
+  /** Each candidate's name in the rule's order language. */
+  readonly namesInOrderLanguage: ReadonlyMap<string, string>;
+  /** Whether the state may chair (holds a tier with the right to chair) at the start of the projection. */
+  readonly canChair: (state: string) => boolean;
+  readonly count: number;
+}
+
+export function sortTerms(terms: readonly ChairmanshipTerm[]): ChairmanshipTerm[] {
+  return [...terms].sort((a, b) => comparePartialDates(a.start, b.start) || a.id.localeCompare(b.id));
+}
+
+/** The members in rotation order: alphabetical in the rule's language. */
+export function rotationOrder(rule: RotationRule, names: ReadonlyMap<string, string>): string[] {
+  const collator = new Intl.Collator(rule.orderLanguage, { sensitivity: "base" });
+  return [...names.keys()].sort((a, b) => collator.compare(names.get(a) ?? a, names.get(b) ?? b));
+}
+
+/**
+ * Projects the next `count` terms after the last recorded one. Recorded terms always win: the projection
+ * only starts where the record ends. A member is a candidate for a term once its "in rotation from"
+ * date has come by the end of that term's first year.
+ */
+export function projectTerms(input: ProjectionInput): ProjectedTerm[] {
+  const recorded = sortTerms(input.terms);
+  const last = recorded.at(-1);
+  if (!last || input.count <= 0) return [];
+  const entries = new Map(input.rotation.map((e) => [e.state, e]));
+  const order = rotationOrder(input.rule, input.namesInOrderLanguage).filter((s) => entries.has(s));
+  if (order.length === 0) return [];
+
+  const projected: ProjectedTerm[] = [];
+  let position = order.indexOf(last.state);
+  let year = last.end !== undefined ? yearOf(last.end) : yearOf(last.start) + input.rule.termYears;
+  while (projected.length < input.count) {
+    const startYear = year;
+    const isEligible = (state: string): boolean => {
+      const entry = entries.get(state);
+      return entry !== undefined && earliestDay(entry.inRotationFrom) <= latestDay(String(startYear)) && input.canChair(state);
+    };
+    let next: string | undefined;
+    for (let step = 1; step <= order.length; step += 1) {
+      const candidate = order[(position + step + order.length) % order.length];
+      if (candidate !== undefined && isEligible(candidate)) {
+        next = candidate;
+        position = (position + step + order.length) % order.length;
+        break;
+      }
+    }
+    if (next === undefined) break;
+    year = startYear + input.rule.termYears;
+    projected.push({ state: next, start: String(startYear), end: String(year) });
+  }
+  return projected;
+}
+
+/** The recorded term in effect on `day`: the latest one that has started and not certainly ended. */
+export function recordedChairOn(terms: readonly ChairmanshipTerm[], day: string): ChairmanshipTerm | null {
+  let current: ChairmanshipTerm | null = null;
+  for (const term of sortTerms(terms)) {
+    if (earliestDay(term.start) > day) break;
+    const hasEnded = term.end !== undefined && latestDay(term.end) < day;
+    current = hasEnded ? null : term;
+  }
+  return current;
+}
