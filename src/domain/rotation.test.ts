@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import type { ChairmanshipTerm, RotationEntry, RotationRule } from "./registry.js";
+import { projectTerms, recordedChairOn, rotationOrder } from "./rotation.js";
+
+const rule: RotationRule = { orderLanguage: "ru", termYears: 1, description: { zh: "", ru: "", en: "" }, source: "charter" };
+const names = new Map([
+  ["CN", "Китай"],
+  ["RU", "Россия"],
+  ["KZ", "Казахстан"],
+  ["KG", "Кыргызстан"],
+  ["TJ", "Таджикистан"],
+  ["UZ", "Узбекистан"],
+  ["IN", "Индия"],
+  ["PK", "Пакистан"],
+  ["IR", "Иран"],
+  ["BY", "Беларусь"],
+]);
+const entry = (state: string, inRotationFrom: string): RotationEntry => ({ state, inRotationFrom, source: "s" });
+const allIn = [...names.keys()].map((s) => entry(s, "2001-06-15"));
+const term = (id: string, state: string, start: string, end?: string): ChairmanshipTerm => ({ id, state, start, end, source: "s" });
+
+describe("rotation", () => {
+  it("orders members alphabetically by their Russian names", () => {
+    expect(rotationOrder(rule, names)).toEqual(["BY", "IN", "IR", "KZ", "CN", "KG", "PK", "RU", "TJ", "UZ"]);
+  });
+
+  it("projects the next five after the last recorded term, wrapping around", () => {
+    const projected = projectTerms({ rule, terms: [term("t", "KG", "2025-09")], rotation: allIn, namesInOrderLanguage: names, canChair: () => true, count: 5 });
+    expect(projected).toEqual([
+      { state: "PK", start: "2026", end: "2027" },
+      { state: "RU", start: "2027", end: "2028" },
+      { state: "TJ", start: "2028", end: "2029" },
+      { state: "UZ", start: "2029", end: "2030" },
+      { state: "BY", start: "2030", end: "2031" },
+    ]);
+  });
+
+  it("lets recorded terms win: the projection starts where the record ends", () => {
+    const terms = [term("a", "CN", "2024-07", "2025-09"), term("b", "KG", "2025-09", "2026-07")];
+    const [first] = projectTerms({ rule, terms, rotation: allIn, namesInOrderLanguage: names, canChair: () => true, count: 1 });
+    expect(first).toEqual({ state: "PK", start: "2026", end: "2027" });
+  });
+
+  it("passes over a member before its own 'in rotation from' date", () => {
+    const rotation = allIn.map((e) => (e.state === "PK" ? entry("PK", "2028") : e));
+    const projected = projectTerms({ rule, terms: [term("t", "KG", "2025-09")], rotation, namesInOrderLanguage: names, canChair: () => true, count: 4 });
+    expect(projected.map((p) => p.state)).toEqual(["RU", "TJ", "UZ", "BY"]);
+  });
+
+  it("passes over a state that may not chair (not a member)", () => {
+    const projected = projectTerms({
+      rule,
+      terms: [term("t", "KG", "2025-09")],
+      rotation: allIn,
+      namesInOrderLanguage: names,
+      canChair: (s) => s !== "RU",
+      count: 2,
+    });
+    expect(projected.map((p) => p.state)).toEqual(["PK", "TJ"]);
+  });
+
+  it("projects nothing without a recorded term or a candidate", () => {
+    expect(projectTerms({ rule, terms: [], rotation: allIn, namesInOrderLanguage: names, canChair: () => true, count: 5 })).toEqual([]);
+    expect(projectTerms({ rule, terms: [term("t", "KG", "2025")], rotation: allIn, namesInOrderLanguage: names, canChair: () => false, count: 5 })).toEqual([]);
+  });
+
+  it("always yields consecutive one-year terms, each member once per cycle", () => {
+    const members = [...names.keys()];
+    fc.assert(
+      fc.property(fc.constantFrom(...members), fc.subarray(members, { minLength: 1 }), fc.integer({ min: 1, max: 25 }), (last, eligible, count) => {
+        const projected = projectTerms({
+          rule,
+          terms: [term("t", last, "2020")],
+          rotation: allIn,
+          namesInOrderLanguage: names,
+          canChair: (s) => eligible.includes(s),
+          count,
+        });
+        expect(projected).toHaveLength(count);
+        projected.forEach((p, i) => {
+          expect(p.start).toBe(String(2021 + i));
+          expect(eligible).toContain(p.state);
+          // Within any window as long as the eligible list, no member chairs twice.
+          const window = projected.slice(Math.max(0, i - eligible.length + 1), i + 1).map((q) => q.state);
+          expect(new Set(window).size).toBe(window.length);
+        });
+      }),
+    );
+  });
+
+  it("finds the recorded chair on a day", () => {
+    const terms = [term("a", "KZ", "2023-07-04", "2024-07-04"), term("b", "CN", "2024-07", "2025-09"), term("c", "KG", "2025-09")];
+    expect(recordedChairOn(terms, "2024-01-01")?.state).toBe("KZ");
+    expect(recordedChairOn(terms, "2025-01-01")?.state).toBe("CN");
+    expect(recordedChairOn(terms, "2026-11-25")?.state).toBe("KG");
+    expect(recordedChairOn(terms, "2020-01-01")).toBeNull();
+  });
+});
