@@ -1,0 +1,185 @@
+// End-to-end harness: starts the built Concord server on a free port with a fresh data directory, and Chromium through playwright-core.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Organization } from "../../src/contracts/registry.js";
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const SCREENSHOT_DIR = join(REPO_ROOT, "test-results", "screenshots");
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export const LANGUAGES = ["zh-CN", "ru", "en"] as const;
+export type UiLanguage = (typeof LANGUAGES)[number];
+/** The LocalizedText field each interface language reads. */
+export const DATA_FIELD: Readonly<Record<UiLanguage, "zh" | "ru" | "en">> = { "zh-CN": "zh", ru: "ru", en: "en" };
+/** A browser locale whose default makes the portal choose each language. */
+export const BROWSER_LOCALE: Readonly<Record<UiLanguage, string>> = { "zh-CN": "zh-CN", ru: "ru-RU", en: "en-US" };
+
+export const DESKTOP = { width: 1280, height: 900 } as const;
+export const PHONE = { width: 375, height: 812 } as const;
+
+const HEALTH_TIMEOUT_MS = 60_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+function assertBuilt(): void {
+  const missing = ["dist/web/index.html", "dist/server", "bin/concord.js"].filter((path) => !existsSync(join(REPO_ROOT, path)));
+  if (missing.length > 0) {
+    throw new Error(`e2e: the app is not built (missing ${missing.join(", ")}); run \`npm run build\` first.`);
+  }
+}
+
+export interface RunningServer {
+  readonly baseUrl: string;
+  readonly output: () => string;
+  readonly stop: () => Promise<void>;
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`e2e: the server exited with code ${child.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 200));
+  }
+  throw new Error(`e2e: the server did not answer /api/health within ${HEALTH_TIMEOUT_MS / 1000}s:\n${output()}`);
+}
+
+/** `node bin/concord.js start` with PORT and DATA_DIR set; resolves once GET /api/health answers 200. */
+export async function startServer(): Promise<RunningServer> {
+  assertBuilt();
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), "concord-e2e-"));
+  const child = spawn(process.execPath, ["bin/concord.js", "start"], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const output = () => log;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((resolveExit) => child.once("exit", () => resolveExit()));
+      child.kill("SIGTERM");
+      const forced = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(forced);
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(baseUrl, child, output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, output, stop };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  console.log(`e2e: Chromium ${browser.version()} at ${CHROMIUM_PATH}`);
+  return browser;
+}
+
+export interface PortalSession {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Uncaught page errors and console errors seen so far. */
+  readonly errors: string[];
+}
+
+/** A fresh browser profile whose browser language is `locale` (so the portal picks its language from it). */
+export async function openPortal(
+  browser: Browser,
+  options: { locale: string; viewport?: { width: number; height: number } },
+): Promise<PortalSession> {
+  const context = await browser.newContext({ locale: options.locale, viewport: options.viewport ?? DESKTOP });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  return { context, page, errors };
+}
+
+export async function fetchOrganization(baseUrl: string): Promise<Organization> {
+  const response = await fetch(`${baseUrl}/api/v1/organization`);
+  if (!response.ok) throw new Error(`GET /api/v1/organization answered ${response.status}`);
+  return (await response.json()) as Organization;
+}
+
+/** Waits until the element with this test id shows exactly `text` (polling in the page; no fixed sleeps). */
+export async function waitForTestIdText(page: Page, testId: string, text: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    ([id, expected]) => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document;
+      return doc.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === expected;
+    },
+    [testId, text] as const,
+    { timeout },
+  );
+}
+
+export async function missingKeys(page: Page): Promise<unknown> {
+  return page.evaluate(() => (globalThis as unknown as { __concordMissingKeys?: unknown }).__concordMissingKeys);
+}
+
+/** Text that looks like an untranslated i18n key ("overview.counts.title") leaking into what the reader sees. */
+export const RAW_KEY_PATTERN = /\b[a-z]+\.[a-z]+\.[a-z_.]+\b/;
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+export function intlDate(language: UiLanguage, isoDay: string, precision: "day" | "month" | "year"): string {
+  const [y = 0, m = 1, d = 1] = isoDay.split("-").map(Number);
+  const options: Intl.DateTimeFormatOptions =
+    precision === "year"
+      ? { year: "numeric", timeZone: "UTC" }
+      : precision === "month"
+        ? { year: "numeric", month: "long", timeZone: "UTC" }
+        : { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
+  return new Intl.DateTimeFormat(language, options).format(new Date(Date.UTC(y, m - 1, d)));
+}

@@ -1,0 +1,119 @@
+// The overview in each interface language: organization name, today's counts, the map, no missing or leaked translation keys.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Organization } from "../../src/contracts/registry.js";
+import {
+  BROWSER_LOCALE,
+  DATA_FIELD,
+  DESKTOP,
+  LANGUAGES,
+  PHONE,
+  RAW_KEY_PATTERN,
+  fetchOrganization,
+  launchChromium,
+  missingKeys,
+  openPortal,
+  screenshot,
+  startServer,
+  waitForTestIdText,
+  type RunningServer,
+} from "./harness.js";
+
+/** Pixels on the map canvas painted in this colour (the first standing tier's colour is the members' colour). */
+async function mapPixelsOfColour(page: Page, rgb: readonly [number, number, number]): Promise<number> {
+  return page.locator('[data-testid="membership-map"] canvas').first().evaluate((canvas, [r, g, b]) => {
+    const c = canvas as unknown as {
+      width: number;
+      height: number;
+      getContext(kind: "2d"): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+    };
+    const data = c.getContext("2d")?.getImageData(0, 0, c.width, c.height).data;
+    if (!data) return 0;
+    let hits = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs((data[i] ?? 0) - r) < 6 && Math.abs((data[i + 1] ?? 0) - g) < 6 && Math.abs((data[i + 2] ?? 0) - b) < 6) hits++;
+    }
+    return hits;
+  }, rgb);
+}
+
+const MEMBER_COLOUR = [0x17, 0x42, 0x7c] as const;
+
+describe("overview", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let organization: Organization;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+    organization = await fetchOrganization(server.baseUrl);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const language of LANGUAGES) {
+    it(`shows the organization, today's 10/2/14 and a coloured map in ${language}`, async () => {
+      const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE[language], viewport: DESKTOP });
+      try {
+        await page.goto(`${server.baseUrl}/`);
+        await waitForTestIdText(page, "count-member", "10");
+        await waitForTestIdText(page, "count-observer", "2");
+        await waitForTestIdText(page, "count-dialogue_partner", "14");
+
+        expect(await page.getAttribute("html", "lang")).toBe(language);
+        const name = organization.names[DATA_FIELD[language]];
+        expect((await page.getByRole("heading", { level: 1 }).innerText()).trim()).toBe(name);
+        expect((await page.getByTestId("organization-name").innerText()).trim()).toBe(name);
+
+        // The six values of the Shanghai Spirit, in this language.
+        const values = await page.getByTestId("values").locator("li").allInnerTexts();
+        expect(values.map((v) => v.trim())).toEqual(organization.values.map((v) => v.names[DATA_FIELD[language]]));
+
+        // The map: drawn, with size, members painted in their colour, and a text alternative giving the counts.
+        const map = page.getByTestId("membership-map");
+        await map.locator("canvas").first().waitFor({ state: "visible" });
+        const box = await map.locator("canvas").first().boundingBox();
+        expect(box?.width ?? 0).toBeGreaterThan(300);
+        expect(box?.height ?? 0).toBeGreaterThan(150);
+        await expect.poll(() => mapPixelsOfColour(page, MEMBER_COLOUR), { timeout: 10_000 }).toBeGreaterThan(2_000);
+        expect(await map.getAttribute("role")).toBe("img");
+        const label = (await map.getAttribute("aria-label")) ?? "";
+        for (const n of ["10", "2", "14"]) expect(label).toContain(n);
+
+        // The projected next summit is marked as such.
+        await page.getByTestId("next-summit").waitFor();
+
+        // The footer names the data's sources, in this language.
+        await page.locator("footer summary").click();
+        const sources = await page.locator("footer li").allInnerTexts();
+        expect(sources).toHaveLength(organization.sources.length);
+        expect(sources[0]).toContain(organization.sources[0]?.title[DATA_FIELD[language]] ?? "");
+        await page.locator("footer summary").click();
+
+        expect(await missingKeys(page)).toEqual([]);
+        const visibleText = await page.locator("body").innerText();
+        expect(visibleText).not.toMatch(RAW_KEY_PATTERN);
+        expect(errors).toEqual([]);
+
+        await screenshot(page, `overview-${language}-desktop`);
+        await page.setViewportSize(PHONE);
+        // On a phone the navigation folds into a menu button.
+        await page.locator('button[aria-controls="mobile-navigation"]').waitFor({ state: "visible" });
+        // Nothing wider than a phone screen: no sideways scrolling.
+        const overflow = await page.evaluate(() => {
+          const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document
+            .documentElement;
+          return root.scrollWidth - root.clientWidth;
+        });
+        expect(overflow).toBeLessThanOrEqual(0);
+        await screenshot(page, `overview-${language}-phone`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,134 @@
+// Every portal page in every language and on desktop and phone: content arrives, nothing untranslated leaks, the phone menu works.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  BROWSER_LOCALE,
+  DESKTOP,
+  LANGUAGES,
+  PHONE,
+  RAW_KEY_PATTERN,
+  launchChromium,
+  missingKeys,
+  openPortal,
+  screenshot,
+  startServer,
+  type RunningServer,
+} from "./harness.js";
+
+const PAGES = [
+  { path: "/states", name: "states", ready: "states-table" },
+  { path: "/states?tier=observer", name: "states-observer", ready: "states-table" },
+  { path: "/bodies", name: "bodies", ready: "body" },
+  { path: "/summits", name: "summits", ready: "summit-timeline" },
+  { path: "/chairmanship", name: "chairmanship", ready: "recorded-terms" },
+] as const;
+
+describe("portal pages", () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const language of LANGUAGES) {
+    it(`render in ${language} without missing or raw translation keys`, async () => {
+      const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE[language], viewport: DESKTOP });
+      try {
+        for (const target of PAGES) {
+          await page.setViewportSize(DESKTOP);
+          await page.goto(`${server.baseUrl}${target.path}`);
+          await page.getByTestId(target.ready).first().waitFor();
+          expect(await page.locator("body").innerText()).not.toMatch(RAW_KEY_PATTERN);
+          await screenshot(page, `${target.name}-${language}-desktop`);
+          await page.setViewportSize(PHONE);
+          await screenshot(page, `${target.name}-${language}-phone`);
+        }
+        expect(await missingKeys(page)).toEqual([]);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it("filters states by tier and keeps the filter in the address", async () => {
+    const { context, page } = await openPortal(browser, { locale: "en-US" });
+    try {
+      await page.goto(`${server.baseUrl}/states`);
+      const rows = page.getByTestId("states-table").locator("tbody tr");
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(26);
+      await page.getByTestId("tier-filter").getByText("Observer state", { exact: true }).click();
+      await page.waitForURL(/\?tier=observer$/);
+      await page.getByTestId("states-shown").filter({ hasText: /^Shown: 2$/ }).waitFor();
+      expect(await rows.count()).toBe(2);
+      await page.reload();
+      await page.getByTestId("states-shown").filter({ hasText: /^Shown: 2$/ }).waitFor();
+      expect(await page.getByRole("radio", { name: "Observer state" }).isChecked()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("says in the reader's language when data cannot be loaded, and recovers on retry", async () => {
+    const { context, page } = await openPortal(browser, { locale: "ru-RU" });
+    try {
+      await page.route("**/api/v1/summits", (route) =>
+        route.fulfill({
+          status: 503,
+          contentType: "application/problem+json",
+          body: JSON.stringify({ type: "about:blank", title: "Service Unavailable", status: 503 }),
+        }),
+      );
+      await page.goto(`${server.baseUrl}/summits`);
+      const alert = page.getByRole("alert");
+      await alert.waitFor({ timeout: 20_000 });
+      expect(await alert.innerText()).toContain("Что-то пошло не так");
+      await page.unroute("**/api/v1/summits");
+      await alert.getByRole("button", { name: "Повторить" }).click();
+      await page.getByTestId("summit-timeline").waitFor();
+      expect(await page.getByTestId("summit").count()).toBeGreaterThanOrEqual(25);
+      expect(await missingKeys(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("opens the navigation from the menu button on a phone and moves to the chosen page", async () => {
+    const { context, page } = await openPortal(browser, { locale: "en-US", viewport: PHONE });
+    try {
+      await page.goto(`${server.baseUrl}/`);
+      const menu = page.getByRole("button", { name: "Open navigation menu" });
+      await menu.click();
+      expect(await page.getByRole("button", { name: "Close navigation menu" }).getAttribute("aria-expanded")).toBe("true");
+      await screenshot(page, "menu-en-phone");
+      await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Summits" }).click();
+      await page.getByRole("heading", { level: 1, name: "Summits" }).waitFor();
+      expect(await page.getByRole("button", { name: "Open navigation menu" }).getAttribute("aria-expanded")).toBe("false");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("offers a skip link as the first stop for keyboard users", async () => {
+    const { context, page } = await openPortal(browser, { locale: "en-US" });
+    try {
+      await page.goto(`${server.baseUrl}/bodies`);
+      await page.getByTestId("body").first().waitFor();
+      await page.keyboard.press("Tab");
+      const skip = page.getByRole("link", { name: "Skip to main content" });
+      expect(await skip.evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement)).toBe(true);
+      await page.keyboard.press("Enter");
+      expect(await page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash)).toBe("#main");
+    } finally {
+      await context.close();
+    }
+  });
+});
