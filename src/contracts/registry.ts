@@ -173,6 +173,7 @@ export const ProblemSchema = z
     detail: z.string().optional(),
     instance: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    right: z.string().optional().describe("With 403: the right the caller lacks."),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details" });
 

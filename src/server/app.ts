@@ -1,4 +1,5 @@
 // Assembles the HTTP server: API under /api/v1, OpenAPI at /api/docs, WebSocket at /api/live, and the built web app.
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -13,6 +14,10 @@ import type { Database } from "./db/client.js";
 import { installProblemHandlers, problem, sendProblem } from "./http/problem.js";
 import { LiveHub, liveRoutes } from "./realtime/hub.js";
 import { registryRoutes } from "./registry/routes.js";
+import { installSessions } from "./access/sessions.js";
+import { auditRoutes } from "./audit/routes.js";
+import { identityRoutes } from "./identity/routes.js";
+import { singleSignOnRoutes, type SingleSignOnConfig } from "./identity/single-sign-on.js";
 
 export interface AppOptions {
   readonly database: Database;
@@ -21,6 +26,11 @@ export interface AppOptions {
   readonly logLevel?: string;
   /** The clock, so tests can fix "today". */
   readonly now?: () => Date;
+  /** Signs cookies; random per process when absent (set COOKIE_SECRET when several processes serve one database). */
+  readonly cookieSecret?: string | undefined;
+  readonly singleSignOn?: SingleSignOnConfig | undefined;
+  /** Trust X-Forwarded-* from a reverse proxy (for the client address and HTTPS). */
+  readonly trustProxy?: boolean;
 }
 
 export function utcDay(date: Date): string {
@@ -31,7 +41,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel ?? "silent", redact: ["req.headers.authorization", "req.headers.cookie"] },
     bodyLimit: 1024 * 1024,
-    // Unknown query keys are rejected by the schemas; keep Fastify's default parsing otherwise.
+    trustProxy: options.trustProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -56,9 +66,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         baseUri: ["'self'"],
       },
     },
-    // HSTS only makes sense behind HTTPS; the reverse proxy that terminates TLS sets it (issue: hardening).
+    // HSTS is sent only on HTTPS requests (see the hook below): over plain HTTP it would be meaningless.
     hsts: false,
   });
+  app.addHook("onSend", async (request, reply) => {
+    if (request.protocol === "https") void reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
+  });
+
+  const today = () => utcDay(now());
+  await installSessions(app, { db: options.database.db, now, today, cookieSecret: options.cookieSecret ?? randomBytes(32).toString("hex") });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -83,7 +99,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         return { status: "ok" as const, database: options.database.kind };
       },
     );
-    await scope.register(registryRoutes, { db: options.database.db, today: () => utcDay(now()) });
+    await scope.register(registryRoutes, { db: options.database.db, today });
+    await scope.register(identityRoutes, {
+      db: options.database.db,
+      now,
+      today,
+      singleSignOn: { enabled: options.singleSignOn !== undefined, name: options.singleSignOn?.name ?? null },
+    });
+    if (options.singleSignOn) await scope.register(singleSignOnRoutes, { db: options.database.db, now, config: options.singleSignOn });
+    await scope.register(auditRoutes, { db: options.database.db });
     await scope.register(liveRoutes, { hub });
   });
 

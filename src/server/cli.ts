@@ -5,7 +5,17 @@ import { readConfig, WEB_ROOT } from "./config.js";
 import { DatasetError, readRegistry, writeBundle } from "./registry/dataset-files.js";
 import { importRegistry, RegistryExistsError } from "./registry/commands.js";
 import { loadRegistry } from "./registry/queries.js";
-import { openConfiguredDatabase, seedIfEmpty } from "./startup.js";
+import { openConfiguredDatabase, prepareDemoAccounts, seedIfEmpty } from "./startup.js";
+import { verifyAuditTrail } from "./audit/trail.js";
+import { demoSignInHelp } from "./identity/demo-accounts.js";
+import { singleSignOnFromEnv } from "./identity/single-sign-on.js";
+
+const BREAK_REASONS = {
+  "payload-mismatch": "its payload does not match its recorded hash (edited)",
+  "hash-mismatch": "its content does not match its hash (edited)",
+  "link-mismatch": "it does not link to the event before it (an earlier event was replaced)",
+  "sequence-gap": "the sequence skips here (an event before it was deleted)",
+} as const;
 
 const program = new Command()
   .name("concord")
@@ -23,7 +33,16 @@ program
     const database = await openConfiguredDatabase(config);
     await database.migrate();
     if (await seedIfEmpty(database, config.CONCORD_DATASET)) console.log(`Loaded the dataset ${config.CONCORD_DATASET}.`);
-    const app = await buildApp({ database, webRoot: WEB_ROOT, logLevel: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL });
+    const publicUrl = config.PUBLIC_URL?.replace(/\/$/, "") ?? `http://localhost:${config.PORT}`;
+    const isDemo = config.CONCORD_DEMO_ACCOUNTS === "on" && (await prepareDemoAccounts(database));
+    const app = await buildApp({
+      database,
+      webRoot: WEB_ROOT,
+      logLevel: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL,
+      cookieSecret: config.COOKIE_SECRET,
+      trustProxy: config.TRUST_PROXY === "true",
+      singleSignOn: singleSignOnFromEnv(process.env, publicUrl),
+    });
     const shutdown = async (): Promise<void> => {
       await app.close();
       await database.close();
@@ -34,7 +53,29 @@ program
     await app.listen({ port: config.PORT, host: config.HOST });
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
-    console.log(`Concord is running at http://localhost:${port} (database: ${database.kind}, ${database.location})`);
+    const url = config.PUBLIC_URL ? publicUrl : `http://localhost:${port}`;
+    console.log(`Concord is running at ${url} (database: ${database.kind}, ${database.location})`);
+    if (isDemo) console.log(demoSignInHelp(url));
+  });
+
+const audit = program.command("audit").description("The audit trail.");
+audit
+  .command("verify")
+  .description("Recompute the hash chain of the audit trail; exit 1 and name the first broken event if it does not hold.")
+  .action(async () => {
+    const database = await openConfiguredDatabase(readConfig());
+    try {
+      await database.migrate();
+      const { events, broken } = await verifyAuditTrail(database.db);
+      if (broken) {
+        console.error(`The audit trail is broken at event #${broken.seq} (${broken.id}): ${BREAK_REASONS[broken.reason]}. ${events} events read.`);
+        process.exitCode = 1;
+      } else {
+        console.log(`The audit trail holds: ${events} events, every hash verified.`);
+      }
+    } finally {
+      await database.close();
+    }
   });
 
 program

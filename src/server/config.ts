@@ -1,4 +1,4 @@
-// Configuration from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, CONCORD_DATASET, LOG_LEVEL.
+// Configuration from the environment (README lists every variable); OIDC_* are read by identity/single-sign-on.ts.
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -18,6 +18,13 @@ const EnvSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   CONCORD_DATASET: z.string().min(1).default(DEFAULT_DATASET),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** "off" in production: no demo accounts are created, and none is announced. */
+  CONCORD_DEMO_ACCOUNTS: z.enum(["on", "off"]).default("on"),
+  /** Signs cookies; needed when several processes serve one database. */
+  COOKIE_SECRET: z.string().min(32, "at least 32 characters").optional(),
+  /** The address people reach Concord at (for links and the single sign-on callback). */
+  PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

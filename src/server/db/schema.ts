@@ -1,5 +1,5 @@
 // The database schema as code; `npm run db:generate` turns changes into SQL migrations under migrations/.
-import { date, integer, jsonb, pgTable, text, index } from "drizzle-orm/pg-core";
+import { bigint, boolean, date, integer, jsonb, pgTable, text, index, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "../../domain/localized-text.js";
 import type { OrganizationProfile } from "../../domain/registry.js";
 
@@ -118,3 +118,75 @@ export const secretariesGeneral = pgTable("secretaries_general", {
   source: text().notNull().references(() => sources.key),
   position: integer().notNull(),
 });
+
+// ---- Identity: delegations, users, server-side sessions, sign-in throttling.
+
+/** A delegation of a state or an international organization, named by that party's code. */
+export const delegations = pgTable("delegations", {
+  code: text().primaryKey(),
+  partyKind: text().notNull(),
+  isActive: boolean().notNull().default(true),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: text().primaryKey(),
+    email: text().notNull(),
+    displayName: text().notNull(),
+    role: text().notNull(),
+    delegation: text().references(() => delegations.code),
+    passwordHash: text(),
+    oidcIssuer: text(),
+    oidcSubject: text(),
+    isActive: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    passwordChangedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex("users_email").on(t.email), uniqueIndex("users_oidc").on(t.oidcIssuer, t.oidcSubject)],
+);
+
+/** A signed-in session; the cookie holds a random token, the table only its SHA-256. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    tokenHash: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    address: text(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+/** Consecutive sign-in failures per key ("account:<email>" or "address:<ip>"). */
+export const signInThrottle = pgTable("sign_in_throttle", {
+  key: text().primaryKey(),
+  failures: integer().notNull(),
+  lastFailureAt: bigint({ mode: "number" }).notNull(),
+});
+
+// ---- Audit trail: append-only, hash-chained.
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    seq: bigint({ mode: "number" }).primaryKey(),
+    id: text().notNull(),
+    at: text().notNull(),
+    actorUserId: text(),
+    actorDelegation: text(),
+    address: text(),
+    action: text().notNull(),
+    target: text(),
+    payload: jsonb().notNull(),
+    payloadHash: text().notNull(),
+    prevHash: text().notNull(),
+    hash: text().notNull(),
+  },
+  (t) => [index("audit_events_delegation").on(t.actorDelegation, t.seq), index("audit_events_action").on(t.action, t.seq)],
+);

@@ -10,6 +10,8 @@ export interface ProblemBody {
   detail?: string;
   instance?: string;
   errors?: { field: string; message: string }[];
+  /** With 403: the right the actor lacks. */
+  right?: string;
 }
 
 /** An error a user can cause: carries its stable code and HTTP status. */
@@ -20,6 +22,7 @@ export class ProblemError extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: { field: string; message: string }[],
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail ?? title);
     this.name = "ProblemError";
@@ -43,6 +46,9 @@ export function installProblemHandlers(app: FastifyInstance): void {
       const extra: Partial<ProblemBody> = {};
       if (error.detail !== undefined) extra.detail = error.detail;
       if (error.errors !== undefined) extra.errors = error.errors;
+      const right = (error as { right?: unknown }).right;
+      if (typeof right === "string") extra.right = right;
+      if (error.retryAfterSeconds !== undefined) void reply.header("retry-after", String(error.retryAfterSeconds));
       return sendProblem(reply, request, problem(error.status, error.code, error.title, extra));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -63,6 +69,13 @@ export function installProblemHandlers(app: FastifyInstance): void {
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, "response did not match its schema");
       return sendProblem(reply, request, problem(500, "internal", "Internal error"));
+    }
+    if (error.code === "FST_CSRF_INVALID_TOKEN" || error.code === "FST_CSRF_MISSING_SECRET") {
+      return sendProblem(
+        reply,
+        request,
+        problem(403, "csrf", "Missing or invalid CSRF token", { detail: "Send the token from GET /api/v1/session as the x-csrf-token header." }),
+      );
     }
     const status = typeof error.statusCode === "number" ? error.statusCode : 500;
     if (status >= 400 && status < 500) {

@@ -1,0 +1,18 @@
+// Who may read the audit trail.
+import { isSecretariat, type Actor, type Policy } from "../../domain/access.js";
+
+export interface AuditResource {
+  readonly delegation: string | null;
+}
+
+export const auditPolicy = {
+  list: {
+    right: "audit.list",
+    description: "Browse the audit trail (a delegation: the events of its own actions)",
+    roles: ["secretariat_admin", "secretariat_officer", "head_of_delegation", "delegate"],
+    scope: {
+      description: "a delegation sees only the events of its own actions",
+      check: (actor: Actor, event: AuditResource) => isSecretariat(actor) || (event.delegation !== null && event.delegation === actor.delegation),
+    },
+  },
+} as const satisfies Policy<AuditResource>;

@@ -1,0 +1,64 @@
+// Appending to the audit trail inside the command's own transaction, and verifying the whole chain.
+import { createHash, randomUUID } from "node:crypto";
+import canonicalize from "canonicalize";
+import { asc, desc, sql } from "drizzle-orm";
+import { chainEvent, GENESIS_HASH, verifyChain, type ChainBreak, type ChainedEvent } from "../../domain/audit-chain.js";
+import type { Db } from "../db/client.js";
+import { auditEvents } from "../db/schema.js";
+
+export const sha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
+
+/** RFC 8785 canonical JSON, so a payload hashes the same after a round trip through jsonb. */
+export function payloadHash(payload: unknown): string {
+  return sha256(canonicalize(payload) ?? "null");
+}
+
+export interface AuditEntry {
+  readonly actorUserId: string | null;
+  readonly actorDelegation: string | null;
+  readonly address: string | null;
+  readonly action: string;
+  readonly target: string | null;
+  /** What changed; never a password or a secret. */
+  readonly payload: Record<string, unknown>;
+  readonly at: Date;
+}
+
+// One lock for the whole trail: appends are serialized, so sequence numbers have no gaps and each links to the last.
+const AUDIT_LOCK = 7_317_001;
+
+/** Appends one event; call it with the command's transaction so the event and the change commit together. */
+export async function appendAuditEvent(tx: Db, entry: AuditEntry): Promise<ChainedEvent> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
+  const [last] = await tx.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+  const event = chainEvent(
+    {
+      seq: (last?.seq ?? 0) + 1,
+      id: randomUUID(),
+      at: entry.at.toISOString(),
+      actorUserId: entry.actorUserId,
+      actorDelegation: entry.actorDelegation,
+      address: entry.address,
+      action: entry.action,
+      target: entry.target,
+      payloadHash: payloadHash(entry.payload),
+    },
+    last?.hash ?? GENESIS_HASH,
+    sha256,
+  );
+  await tx.insert(auditEvents).values({ ...event, payload: entry.payload });
+  return event;
+}
+
+export interface VerifyResult {
+  readonly events: number;
+  readonly broken: ChainBreak;
+}
+
+/** Recomputes every payload hash and the chain, in sequence order. */
+export async function verifyAuditTrail(db: Db): Promise<VerifyResult> {
+  const rows = await db.select().from(auditEvents).orderBy(asc(auditEvents.seq));
+  const payloads = new Map(rows.map((r) => [r.seq, r.payload]));
+  const broken = verifyChain(rows, sha256, (event) => payloadHash(payloads.get(event.seq)) === event.payloadHash);
+  return { events: rows.length, broken };
+}

@@ -1,0 +1,112 @@
+// Single sign-on with OpenID Connect (authorization code with PKCE) for ministries with their own identity provider.
+import type { FastifyInstance } from "fastify";
+import * as oidc from "openid-client";
+import { z } from "zod";
+import { PUBLIC_ACTOR } from "../../domain/access.js";
+import { setSessionCookie } from "../access/sessions.js";
+import type { Db } from "../db/client.js";
+import { signInWithSingleSignOn } from "./commands.js";
+
+export interface SingleSignOnConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** This server's callback, e.g. https://concord.example/api/v1/sso/callback, registered with the provider. */
+  readonly redirectUri: string;
+  /** The name shown on the sign-in button, e.g. the ministry's. */
+  readonly name: string;
+  /** Allow an http:// issuer (tests and local development only). */
+  readonly allowHttp: boolean;
+}
+
+/** Reads OIDC_* variables; undefined when single sign-on is not configured. */
+export function singleSignOnFromEnv(env: NodeJS.ProcessEnv, publicUrl: string): SingleSignOnConfig | undefined {
+  if (!env.OIDC_ISSUER) return undefined;
+  if (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) throw new Error("OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are needed too");
+  return {
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    redirectUri: env.OIDC_REDIRECT_URI ?? `${publicUrl}/api/v1/sso/callback`,
+    name: env.OIDC_NAME ?? "Single sign-on",
+    allowHttp: env.OIDC_ALLOW_HTTP === "true",
+  };
+}
+
+const FLOW_COOKIE = "concord_sso";
+const FlowState = z.object({ verifier: z.string(), state: z.string(), nonce: z.string() });
+
+export async function singleSignOnRoutes(app: FastifyInstance, options: { db: Db; now: () => Date; config: SingleSignOnConfig }): Promise<void> {
+  const { config } = options;
+  let discovered: Promise<oidc.Configuration> | null = null;
+  const configuration = (): Promise<oidc.Configuration> => {
+    discovered ??= oidc
+      .discovery(new URL(config.issuer), config.clientId, { client_secret: config.clientSecret, redirect_uris: [config.redirectUri] }, undefined, {
+        execute: config.allowHttp ? [oidc.allowInsecureRequests] : [],
+      })
+      .catch((error: unknown) => {
+        discovered = null;
+        throw error;
+      });
+    return discovered;
+  };
+  const failed = (reply: import("fastify").FastifyReply) => reply.redirect("/sign-in?sso=failed");
+
+  app.get("/api/v1/sso/login", { schema: { tags: ["identity"], summary: "Start single sign-on: redirects to the identity provider" } }, async (request, reply) => {
+    let server: oidc.Configuration;
+    try {
+      server = await configuration();
+    } catch (error) {
+      request.log.error({ err: error }, "identity provider discovery failed");
+      return failed(reply);
+    }
+    const flow = { verifier: oidc.randomPKCECodeVerifier(), state: oidc.randomState(), nonce: oidc.randomNonce() };
+    void reply.setCookie(FLOW_COOKIE, JSON.stringify(flow), {
+      path: "/api/v1/sso",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: request.protocol === "https",
+      signed: true,
+      maxAge: 600,
+    });
+    const url = oidc.buildAuthorizationUrl(server, {
+      redirect_uri: config.redirectUri,
+      scope: "openid email profile",
+      code_challenge: await oidc.calculatePKCECodeChallenge(flow.verifier),
+      code_challenge_method: "S256",
+      state: flow.state,
+      nonce: flow.nonce,
+    });
+    return reply.redirect(url.href);
+  });
+
+  app.get("/api/v1/sso/callback", { schema: { tags: ["identity"], summary: "Return from the identity provider: opens a session" } }, async (request, reply) => {
+    const raw = request.cookies[FLOW_COOKIE];
+    const unsigned = raw ? request.unsignCookie(raw) : null;
+    void reply.clearCookie(FLOW_COOKIE, { path: "/api/v1/sso" });
+    const flow = unsigned?.valid && unsigned.value ? FlowState.safeParse(JSON.parse(unsigned.value)) : null;
+    if (!flow?.success) return failed(reply);
+    try {
+      const server = await configuration();
+      const current = new URL(request.url, config.redirectUri);
+      const tokens = await oidc.authorizationCodeGrant(server, current, {
+        pkceCodeVerifier: flow.data.verifier,
+        expectedState: flow.data.state,
+        expectedNonce: flow.data.nonce,
+        idTokenExpected: true,
+      });
+      const claims = tokens.claims();
+      if (!claims) return failed(reply);
+      const email = typeof claims.email === "string" && claims.email_verified !== false ? claims.email.toLowerCase() : null;
+      const { token } = await signInWithSingleSignOn(
+        { db: options.db, actor: PUBLIC_ACTOR, address: request.ip, now: options.now() },
+        { issuer: claims.iss, subject: claims.sub, email },
+      );
+      setSessionCookie(request, reply, token);
+      return reply.redirect("/");
+    } catch (error) {
+      request.log.warn({ err: error }, "single sign-on failed");
+      return failed(reply);
+    }
+  });
+}
