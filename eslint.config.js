@@ -27,6 +27,7 @@ export default tseslint.config(
   },
   {
     files: ["src/domain/**/*.ts"],
+    ignores: ["src/domain/**/*.test.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["node:*", "../server/*", "../web/*", "drizzle-orm*", "fastify*"] }],
     },

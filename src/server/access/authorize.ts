@@ -27,3 +27,8 @@ export function authorize<R>(actor: Actor, permission: Permission<R>, resource?:
 export function may<R>(actor: Actor, permission: Permission<R>, resource?: R): boolean {
   return decide(permission, actor, resource).allowed;
 }
+
+/** Route hook for endpoints no public caller may use: 401 before the body is even validated. */
+export async function requireSignIn(request: { actor: Actor }): Promise<void> {
+  if (!isSignedIn(request.actor)) throw unauthenticated();
+}

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { AuditListSchema } from "../../contracts/identity.js";
 import { ProblemSchema } from "../../contracts/registry.js";
 import { isSecretariat } from "../../domain/access.js";
-import { authorize } from "../access/authorize.js";
+import { authorize, requireSignIn } from "../access/authorize.js";
 import type { Db } from "../db/client.js";
 import { auditPolicy } from "./policy.js";
 import { listAuditEvents } from "./queries.js";
@@ -26,6 +26,7 @@ export async function auditRoutes(app: FastifyInstance, options: { db: Db }): Pr
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/v1/audit",
     {
+      onRequest: requireSignIn,
       schema: {
         tags: ["audit"],
         summary: "Audit events, newest first (a delegation sees only the events of its own actions)",

@@ -7,7 +7,7 @@ import { ProblemSchema } from "../../contracts/registry.js";
 import type { Actor, Role } from "../../domain/access.js";
 import { statusOn } from "../../domain/membership.js";
 import type { Registry } from "../../domain/registry.js";
-import { authorize, may } from "../access/authorize.js";
+import { authorize, may, requireSignIn } from "../access/authorize.js";
 import { clearSessionCookie, setSessionCookie } from "../access/sessions.js";
 import type { Db } from "../db/client.js";
 import { ProblemError, notFound } from "../http/problem.js";
@@ -89,7 +89,7 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
 
   api.post(
     "/api/v1/session/password",
-    { schema: { tags, summary: "Change one's own password (ends one's other sessions)", body: ChangePasswordBody, response: { 204: z.null(), ...errors } } },
+    { onRequest: requireSignIn, schema: { tags, summary: "Change one's own password (ends one's other sessions)", body: ChangePasswordBody, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
       authorize(request.actor, userPolicy.changeOwnPassword);
       await changeOwnPassword(context(request), request.sessionToken ?? "", request.body.currentPassword, request.body.newPassword);
@@ -99,7 +99,7 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
 
   api.get(
     "/api/v1/users",
-    { schema: { tags, summary: "User accounts the caller may see", querystring: UsersQuery, response: { 200: UserListSchema, ...errors } } },
+    { onRequest: requireSignIn, schema: { tags, summary: "User accounts the caller may see", querystring: UsersQuery, response: { 200: UserListSchema, ...errors } } },
     async (request) => {
       authorize(request.actor, userPolicy.list);
       const rows = await listUsers(options.db, request.query.delegation);
@@ -109,7 +109,7 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
 
   api.post(
     "/api/v1/users",
-    { schema: { tags, summary: "Create a user account", body: CreateUserBody, response: { 201: UserSchema, ...errors } } },
+    { onRequest: requireSignIn, schema: { tags, summary: "Create a user account", body: CreateUserBody, response: { 201: UserSchema, ...errors } } },
     async (request, reply) => {
       authorize(request.actor, userPolicy.create, { delegation: request.body.delegation, role: request.body.role });
       const row = await createUser(context(request), request.body);
@@ -119,7 +119,7 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
 
   api.patch(
     "/api/v1/users/:id",
-    { schema: { tags, summary: "Change a user account", params: UserParams, body: UpdateUserBody, response: { 200: UserSchema, ...errors } } },
+    { onRequest: requireSignIn, schema: { tags, summary: "Change a user account", params: UserParams, body: UpdateUserBody, response: { 200: UserSchema, ...errors } } },
     async (request) => {
       authorize(request.actor, userPolicy.update);
       const user = await findUser(options.db, request.params.id);
@@ -133,7 +133,7 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
 
   api.get(
     "/api/v1/delegations",
-    { schema: { tags, summary: "Delegations the caller may see", response: { 200: DelegationListSchema, ...errors } } },
+    { onRequest: requireSignIn, schema: { tags, summary: "Delegations the caller may see", response: { 200: DelegationListSchema, ...errors } } },
     async (request) => {
       authorize(request.actor, delegationPolicy.list);
       const [rows, registry] = await Promise.all([listDelegations(options.db), loadRegistry(options.db)]);
@@ -144,7 +144,7 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
 
   api.post(
     "/api/v1/delegations",
-    { schema: { tags, summary: "Open a delegation for a state or organization of the registry", body: CreateDelegationBody, response: { 201: z.object({ code: z.string() }), ...errors } } },
+    { onRequest: requireSignIn, schema: { tags, summary: "Open a delegation for a state or organization of the registry", body: CreateDelegationBody, response: { 201: z.object({ code: z.string() }), ...errors } } },
     async (request, reply) => {
       authorize(request.actor, delegationPolicy.create);
       const party = partyOf(await loadRegistry(options.db), request.body.code);
@@ -160,7 +160,7 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
 
   api.get(
     "/api/v1/delegations/:code",
-    { schema: { tags, summary: "One delegation and its members", params: DelegationParams, response: { 200: DelegationDetailSchema, ...errors } } },
+    { onRequest: requireSignIn, schema: { tags, summary: "One delegation and its members", params: DelegationParams, response: { 200: DelegationDetailSchema, ...errors } } },
     async (request) => {
       authorize(request.actor, delegationPolicy.read);
       const row = await findDelegation(options.db, request.params.code);
@@ -173,7 +173,7 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
 
   api.patch(
     "/api/v1/delegations/:code",
-    { schema: { tags, summary: "Activate or deactivate a delegation", params: DelegationParams, body: UpdateDelegationBody, response: { 200: z.object({ code: z.string(), isActive: z.boolean() }), ...errors } } },
+    { onRequest: requireSignIn, schema: { tags, summary: "Activate or deactivate a delegation", params: DelegationParams, body: UpdateDelegationBody, response: { 200: z.object({ code: z.string(), isActive: z.boolean() }), ...errors } } },
     async (request) => {
       authorize(request.actor, delegationPolicy.update);
       if (!(await findDelegation(options.db, request.params.code))) throw notFound(`Delegation "${request.params.code}"`);

@@ -1,0 +1,15 @@
+// Every policy of every resource, in one list: the permission matrix test and docs/permissions.md are built from it.
+import type { Permission, Policy } from "../../domain/access.js";
+import { auditPolicy } from "../audit/policy.js";
+import { delegationPolicy } from "../identity/delegation-policy.js";
+import { userPolicy } from "../identity/user-policy.js";
+
+export const POLICIES: Readonly<Record<string, Policy<never>>> = {
+  user: userPolicy as unknown as Policy<never>,
+  delegation: delegationPolicy as unknown as Policy<never>,
+  audit: auditPolicy as unknown as Policy<never>,
+};
+
+export function allPermissions(): Permission<never>[] {
+  return Object.values(POLICIES).flatMap((policy) => Object.values(policy));
+}
