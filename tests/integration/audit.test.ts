@@ -4,7 +4,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { auditEvents } from "../../src/server/db/schema.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/server/app.js";
@@ -105,7 +106,11 @@ describe.each(testDatabases)("the audit trail on $name", (testDb) => {
   it("verifies, and names the first event edited or deleted directly in SQL", async () => {
     expect((await verifyAuditTrail(database.db)).broken).toBeNull();
     await database.db.execute(sql`update audit_events set payload = jsonb_set(payload, '{role}', '"secretariat_admin"') where action = 'user.created' and payload->>'email' = 'aigerim@concord.test'`);
-    const seq = Number(((await database.db.execute(sql`select seq from audit_events where payload->>'email' = 'aigerim@concord.test' and action = 'user.created'`)).rows[0] as { seq: string }).seq);
+    const [edited] = await database.db
+      .select({ seq: auditEvents.seq })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "user.created"), sql`${auditEvents.payload}->>'email' = 'aigerim@concord.test'`));
+    const seq = edited!.seq;
     expect((await verifyAuditTrail(database.db)).broken).toMatchObject({ seq, reason: "payload-mismatch" });
   });
 });
