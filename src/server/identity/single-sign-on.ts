@@ -97,7 +97,9 @@ export async function singleSignOnRoutes(app: FastifyInstance, options: { db: Db
       });
       const claims = tokens.claims();
       if (!claims) return failed(reply);
-      const email = typeof claims.email === "string" && claims.email_verified !== false ? claims.email.toLowerCase() : null;
+      // Providers that conform ID token claims put the email only in the userinfo response.
+      const profile = typeof claims.email === "string" ? claims : await oidc.fetchUserInfo(server, tokens.access_token, claims.sub);
+      const email = typeof profile.email === "string" && profile.email_verified !== false ? profile.email.toLowerCase() : null;
       const { token } = await signInWithSingleSignOn(
         { db: options.db, actor: PUBLIC_ACTOR, address: request.ip, now: options.now() },
         { issuer: claims.iss, subject: claims.sub, email },
