@@ -31,6 +31,8 @@ export interface AppOptions {
   readonly singleSignOn?: SingleSignOnConfig | undefined;
   /** Trust X-Forwarded-* from a reverse proxy (for the client address and HTTPS). */
   readonly trustProxy?: boolean;
+  /** Where log lines go (standard output when absent). */
+  readonly logStream?: NodeJS.WritableStream;
 }
 
 export function utcDay(date: Date): string {
@@ -39,7 +41,12 @@ export function utcDay(date: Date): string {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel ?? "silent", redact: ["req.headers.authorization", "req.headers.cookie"] },
+    logger: {
+      level: options.logLevel ?? "silent",
+      // Request bodies (passwords) are never logged; headers that carry secrets are redacted should a serializer include them.
+      redact: ["req.headers.authorization", "req.headers.cookie", "req.headers['x-csrf-token']", "res.headers['set-cookie']"],
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
   });
