@@ -66,12 +66,12 @@ audit
     const database = await openConfiguredDatabase(readConfig());
     try {
       await database.migrate();
-      const { events, broken } = await verifyAuditTrail(database.db);
+      const { events, broken, head } = await verifyAuditTrail(database.db);
       if (broken) {
         console.error(`The audit trail is broken at event #${broken.seq} (${broken.id}): ${BREAK_REASONS[broken.reason]}. ${events} events read.`);
         process.exitCode = 1;
       } else {
-        console.log(`The audit trail holds: ${events} events, every hash verified.`);
+        console.log(`The audit trail holds: ${events} events, every hash verified.${head ? ` Latest event #${head.seq}, hash ${head.hash}.` : ""}`);
       }
     } finally {
       await database.close();

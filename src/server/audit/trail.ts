@@ -53,6 +53,8 @@ export async function appendAuditEvent(tx: Db, entry: AuditEntry): Promise<Chain
 export interface VerifyResult {
   readonly events: number;
   readonly broken: ChainBreak;
+  /** The newest event, whose hash commits to the whole trail. */
+  readonly head: { readonly seq: number; readonly hash: string } | null;
 }
 
 /** Recomputes every payload hash and the chain, in sequence order. */
@@ -60,5 +62,6 @@ export async function verifyAuditTrail(db: Db): Promise<VerifyResult> {
   const rows = await db.select().from(auditEvents).orderBy(asc(auditEvents.seq));
   const payloads = new Map(rows.map((r) => [r.seq, r.payload]));
   const broken = verifyChain(rows, sha256, (event) => payloadHash(payloads.get(event.seq)) === event.payloadHash);
-  return { events: rows.length, broken };
+  const last = rows.at(-1);
+  return { events: rows.length, broken, head: last ? { seq: last.seq, hash: last.hash } : null };
 }
