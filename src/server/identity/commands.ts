@@ -30,6 +30,21 @@ const audit = (tx: Db, ctx: CommandContext, action: string, target: string | nul
     at: ctx.now,
   });
 
+/** Creates the session and records the sign-in, acting as the user who signed in. */
+async function openSession(tx: Db, ctx: CommandContext, user: UserRow, how: Record<string, unknown>): Promise<{ token: string; user: UserRow }> {
+  const token = await createSession(tx, user.id, ctx.address, ctx.now);
+  await appendAuditEvent(tx, {
+    actorUserId: user.id,
+    actorDelegation: user.delegation,
+    address: ctx.address,
+    action: "session.signed-in",
+    target: `user:${user.id}`,
+    payload: how,
+    at: ctx.now,
+  });
+  return { token, user };
+}
+
 export const SIGN_IN_FAILED = new ProblemError(401, "sign-in-failed", "Sign-in failed", "The email or password is not right, or the account cannot sign in.");
 
 export class SignInPausedError extends ProblemError {
@@ -60,17 +75,7 @@ export async function signIn(ctx: CommandContext, email: string, password: strin
   }
   return ctx.db.transaction(async (tx) => {
     await clearThrottle(tx, `account:${normalized}`);
-    const token = await createSession(tx, user.id, ctx.address, ctx.now);
-    await appendAuditEvent(tx, {
-      actorUserId: user.id,
-      actorDelegation: user.delegation,
-      address: ctx.address,
-      action: "session.signed-in",
-      target: `user:${user.id}`,
-      payload: { method: "password" },
-      at: ctx.now,
-    });
-    return { token, user };
+    return openSession(tx, ctx, user, { method: "password" });
   });
 }
 
@@ -95,17 +100,7 @@ export async function signInWithSingleSignOn(
       }
     }
     if (!user || !user.isActive) throw SIGN_IN_FAILED;
-    const token = await createSession(tx, user.id, ctx.address, ctx.now);
-    await appendAuditEvent(tx, {
-      actorUserId: user.id,
-      actorDelegation: user.delegation,
-      address: ctx.address,
-      action: "session.signed-in",
-      target: `user:${user.id}`,
-      payload: { method: "single-sign-on", issuer: claims.issuer },
-      at: ctx.now,
-    });
-    return { token, user };
+    return openSession(tx, ctx, user, { method: "single-sign-on", issuer: claims.issuer });
   });
 }
 
