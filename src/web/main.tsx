@@ -1,4 +1,4 @@
-// Boots the public portal: i18n first (so the first paint is in the reader's language), then Mantine, TanStack Query and the router.
+// Boots the web app (public portal, identity, administration, audit): i18n first (so the first paint is in the reader's language), then Mantine, TanStack Query and the router.
 import "@mantine/core/styles.css";
 import "./global.css";
 import { MantineProvider } from "@mantine/core";
@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
-import { RegistryRoutes } from "./features/registry/RegistryRoutes";
+import { AppRoutes } from "./app/AppRoutes";
 import { setupI18n } from "./i18n/setup-i18n";
 import { ApiProblem } from "./shared/api/fetch-json";
 import { theme } from "./shared/theme";
@@ -14,7 +14,7 @@ import { theme } from "./shared/theme";
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      // A 4xx (e.g. an unknown state's 404) will not change on retry; network and server errors may.
+      // A 4xx (an unknown state's 404, a 403 for a missing right) will not change on retry; network and server errors may.
       retry: (failureCount, error) => !(error instanceof ApiProblem && error.status < 500) && failureCount < 2,
       refetchOnWindowFocus: false,
     },
@@ -30,7 +30,7 @@ async function start(): Promise<void> {
       <MantineProvider theme={theme}>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
-            <RegistryRoutes />
+            <AppRoutes />
           </BrowserRouter>
         </QueryClientProvider>
       </MantineProvider>

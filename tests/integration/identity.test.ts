@@ -175,6 +175,20 @@ describe.each(testDatabases)("identity on $name", (testDb) => {
     expect((await new SessionClient(app, "192.0.2.63").signIn(demoHeadEmail("UZ"), "a-brand-new-password")).statusCode).toBe(200);
   });
 
+  it("keeps the members of a deactivated delegation out until it is active again", async () => {
+    const admin = new SessionClient(app, "192.0.2.80");
+    await admin.signIn(DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
+    const member = new SessionClient(app, "192.0.2.81");
+    await member.signIn(demoHeadEmail("MV"), DEMO_PASSWORD);
+    expect((await admin.request("PATCH", "/api/v1/delegations/MV", { isActive: false })).statusCode).toBe(200);
+    expect((await member.request("GET", "/api/v1/session")).json().user).toBeNull();
+    const refused = await new SessionClient(app, "192.0.2.82").signIn(demoHeadEmail("MV"), DEMO_PASSWORD);
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().code).toBe("sign-in-failed");
+    expect((await admin.request("PATCH", "/api/v1/delegations/MV", { isActive: true })).statusCode).toBe(200);
+    expect((await new SessionClient(app, "192.0.2.83").signIn(demoHeadEmail("MV"), DEMO_PASSWORD)).statusCode).toBe(200);
+  });
+
   it("refuses bad input with problem details and writes nothing", async () => {
     const admin = new SessionClient(app, "192.0.2.70");
     await admin.signIn(DEMO_ADMIN_EMAIL, DEMO_PASSWORD);

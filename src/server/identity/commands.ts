@@ -30,6 +30,13 @@ const audit = (tx: Db, ctx: CommandContext, action: string, target: string | nul
     at: ctx.now,
   });
 
+/** An account signs in only while it and its delegation are active. */
+export async function canSignIn(db: Db, user: UserRow): Promise<boolean> {
+  if (!user.isActive) return false;
+  if (user.delegation === null) return true;
+  return (await findDelegation(db, user.delegation))?.isActive === true;
+}
+
 /** Creates the session and records the sign-in, acting as the user who signed in. */
 async function openSession(tx: Db, ctx: CommandContext, user: UserRow, how: Record<string, unknown>): Promise<{ token: string; user: UserRow }> {
   const token = await createSession(tx, user.id, ctx.address, ctx.now);
@@ -66,7 +73,7 @@ export async function signIn(ctx: CommandContext, email: string, password: strin
 
   const user = await findUserByEmail(ctx.db, normalized);
   const isValid = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !isValid || !user.isActive) {
+  if (!user || !isValid || !(await canSignIn(ctx.db, user))) {
     await ctx.db.transaction(async (tx) => {
       await recordThrottleFailure(tx, keys, ctx.now.getTime());
       await audit(tx, ctx, "session.sign-in-failed", null, { email: normalized });
@@ -99,7 +106,7 @@ export async function signInWithSingleSignOn(
         user = { ...byEmail, oidcIssuer: claims.issuer, oidcSubject: claims.subject };
       }
     }
-    if (!user || !user.isActive) throw SIGN_IN_FAILED;
+    if (!user || !(await canSignIn(tx, user))) throw SIGN_IN_FAILED;
     return openSession(tx, ctx, user, { method: "single-sign-on", issuer: claims.issuer });
   });
 }

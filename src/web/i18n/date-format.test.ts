@@ -1,6 +1,6 @@
 // Partial dates read naturally in each interface language and never gain invented days or months.
 import { describe, expect, it } from "vitest";
-import { formatCount, formatPartialDate, formatPartialDateRange, todayUtc } from "./date-format";
+import { formatCount, formatInstant, formatPartialDate, formatPartialDateRange, todayUtc } from "./date-format";
 
 describe("formatPartialDate", () => {
   it("shows a year-only date as just the year", () => {
@@ -52,5 +52,16 @@ describe("formatCount and todayUtc", () => {
   });
   it("takes today's UTC calendar day", () => {
     expect(todayUtc(new Date("2025-12-31T23:30:00-05:00"))).toBe("2026-01-01");
+  });
+});
+
+describe("formatInstant", () => {
+  it("shows the instant in the given zone and names the zone", () => {
+    expect(formatInstant("2026-11-25T11:49:24.074Z", "en", "UTC")).toBe("Nov 25, 2026, 11:49:24 AM UTC");
+    expect(formatInstant("2026-11-25T11:49:24.074Z", "en", "Asia/Almaty")).toMatch(/Nov 25, 2026, 0?4:49:24 PM GMT\+5/);
+  });
+  it("moves to the next calendar day where the zone is already there", () => {
+    expect(formatInstant("2026-11-25T20:00:00Z", "zh-CN", "Asia/Shanghai")).toMatch(/^2026年11月26日.*04:00:00/);
+    expect(formatInstant("2026-11-25T22:30:00Z", "ru", "Europe/Moscow")).toMatch(/^26 нояб\. 2026 г\., 01:30:00 GMT\+3$/);
   });
 });

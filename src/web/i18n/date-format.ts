@@ -61,3 +61,22 @@ export function formatCount(value: number, locale: string): string {
 export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** The reader's own time zone (IANA name, e.g. "Asia/Almaty"), which instants are shown in. */
+export function localTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** An instant (ISO 8601) to the second in a named time zone, with the zone's short name: "25 Nov 2026, 14:49:24 GMT+5". */
+export function formatInstant(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    timeZoneName: "short",
+    timeZone,
+  }).format(new Date(iso));
+}

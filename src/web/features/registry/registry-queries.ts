@@ -1,17 +1,9 @@
-// TanStack Query hooks for the registry API (organization, states, bodies, summits, chairmanship); one cache key per resource.
+// TanStack Query hooks for the registry API (states, bodies, summits, chairmanship; the organization is in shared/api); one cache key per resource.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { BodyList, Chairmanship, Organization, StateDetail, StateList, SummitList } from "../../../contracts/registry";
+import type { BodyList, Chairmanship, StateDetail, StateList, SummitList } from "../../../contracts/registry";
 import { fetchJson } from "../../shared/api/fetch-json";
 
 const HOUR = 60 * 60 * 1000;
-
-export function useOrganization() {
-  return useQuery({
-    queryKey: ["registry", "organization"],
-    queryFn: ({ signal }) => fetchJson<Organization>("/organization", signal),
-    staleTime: HOUR,
-  });
-}
 
 /** States holding a status on `on` (a calendar day), or today when `on` is omitted. */
 export function useStates(options: { on?: string; tier?: string } = {}) {

@@ -5,8 +5,9 @@ import type { Body, Organization } from "../../../../contracts/registry";
 import { comparePartialDates } from "../../../../domain/partial-date";
 import { useLocale } from "../../../i18n/use-locale";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
-import { useBodies, useOrganization } from "../registry-queries";
-import { usePageTitle } from "../use-page-title";
+import { useOrganization } from "../../../shared/api/organization-query";
+import { useBodies } from "../registry-queries";
+import { usePageTitle } from "../../../shared/use-page-title";
 
 const KIND_KEYS: Readonly<Record<Body["kind"], string>> = {
   council: "bodies.kindCouncil",

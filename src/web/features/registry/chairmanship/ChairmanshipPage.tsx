@@ -6,8 +6,9 @@ import type { ChairmanshipTerm } from "../../../../contracts/registry";
 import { comparePartialDates } from "../../../../domain/partial-date";
 import { useLocale } from "../../../i18n/use-locale";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
-import { useChairmanship, useOrganization } from "../registry-queries";
-import { usePageTitle } from "../use-page-title";
+import { useOrganization } from "../../../shared/api/organization-query";
+import { useChairmanship } from "../registry-queries";
+import { usePageTitle } from "../../../shared/use-page-title";
 
 const PROJECTED_SHOWN = 5;
 

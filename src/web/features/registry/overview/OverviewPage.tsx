@@ -8,8 +8,9 @@ import { comparePartialDates } from "../../../../domain/partial-date";
 import { todayUtc } from "../../../i18n/date-format";
 import { useLocale } from "../../../i18n/use-locale";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
-import { useChairmanship, useOrganization, useSummits } from "../registry-queries";
-import { usePageTitle } from "../use-page-title";
+import { useOrganization } from "../../../shared/api/organization-query";
+import { useChairmanship, useSummits } from "../registry-queries";
+import { usePageTitle } from "../../../shared/use-page-title";
 import { MembershipReplay } from "./MembershipReplay";
 import classes from "./Overview.module.css";
 

@@ -7,9 +7,10 @@ import { comparePartialDates } from "../../../../domain/partial-date";
 import { useLocale } from "../../../i18n/use-locale";
 import { isNotFound } from "../../../shared/api/fetch-json";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
-import { useOrganization, useStateDetail } from "../registry-queries";
+import { useOrganization } from "../../../shared/api/organization-query";
+import { useStateDetail } from "../registry-queries";
 import { findTier } from "../tiers";
-import { usePageTitle } from "../use-page-title";
+import { usePageTitle } from "../../../shared/use-page-title";
 import { TierBadge } from "./TierBadge";
 
 function ChangeTitle({ change, organization }: { change: StatusChangeDto; organization: Organization }) {

@@ -8,9 +8,10 @@ import type { Organization, StateListItem } from "../../../../contracts/registry
 import { RIGHTS } from "../../../../domain/registry";
 import { useLocale } from "../../../i18n/use-locale";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
-import { useOrganization, useStates } from "../registry-queries";
+import { useOrganization } from "../../../shared/api/organization-query";
+import { useStates } from "../registry-queries";
 import { findTier, standingTiers } from "../tiers";
-import { usePageTitle } from "../use-page-title";
+import { usePageTitle } from "../../../shared/use-page-title";
 import { TierBadge } from "./TierBadge";
 
 const ALL = "all";

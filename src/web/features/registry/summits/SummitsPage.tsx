@@ -6,7 +6,7 @@ import { comparePartialDates, yearOf } from "../../../../domain/partial-date";
 import { useLocale } from "../../../i18n/use-locale";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
 import { useSummits } from "../registry-queries";
-import { usePageTitle } from "../use-page-title";
+import { usePageTitle } from "../../../shared/use-page-title";
 
 export function SummitsPage() {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@
 import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { usePageTitle } from "./use-page-title";
+import { usePageTitle } from "../shared/use-page-title";
 
 export function NotFoundPage() {
   const { t } = useTranslation();

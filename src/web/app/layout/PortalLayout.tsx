@@ -1,12 +1,14 @@
-// The portal's shell: skip link, header (organization name, navigation, language), main content and a footer naming the data's sources.
+// The portal's shell: skip link, header (organization name, navigation, language, account), main content and a footer naming the data's sources.
 import { Box, Burger, Container, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useEffect, useRef, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
-import { useLocale } from "../../../i18n/use-locale";
-import { LanguageSwitcher } from "../../../shared/LanguageSwitcher";
-import { useOrganization } from "../registry-queries";
+import { AccountMenu } from "../../features/identity/account-menu/AccountMenu";
+import { AccountNav } from "../../features/identity/account-menu/AccountNav";
+import { useLocale } from "../../i18n/use-locale";
+import { LanguageSwitcher } from "../../shared/LanguageSwitcher";
+import { useOrganization } from "../../shared/api/organization-query";
 import classes from "./PortalLayout.module.css";
 
 const NAV_ITEMS = [
@@ -89,6 +91,10 @@ export function PortalLayout() {
           </Link>
           <div className={classes.controls}>
             <LanguageSwitcher />
+            {/* On a phone the account's links sit in the navigation menu instead: the bar has no room for them. */}
+            <Box visibleFrom="sm">
+              <AccountMenu />
+            </Box>
             <Burger
               hiddenFrom="sm"
               color="white"
@@ -109,6 +115,10 @@ export function PortalLayout() {
           <Box component="nav" id="mobile-navigation" aria-label={t("nav.label")} className={classes.mobileNav} hiddenFrom="sm">
             <Container size="lg">
               <NavLinks onNavigate={menu.close} />
+              <AccountNav
+                onNavigate={menu.close}
+                classes={{ section: classes.accountSection, identity: classes.accountIdentity, list: classes.navList, link: classes.navLink }}
+              />
             </Container>
           </Box>
         )}

@@ -1,0 +1,373 @@
+// The audit trail: who did what, when (in the reader's time zone), from where, with its chain hash; filtered by action, delegation and days, a page at a time.
+import { Button, Code, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title, UnstyledButton } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
+import { Fragment, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import type { AuditEvent, Session, User } from "../../../contracts/identity";
+import { formatInstant, localTimeZone } from "../../i18n/date-format";
+import { useLocale } from "../../i18n/use-locale";
+import { Loading } from "../../shared/QueryFeedback";
+import { usePageTitle } from "../../shared/use-page-title";
+import { AUDIT_ACCESS, isSecretariat } from "../identity/access/access-rules";
+import { AccessGate } from "../identity/access/AccessGate";
+import { QueryProblem } from "../identity/access/QueryProblem";
+import { useDelegations, useUsers } from "../identity/identity-queries";
+import { KNOWN_ACTIONS, actionLabel, dayEnd, dayStart, payloadSummary, shortHash, shortId, targetLabel, type AuditNames } from "./audit-format";
+import { useAuditTrail, type AuditFilter } from "./audit-queries";
+import classes from "./AuditPage.module.css";
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DELEGATION_CODE = /^[A-Z0-9_-]{2,16}$/;
+
+function actorLabel(event: AuditEvent, t: ReturnType<typeof useTranslation>["t"]): string {
+  if (event.actorName) return event.actorName;
+  if (event.actorUserId) return shortId(event.actorUserId);
+  return event.action.startsWith("session.") ? t("audit.notSignedIn") : t("audit.system");
+}
+
+/** The whole recorded event: what the short columns leave out. */
+function EventRecord({ event }: { event: AuditEvent }) {
+  const { t } = useTranslation();
+  return (
+    <dl className={classes.details}>
+      <dt>{t("audit.sequence")}</dt>
+      <dd>{event.seq}</dd>
+      <dt>{t("audit.eventId")}</dt>
+      <dd>
+        <Code className={classes.hash}>{event.id}</Code>
+      </dd>
+      <dt>{t("audit.payload")}</dt>
+      <dd>
+        <Code block className={classes.payload}>
+          {JSON.stringify(event.payload, null, 2)}
+        </Code>
+      </dd>
+      <dt>{t("audit.payloadHash")}</dt>
+      <dd>
+        <Code className={classes.hash}>{event.payloadHash}</Code>
+      </dd>
+      <dt>{t("audit.hash")}</dt>
+      <dd>
+        <Code className={classes.hash} data-testid="full-hash">
+          {event.hash}
+        </Code>
+      </dd>
+    </dl>
+  );
+}
+
+/** The shortened hash; pressing it opens the full record (whole hashes included) below. */
+function HashToggle({ event, isExpanded, controls, onToggle }: { event: AuditEvent; isExpanded: boolean; controls: string; onToggle: () => void }) {
+  const { t } = useTranslation();
+  const hash = shortHash(event.hash);
+  return (
+    <UnstyledButton
+      className={classes.hashButton}
+      onClick={onToggle}
+      aria-expanded={isExpanded}
+      aria-controls={controls}
+      aria-label={isExpanded ? t("audit.hideDetails", { hash }) : t("audit.showDetails", { hash })}
+      data-testid="hash-toggle"
+    >
+      <Code>{hash}</Code>
+      <span aria-hidden="true" className={classes.chevron} data-expanded={isExpanded || undefined}>
+        ▸
+      </span>
+    </UnstyledButton>
+  );
+}
+
+interface EventListProps {
+  readonly events: readonly AuditEvent[];
+  readonly names: AuditNames;
+  readonly showDelegation: boolean;
+  readonly expanded: ReadonlySet<string>;
+  readonly onToggle: (id: string) => void;
+}
+
+function useEventText(names: AuditNames) {
+  const { t } = useTranslation();
+  const { language } = useLocale();
+  const timeZone = useMemo(() => localTimeZone(), []);
+  return {
+    time: (event: AuditEvent) => formatInstant(event.at, language, timeZone),
+    actor: (event: AuditEvent) => actorLabel(event, t),
+    delegation: (event: AuditEvent) => (event.actorDelegation ? names.delegation(event.actorDelegation) : event.actorUserId ? t("users.secretariat") : ""),
+    action: (event: AuditEvent) => actionLabel(event.action, t),
+    target: (event: AuditEvent) => targetLabel(event.target, t, names),
+    summary: (event: AuditEvent) => payloadSummary(event, t, names),
+  };
+}
+
+function ActionLabel({ event, label }: { event: AuditEvent; label: string }) {
+  return (
+    <Text span size="sm" fw={600} c={event.action === "session.sign-in-failed" ? "red.8" : "navy.8"} title={event.action}>
+      {label}
+    </Text>
+  );
+}
+
+/** On a phone each event is a card: six columns would leave most of them off screen. */
+function EventCards({ events, names, showDelegation, expanded, onToggle }: EventListProps) {
+  const { t } = useTranslation();
+  const text = useEventText(names);
+  return (
+    <ol className={classes.cards} aria-label={t("audit.title")} data-testid="audit-table">
+      {events.map((event) => {
+        const detailsId = `audit-event-${event.seq}`;
+        const isExpanded = expanded.has(event.id);
+        const who = [text.actor(event), showDelegation ? text.delegation(event) : "", event.address ?? ""].filter(Boolean).join(" · ");
+        return (
+          <li key={event.id} className={classes.card} data-testid="audit-row" data-action={event.action}>
+            <Group justify="space-between" align="baseline" gap="xs">
+              <ActionLabel event={event} label={text.action(event)} />
+              <Text size="xs" c="dimmed">
+                <time dateTime={event.at}>{text.time(event)}</time>
+              </Text>
+            </Group>
+            <Text size="sm" mt={4}>
+              {who}
+            </Text>
+            {text.target(event) && (
+              <Text size="sm" c="dimmed">
+                {text.target(event)}
+              </Text>
+            )}
+            {text.summary(event) && (
+              <Text size="sm" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+                {text.summary(event)}
+              </Text>
+            )}
+            <div className={classes.cardHash}>
+              <HashToggle event={event} isExpanded={isExpanded} controls={detailsId} onToggle={() => onToggle(event.id)} />
+            </div>
+            {isExpanded && (
+              <div id={detailsId}>
+                <EventRecord event={event} />
+              </div>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function EventTable({ events, names, showDelegation, expanded, onToggle }: EventListProps) {
+  const { t } = useTranslation();
+  const text = useEventText(names);
+  const colSpan = 6;
+  return (
+    <Paper withBorder radius="lg" p={0} style={{ overflow: "hidden" }}>
+      <Table.ScrollContainer minWidth={880}>
+        <Table verticalSpacing="xs" horizontalSpacing="sm" fz="sm" aria-label={t("audit.title")} data-testid="audit-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("audit.columnTime")}</Table.Th>
+              <Table.Th scope="col">{t("audit.columnActor")}</Table.Th>
+              <Table.Th scope="col">{t("audit.columnAction")}</Table.Th>
+              <Table.Th scope="col">{t("audit.columnTarget")}</Table.Th>
+              <Table.Th scope="col">{t("audit.columnSummary")}</Table.Th>
+              <Table.Th scope="col">{t("audit.columnHash")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {events.map((event) => {
+              const detailsId = `audit-event-${event.seq}`;
+              const isExpanded = expanded.has(event.id);
+              return (
+                <Fragment key={event.id}>
+                  <Table.Tr data-testid="audit-row" data-action={event.action}>
+                    <Table.Td className={classes.nowrap}>
+                      <time dateTime={event.at}>{text.time(event)}</time>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{text.actor(event)}</Text>
+                      <Text size="xs" c="dimmed">
+                        {[showDelegation ? text.delegation(event) : "", event.address ?? ""].filter(Boolean).join(" · ")}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <ActionLabel event={event} label={text.action(event)} />
+                    </Table.Td>
+                    <Table.Td>{text.target(event) || "—"}</Table.Td>
+                    <Table.Td className={classes.summary}>{text.summary(event) || "—"}</Table.Td>
+                    <Table.Td className={classes.nowrap}>
+                      <HashToggle event={event} isExpanded={isExpanded} controls={detailsId} onToggle={() => onToggle(event.id)} />
+                    </Table.Td>
+                  </Table.Tr>
+                  {isExpanded && (
+                    <Table.Tr id={detailsId} className={classes.detailsRow}>
+                      <Table.Td colSpan={colSpan}>
+                        <EventRecord event={event} />
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
+                </Fragment>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
+
+function EventList(props: Omit<EventListProps, "expanded" | "onToggle">) {
+  const isPhone = useMediaQuery("(max-width: 36em)");
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const onToggle = (id: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  return isPhone ? <EventCards {...props} expanded={expanded} onToggle={onToggle} /> : <EventTable {...props} expanded={expanded} onToggle={onToggle} />;
+}
+
+function Audit({ session }: { session: Session & { user: User } }) {
+  const { t } = useTranslation();
+  const { text, language, count } = useLocale();
+  usePageTitle(t("audit.title"));
+  const [params, setParams] = useSearchParams();
+  const secretariat = isSecretariat(session.actor);
+  const timeZone = useMemo(() => localTimeZone(), []);
+
+  const action = params.get("action") ?? "";
+  const requestedDelegation = params.get("delegation") ?? "";
+  const delegation = secretariat && DELEGATION_CODE.test(requestedDelegation) ? requestedDelegation : "";
+  const fromDay = DAY.test(params.get("from") ?? "") ? (params.get("from") ?? "") : "";
+  const toDay = DAY.test(params.get("to") ?? "") ? (params.get("to") ?? "") : "";
+  const filter: AuditFilter = {
+    action: action in KNOWN_ACTIONS ? action : null,
+    delegation: delegation || null,
+    from: dayStart(fromDay),
+    to: dayEnd(toDay),
+  };
+  const trail = useAuditTrail(filter);
+  const delegations = useDelegations();
+  // Names for "user:<id>" targets: the accounts this person may see (the secretariat all, a head their delegation's).
+  const users = useUsers(null, { enabled: secretariat || session.actor.role === "head_of_delegation" });
+
+  const names = useMemo<AuditNames>(() => {
+    const delegationNames = new Map((delegations.data?.items ?? []).map((item) => [item.code, text(item.names)]));
+    const userNames = new Map((users.data?.items ?? []).map((user) => [user.id, user.displayName]));
+    return {
+      delegation: (code) => (code === null ? "" : (delegationNames.get(code) ?? code)),
+      user: (id) => userNames.get(id) ?? null,
+    };
+  }, [delegations.data, users.data, text]);
+
+  const setParam = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value === "") next.delete(name);
+    else next.set(name, value);
+    setParams(next, { replace: true });
+  };
+
+  const collator = new Intl.Collator(language);
+  const actionOptions = [
+    { value: "", label: t("audit.allActions") },
+    ...Object.keys(KNOWN_ACTIONS)
+      .map((value) => ({ value, label: actionLabel(value, t) }))
+      .sort((a, b) => collator.compare(a.label, b.label)),
+  ];
+  const delegationOptions = [
+    { value: "", label: t("users.allDelegations") },
+    ...[...(delegations.data?.items ?? [])]
+      .sort((a, b) => collator.compare(text(a.names), text(b.names)))
+      .map((item) => ({ value: item.code, label: text(item.names) })),
+  ];
+  const events = trail.data?.pages.flatMap((page) => page.items) ?? [];
+  const hasFilters = Boolean(action || delegation || fromDay || toDay);
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>{t("audit.title")}</Title>
+        <Text c="dimmed" mt="xs" maw={720}>
+          {secretariat ? t("audit.introSecretariat") : t("audit.introDelegation")}
+        </Text>
+        <Text size="sm" mt={6} data-testid="audit-time-zone">
+          {t("audit.timeZoneNote", { zone: timeZone })}
+        </Text>
+      </div>
+
+      <section aria-label={t("audit.filtersLabel")}>
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <NativeSelect
+            label={t("audit.filterAction")}
+            value={filter.action ?? ""}
+            onChange={(event) => setParam("action", event.currentTarget.value)}
+            data={actionOptions}
+            w={{ base: "100%", xs: 240 }}
+            data-testid="filter-action"
+          />
+          {secretariat && (
+            <NativeSelect
+              label={t("audit.filterDelegation")}
+              value={delegation}
+              onChange={(event) => setParam("delegation", event.currentTarget.value)}
+              data={delegationOptions}
+              w={{ base: "100%", xs: 240 }}
+              data-testid="filter-delegation"
+            />
+          )}
+          <TextInput
+            type="date"
+            label={t("audit.filterFrom")}
+            value={fromDay}
+            max={toDay || undefined}
+            onChange={(event) => setParam("from", event.currentTarget.value)}
+            w={{ base: "calc(50% - 6px)", xs: 170 }}
+            data-testid="filter-from"
+          />
+          <TextInput
+            type="date"
+            label={t("audit.filterTo")}
+            value={toDay}
+            min={fromDay || undefined}
+            onChange={(event) => setParam("to", event.currentTarget.value)}
+            w={{ base: "calc(50% - 6px)", xs: 170 }}
+            data-testid="filter-to"
+          />
+          {hasFilters && (
+            <Button variant="subtle" onClick={() => setParams({}, { replace: true })}>
+              {t("audit.clearFilters")}
+            </Button>
+          )}
+        </Group>
+      </section>
+
+      {trail.isError ? (
+        <QueryProblem error={trail.error} onRetry={() => void trail.refetch()} />
+      ) : !trail.data ? (
+        <Loading />
+      ) : events.length === 0 ? (
+        <Text c="dimmed" data-testid="audit-empty">
+          {t("audit.empty")}
+        </Text>
+      ) : (
+        <Stack gap="sm">
+          <EventList events={events} names={names} showDelegation={secretariat} />
+          <Group justify="space-between" gap="sm">
+            <Text size="sm" c="dimmed" role="status" data-testid="audit-shown">
+              {trail.hasNextPage ? t("audit.shownMore", { total: count(events.length) }) : t("audit.shownAll", { total: count(events.length) })}
+            </Text>
+            {trail.hasNextPage && (
+              <Button variant="default" onClick={() => void trail.fetchNextPage()} loading={trail.isFetchingNextPage} data-testid="audit-load-more">
+                {t("audit.loadMore")}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+export function AuditPage() {
+  return <AccessGate access={AUDIT_ACCESS}>{(session) => <Audit session={session} />}</AccessGate>;
+}

@@ -1,0 +1,141 @@
+// The signed-in person's own account: who they are here, and changing their password (which ends their other sessions).
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { Session } from "../../../../contracts/identity";
+import { fieldErrors } from "../../../shared/api/problem-message";
+import { usePageTitle } from "../../../shared/use-page-title";
+import { ACCOUNT_ACCESS } from "../access/access-rules";
+import { AccessGate } from "../access/AccessGate";
+import { FormProblem } from "../forms/FormProblem";
+import { PasswordField } from "../forms/PasswordField";
+import { MIN_PASSWORD_LENGTH } from "../forms/passwords";
+import { useChangePassword } from "../session/session-mutations";
+import { useDelegationNames } from "../use-delegation-names";
+
+function Profile({ user }: { user: NonNullable<Session["user"]> }) {
+  const { t } = useTranslation();
+  const delegationName = useDelegationNames({ enabled: user.delegation !== null });
+  const rows = [
+    { label: t("account.name"), value: user.displayName },
+    { label: t("account.email"), value: user.email },
+    { label: t("account.role"), value: t(`roles.${user.role}`) },
+    ...(user.delegation ? [{ label: t("account.delegation"), value: delegationName(user.delegation) }] : []),
+  ];
+  return (
+    <Paper component="section" aria-labelledby="profile-heading" withBorder radius="lg" p="lg">
+      <Title order={2} size="h3" id="profile-heading" mb="md">
+        {t("account.profileHeading")}
+      </Title>
+      <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing="md" m={0}>
+        {rows.map((row) => (
+          <div key={row.label}>
+            <Text component="dt" size="sm" c="dimmed">
+              {row.label}
+            </Text>
+            <Text component="dd" m={0} fw={500} style={{ overflowWrap: "anywhere" }}>
+              {row.value}
+            </Text>
+          </div>
+        ))}
+      </SimpleGrid>
+    </Paper>
+  );
+}
+
+function ChangePasswordForm() {
+  const { t } = useTranslation();
+  const change = useChangePassword();
+  const [currentPassword, setCurrentPassword] = useState("");
+  const [newPassword, setNewPassword] = useState("");
+  const [confirmation, setConfirmation] = useState("");
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const serverErrors = fieldErrors(change.error, t);
+  const errors = { ...serverErrors, ...localErrors };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const problems: Record<string, string> = {};
+    if (newPassword.length < MIN_PASSWORD_LENGTH) problems.newPassword = t("problems.field.passwordTooShort");
+    if (confirmation !== newPassword) problems.confirmation = t("account.mismatch");
+    setLocalErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    change.mutate(
+      { currentPassword, newPassword },
+      {
+        onSuccess: () => {
+          setCurrentPassword("");
+          setNewPassword("");
+          setConfirmation("");
+        },
+      },
+    );
+  };
+
+  return (
+    <Paper component="section" aria-labelledby="password-heading" withBorder radius="lg" p="lg">
+      <Title order={2} size="h3" id="password-heading">
+        {t("account.passwordHeading")}
+      </Title>
+      <Text size="sm" c="dimmed" mt={4} mb="md">
+        {t("account.passwordIntro")}
+      </Text>
+      <form onSubmit={submit} noValidate aria-labelledby="password-heading">
+        <Stack gap="sm" maw={420}>
+          {change.isSuccess && (
+            <Alert color="teal" variant="light" role="status" data-testid="password-changed">
+              {t("account.passwordChanged")}
+            </Alert>
+          )}
+          {change.isError && <FormProblem error={change.error} />}
+          <PasswordField
+            label={t("account.currentPassword")}
+            autoComplete="current-password"
+            required
+            value={currentPassword}
+            onChange={(event) => setCurrentPassword(event.currentTarget.value)}
+            error={errors.currentPassword}
+          />
+          <PasswordField
+            label={t("account.newPassword")}
+            description={t("forms.passwordRule", { min: MIN_PASSWORD_LENGTH })}
+            autoComplete="new-password"
+            required
+            value={newPassword}
+            onChange={(event) => setNewPassword(event.currentTarget.value)}
+            error={errors.newPassword}
+          />
+          <PasswordField
+            label={t("account.confirmPassword")}
+            autoComplete="new-password"
+            required
+            value={confirmation}
+            onChange={(event) => setConfirmation(event.currentTarget.value)}
+            error={errors.confirmation}
+          />
+          <Group>
+            <Button type="submit" loading={change.isPending}>
+              {t("account.changePassword")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function Account({ user }: { user: NonNullable<Session["user"]> }) {
+  const { t } = useTranslation();
+  usePageTitle(t("account.title"));
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t("account.title")}</Title>
+      <Profile user={user} />
+      <ChangePasswordForm />
+    </Stack>
+  );
+}
+
+export function AccountPage() {
+  return <AccessGate access={ACCOUNT_ACCESS}>{(session) => <Account user={session.user} />}</AccessGate>;
+}

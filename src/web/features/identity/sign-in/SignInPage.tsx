@@ -1,0 +1,121 @@
+// Sign-in: email and password (or the organization's single sign-on), one message for every failure, a countdown when paused; then back to where the reader was headed.
+import { Alert, Anchor, Button, Divider, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Navigate, useSearchParams } from "react-router";
+import { hasProblemCode } from "../../../shared/api/fetch-json";
+import { problemMessage } from "../../../shared/api/problem-message";
+import { LoadError, Loading } from "../../../shared/QueryFeedback";
+import { usePageTitle } from "../../../shared/use-page-title";
+import { isSignedIn, safeNextPath } from "../access/access-rules";
+import { PasswordField } from "../forms/PasswordField";
+import { useSignIn } from "../session/session-mutations";
+import { useSession } from "../session/session-query";
+import { useCountdown } from "./use-countdown";
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  usePageTitle(t("signIn.title"));
+  const session = useSession();
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get("next"));
+  const signIn = useSignIn();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const { secondsLeft, start: startPause } = useCountdown();
+  const isPaused = secondsLeft > 0;
+
+  if (session.isError) return <LoadError onRetry={() => void session.refetch()} />;
+  if (!session.data) return <Loading />;
+  if (isSignedIn(session.data)) return <Navigate to={next} replace />;
+  const singleSignOn = session.data.singleSignOn;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (isPaused) return;
+    signIn.mutate(
+      { email: email.trim(), password },
+      {
+        onError: (error) => {
+          setPassword("");
+          if (hasProblemCode(error, "sign-in-paused")) startPause(error.retryAfterSeconds ?? 1);
+        },
+      },
+    );
+  };
+
+  const error = signIn.error;
+  const isPausedError = hasProblemCode(error, "sign-in-paused");
+
+  return (
+    <Paper withBorder radius="lg" p={{ base: "lg", sm: "xl" }} maw={440} mx="auto" mt={{ base: 0, sm: "lg" }}>
+      <Stack gap="md">
+        <div>
+          <Title order={1}>{t("signIn.title")}</Title>
+          <Text c="dimmed" size="sm" mt={4}>
+            {t("signIn.intro")}
+          </Text>
+        </div>
+
+        {params.get("sso") === "failed" && !error && (
+          <Alert color="red" variant="light" role="alert" data-testid="sso-failed">
+            {t("signIn.singleSignOnFailed")}
+          </Alert>
+        )}
+        {error && !isPausedError && (
+          <Alert color="red" variant="light" role="alert" data-testid="sign-in-error">
+            {problemMessage(error, t)}
+          </Alert>
+        )}
+        {isPausedError && isPaused && (
+          <Alert color="orange" variant="light" role="alert" data-testid="sign-in-paused">
+            {t("problems.signInPaused", { seconds: secondsLeft })}
+          </Alert>
+        )}
+
+        <form onSubmit={submit} noValidate aria-labelledby="sign-in-form-title">
+          <Stack gap="sm">
+            <Text id="sign-in-form-title" fw={600} size="sm">
+              {t("signIn.withPassword")}
+            </Text>
+            <TextInput
+              label={t("signIn.email")}
+              type="email"
+              name="email"
+              autoComplete="username"
+              inputMode="email"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+            />
+            <PasswordField
+              label={t("signIn.password")}
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.currentTarget.value)}
+            />
+            <Button type="submit" loading={signIn.isPending} disabled={isPaused} fullWidth mt="xs">
+              {t("signIn.submit")}
+            </Button>
+          </Stack>
+        </form>
+
+        {singleSignOn.enabled && (
+          <>
+            <Divider label={t("signIn.or")} labelPosition="center" />
+            {/* A full page navigation: the server redirects to the identity provider. */}
+            <Button component="a" href="/api/v1/sso/login" variant="default" fullWidth data-testid="single-sign-on">
+              {t("signIn.singleSignOn", { name: singleSignOn.name ?? t("signIn.singleSignOnDefaultName") })}
+            </Button>
+          </>
+        )}
+
+        <Anchor component={Link} to="/" size="sm">
+          {t("signIn.backToPortal")}
+        </Anchor>
+      </Stack>
+    </Paper>
+  );
+}
