@@ -1,4 +1,5 @@
 // The `concord` command: start the server, migrate, export and import the registry.
+import { basename } from "node:path";
 import { Command } from "commander";
 import { buildApp } from "./app.js";
 import { readConfig, WEB_ROOT } from "./config.js";
@@ -118,7 +119,7 @@ program
     const database = await openConfiguredDatabase(readConfig());
     try {
       await database.migrate();
-      await importRegistry(database.db, registry, { replace: options.replace === true });
+      await importRegistry(database.db, registry, { replace: options.replace === true, origin: basename(path) });
       console.log(`Imported the registry of ${registry.organization.code} from ${path}.`);
     } finally {
       await database.close();

@@ -1,4 +1,5 @@
 // Opening the database for the CLI: migrate, and load the default dataset into an empty database.
+import { basename } from "node:path";
 import { openDatabase, type Database } from "./db/client.js";
 import type { Config } from "./config.js";
 import { readRegistry } from "./registry/dataset-files.js";
@@ -15,7 +16,7 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
 export async function seedIfEmpty(database: Database, datasetPath: string): Promise<boolean> {
   if (await hasRegistry(database.db)) return false;
   const registry = await readRegistry(datasetPath);
-  await importRegistry(database.db, registry);
+  await importRegistry(database.db, registry, { origin: basename(datasetPath) });
   return true;
 }
 

@@ -13,6 +13,7 @@ import { importRegistry, RegistryExistsError } from "../../src/server/registry/c
 import { loadRegistry } from "../../src/server/registry/queries.js";
 import { seedIfEmpty } from "../../src/server/startup.js";
 import { countByTier } from "../../src/domain/membership.js";
+import { verifyAuditTrail } from "../../src/server/audit/trail.js";
 import { testDatabases } from "./databases.js";
 
 const run = promisify(execFile);
@@ -51,6 +52,8 @@ describe.each(testDatabases)("export and import on $name", (testDb) => {
       await seedIfEmpty(a.database, DEFAULT_DATASET);
       const stored = await loadRegistry(a.database.db);
       expect(stored).toEqual(dataset);
+      const trail = await verifyAuditTrail(a.database.db);
+      expect(trail).toMatchObject({ events: 1, broken: null });
 
       const dir = await tempDir();
       const file = join(dir, "export.json");
@@ -83,8 +86,11 @@ describe.each(testDatabases)("export and import on $name", (testDb) => {
       await seedIfEmpty(db.database, DEFAULT_DATASET);
       // Bypasses validation on purpose: the database itself refuses the last rows, after the old ones were deleted.
       const broken = { ...dataset, secretariesGeneral: [{ ...dataset.secretariesGeneral[0]!, state: "ZZ" }] };
+      const before = await verifyAuditTrail(db.database.db);
       await expect(importRegistry(db.database.db, broken, { replace: true })).rejects.toThrow();
       expect(await loadRegistry(db.database.db)).toEqual(dataset);
+      // Nor is the failed import recorded: its audit event went with its transaction.
+      expect(await verifyAuditTrail(db.database.db)).toEqual(before);
     } finally {
       await db.dispose();
     }

@@ -1,6 +1,7 @@
-// State changes of the registry: loading a whole validated registry into the database, in one transaction.
+// State changes of the registry: loading a whole validated registry into the database, in one transaction with its audit event.
 import { earliestDay, precisionOf } from "../../domain/partial-date.js";
-import type { Registry } from "../../domain/registry.js";
+import { REGISTRY_SECTIONS, type Registry } from "../../domain/registry.js";
+import { appendAuditEvent } from "../audit/trail.js";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.js";
 import * as t from "../db/schema.js";
@@ -42,7 +43,14 @@ async function insertAll<T extends PgTable>(tx: Db, table: T, rows: T["$inferIns
  * Writes a registry that has already passed `parseRegistry`. Into an empty database unless `replace`;
  * either everything is written or nothing is.
  */
-export async function importRegistry(db: Db, registry: Registry, options: { replace?: boolean } = {}): Promise<void> {
+export interface ImportOptions {
+  readonly replace?: boolean;
+  /** Where the registry came from (a file or dataset name), for the audit trail. */
+  readonly origin?: string;
+  readonly now?: Date;
+}
+
+export async function importRegistry(db: Db, registry: Registry, options: ImportOptions = {}): Promise<void> {
   const positioned = <T, R>(rows: readonly T[], map: (row: T) => R) => rows.map((row, position) => ({ ...map(row), position }));
   const dated = (date: string) => ({ datePrecision: precisionOf(date), dateStart: earliestDay(date) });
   const started = (start: string) => ({ startPrecision: precisionOf(start), startDay: earliestDay(start) });
@@ -66,5 +74,18 @@ export async function importRegistry(db: Db, registry: Registry, options: { repl
     );
     await insertAll(tx, t.rotationEntries, positioned(registry.rotation, (r) => r));
     await insertAll(tx, t.secretariesGeneral, positioned(registry.secretariesGeneral, (r) => ({ ...r, to: nullable(r.to) })));
+    await appendAuditEvent(tx, {
+      actorUserId: null,
+      actorDelegation: null,
+      address: null,
+      action: "registry.imported",
+      target: `organization:${registry.organization.code}`,
+      payload: {
+        replace: options.replace === true,
+        ...(options.origin !== undefined ? { origin: options.origin } : {}),
+        records: Object.fromEntries(REGISTRY_SECTIONS.filter((k) => k !== "organization").map((k) => [k, (registry[k] as readonly unknown[]).length])),
+      },
+      at: options.now ?? new Date(),
+    });
   });
 }

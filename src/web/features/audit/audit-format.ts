@@ -13,6 +13,7 @@ export const KNOWN_ACTIONS = {
   "delegation.created": "audit.actions.delegationCreated",
   "delegation.updated": "audit.actions.delegationUpdated",
   "identity.demo-accounts-created": "audit.actions.demoAccountsCreated",
+  "registry.imported": "audit.actions.registryImported",
 } as const satisfies Record<string, string>;
 
 export function actionLabel(action: string, t: TFunction): string {
@@ -70,6 +71,8 @@ export function payloadSummary(event: AuditEvent, t: TFunction, names: AuditName
         users: typeof p.users === "number" ? p.users : 0,
         delegations: Array.isArray(p.delegations) ? p.delegations.length : 0,
       });
+    case "registry.imported":
+      return isString(p.origin) ? t("audit.summary.registryFrom", { origin: p.origin }) : "";
     case "session.signed-out":
     case "user.password-changed":
       return "";
