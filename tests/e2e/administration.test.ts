@@ -1,22 +1,8 @@
 // Identity and administration in the browser: the administrator creates a delegate through the UI; the delegate sees their delegation,
 // is told they may not use the administration, and the API refuses them the same; sign-in failures say one generic thing; every screen in three languages.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  BROWSER_LOCALE,
-  DESKTOP,
-  LANGUAGES,
-  PHONE,
-  RAW_KEY_PATTERN,
-  launchChromium,
-  missingKeys,
-  openPortal,
-  screenshot,
-  startServer,
-  waitForTestIdText,
-  type RunningServer,
-  type UiLanguage,
-} from "./harness.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { BROWSER_LOCALE, DESKTOP, LANGUAGES, PHONE, RAW_KEY_PATTERN, missingKeys, openPortal, screenshot, waitForTestIdText, type UiLanguage, usePortalEnvironment } from "./harness.js";
 
 const DEMO_PASSWORD = "concord-demo";
 const ADMIN_EMAIL = "admin@concord.test";
@@ -60,24 +46,13 @@ async function screenshots(page: Page, name: string, language: UiLanguage, ready
 }
 
 describe("identity and administration", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = usePortalEnvironment();
 
   it("lets the administrator create a delegate for Kazakhstan, who then sees their delegation but not the administration, in the UI and the API", async () => {
-    const { context, page, errors } = await openPortal(browser, { locale: "en-US", viewport: DESKTOP });
+    const { context, page, errors } = await openPortal(env.browser, { locale: "en-US", viewport: DESKTOP });
     try {
       // Signed out, the administration sends the reader to sign in, and back afterwards.
-      await page.goto(`${server.baseUrl}/admin/users`);
+      await page.goto(`${env.server.baseUrl}/admin/users`);
       await page.waitForURL(/\/sign-in\?next=%2Fadmin%2Fusers$/);
       await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
       await signInThroughUi(page, ADMIN_EMAIL, DEMO_PASSWORD);
@@ -133,7 +108,7 @@ describe("identity and administration", () => {
       expect(await page.getByTestId("add-delegate").count()).toBe(0);
 
       // The administration is not theirs: a clear message naming the right, no table.
-      await page.goto(`${server.baseUrl}/admin/users`);
+      await page.goto(`${env.server.baseUrl}/admin/users`);
       await page.getByTestId("forbidden").waitFor();
       expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("You do not have permission");
       expect(await page.getByTestId("forbidden-right").innerText()).toBe("Missing right: See user accounts (user.list)");
@@ -141,19 +116,19 @@ describe("identity and administration", () => {
       await screenshot(page, "forbidden-en-desktop");
 
       // The API refuses the same, with the delegate's own session and a valid CSRF token.
-      const session = (await (await page.request.get(`${server.baseUrl}/api/v1/session`)).json()) as {
+      const session = (await (await page.request.get(`${env.server.baseUrl}/api/v1/session`)).json()) as {
         user: { email: string } | null;
         csrfToken: string;
       };
       expect(session.user?.email).toBe(DELEGATE.email);
-      const create = await page.request.post(`${server.baseUrl}/api/v1/users`, {
+      const create = await page.request.post(`${env.server.baseUrl}/api/v1/users`, {
         headers: { "x-csrf-token": session.csrfToken },
         data: { email: "someone.else@concord.test", displayName: "Someone Else", role: "delegate", delegation: "KZ", password: "another-long-one" },
       });
       expect(create.status()).toBe(403);
       expect(create.headers()["content-type"]).toContain("application/problem+json");
       expect(await create.json()).toMatchObject({ status: 403, code: "forbidden", right: "user.create" });
-      const list = await page.request.get(`${server.baseUrl}/api/v1/users`);
+      const list = await page.request.get(`${env.server.baseUrl}/api/v1/users`);
       expect(list.status()).toBe(403);
       expect(await list.json()).toMatchObject({ code: "forbidden", right: "user.list" });
 
@@ -166,9 +141,9 @@ describe("identity and administration", () => {
 
   for (const language of LANGUAGES) {
     it(`shows sign-in, users, delegation and audit in ${language} with no missing keys`, async () => {
-      const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE[language], viewport: DESKTOP });
+      const { context, page, errors } = await openPortal(env.browser, { locale: BROWSER_LOCALE[language], viewport: DESKTOP });
       try {
-        await page.goto(`${server.baseUrl}/sign-in`);
+        await page.goto(`${env.server.baseUrl}/sign-in`);
         const email = page.locator('input[name="email"]');
         await email.waitFor();
         expect(await email.getAttribute("autocomplete")).toBe("username");
@@ -177,8 +152,8 @@ describe("identity and administration", () => {
         expect(await missingKeys(page)).toEqual([]);
         await screenshots(page, "sign-in", language, () => email.waitFor());
 
-        await signInThroughApi(page, server.baseUrl, ADMIN_EMAIL);
-        await page.goto(`${server.baseUrl}/admin/users`);
+        await signInThroughApi(page, env.server.baseUrl, ADMIN_EMAIL);
+        await page.goto(`${env.server.baseUrl}/admin/users`);
         const users = page.getByTestId("users-table");
         await users.waitFor();
         expect(await missingKeys(page)).toEqual([]);
@@ -190,21 +165,21 @@ describe("identity and administration", () => {
         await page.keyboard.press("Escape");
         await page.getByTestId("new-user-form").waitFor({ state: "detached" });
 
-        await page.goto(`${server.baseUrl}/admin/delegations`);
+        await page.goto(`${env.server.baseUrl}/admin/delegations`);
         const delegations = page.getByTestId("delegations-table");
         await delegations.waitFor();
         await screenshots(page, "admin-delegations", language, () => delegations.waitFor());
 
-        await page.goto(`${server.baseUrl}/audit`);
+        await page.goto(`${env.server.baseUrl}/audit`);
         const audit = page.getByTestId("audit-table");
         await audit.waitFor();
         await page.getByTestId("hash-toggle").first().click();
         await page.getByTestId("full-hash").first().waitFor();
         await screenshots(page, "audit", language, () => audit.waitFor());
 
-        await signOutThroughApi(page, server.baseUrl);
-        await signInThroughApi(page, server.baseUrl, HEAD_KZ_EMAIL);
-        await page.goto(`${server.baseUrl}/delegation`);
+        await signOutThroughApi(page, env.server.baseUrl);
+        await signInThroughApi(page, env.server.baseUrl, HEAD_KZ_EMAIL);
+        await page.goto(`${env.server.baseUrl}/delegation`);
         const members = page.getByTestId("members-table");
         await members.waitFor();
         await screenshots(page, "delegation", language, () => members.waitFor());
@@ -228,7 +203,7 @@ describe("identity and administration", () => {
   }
 
   it("offers the organization's single sign-on when the server has it, and says when it failed", async () => {
-    const { context, page } = await openPortal(browser, { locale: "en-US", viewport: DESKTOP });
+    const { context, page } = await openPortal(env.browser, { locale: "en-US", viewport: DESKTOP });
     try {
       // The test server has no identity provider: the session answer is changed to say it has one.
       await page.route("**/api/v1/session", async (route) => {
@@ -237,7 +212,7 @@ describe("identity and administration", () => {
         const body = (await response.json()) as Record<string, unknown>;
         await route.fulfill({ response, json: { ...body, singleSignOn: { enabled: true, name: "Ministry ID" } } });
       });
-      await page.goto(`${server.baseUrl}/sign-in?sso=failed`);
+      await page.goto(`${env.server.baseUrl}/sign-in?sso=failed`);
       const button = page.getByTestId("single-sign-on");
       await button.waitFor();
       expect((await button.innerText()).trim()).toBe("Sign in with Ministry ID");
@@ -252,7 +227,7 @@ describe("identity and administration", () => {
   });
 
   it("tells how long sign-in is paused after repeated failures and keeps the button off until then", async () => {
-    const { context, page } = await openPortal(browser, { locale: "ru-RU", viewport: PHONE });
+    const { context, page } = await openPortal(env.browser, { locale: "ru-RU", viewport: PHONE });
     try {
       // Reaching the real pause needs failures close together in time; the server's 429 answer is played back instead.
       await page.route("**/api/v1/session", (route) =>
@@ -265,7 +240,7 @@ describe("identity and administration", () => {
             })
           : route.continue(),
       );
-      await page.goto(`${server.baseUrl}/sign-in`);
+      await page.goto(`${env.server.baseUrl}/sign-in`);
       await page.locator('input[name="email"]').waitFor();
       await signInThroughUi(page, ADMIN_EMAIL, "not-the-password");
       const paused = page.getByTestId("sign-in-paused");
@@ -280,9 +255,9 @@ describe("identity and administration", () => {
   });
 
   it("answers a wrong password and an unknown email with the same generic message", async () => {
-    const { context, page } = await openPortal(browser, { locale: "en-US", viewport: DESKTOP });
+    const { context, page } = await openPortal(env.browser, { locale: "en-US", viewport: DESKTOP });
     try {
-      await page.goto(`${server.baseUrl}/sign-in`);
+      await page.goto(`${env.server.baseUrl}/sign-in`);
       await page.locator('input[name="email"]').waitFor();
       await signInThroughUi(page, ADMIN_EMAIL, "not-the-password");
       const message = page.getByTestId("sign-in-error");

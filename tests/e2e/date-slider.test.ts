@@ -1,26 +1,14 @@
 // Replaying membership with the keyboard: the date slider moves the counts and the map to the chosen day.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, missingKeys, openPortal, screenshot, startServer, waitForTestIdText, type RunningServer } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { missingKeys, openPortal, screenshot, waitForTestIdText, usePortalEnvironment } from "./harness.js";
 
 describe("membership date slider", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = usePortalEnvironment();
 
   it("shows 6 members in 2016 after moving the slider with the keyboard, and 10 again at today", async () => {
-    const { context, page, errors } = await openPortal(browser, { locale: "en-US" });
+    const { context, page, errors } = await openPortal(env.browser, { locale: "en-US" });
     try {
-      await page.goto(`${server.baseUrl}/`);
+      await page.goto(`${env.server.baseUrl}/`);
       await waitForTestIdText(page, "count-member", "10");
 
       const slider = page.getByRole("slider", { name: "Date shown on the map and in the counts" });
@@ -56,9 +44,9 @@ describe("membership date slider", () => {
   });
 
   it("replays membership year by year with the play button", async () => {
-    const { context, page } = await openPortal(browser, { locale: "en-US" });
+    const { context, page } = await openPortal(env.browser, { locale: "en-US" });
     try {
-      await page.goto(`${server.baseUrl}/`);
+      await page.goto(`${env.server.baseUrl}/`);
       await waitForTestIdText(page, "count-member", "10");
       const slider = page.getByRole("slider", { name: "Date shown on the map and in the counts" });
       const play = page.getByRole("button", { name: "Replay membership year by year" });

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import type { Organization } from "../../src/contracts/registry.js";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -182,4 +183,25 @@ export function intlDate(language: UiLanguage, isoDay: string, precision: "day" 
         ? { year: "numeric", month: "long", timeZone: "UTC" }
         : { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
   return new Intl.DateTimeFormat(language, options).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+export interface PortalEnvironment {
+  server: RunningServer;
+  browser: Browser;
+  organization: Organization;
+}
+
+/** A fresh server and Chromium for the calling describe block: started before its tests, stopped after them. */
+export function usePortalEnvironment(): PortalEnvironment {
+  const env = {} as PortalEnvironment;
+  beforeAll(async () => {
+    env.server = await startServer();
+    env.browser = await launchChromium();
+    env.organization = await fetchOrganization(env.server.baseUrl);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

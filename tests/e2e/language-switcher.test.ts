@@ -1,29 +1,14 @@
 // The header's language switcher changes the whole interface and the choice survives a reload.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Organization } from "../../src/contracts/registry.js";
-import { fetchOrganization, launchChromium, missingKeys, openPortal, startServer, waitForTestIdText, type RunningServer } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { missingKeys, openPortal, waitForTestIdText, usePortalEnvironment } from "./harness.js";
 
 describe("language switcher", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let organization: Organization;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-    organization = await fetchOrganization(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = usePortalEnvironment();
 
   it("switches an English browser to Chinese, then Russian, and remembers the choice after a reload", async () => {
-    const { context, page } = await openPortal(browser, { locale: "en-GB" });
+    const { context, page } = await openPortal(env.browser, { locale: "en-GB" });
     try {
-      await page.goto(`${server.baseUrl}/states`);
+      await page.goto(`${env.server.baseUrl}/states`);
       await page.getByRole("heading", { level: 1, name: "States" }).waitFor();
       expect(await page.getAttribute("html", "lang")).toBe("en");
 
@@ -31,7 +16,7 @@ describe("language switcher", () => {
       await switcher.selectOption("zh-CN");
       await page.getByRole("heading", { level: 1, name: "国家" }).waitFor();
       expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
-      expect((await page.getByTestId("organization-name").innerText()).trim()).toBe(organization.names.zh);
+      expect((await page.getByTestId("organization-name").innerText()).trim()).toBe(env.organization.names.zh);
       expect(await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "峰会" }).count()).toBe(1);
 
       await page.reload();
@@ -43,9 +28,9 @@ describe("language switcher", () => {
       await page.getByRole("combobox", { name: "语言" }).focus();
       await page.getByRole("combobox", { name: "语言" }).selectOption("ru");
       await page.getByRole("heading", { level: 1, name: "Государства" }).waitFor();
-      await page.goto(`${server.baseUrl}/`);
+      await page.goto(`${env.server.baseUrl}/`);
       await waitForTestIdText(page, "count-member", "10");
-      expect((await page.getByRole("heading", { level: 1 }).innerText()).trim()).toBe(organization.names.ru);
+      expect((await page.getByRole("heading", { level: 1 }).innerText()).trim()).toBe(env.organization.names.ru);
       expect(await page.getAttribute("html", "lang")).toBe("ru");
       expect(await missingKeys(page)).toEqual([]);
     } finally {

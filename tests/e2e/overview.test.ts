@@ -1,23 +1,7 @@
 // The overview in each interface language: organization name, today's counts, the map, no missing or leaked translation keys.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Organization } from "../../src/contracts/registry.js";
-import {
-  BROWSER_LOCALE,
-  DATA_FIELD,
-  DESKTOP,
-  LANGUAGES,
-  PHONE,
-  RAW_KEY_PATTERN,
-  fetchOrganization,
-  launchChromium,
-  missingKeys,
-  openPortal,
-  screenshot,
-  startServer,
-  waitForTestIdText,
-  type RunningServer,
-} from "./harness.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { BROWSER_LOCALE, DATA_FIELD, DESKTOP, LANGUAGES, PHONE, RAW_KEY_PATTERN, missingKeys, openPortal, screenshot, waitForTestIdText, usePortalEnvironment } from "./harness.js";
 
 /** Pixels on the map canvas painted in this colour (the first standing tier's colour is the members' colour). */
 async function mapPixelsOfColour(page: Page, rgb: readonly [number, number, number]): Promise<number> {
@@ -40,38 +24,25 @@ async function mapPixelsOfColour(page: Page, rgb: readonly [number, number, numb
 const MEMBER_COLOUR = [0x17, 0x42, 0x7c] as const;
 
 describe("overview", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let organization: Organization;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-    organization = await fetchOrganization(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = usePortalEnvironment();
 
   for (const language of LANGUAGES) {
     it(`shows the organization, today's 10/2/14 and a coloured map in ${language}`, async () => {
-      const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE[language], viewport: DESKTOP });
+      const { context, page, errors } = await openPortal(env.browser, { locale: BROWSER_LOCALE[language], viewport: DESKTOP });
       try {
-        await page.goto(`${server.baseUrl}/`);
+        await page.goto(`${env.server.baseUrl}/`);
         await waitForTestIdText(page, "count-member", "10");
         await waitForTestIdText(page, "count-observer", "2");
         await waitForTestIdText(page, "count-dialogue_partner", "14");
 
         expect(await page.getAttribute("html", "lang")).toBe(language);
-        const name = organization.names[DATA_FIELD[language]];
+        const name = env.organization.names[DATA_FIELD[language]];
         expect((await page.getByRole("heading", { level: 1 }).innerText()).trim()).toBe(name);
         expect((await page.getByTestId("organization-name").innerText()).trim()).toBe(name);
 
         // The six values of the Shanghai Spirit, in this language.
         const values = await page.getByTestId("values").locator("li").allInnerTexts();
-        expect(values.map((v) => v.trim())).toEqual(organization.values.map((v) => v.names[DATA_FIELD[language]]));
+        expect(values.map((v) => v.trim())).toEqual(env.organization.values.map((v) => v.names[DATA_FIELD[language]]));
 
         // The map: drawn, with size, members painted in their colour, and a text alternative giving the counts.
         const map = page.getByTestId("membership-map");
@@ -90,8 +61,8 @@ describe("overview", () => {
         // The footer names the data's sources, in this language.
         await page.locator("footer summary").click();
         const sources = await page.locator("footer li").allInnerTexts();
-        expect(sources).toHaveLength(organization.sources.length);
-        expect(sources[0]).toContain(organization.sources[0]?.title[DATA_FIELD[language]] ?? "");
+        expect(sources).toHaveLength(env.organization.sources.length);
+        expect(sources[0]).toContain(env.organization.sources[0]?.title[DATA_FIELD[language]] ?? "");
         await page.locator("footer summary").click();
 
         expect(await missingKeys(page)).toEqual([]);

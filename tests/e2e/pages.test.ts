@@ -1,19 +1,6 @@
 // Every portal page in every language and on desktop and phone: content arrives, nothing untranslated leaks, the phone menu works.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  BROWSER_LOCALE,
-  DESKTOP,
-  LANGUAGES,
-  PHONE,
-  RAW_KEY_PATTERN,
-  launchChromium,
-  missingKeys,
-  openPortal,
-  screenshot,
-  startServer,
-  type RunningServer,
-} from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { BROWSER_LOCALE, DESKTOP, LANGUAGES, PHONE, RAW_KEY_PATTERN, missingKeys, openPortal, screenshot, usePortalEnvironment } from "./harness.js";
 
 const PAGES = [
   { path: "/states", name: "states", ready: "states-table" },
@@ -24,26 +11,15 @@ const PAGES = [
 ] as const;
 
 describe("portal pages", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = usePortalEnvironment();
 
   for (const language of LANGUAGES) {
     it(`render in ${language} without missing or raw translation keys`, async () => {
-      const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE[language], viewport: DESKTOP });
+      const { context, page, errors } = await openPortal(env.browser, { locale: BROWSER_LOCALE[language], viewport: DESKTOP });
       try {
         for (const target of PAGES) {
           await page.setViewportSize(DESKTOP);
-          await page.goto(`${server.baseUrl}${target.path}`);
+          await page.goto(`${env.server.baseUrl}${target.path}`);
           await page.getByTestId(target.ready).first().waitFor();
           expect(await page.locator("body").innerText()).not.toMatch(RAW_KEY_PATTERN);
           await screenshot(page, `${target.name}-${language}-desktop`);
@@ -59,9 +35,9 @@ describe("portal pages", () => {
   }
 
   it("filters states by tier and keeps the filter in the address", async () => {
-    const { context, page } = await openPortal(browser, { locale: "en-US" });
+    const { context, page } = await openPortal(env.browser, { locale: "en-US" });
     try {
-      await page.goto(`${server.baseUrl}/states`);
+      await page.goto(`${env.server.baseUrl}/states`);
       const rows = page.getByTestId("states-table").locator("tbody tr");
       await rows.first().waitFor();
       expect(await rows.count()).toBe(26);
@@ -78,7 +54,7 @@ describe("portal pages", () => {
   });
 
   it("says in the reader's language when data cannot be loaded, and recovers on retry", async () => {
-    const { context, page } = await openPortal(browser, { locale: "ru-RU" });
+    const { context, page } = await openPortal(env.browser, { locale: "ru-RU" });
     try {
       await page.route("**/api/v1/summits", (route) =>
         route.fulfill({
@@ -87,7 +63,7 @@ describe("portal pages", () => {
           body: JSON.stringify({ type: "about:blank", title: "Service Unavailable", status: 503 }),
         }),
       );
-      await page.goto(`${server.baseUrl}/summits`);
+      await page.goto(`${env.server.baseUrl}/summits`);
       const alert = page.getByRole("alert");
       await alert.waitFor({ timeout: 20_000 });
       expect(await alert.innerText()).toContain("Что-то пошло не так");
@@ -102,9 +78,9 @@ describe("portal pages", () => {
   });
 
   it("opens the navigation from the menu button on a phone and moves to the chosen page", async () => {
-    const { context, page } = await openPortal(browser, { locale: "en-US", viewport: PHONE });
+    const { context, page } = await openPortal(env.browser, { locale: "en-US", viewport: PHONE });
     try {
-      await page.goto(`${server.baseUrl}/`);
+      await page.goto(`${env.server.baseUrl}/`);
       const menu = page.getByRole("button", { name: "Open navigation menu" });
       await menu.click();
       expect(await page.getByRole("button", { name: "Close navigation menu" }).getAttribute("aria-expanded")).toBe("true");
@@ -118,9 +94,9 @@ describe("portal pages", () => {
   });
 
   it("offers a skip link as the first stop for keyboard users", async () => {
-    const { context, page } = await openPortal(browser, { locale: "en-US" });
+    const { context, page } = await openPortal(env.browser, { locale: "en-US" });
     try {
-      await page.goto(`${server.baseUrl}/bodies`);
+      await page.goto(`${env.server.baseUrl}/bodies`);
       await page.getByTestId("body").first().waitFor();
       await page.keyboard.press("Tab");
       const skip = page.getByRole("link", { name: "Skip to main content" });

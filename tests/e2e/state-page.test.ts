@@ -1,47 +1,18 @@
 // A state's page in each language: India's history (observer from 2005, member from 9 June 2017) with dates as that language writes them.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Organization } from "../../src/contracts/registry.js";
-import {
-  BROWSER_LOCALE,
-  DATA_FIELD,
-  LANGUAGES,
-  PHONE,
-  RAW_KEY_PATTERN,
-  fetchOrganization,
-  intlDate,
-  launchChromium,
-  missingKeys,
-  openPortal,
-  screenshot,
-  startServer,
-  type RunningServer,
-} from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { BROWSER_LOCALE, DATA_FIELD, LANGUAGES, PHONE, RAW_KEY_PATTERN, intlDate, missingKeys, openPortal, screenshot, usePortalEnvironment } from "./harness.js";
 
 describe("state page", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let organization: Organization;
+  const env = usePortalEnvironment();
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-    organization = await fetchOrganization(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const tierName = (code: string, field: "zh" | "ru" | "en") => organization.tiers.find((t) => t.code === code)?.names[field] ?? code;
+  const tierName = (code: string, field: "zh" | "ru" | "en") => env.organization.tiers.find((t) => t.code === code)?.names[field] ?? code;
 
   for (const language of LANGUAGES) {
     it(`shows India's status history in ${language}`, async () => {
       const field = DATA_FIELD[language];
-      const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE[language] });
+      const { context, page, errors } = await openPortal(env.browser, { locale: BROWSER_LOCALE[language] });
       try {
-        await page.goto(`${server.baseUrl}/states/IN`);
+        await page.goto(`${env.server.baseUrl}/states/IN`);
         const history = page.getByTestId("status-history");
         await history.waitFor();
 
@@ -73,14 +44,14 @@ describe("state page", () => {
   }
 
   it("answers an unknown state code with a friendly not-found message", async () => {
-    const { context, page } = await openPortal(browser, { locale: "en-US" });
+    const { context, page } = await openPortal(env.browser, { locale: "en-US" });
     try {
-      await page.goto(`${server.baseUrl}/states/XX`);
+      await page.goto(`${env.server.baseUrl}/states/XX`);
       const notFound = page.getByTestId("state-not-found");
       await notFound.waitFor();
       expect(await notFound.innerText()).toContain("The registry has no state with the code “XX”.");
       await notFound.getByRole("link", { name: "All states" }).click();
-      await page.waitForURL(`${server.baseUrl}/states`);
+      await page.waitForURL(`${env.server.baseUrl}/states`);
       await page.getByRole("heading", { level: 1, name: "States", exact: true }).waitFor();
       expect(await page.getByTestId("state-not-found").count()).toBe(0);
     } finally {
