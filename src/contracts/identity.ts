@@ -1,8 +1,67 @@
-// The identity, delegation and audit API's contract: response schemas shared by the server and, as types, the web app.
+// The identity, delegation and audit API's contract: request and response schemas shared by the server (validation, OpenAPI) and the web (types, forms).
 import { z } from "zod";
 import { ROLES } from "../domain/access.js";
+import { fieldCodeParams } from "./problems.js";
+import { singleLineText } from "./text.js";
 
 export const RoleSchema = z.enum(ROLES);
+export const ASSIGNABLE_ROLES = ["secretariat_admin", "secretariat_officer", "head_of_delegation", "delegate"] as const;
+export const AssignableRoleSchema = z.enum(ASSIGNABLE_ROLES);
+export type AssignableRole = z.infer<typeof AssignableRoleSchema>;
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+
+// ---- Requests
+
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "required")
+  .pipe(z.email({ message: "must be an email address" }))
+  .pipe(z.string().max(254, "at most 254 characters"));
+/** A password as typed at sign-in: anything up to the limit (the rules apply when it is set). */
+export const PasswordSchema = z.string().min(1, "required").max(PASSWORD_MAX_LENGTH, `at most ${PASSWORD_MAX_LENGTH} characters`);
+/** A new password: at least 10 characters. */
+export const NewPasswordSchema = z
+  .string()
+  .max(PASSWORD_MAX_LENGTH, `at most ${PASSWORD_MAX_LENGTH} characters`)
+  .refine((value) => value.length >= PASSWORD_MIN_LENGTH, { message: `at least ${PASSWORD_MIN_LENGTH} characters`, ...fieldCodeParams("password-too-short") });
+export const DisplayNameSchema = singleLineText({ max: 200 });
+export const PartyCodeSchema = z.string().regex(/^[A-Z0-9_-]{2,16}$/, "a state or organization code, e.g. KZ or UN");
+
+export const SignInBody = z.strictObject({ email: EmailSchema, password: PasswordSchema });
+export const ChangePasswordBody = z.strictObject({ currentPassword: PasswordSchema, newPassword: NewPasswordSchema });
+export const CreateUserBody = z.strictObject({
+  email: EmailSchema,
+  displayName: DisplayNameSchema,
+  role: AssignableRoleSchema,
+  delegation: PartyCodeSchema.nullable().default(null),
+  password: NewPasswordSchema.optional(),
+});
+export const UpdateUserBody = z
+  .strictObject({
+    displayName: DisplayNameSchema.optional(),
+    role: AssignableRoleSchema.optional(),
+    isActive: z.boolean().optional(),
+    password: NewPasswordSchema.optional(),
+    /** The version the change was made against (from the User); a newer one on the server gives 409 stale-version. */
+    version: z.number().int().positive().optional(),
+  })
+  .refine((body) => Object.keys(body).some((key) => key !== "version"), { message: "nothing to change", ...fieldCodeParams("nothing-to-change") });
+export const UserParams = z.object({ id: z.uuid({ message: "must be a user id" }) });
+export const UsersQuery = z.strictObject({ delegation: PartyCodeSchema.optional() });
+export const DelegationParams = z.object({ code: PartyCodeSchema });
+export const CreateDelegationBody = z.strictObject({ code: PartyCodeSchema });
+export const UpdateDelegationBody = z.strictObject({ isActive: z.boolean(), version: z.number().int().positive().optional() });
+
+export type SignIn = z.input<typeof SignInBody>;
+export type ChangePassword = z.input<typeof ChangePasswordBody>;
+export type CreateUser = z.input<typeof CreateUserBody>;
+export type UpdateUser = z.input<typeof UpdateUserBody>;
+
+// ---- Responses
 
 export const UserSchema = z
   .object({
@@ -15,6 +74,8 @@ export const UserSchema = z
     hasPassword: z.boolean(),
     hasSingleSignOn: z.boolean(),
     createdAt: z.string(),
+    /** Grows with every change; send it back with a change to be told when someone else changed the account first. */
+    version: z.number().int().positive(),
   })
   .meta({ id: "User" });
 export const UserListSchema = z.object({ items: z.array(UserSchema) });
@@ -27,10 +88,17 @@ export const ActorSchema = z.object({
   rights: z.record(z.string(), z.boolean()).nullable(),
 });
 
+/**
+ * What the actor may do, by right ("user.create"): "all" over every resource, or "own" within their own
+ * delegation only. Rights the actor lacks are absent. The web shows only what will be allowed; the server still decides.
+ */
+export const PermissionsSchema = z.record(z.string(), z.enum(["all", "own"]));
+
 export const SessionSchema = z
   .object({
     user: UserSchema.nullable(),
     actor: ActorSchema,
+    permissions: PermissionsSchema,
     /** Send it back as the x-csrf-token header on every state-changing request. */
     csrfToken: z.string(),
     singleSignOn: z.object({ enabled: z.boolean(), name: z.string().nullable() }),
@@ -45,6 +113,7 @@ export const DelegationSchema = z
     tier: z.string().nullable(),
     isActive: z.boolean(),
     users: z.number(),
+    version: z.number().int().positive(),
   })
   .meta({ id: "Delegation" });
 export const DelegationListSchema = z.object({ items: z.array(DelegationSchema) });
@@ -68,7 +137,21 @@ export const AuditEventSchema = z
   .meta({ id: "AuditEvent" });
 export const AuditListSchema = z.object({ items: z.array(AuditEventSchema), nextBefore: z.number().nullable() });
 
+export const AuditVerificationSchema = z
+  .object({
+    events: z.number().int().min(0),
+    holds: z.boolean(),
+    broken: z
+      .object({ seq: z.number(), id: z.string(), reason: z.enum(["payload-mismatch", "hash-mismatch", "link-mismatch", "sequence-gap"]) })
+      .nullable(),
+    head: z.object({ seq: z.number(), hash: z.string() }).nullable(),
+    verifiedAt: z.string(),
+  })
+  .meta({ id: "AuditVerification" });
+
 export type User = z.infer<typeof UserSchema>;
+export type Permissions = z.infer<typeof PermissionsSchema>;
+export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
 export type Session = z.infer<typeof SessionSchema>;
 export type Delegation = z.infer<typeof DelegationSchema>;
 export type DelegationDetail = z.infer<typeof DelegationDetailSchema>;

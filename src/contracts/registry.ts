@@ -164,18 +164,6 @@ export const BodyListSchema = z.object({ items: z.array(BodySchema) });
 
 export const HealthSchema = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgresql"]) });
 
-export const ProblemSchema = z
-  .object({
-    type: z.string(),
-    code: z.string(),
-    title: z.string(),
-    status: z.number(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-    right: z.string().optional().describe("With 403: the right the caller lacks."),
-  })
-  .meta({ id: "Problem", description: "RFC 9457 problem details" });
 
 export type LocalizedTextDto = z.infer<typeof LocalizedTextSchema>;
 export type Organization = z.infer<typeof OrganizationSchema>;
@@ -191,4 +179,3 @@ export type Chairmanship = z.infer<typeof ChairmanshipSchema>;
 export type Body = z.infer<typeof BodySchema>;
 export type BodyList = z.infer<typeof BodyListSchema>;
 export type Health = z.infer<typeof HealthSchema>;
-export type Problem = z.infer<typeof ProblemSchema>;

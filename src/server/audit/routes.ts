@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AuditListSchema } from "../../contracts/identity.js";
-import { ProblemSchema } from "../../contracts/registry.js";
+import { ProblemSchema } from "../../contracts/problems.js";
 import { isSecretariat } from "../../domain/access.js";
 import { authorize, requireSignIn } from "../access/authorize.js";
 import type { Db } from "../db/client.js";

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { DelegationDetailSchema, DelegationListSchema, SessionSchema, UserListSchema, UserSchema, type Delegation } from "../../contracts/identity.js";
-import { ProblemSchema } from "../../contracts/registry.js";
+import { ProblemSchema } from "../../contracts/problems.js";
 import type { Actor, Role } from "../../domain/access.js";
 import { statusOn } from "../../domain/membership.js";
 import type { Registry } from "../../domain/registry.js";

@@ -5,11 +5,11 @@ import {
   BodyListSchema,
   ChairmanshipSchema,
   OrganizationSchema,
-  ProblemSchema,
   StateDetailSchema,
   StateListSchema,
   SummitListSchema,
 } from "../../contracts/registry.js";
+import { ProblemSchema } from "../../contracts/problems.js";
 import type { Registry } from "../../domain/registry.js";
 import type { Db } from "../db/client.js";
 import { ProblemError, notFound } from "../http/problem.js";

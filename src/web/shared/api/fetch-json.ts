@@ -1,5 +1,5 @@
 // Reads and writes JSON on the portal's own API; a non-2xx answer becomes an ApiProblem carrying the RFC 9457 details.
-import type { Problem } from "../../../contracts/registry";
+import type { Problem } from "../../../contracts/problems";
 
 export const API_BASE = "/api/v1";
 

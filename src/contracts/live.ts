@@ -1,0 +1,80 @@
+// The live connection (/api/live): the messages a client sends and receives, and the event shape every stream carries.
+import { z } from "zod";
+
+/**
+ * A stream is a named, gap-free sequence of events: "users", "delegations", "audit", "registry", and later
+ * "document:<id>". Names are short lowercase words, optionally followed by ":" and an identifier.
+ */
+export const StreamNameSchema = z.string().regex(/^[a-z][a-z-]{0,31}(:[A-Za-z0-9_-]{1,64})?$/, "a stream name such as users or document:42");
+export type StreamName = z.infer<typeof StreamNameSchema>;
+
+/** The streams Concord publishes today, and what each carries. */
+export const STREAMS = {
+  /** Accounts: created, changed, single sign-on linked or unlinked. */
+  users: "users",
+  /** Delegations: opened, activated, deactivated. */
+  delegations: "delegations",
+  /** Every appended audit event (a delegation receives those of its own actions). */
+  audit: "audit",
+  /** The registry: imported or changed (public). */
+  registry: "registry",
+} as const;
+
+/** One event as delivered: its stream, its place in it, what happened, and the changed resource. */
+export const LiveEventSchema = z.object({
+  stream: StreamNameSchema,
+  seq: z.number().int().positive(),
+  type: z.string(),
+  at: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type LiveEvent = z.infer<typeof LiveEventSchema>;
+
+export const LIVE_LIMITS = {
+  /** Streams one connection may follow at once. */
+  subscriptionsPerConnection: 64,
+  /** Connections one signed-in session may hold open (per server process). */
+  connectionsPerSession: 8,
+  /** The largest message a client may send, in bytes. */
+  clientMessageBytes: 16 * 1024,
+  /** Events a client may have missed and still be caught up one by one; beyond this it gets a reset. */
+  catchUpEvents: 1000,
+} as const;
+
+/** Close codes the server uses, so the client knows whether to reconnect. */
+export const LIVE_CLOSE = {
+  /** The session ended (sign-out, expiry, deactivation): do not reconnect until signed in again. */
+  sessionEnded: 4001,
+  /** Too many connections for this session. */
+  tooManyConnections: 4029,
+  /** The client did not keep up (buffer limit) or did not answer the heartbeat: reconnect and catch up. */
+  tooSlow: 4008,
+  /** The client broke the protocol repeatedly. */
+  protocolError: 4002,
+  /** The server is shutting down: reconnect elsewhere or later. */
+  goingAway: 1001,
+} as const;
+
+const SubscriptionSchema = z.strictObject({
+  stream: StreamNameSchema,
+  /** The last sequence number this client has seen on the stream; null to start from now. */
+  after: z.number().int().min(0).nullable(),
+});
+
+export const ClientMessageSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("subscribe"), streams: z.array(SubscriptionSchema).min(1).max(LIVE_LIMITS.subscriptionsPerConnection) }),
+  z.strictObject({ type: z.literal("unsubscribe"), streams: z.array(StreamNameSchema).min(1).max(LIVE_LIMITS.subscriptionsPerConnection) }),
+]);
+export type ClientMessage = z.infer<typeof ClientMessageSchema>;
+
+export const ServerMessageSchema = z.discriminatedUnion("type", [
+  /** Sent once, when the connection is accepted. */
+  z.object({ type: z.literal("hello"), at: z.string() }),
+  /** After a subscribe: every missed event has been sent; `head` is the stream's position now. */
+  z.object({ type: z.literal("subscribed"), stream: StreamNameSchema, head: z.number().int().min(0) }),
+  z.object({ type: z.literal("event"), event: LiveEventSchema }),
+  /** The client missed too much to be caught up event by event: reload what it shows from this stream. */
+  z.object({ type: z.literal("reset"), stream: StreamNameSchema, head: z.number().int().min(0) }),
+  z.object({ type: z.literal("error"), code: z.enum(["invalid-message", "too-many-subscriptions"]), message: z.string() }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessageSchema>;

@@ -1,0 +1,120 @@
+// RFC 9457 problem details: the stable problem codes and field-error codes every API error uses, shared by the server and the web.
+import { z } from "zod";
+
+/** Every `code` a problem may carry. The web has one message per code in each language (a test checks it). */
+export const PROBLEM_CODES = [
+  "invalid-request",
+  "not-found",
+  "unauthenticated",
+  "forbidden",
+  "csrf",
+  "sign-in-failed",
+  "sign-in-paused",
+  "email-taken",
+  "delegation-exists",
+  "own-account",
+  "wrong-password",
+  "stale-version",
+  "conflict",
+  "no-registry",
+  "payload-too-large",
+  "unsupported-media-type",
+  "bad-request",
+  "too-many-requests",
+  "internal",
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/**
+ * Every `code` a field error may carry: what is wrong with one field, independent of the language.
+ * The English `message` beside it is for people reading the API; the web translates the code.
+ */
+export const FIELD_ERROR_CODES = [
+  /** Missing or empty. */
+  "required",
+  "too-short",
+  "too-long",
+  "too-small",
+  "too-large",
+  "email",
+  /** Not in the expected form (a code, a date, an identifier). */
+  "format",
+  /** Not one of the allowed values. */
+  "choice",
+  "type",
+  "unknown-field",
+  /** Text holding control characters (U+0000–U+001F, U+007F–U+009F; line breaks where only one line is allowed). */
+  "control-characters",
+  /** Text holding bidirectional controls, which can make text read differently on screen (U+202E…). */
+  "bidi-controls",
+  /** Text with nothing visible in it (only spaces, zero-width or other invisible characters). */
+  "invisible",
+  /** Too many combining marks stacked on one character, which draw over neighbouring text. */
+  "combining-marks",
+  /** Text that is not well-formed Unicode (a lone surrogate). */
+  "malformed-text",
+  /** Already used by another record. */
+  "taken",
+  "password-too-short",
+  "wrong-password",
+  "delegation-required",
+  "delegation-not-allowed",
+  "delegation-inactive",
+  "not-in-registry",
+  "unknown-tier",
+  "nothing-to-change",
+  "invalid",
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+export const FieldErrorSchema = z.object({
+  /** Where: "body.email", "querystring.tier". */
+  field: z.string(),
+  code: z.enum(FIELD_ERROR_CODES),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    code: z.string().describe("A stable code: one of PROBLEM_CODES."),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(FieldErrorSchema).optional(),
+    right: z.string().optional().describe("With 403: the right the caller lacks."),
+    current: z.unknown().optional().describe("With 409: the current state of what the request conflicts with, when the caller may see it."),
+  })
+  .meta({ id: "Problem", description: "RFC 9457 problem details" });
+export type Problem = z.infer<typeof ProblemSchema>;
+
+/** Field-error codes carried by zod custom issues: `params: { code }` on a refine or addIssue. */
+export function fieldCodeParams(code: FieldErrorCode): { params: { code: FieldErrorCode } } {
+  return { params: { code } };
+}
+
+/** A zod issue (as the validator reports it: keyword, message and the rest of the issue as params) mapped to a field-error code. */
+export function fieldErrorCodeOf(keyword: string, params: Readonly<Record<string, unknown>>, message = ""): FieldErrorCode {
+  const custom = (params.params as { code?: unknown } | undefined)?.code;
+  if (typeof custom === "string" && (FIELD_ERROR_CODES as readonly string[]).includes(custom)) return custom as FieldErrorCode;
+  switch (keyword) {
+    case "too_small":
+      if (params.origin === "string") return Number(params.minimum) <= 1 ? "required" : "too-short";
+      return "too-small";
+    case "too_big":
+      return params.origin === "string" ? "too-long" : "too-large";
+    case "invalid_format":
+      return params.format === "email" ? "email" : "format";
+    case "invalid_type":
+      // zod reports no input; a missing field reads "…, received undefined".
+      return /received undefined$/.test(message) ? "required" : "type";
+    case "invalid_value":
+      return "choice";
+    case "unrecognized_keys":
+      return "unknown-field";
+    default:
+      return "invalid";
+  }
+}
