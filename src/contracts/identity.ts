@@ -56,6 +56,17 @@ export const DelegationParams = z.object({ code: PartyCodeSchema });
 export const CreateDelegationBody = z.strictObject({ code: PartyCodeSchema });
 export const UpdateDelegationBody = z.strictObject({ isActive: z.boolean(), version: z.number().int().positive().optional() });
 
+const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant with a zone, e.g. 2026-11-25T00:00:00Z" });
+export const AuditQuery = z.strictObject({
+  delegation: PartyCodeSchema.optional(),
+  action: z.string().regex(/^[a-z.-]{1,64}$/, "an action such as user.created").optional(),
+  user: z.uuid({ message: "must be a user id" }).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
 export type SignIn = z.input<typeof SignInBody>;
 export type ChangePassword = z.input<typeof ChangePasswordBody>;
 export type CreateUser = z.input<typeof CreateUserBody>;

@@ -10,6 +10,7 @@ const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 // C0 and C1 controls (NUL included), and the Unicode line and paragraph separators.
 const CONTROLS_SINGLE_LINE = /[\p{Cc}\u2028\u2029]/u;
 // The same, but a multi-line text may hold line feeds and tabs.
+// eslint-disable-next-line no-control-regex -- finding control characters is this expression's purpose
 const CONTROLS_MULTI_LINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/u;
 // A code unit that is half of a surrogate pair on its own: not Unicode text, and refused by PostgreSQL's UTF-8.
 const LONE_SURROGATE = /\p{Cs}/u;

@@ -1,5 +1,5 @@
-// Assembles the HTTP server: API under /api/v1, OpenAPI at /api/docs, WebSocket at /api/live, and the built web app.
-import { randomBytes } from "node:crypto";
+// Assembles the HTTP server: API under /api/v1, OpenAPI at /api/docs, WebSocket at /api/live, and the built web app;
+// and, per process, the command runner, the event feed (LISTEN), the session cache, the registry snapshot and the live hub.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -9,15 +9,27 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import fastifyWebsocket from "@fastify/websocket";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { LIVE_LIMITS } from "../contracts/live.js";
 import { HealthSchema } from "../contracts/registry.js";
-import type { Database } from "./db/client.js";
-import { installProblemHandlers, problem, sendProblem } from "./http/problem.js";
-import { LiveHub, liveRoutes } from "./realtime/hub.js";
-import { registryRoutes } from "./registry/routes.js";
-import { installSessions } from "./access/sessions.js";
+import type { Role } from "../domain/access.js";
+import { SessionCache } from "./access/session-cache.js";
+import { installSessions, isApiRequest } from "./access/sessions.js";
+import type { AppServices } from "./app-services.js";
 import { auditRoutes } from "./audit/routes.js";
+import { CommandRunner } from "./commands/runner.js";
+import type { Database } from "./db/client.js";
+import { cookieSecretOf } from "./db/settings.js";
+import { EventFeed } from "./events/feed.js";
+import { installProblemHandlers, problem, sendProblem } from "./http/problem.js";
 import { identityRoutes } from "./identity/routes.js";
 import { singleSignOnRoutes, type SingleSignOnConfig } from "./identity/single-sign-on.js";
+import { LiveHub } from "./realtime/hub.js";
+import { liveRoutes } from "./realtime/routes.js";
+import { registryRoutes } from "./registry/routes.js";
+import { RegistrySnapshot } from "./registry/snapshot.js";
+import { utcDay } from "./startup.js";
+
+export { utcDay };
 
 export interface AppOptions {
   readonly database: Database;
@@ -26,18 +38,35 @@ export interface AppOptions {
   readonly logLevel?: string;
   /** The clock, so tests can fix "today". */
   readonly now?: () => Date;
-  /** Signs cookies; random per process when absent (set COOKIE_SECRET when several processes serve one database). */
+  /** Signs cookies; by default the secret kept in the database, shared by every process serving it. */
   readonly cookieSecret?: string | undefined;
   readonly singleSignOn?: SingleSignOnConfig | undefined;
   /** Trust X-Forwarded-* from a reverse proxy (for the client address and HTTPS). */
   readonly trustProxy?: boolean;
+  /** The address people use (PUBLIC_URL); live connections from its origin are accepted besides the request's own host. */
+  readonly publicUrl?: string | undefined;
   /** Where log lines go (standard output when absent). */
   readonly logStream?: NodeJS.WritableStream;
+  /** Live connection tuning (tests). */
+  readonly live?: { readonly heartbeatMs?: number; readonly maxBufferedBytes?: number; readonly sessionCheckMs?: number };
 }
 
-export function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+const CSP_DIRECTIVES = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Mantine and ECharts set style attributes at run time.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+];
+// Over plain HTTP (opened by the machine's address, say) asking the browser to upgrade would leave a blank page.
+const CSP_HTTP = CSP_DIRECTIVES.join("; ");
+const CSP_HTTPS = [...CSP_DIRECTIVES, "upgrade-insecure-requests"].join("; ");
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -54,34 +83,57 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandlers(app);
 
+  const { database } = options;
+  const db = database.db;
   const now = options.now ?? (() => new Date());
-  const hub = new LiveHub();
-  app.decorate("hub", hub);
-  app.addHook("onClose", async () => hub.closeAll());
+  const today = () => utcDay(now());
+
+  const runner = new CommandRunner(db);
+  const snapshot = new RegistrySnapshot(db);
+  const sessions = new SessionCache(db);
+  const feed = new EventFeed(database, app.log);
+  const hub = new LiveHub({
+    db,
+    now,
+    log: app.log,
+    ...options.live,
+    checkSession: async (tokenHash) => {
+      const session = await sessions.resolveHash(tokenHash, now(), { touch: false });
+      return session ? { userId: session.user.id, role: session.user.role as Role, delegation: session.user.delegation } : null;
+    },
+  });
+  // This process's own commits update its caches before the caller is answered; everything (its own included) reaches the hub by NOTIFY.
+  runner.onCommitted(async (events, control) => {
+    for (const message of control) sessions.apply(message);
+    await snapshot.apply(events);
+  });
+  feed.subscribe(snapshot);
+  feed.subscribe(sessions);
+  feed.subscribe(hub);
+  await snapshot.reload();
+  await feed.start();
+  const services: AppServices = { database, db, runner, snapshot, sessions, feed, hub, now, today };
+  app.decorate("services", services);
+  app.addHook("onClose", async () => {
+    hub.closeAll();
+    await feed.stop();
+  });
 
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine and ECharts set style attributes at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:", "blob:"],
-        connectSrc: ["'self'", "ws:", "wss:"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
-    },
-    // HSTS is sent only on HTTPS requests (see the hook below): over plain HTTP it would be meaningless.
+    // Set below, per request: the upgrade directive only over HTTPS.
+    contentSecurityPolicy: false,
+    // HSTS is sent only on HTTPS requests (see below): over plain HTTP it would be meaningless.
     hsts: false,
   });
   app.addHook("onSend", async (request, reply) => {
-    if (request.protocol === "https") void reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
+    const isHttps = request.protocol === "https";
+    void reply.header("content-security-policy", isHttps ? CSP_HTTPS : CSP_HTTP);
+    if (isHttps) void reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
+    // What the API answers may be private: never kept by a browser or a proxy unless the route says otherwise.
+    if (isApiRequest(request) && !reply.hasHeader("cache-control")) void reply.header("cache-control", "no-store");
   });
 
-  const today = () => utcDay(now());
-  await installSessions(app, { db: options.database.db, now, today, cookieSecret: options.cookieSecret ?? randomBytes(32).toString("hex") });
+  await installSessions(app, { sessions, snapshot, now, today, cookieSecret: options.cookieSecret ?? (await cookieSecretOf(db)) });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -89,33 +141,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       info: {
         title: "Concord API",
         version: "1",
-        description: "The API of Concord, the platform on which an intergovernmental organization runs its work. Errors are RFC 9457 problem details.",
+        description:
+          "The API of Concord, the platform on which an intergovernmental organization runs its work. Errors are RFC 9457 problem details. Live updates: a WebSocket at /api/live (see src/contracts/live.ts).",
       },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(fastifyWebsocket, { options: { maxPayload: LIVE_LIMITS.clientMessageBytes } });
 
   await app.register(async (scope) => {
     scope.withTypeProvider<ZodTypeProvider>().get(
       "/api/health",
       { schema: { tags: ["system"], summary: "Liveness, and which database is in use", response: { 200: HealthSchema } } },
       async () => {
-        await options.database.db.execute("select 1");
-        return { status: "ok" as const, database: options.database.kind };
+        await db.execute("select 1");
+        return { status: "ok" as const, database: database.kind };
       },
     );
-    await scope.register(registryRoutes, { db: options.database.db, today });
-    await scope.register(identityRoutes, {
-      db: options.database.db,
-      now,
-      today,
-      singleSignOn: { enabled: options.singleSignOn !== undefined, name: options.singleSignOn?.name ?? null },
-    });
-    if (options.singleSignOn) await scope.register(singleSignOnRoutes, { db: options.database.db, now, config: options.singleSignOn });
-    await scope.register(auditRoutes, { db: options.database.db });
-    await scope.register(liveRoutes, { hub });
+    await scope.register(registryRoutes, { services });
+    await scope.register(identityRoutes, { services, singleSignOn: { enabled: options.singleSignOn !== undefined, name: options.singleSignOn?.name ?? null } });
+    if (options.singleSignOn) await scope.register(singleSignOnRoutes, { services, config: options.singleSignOn });
+    await scope.register(auditRoutes, { services });
+    await scope.register(liveRoutes, { hub, publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : null });
   });
 
   const webRoot = options.webRoot;
@@ -142,6 +190,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
 declare module "fastify" {
   interface FastifyInstance {
-    hub: LiveHub;
+    services: AppServices;
   }
 }

@@ -1,28 +1,56 @@
-// Opening the database for the CLI: migrate, and load the default dataset into an empty database.
+// Preparing a database for use: migrate, load the default dataset into an empty database, create the demo accounts —
+// under one database-wide lock, so that of several processes starting together exactly one does each.
 import { basename } from "node:path";
 import { openDatabase, type Database } from "./db/client.js";
 import type { Config } from "./config.js";
+import { CommandRunner, systemContext } from "./commands/runner.js";
+import { cookieSecretOf } from "./db/settings.js";
 import { readRegistry } from "./registry/dataset-files.js";
-import { importRegistry } from "./registry/commands.js";
+import { importRegistryCommand, type RegistryImport } from "./registry/commands.js";
 import { hasRegistry, loadRegistry } from "./registry/queries.js";
-import { createDemoAccounts, hasDemoAccounts } from "./identity/demo-accounts.js";
-import { utcDay } from "./app.js";
+import { createDemoAccountsCommand, hasDemoAccounts } from "./identity/demo-accounts.js";
+import type { Registry } from "../domain/registry.js";
 
-export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export async function openConfiguredDatabase(config: Config, command: string): Promise<Database> {
+  return openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, command });
+}
+
+/** Loads a validated registry as the system (first start, `concord import`). Returns whether it wrote. */
+export function importRegistry(database: Database, registry: Registry, options: Omit<RegistryImport, "registry"> = {}, now = new Date()): Promise<boolean> {
+  return new CommandRunner(database.db).run(importRegistryCommand, systemContext(now), { ...options, registry });
 }
 
 /** Loads the dataset when the database holds no registry yet; returns whether it did. */
 export async function seedIfEmpty(database: Database, datasetPath: string): Promise<boolean> {
   if (await hasRegistry(database.db)) return false;
   const registry = await readRegistry(datasetPath);
-  await importRegistry(database.db, registry, { origin: basename(datasetPath) });
-  return true;
+  return importRegistry(database, registry, { origin: basename(datasetPath), onlyIfEmpty: true });
 }
 
 /** Creates the demo accounts on a first start; returns whether demo accounts exist. */
 export async function prepareDemoAccounts(database: Database, now: Date = new Date()): Promise<boolean> {
   const registry = await loadRegistry(database.db);
-  if (registry) await createDemoAccounts(database.db, registry, utcDay(now), now);
+  if (registry) await new CommandRunner(database.db).run(createDemoAccountsCommand, systemContext(now), { registry, today: utcDay(now) });
   return hasDemoAccounts(database.db);
+}
+
+export interface Prepared {
+  readonly isSeeded: boolean;
+  readonly hasDemoAccounts: boolean;
+  /** The cookie secret every process on this database shares. */
+  readonly cookieSecret: string;
+}
+
+/** Everything a start does before serving, once per database whatever the number of processes starting. */
+export async function prepareDatabase(database: Database, options: { dataset: string; demoAccounts: boolean; now?: Date }): Promise<Prepared> {
+  return database.withExclusiveLock(async () => {
+    await database.migrate();
+    const isSeeded = await seedIfEmpty(database, options.dataset);
+    const demo = options.demoAccounts && (await prepareDemoAccounts(database, options.now));
+    return { isSeeded, hasDemoAccounts: demo, cookieSecret: await cookieSecretOf(database.db) };
+  });
 }

@@ -9,9 +9,9 @@ import { openDatabase } from "../../src/server/db/client.js";
 import * as t from "../../src/server/db/schema.js";
 import { DEFAULT_DATASET, PACKAGE_ROOT } from "../../src/server/config.js";
 import { readRegistry, toBundle } from "../../src/server/registry/dataset-files.js";
-import { importRegistry, RegistryExistsError } from "../../src/server/registry/commands.js";
+import { RegistryExistsError } from "../../src/server/registry/commands.js";
 import { loadRegistry } from "../../src/server/registry/queries.js";
-import { seedIfEmpty } from "../../src/server/startup.js";
+import { importRegistry, seedIfEmpty } from "../../src/server/startup.js";
 import { countByTier } from "../../src/domain/membership.js";
 import { verifyAuditTrail } from "../../src/server/audit/trail.js";
 import { testDatabases } from "./databases.js";
@@ -59,7 +59,7 @@ describe.each(testDatabases)("export and import on $name", (testDb) => {
       const file = join(dir, "export.json");
       await writeFile(file, JSON.stringify(toBundle(stored!), null, 2));
       await b.database.migrate();
-      await importRegistry(b.database.db, await readRegistry(file));
+      await importRegistry(b.database, await readRegistry(file));
       expect(await loadRegistry(b.database.db)).toEqual(stored);
     } finally {
       await a.dispose();
@@ -72,7 +72,7 @@ describe.each(testDatabases)("export and import on $name", (testDb) => {
     try {
       await db.database.migrate();
       await seedIfEmpty(db.database, DEFAULT_DATASET);
-      await expect(importRegistry(db.database.db, dataset)).rejects.toBeInstanceOf(RegistryExistsError);
+      await expect(importRegistry(db.database, dataset)).rejects.toBeInstanceOf(RegistryExistsError);
       expect(await loadRegistry(db.database.db)).toEqual(dataset);
     } finally {
       await db.dispose();
@@ -87,7 +87,7 @@ describe.each(testDatabases)("export and import on $name", (testDb) => {
       // Bypasses validation on purpose: the database itself refuses the last rows, after the old ones were deleted.
       const broken = { ...dataset, secretariesGeneral: [{ ...dataset.secretariesGeneral[0]!, state: "ZZ" }] };
       const before = await verifyAuditTrail(db.database.db);
-      await expect(importRegistry(db.database.db, broken, { replace: true })).rejects.toThrow();
+      await expect(importRegistry(db.database, broken, { replace: true })).rejects.toThrow();
       expect(await loadRegistry(db.database.db)).toEqual(dataset);
       // Nor is the failed import recorded: its audit event went with its transaction.
       expect(await verifyAuditTrail(db.database.db)).toEqual(before);

@@ -7,7 +7,7 @@ import type { Database } from "../../src/server/db/client.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../src/server/identity/session-store.js";
 import { prepareDemoAccounts, seedIfEmpty } from "../../src/server/startup.js";
-import { delayAfter } from "../../src/domain/throttle.js";
+import { ACCOUNT_ADDRESS_THROTTLE, ADDRESS_THROTTLE, delayAfter } from "../../src/domain/throttle.js";
 import { SessionClient } from "./session-client.js";
 import { testDatabases } from "./databases.js";
 
@@ -102,12 +102,12 @@ describe.each(testDatabases)("identity on $name", (testDb) => {
     expect(bodies[0]).toMatchObject({ code: "sign-in-failed" });
   });
 
-  it("slows repeated wrong passwords down as designed, per account and per address", async () => {
+  it("slows repeated wrong passwords from one address down as the docs say: three free, then 1 s, 2 s, 4 s…", async () => {
     const email = demoHeadEmail("PK");
     const attacker = new SessionClient(app, "203.0.113.9");
     // Try again at once after every answer; when told to wait, move the test clock by exactly the wait.
     const observed: (number | "401")[] = [];
-    for (let step = 0; step < 11; step += 1) {
+    for (let step = 0; step < 10; step += 1) {
       const response = await attacker.signIn(email, "not-the-password");
       if (response.statusCode === 429) {
         expect(response.json()).toMatchObject({ code: "sign-in-paused" });
@@ -119,25 +119,62 @@ describe.each(testDatabases)("identity on $name", (testDb) => {
         observed.push("401");
       }
     }
-    // Three failures are free; then each failure doubles the wait: 1 s, 2 s, 4 s, 8 s (delayAfter).
-    expect(observed).toEqual(["401", "401", "401", "401", 1, "401", 2, "401", 4, "401", 8]);
-    expect([4, 5, 6, 7, 8].map((n) => delayAfter(n) / 1000)).toEqual([1, 2, 4, 8, 16]);
-    // The eighth failure: the next attempt must wait 16 s.
+    expect(observed).toEqual(["401", "401", "401", 1, "401", 2, "401", 4, "401", 8]);
+    expect([3, 4, 5, 6, 7].map((n) => delayAfter(n, ACCOUNT_ADDRESS_THROTTLE) / 1000)).toEqual([1, 2, 4, 8, 16]);
+    // The seventh failure: the next attempt must wait 16 s.
     expect((await attacker.signIn(email, "not-the-password")).statusCode).toBe(401);
 
-    // The address is slowed for every account from it; other addresses are not.
-    const sameAddress = await new SessionClient(app, "203.0.113.9").signIn(demoHeadEmail("IN"), DEMO_PASSWORD);
-    expect(sameAddress.statusCode).toBe(429);
-    const elsewhere = await new SessionClient(app, "192.0.2.44").signIn(demoHeadEmail("IN"), DEMO_PASSWORD);
-    expect(elsewhere.statusCode).toBe(200);
+    // The owner, from another address, is not kept out by the attacker's failures.
+    const owner = await new SessionClient(app, "192.0.2.44").signIn(email, DEMO_PASSWORD);
+    expect(owner.statusCode).toBe(200);
+    // Another account from the attacker's address is not paused either (the address allows more, see the next test).
+    expect((await new SessionClient(app, "203.0.113.9").signIn(demoHeadEmail("IN"), DEMO_PASSWORD)).statusCode).toBe(200);
 
-    // While paused, even the right password is refused; after the wait it gets in.
+    // While paused, even the right password is refused from the attacker's address; after the wait it gets in.
     const paused = await attacker.signIn(email, DEMO_PASSWORD);
     expect(paused.statusCode).toBe(429);
     expect(Number(paused.headers["retry-after"])).toBe(16);
     clock += 16_000;
     expect((await attacker.signIn(email, DEMO_PASSWORD)).statusCode).toBe(200);
+  });
 
+  it("pauses an address that tries many accounts, after thirty failures, for every account from it", async () => {
+    const sprayer = "203.0.113.77";
+    const accounts = ["AF", "AZ", "AM", "KH", "NP", "LK", "EG", "QA", "SA", "AE", "BH", "KW", "MM", "MV", "TR"].map(demoHeadEmail);
+    let failures = 0;
+    for (let i = 0; failures < ADDRESS_THROTTLE.freeFailures; i += 1) {
+      const response = await new SessionClient(app, sprayer).signIn(accounts[i % accounts.length]!, `guess-${i}`);
+      expect(response.statusCode).toBe(401);
+      failures += 1;
+    }
+    const next = await new SessionClient(app, sprayer).signIn(demoHeadEmail("BY"), DEMO_PASSWORD);
+    expect(next.statusCode).toBe(429);
+    expect(Number(next.headers["retry-after"])).toBe(1);
+    // Elsewhere, the same accounts sign in.
+    expect((await new SessionClient(app, "192.0.2.45").signIn(demoHeadEmail("BY"), DEMO_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it("does not let a delegation behind one router use up its address's allowance by signing in", async () => {
+    const office = "198.51.100.200";
+    for (let i = 0; i < ADDRESS_THROTTLE.freeFailures + 5; i += 1) {
+      expect((await new SessionClient(app, office).signIn(demoHeadEmail("KZ"), DEMO_PASSWORD)).statusCode).toBe(200);
+    }
+    // A few mistypes in the office do not pause anyone else there.
+    expect((await new SessionClient(app, office).signIn(demoHeadEmail("KZ"), "mistyped")).statusCode).toBe(401);
+    expect((await new SessionClient(app, office).signIn(demoHeadEmail("CN"), DEMO_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it("counts a burst of forty parallel wrong passwords one by one: three are tried, the rest paused, and a right password in the burst does not slip through", async () => {
+    const email = demoHeadEmail("TJ");
+    const address = "203.0.113.40";
+    const clients = Array.from({ length: 41 }, () => new SessionClient(app, address));
+    await Promise.all(clients.map((c) => c.refreshCsrf()));
+    const attempts = clients.map((client, i) => client.request("POST", "/api/v1/session", { email, password: i === 40 ? DEMO_PASSWORD : `wrong-${i}` }));
+    const statuses = (await Promise.all(attempts)).map((r) => r.statusCode);
+    const tried = statuses.filter((s) => s === 401 || s === 200).length;
+    expect(tried).toBe(ACCOUNT_ADDRESS_THROTTLE.freeFailures);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(41 - ACCOUNT_ADDRESS_THROTTLE.freeFailures);
+    expect(statuses.every((s) => s === 401 || s === 200 || s === 429)).toBe(true);
   });
 
   it("ends a session after two idle hours and after twelve hours in any case", async () => {

@@ -52,7 +52,10 @@ const ENDPOINTS: Record<string, Endpoint> = {
     call: (s, f) => s.client.request("POST", "/api/v1/delegations", { code: ["UN", "ASEAN", "CIS", "CSTO", "EAEU", "CICA"][f.next() % 6] }),
   },
   "delegation.update": { call: (s) => s.client.request("PATCH", `/api/v1/delegations/${s.delegation}`, { isActive: true }), resource: (s) => ({ code: s.delegation }) },
+  "user.unlink-sso": { call: (s, f) => s.client.request("DELETE", `/api/v1/users/${f.delegateIds.get(s.delegation)}/single-sign-on`) },
   "audit.list": { call: (s) => s.client.request("GET", "/api/v1/audit"), resource: (s) => ({ delegation: s.actor.delegation ?? "KZ" }) },
+  "audit.verify": { call: (s) => s.client.request("GET", "/api/v1/audit/verification") },
+  "registry.export": { call: (s) => s.client.request("GET", "/api/v1/registry/export") },
 };
 
 describe("the permission matrix", () => {
@@ -132,6 +135,18 @@ describe("the permission matrix", () => {
       }
     }
     expect(outcomes).toHaveLength(allPermissions().length * subjects.length);
+  });
+
+  it("tells each actor, with its session, exactly the rights the policies give it", async () => {
+    for (const subject of subjects) {
+      const { permissions } = (await subject.client.request("GET", "/api/v1/session")).json();
+      const expected = Object.fromEntries(
+        allPermissions()
+          .filter((p) => decide(p, subject.actor).allowed)
+          .map((p) => [p.right, p.scope && ["head_of_delegation", "delegate"].includes(subject.actor.role) ? "own" : "all"]),
+      );
+      expect(permissions, subject.name).toEqual(expected);
+    }
   });
 
   it("keeps a head of delegation within their own delegation", async () => {

@@ -1,7 +1,6 @@
 // The registry API against a real database: the SCO answers, bad input gets problem details and never a 500.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import WebSocket from "ws";
 import { buildApp } from "../../src/server/app.js";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
 import { seedIfEmpty } from "../../src/server/startup.js";
@@ -132,21 +131,5 @@ describe.each(testDatabases)("registry API on $name", (testDb) => {
       expect.arrayContaining(["/api/v1/organization", "/api/v1/states", "/api/v1/states/{code}", "/api/v1/bodies", "/api/v1/summits", "/api/v1/chairmanship", "/api/health"]),
     );
     expect(spec.paths["/api/v1/states"].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["tier", "on"]));
-  });
-
-  it("greets a client on the live WebSocket", async () => {
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    const address = app.server.address();
-    const port = typeof address === "object" && address ? address.port : 0;
-    const socket = new WebSocket(`ws://127.0.0.1:${port}/api/live`);
-    const first = await new Promise<string>((resolve, reject) => {
-      socket.once("message", (data) => resolve(String(data)));
-      socket.once("error", reject);
-    });
-    expect(JSON.parse(first)).toMatchObject({ type: "hello" });
-    app.hub.publish({ type: "registry.changed" });
-    const second = await new Promise<string>((resolve) => socket.once("message", (data) => resolve(String(data))));
-    expect(JSON.parse(second)).toEqual({ type: "registry.changed" });
-    socket.close();
   });
 });

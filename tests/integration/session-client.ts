@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 
 export class SessionClient {
-  private readonly cookies = new Map<string, string>();
+  private cookies = new Map<string, string>();
   private csrfToken: string | null = null;
 
   constructor(
@@ -14,13 +14,30 @@ export class SessionClient {
     return this.cookies.has("concord_session");
   }
 
-  async request(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, body?: unknown, options: { csrf?: boolean } = {}) {
+  /** The Cookie header a browser would send. */
+  get cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  get currentCsrfToken(): string | null {
+    return this.csrfToken;
+  }
+
+  /** The same browser (cookies and CSRF token shared) talking to another server process. */
+  on(other: FastifyInstance): SessionClient {
+    const twin = new SessionClient(other, this.address);
+    twin.cookies = this.cookies;
+    twin.csrfToken = this.csrfToken;
+    return twin;
+  }
+
+  async request(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}) {
     const isSafe = method === "GET";
     if (!isSafe && options.csrf !== false && this.csrfToken === null) await this.refreshCsrf();
     const headers: Record<string, string> = {};
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     if (!isSafe && options.csrf !== false && this.csrfToken) headers["x-csrf-token"] = this.csrfToken;
-    const response = await this.app.inject({ method, url, headers, remoteAddress: this.address, ...(body !== undefined ? { payload: body as object } : {}) });
+    const response = await this.app.inject({ method, url, headers: { ...headers, ...options.headers }, remoteAddress: this.address, ...(body !== undefined ? { payload: body as object } : {}) });
     for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const isCleared = cookie.value === "" || cookie.maxAge === 0 || (cookie.expires !== undefined && cookie.expires.getTime() <= Date.now());
       if (isCleared) this.cookies.delete(cookie.name);

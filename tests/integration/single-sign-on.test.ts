@@ -21,13 +21,15 @@ async function freePort(): Promise<number> {
 }
 
 /** The account the provider signs in next (the test's stand-in for a person at the ministry's login page). */
-let nextAccount = { sub: "kz-ministry-0001", email: "sso.delegate@concord.test" };
+let nextAccount: { sub: string; email: string; emailVerified?: boolean } = { sub: "kz-ministry-0001", email: "sso.delegate@concord.test", emailVerified: true };
 
 describe("single sign-on with OpenID Connect", () => {
   let database: Database;
   let app: FastifyInstance;
   let idp: Server;
   let appUrl: string;
+  let admin: SessionClient;
+  let delegateId: string;
 
   beforeAll(async () => {
     const [idpPort, appPort] = [await freePort(), await freePort()];
@@ -39,7 +41,8 @@ describe("single sign-on with OpenID Connect", () => {
       claims: { email: ["email", "email_verified"], profile: ["name"] },
       findAccount: (_ctx: unknown, id: string) => ({
         accountId: id,
-        claims: () => ({ sub: id, email: nextAccount.email, email_verified: true, name: "SSO user" }),
+        // email_verified is left out entirely when the test says nothing about it, as some providers do.
+        claims: () => ({ sub: id, email: nextAccount.email, ...(nextAccount.emailVerified !== undefined ? { email_verified: nextAccount.emailVerified } : {}), name: "SSO user" }),
       }),
       // Consent is the ministry's business, not this test's: grant the requested scope at once.
       loadExistingGrant: async (ctx: any) => {
@@ -73,10 +76,14 @@ describe("single sign-on with OpenID Connect", () => {
     });
     await app.listen({ port: appPort, host: "127.0.0.1" });
 
-    const admin = new SessionClient(app);
+    admin = new SessionClient(app);
     await admin.signIn(DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
     const created = await admin.request("POST", "/api/v1/users", { email: "sso.delegate@concord.test", displayName: "SSO delegate", role: "delegate", delegation: "KZ" });
     expect(created.statusCode).toBe(201);
+    delegateId = created.json().id;
+    for (const email of ["unverified@concord.test", "denied@concord.test"]) {
+      expect((await admin.request("POST", "/api/v1/users", { email, displayName: email, role: "delegate", delegation: "KZ" })).statusCode).toBe(201);
+    }
   });
   afterAll(async () => {
     await app?.close();
@@ -114,7 +121,7 @@ describe("single sign-on with OpenID Connect", () => {
   });
 
   it("signs a provisioned user in through the provider, with PKCE, and links the provider's subject", async () => {
-    nextAccount = { sub: "kz-ministry-0001", email: "sso.delegate@concord.test" };
+    nextAccount = { sub: "kz-ministry-0001", email: "sso.delegate@concord.test", emailVerified: true };
     const login = await app.inject({ method: "GET", url: "/api/v1/sso/login" });
     expect(login.statusCode).toBe(302);
     const authorize = new URL(login.headers.location as string);
@@ -134,7 +141,7 @@ describe("single sign-on with OpenID Connect", () => {
   });
 
   it("refuses a person the secretariat has not given an account, and says so on the sign-in page", async () => {
-    nextAccount = { sub: "stranger-42", email: "stranger@ministry.example" };
+    nextAccount = { sub: "stranger-42", email: "stranger@ministry.example", emailVerified: true };
     const { location, appCookies } = await browse(`${appUrl}/api/v1/sso/login`);
     expect(new URL(location).pathname + new URL(location).search).toBe("/sign-in?sso=failed");
     expect(appCookies.get("concord_session")).toBeUndefined();
@@ -144,5 +151,44 @@ describe("single sign-on with OpenID Connect", () => {
     const response = await app.inject({ method: "GET", url: "/api/v1/sso/callback?code=stolen&state=guess" });
     expect(response.statusCode).toBe(302);
     expect(response.headers.location).toBe("/sign-in?sso=failed");
+  });
+
+  async function auditActions(action: string): Promise<Record<string, unknown>[]> {
+    return ((await admin.request("GET", `/api/v1/audit?action=${action}`)).json().items as { payload: Record<string, unknown> }[]).map((e) => e.payload);
+  }
+
+  it("records the link as an audit event of its own", async () => {
+    expect(await auditActions("user.sso-linked")).toEqual([{ issuer: expect.stringMatching(/^http:\/\/127\.0\.0\.1:/), subject: "kz-ministry-0001" }]);
+  });
+
+  it("does not link an account when the provider does not say the email is verified, or says it is not", async () => {
+    for (const [sub, email, emailVerified] of [
+      ["no-claim-1", "unverified@concord.test", undefined],
+      ["false-claim-1", "denied@concord.test", false],
+    ] as const) {
+      nextAccount = { sub, email, ...(emailVerified !== undefined ? { emailVerified } : {}) };
+      const { location, appCookies } = await browse(`${appUrl}/api/v1/sso/login`);
+      expect(new URL(location).search).toBe("?sso=failed");
+      expect(appCookies.get("concord_session")).toBeUndefined();
+    }
+    const users = (await admin.request("GET", "/api/v1/users?delegation=KZ")).json().items as { email: string; hasSingleSignOn: boolean }[];
+    expect(users.filter((u) => ["unverified@concord.test", "denied@concord.test"].includes(u.email)).map((u) => u.hasSingleSignOn)).toEqual([false, false]);
+    expect((await auditActions("session.sign-in-failed")).filter((p) => p.method === "single-sign-on").map((p) => p.reason)).toEqual(
+      expect.arrayContaining(["email-not-verified", "no-account", "no-flow-state"]),
+    );
+  });
+
+  it("lets the secretariat unlink an identity (audited), after which another verified identity with the email can link", async () => {
+    const unlinked = await admin.request("DELETE", `/api/v1/users/${delegateId}/single-sign-on`);
+    expect(unlinked.statusCode).toBe(200);
+    expect(unlinked.json().hasSingleSignOn).toBe(false);
+    expect(await auditActions("user.sso-unlinked")).toEqual([{ issuer: expect.any(String), subject: "kz-ministry-0001" }]);
+    // The old subject no longer signs anyone in…
+    nextAccount = { sub: "kz-ministry-0001", email: "someone.else@ministry.example", emailVerified: true };
+    expect((await browse(`${appUrl}/api/v1/sso/login`)).appCookies.get("concord_session")).toBeUndefined();
+    // …and the ministry's new identity for the same person links on first use.
+    nextAccount = { sub: "kz-ministry-0002", email: "sso.delegate@concord.test", emailVerified: true };
+    expect((await browse(`${appUrl}/api/v1/sso/login`)).appCookies.get("concord_session")).toBeTruthy();
+    expect((await auditActions("user.sso-linked")).map((p) => p.subject)).toEqual(["kz-ministry-0002", "kz-ministry-0001"]);
   });
 });

@@ -1,8 +1,9 @@
-// The actor a signed-in user acts as today: role, delegation, the delegation's tier and rights, chair or not.
+// The actor a signed-in user acts as today: role, delegation, the delegation's tier and rights, chair or not (from the registry snapshot).
 import { PUBLIC_ACTOR, type Actor, type Role } from "../../domain/access.js";
 import { statusOn } from "../../domain/membership.js";
 import type { Registry } from "../../domain/registry.js";
 import { recordedChairOn } from "../../domain/rotation.js";
+import type { RegistrySnapshot } from "../registry/snapshot.js";
 
 export interface ActingUser {
   readonly id: string;
@@ -10,16 +11,19 @@ export interface ActingUser {
   readonly delegation: string | null;
 }
 
-export function actorFor(user: ActingUser | null, registry: Registry | null, day: string): Actor {
+type Standing = Pick<Actor, "tier" | "rights" | "isChair">;
+
+/** A delegation's tier, rights and chairmanship on a day. */
+export function standingOf(registry: Registry, delegation: string, day: string): Standing {
+  const status = statusOn(registry.membership, delegation, day);
+  const tier = status ? (registry.organization.tiers.find((t) => t.code === status.tier) ?? null) : null;
+  return { tier: tier?.code ?? null, rights: tier?.rights ?? null, isChair: recordedChairOn(registry.chairmanship, day)?.state === delegation };
+}
+
+export function actorFor(user: ActingUser | null, snapshot: RegistrySnapshot, day: string): Actor {
   if (!user) return PUBLIC_ACTOR;
   const base = { userId: user.id, role: user.role, delegation: user.delegation };
-  if (!user.delegation || !registry) return { ...base, tier: null, rights: null, isChair: false };
-  const status = statusOn(registry.membership, user.delegation, day);
-  const tier = status ? (registry.organization.tiers.find((t) => t.code === status.tier) ?? null) : null;
-  return {
-    ...base,
-    tier: tier?.code ?? null,
-    rights: tier?.rights ?? null,
-    isChair: recordedChairOn(registry.chairmanship, day)?.state === user.delegation,
-  };
+  const delegation = user.delegation;
+  const standing = delegation ? snapshot.view(`standing:${delegation}:${day}`, (registry) => standingOf(registry, delegation, day)) : null;
+  return { ...base, ...(standing ?? { tier: null, rights: null, isChair: false }) };
 }

@@ -3,11 +3,8 @@ import { decide, isSignedIn, type Actor, type Permission } from "../../domain/ac
 import { ProblemError } from "../http/problem.js";
 
 export class ForbiddenError extends ProblemError {
-  constructor(
-    readonly right: string,
-    reason: string,
-  ) {
-    super(403, "forbidden", "Forbidden", `Missing right "${right}": ${reason}.`);
+  constructor(right: string, reason: string) {
+    super(403, "forbidden", "Forbidden", `Missing right "${right}": ${reason}.`, { right });
   }
 }
 

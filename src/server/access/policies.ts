@@ -2,12 +2,14 @@
 import type { Permission, Policy } from "../../domain/access.js";
 import { auditPolicy } from "../audit/policy.js";
 import { delegationPolicy } from "../identity/delegation-policy.js";
+import { registryPolicy } from "../registry/policy.js";
 import { userPolicy } from "../identity/user-policy.js";
 
 export const POLICIES: Readonly<Record<string, Policy<never>>> = {
   user: userPolicy as unknown as Policy<never>,
   delegation: delegationPolicy as unknown as Policy<never>,
   audit: auditPolicy as unknown as Policy<never>,
+  registry: registryPolicy as unknown as Policy<never>,
 };
 
 export function allPermissions(): Permission<never>[] {

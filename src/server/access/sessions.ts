@@ -1,51 +1,72 @@
-// Per request: the session cookie becomes an actor; CSRF is checked on every state-changing request.
+// Per request: the session cookie becomes an actor (from the session cache and the registry snapshot, no query in the common case);
+// every state-changing request must carry a CSRF token bound to that session.
 import fastifyCookie from "@fastify/cookie";
 import fastifyCsrf from "@fastify/csrf-protection";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { createHmac } from "node:crypto";
 import { PUBLIC_ACTOR, type Actor, type Role } from "../../domain/access.js";
-import type { Db } from "../db/client.js";
-import { findSessionUser, SESSION_ABSOLUTE_MS, SESSION_COOKIE, type SessionUser } from "../identity/session-store.js";
-import { loadRegistry } from "../registry/queries.js";
+import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, type SessionUser } from "../identity/session-store.js";
+import type { RegistrySnapshot } from "../registry/snapshot.js";
 import { actorFor } from "./actor.js";
+import type { SessionCache } from "./session-cache.js";
 
 export interface SessionOptions {
-  readonly db: Db;
+  readonly sessions: SessionCache;
+  readonly snapshot: RegistrySnapshot;
   readonly now: () => Date;
   readonly today: () => string;
-  /** Secret for signing cookies (the CSRF secret cookie). */
+  /** Signs cookies and keys the CSRF tokens' binding to the session. */
   readonly cookieSecret: string;
 }
 
+export const CSRF_COOKIE = "concord_csrf";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** What a CSRF token is bound to when no one is signed in. */
+const NO_SESSION = "no-session";
+
+/** Whether the request was routed to the API (the router's decoded path, not the raw URL: `/%61pi/…` is `/api/…`). */
+export function isApiRequest(request: FastifyRequest): boolean {
+  return request.routeOptions.url?.startsWith("/api/") ?? false;
+}
 
 export async function installSessions(app: FastifyInstance, options: SessionOptions): Promise<void> {
   await app.register(fastifyCookie, { secret: options.cookieSecret });
   await app.register(fastifyCsrf, {
-    cookieKey: "concord_csrf",
+    cookieKey: CSRF_COOKIE,
     cookieOpts: { path: "/", httpOnly: true, sameSite: "strict", signed: true },
     getToken: (request) => request.headers["x-csrf-token"] as string | undefined,
+    // A token is valid only for the session it was issued to: signing in or out makes the page fetch a new one.
+    getUserInfo: (request) => request.sessionTokenHash ?? NO_SESSION,
+    csrfOpts: { hmacKey: createHmac("sha256", options.cookieSecret).update("concord csrf").digest() },
   });
   app.decorateRequest("actor", null as unknown as Actor);
   app.decorateRequest("sessionUser", null);
   app.decorateRequest("sessionToken", null);
+  app.decorateRequest("sessionTokenHash", null);
 
   app.addHook("onRequest", async (request) => {
     request.actor = PUBLIC_ACTOR;
     const token = request.cookies[SESSION_COOKIE];
-    if (!token || !request.url.startsWith("/api/")) return;
-    const user = await findSessionUser(options.db, token, options.now());
-    if (!user) return;
-    request.sessionUser = user;
+    if (!token || !isApiRequest(request)) return;
+    const session = await options.sessions.resolve(token, options.now());
+    if (!session) return;
+    request.sessionUser = session.user;
     request.sessionToken = token;
-    const needsRegistry = user.delegation !== null;
-    request.actor = actorFor({ id: user.id, role: user.role as Role, delegation: user.delegation }, needsRegistry ? await loadRegistry(options.db) : null, options.today());
+    request.sessionTokenHash = session.tokenHash;
+    request.actor = actorFor({ id: session.user.id, role: session.user.role as Role, delegation: session.user.delegation }, options.snapshot, options.today());
   });
 
-  // Every state-changing API request carries the token from GET /api/v1/session (double-submit with a signed secret cookie).
+  // Every state-changing request carries the token from GET /api/v1/session (double submit with a signed secret cookie),
+  // whatever its path: nothing but the API accepts such methods, and a path spelt differently must not slip past.
   app.addHook("onRequest", (request, reply, done) => {
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith("/api/")) return done();
+    if (SAFE_METHODS.has(request.method)) return done();
     app.csrfProtection(request, reply, done);
   });
+}
+
+/** A CSRF token for this request's session (or for no session). */
+export function csrfTokenFor(request: FastifyRequest, reply: FastifyReply): string {
+  return reply.generateCsrf({ userInfo: request.sessionTokenHash ?? NO_SESSION });
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
@@ -56,10 +77,13 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
     secure: request.protocol === "https",
     maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
   });
+  // A new CSRF secret with the new session: nothing issued before sign-in stays valid after it.
+  void reply.clearCookie(CSRF_COOKIE, { path: "/" });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {
   void reply.clearCookie(SESSION_COOKIE, { path: "/" });
+  void reply.clearCookie(CSRF_COOKIE, { path: "/" });
 }
 
 declare module "fastify" {
@@ -67,5 +91,6 @@ declare module "fastify" {
     actor: Actor;
     sessionUser: SessionUser | null;
     sessionToken: string | null;
+    sessionTokenHash: string | null;
   }
 }

@@ -15,4 +15,9 @@ export const auditPolicy = {
       check: (actor: Actor, event: AuditResource) => isSecretariat(actor) || (event.delegation !== null && event.delegation === actor.delegation),
     },
   },
+  verify: {
+    right: "audit.verify",
+    description: "Verify the audit trail's hash chain",
+    roles: ["secretariat_admin", "secretariat_officer"],
+  },
 } as const satisfies Policy<AuditResource>;

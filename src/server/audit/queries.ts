@@ -2,7 +2,8 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
 import type { AuditEvent } from "../../contracts/identity.js";
 import type { Db } from "../db/client.js";
-import { auditEvents, users } from "../db/schema.js";
+import { displayNamesOf } from "../identity/queries.js";
+import { auditEvents } from "./tables.js";
 
 export interface AuditFilter {
   readonly delegation?: string | undefined;
@@ -25,20 +26,20 @@ export async function listAuditEvents(db: Db, filter: AuditFilter): Promise<{ it
   if (filter.to !== undefined) conditions.push(lte(auditEvents.at, filter.to));
   if (filter.before !== undefined) conditions.push(lt(auditEvents.seq, filter.before));
   const rows = await db
-    .select({ event: auditEvents, actorName: users.displayName })
+    .select()
     .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(desc(auditEvents.seq))
     .limit(filter.limit + 1);
   const page = rows.slice(0, filter.limit);
+  const names = await displayNamesOf(db, page.flatMap((event) => (event.actorUserId ? [event.actorUserId] : [])));
   return {
-    items: page.map(({ event, actorName }) => ({
+    items: page.map((event) => ({
       seq: event.seq,
       id: event.id,
       at: event.at,
       actorUserId: event.actorUserId,
-      actorName,
+      actorName: event.actorUserId ? (names.get(event.actorUserId) ?? null) : null,
       actorDelegation: event.actorDelegation,
       address: event.address,
       action: event.action,
@@ -47,6 +48,6 @@ export async function listAuditEvents(db: Db, filter: AuditFilter): Promise<{ it
       payloadHash: event.payloadHash,
       hash: event.hash,
     })),
-    nextBefore: rows.length > filter.limit ? (page.at(-1)?.event.seq ?? null) : null,
+    nextBefore: rows.length > filter.limit ? (page.at(-1)?.seq ?? null) : null,
   };
 }

@@ -1,29 +1,21 @@
-// The audit trail's endpoint: the secretariat browses all of it, a delegation the events of its own actions.
+// The audit trail's endpoints: the secretariat browses all of it, a delegation the events of its own actions;
+// the secretariat can verify the hash chain from the running application.
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { AuditListSchema } from "../../contracts/identity.js";
+import { AuditListSchema, AuditQuery, AuditVerificationSchema } from "../../contracts/identity.js";
 import { ProblemSchema } from "../../contracts/problems.js";
 import { isSecretariat } from "../../domain/access.js";
 import { authorize, requireSignIn } from "../access/authorize.js";
-import type { Db } from "../db/client.js";
+import type { AppServices } from "../app-services.js";
 import { auditPolicy } from "./policy.js";
 import { listAuditEvents } from "./queries.js";
+import { verifyAuditTrail } from "./trail.js";
 
-const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant with a zone, e.g. 2026-11-25T00:00:00Z" });
+export async function auditRoutes(app: FastifyInstance, options: { services: AppServices }): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { db, now } = options.services;
 
-export const AuditQuery = z.strictObject({
-  delegation: z.string().regex(/^[A-Z0-9_-]{2,16}$/, "a delegation code").optional(),
-  action: z.string().regex(/^[a-z.-]{1,64}$/, "an action such as user.created").optional(),
-  user: z.uuid({ message: "must be a user id" }).optional(),
-  from: instant.optional(),
-  to: instant.optional(),
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-
-export async function auditRoutes(app: FastifyInstance, options: { db: Db }): Promise<void> {
-  app.withTypeProvider<ZodTypeProvider>().get(
+  api.get(
     "/api/v1/audit",
     {
       onRequest: requireSignIn,
@@ -39,7 +31,7 @@ export async function auditRoutes(app: FastifyInstance, options: { db: Db }): Pr
       authorize(actor, auditPolicy.list);
       const delegation = isSecretariat(actor) ? request.query.delegation : (actor.delegation ?? "");
       if (request.query.delegation !== undefined) authorize(actor, auditPolicy.list, { delegation: request.query.delegation });
-      return listAuditEvents(options.db, {
+      return listAuditEvents(db, {
         delegation,
         action: request.query.action,
         actorUserId: request.query.user,
@@ -48,6 +40,23 @@ export async function auditRoutes(app: FastifyInstance, options: { db: Db }): Pr
         before: request.query.before,
         limit: request.query.limit,
       });
+    },
+  );
+
+  api.get(
+    "/api/v1/audit/verification",
+    {
+      onRequest: requireSignIn,
+      schema: {
+        tags: ["audit"],
+        summary: "Recompute the audit trail's hash chain now, as `concord audit verify` does",
+        response: { 200: AuditVerificationSchema, 401: ProblemSchema, 403: ProblemSchema },
+      },
+    },
+    async (request) => {
+      authorize(request.actor, auditPolicy.verify);
+      const { events, broken, head } = await verifyAuditTrail(db);
+      return { events, holds: broken === null, broken, head, verifiedAt: now().toISOString() };
     },
   );
 }

@@ -4,7 +4,7 @@ import canonicalize from "canonicalize";
 import { asc, desc, sql } from "drizzle-orm";
 import { chainEvent, GENESIS_HASH, verifyChain, type ChainBreak, type ChainedEvent } from "../../domain/audit-chain.js";
 import type { Db } from "../db/client.js";
-import { auditEvents } from "../db/schema.js";
+import { auditEvents } from "./tables.js";
 
 export const sha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
 

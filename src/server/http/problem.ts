@@ -1,74 +1,96 @@
-// RFC 9457 problem details: the one shape every API error takes; never a stack trace, never SQL.
+// RFC 9457 problem details: the one shape every API error takes; never a stack trace, never SQL, never a bound parameter in the log.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { fieldErrorCodeOf, type FieldError, type FieldErrorCode, type Problem, type ProblemCode } from "../../contracts/problems.js";
+import { loggableError } from "../db/errors.js";
 
-export interface ProblemBody {
-  type: string;
-  code: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  errors?: { field: string; message: string }[];
+export interface ProblemExtras {
+  readonly errors?: readonly FieldError[] | undefined;
+  readonly retryAfterSeconds?: number | undefined;
+  /** With 409: the current state of what the request conflicts with. */
+  readonly current?: unknown;
   /** With 403: the right the actor lacks. */
-  right?: string;
+  readonly right?: string | undefined;
 }
 
 /** An error a user can cause: carries its stable code and HTTP status. */
 export class ProblemError extends Error {
+  readonly errors: readonly FieldError[] | undefined;
+  readonly retryAfterSeconds: number | undefined;
+  readonly current: unknown;
+  readonly right: string | undefined;
+
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ProblemCode,
     readonly title: string,
     readonly detail?: string,
-    readonly errors?: { field: string; message: string }[],
-    readonly retryAfterSeconds?: number,
+    extras: ProblemExtras = {},
   ) {
     super(detail ?? title);
     this.name = "ProblemError";
+    this.errors = extras.errors;
+    this.retryAfterSeconds = extras.retryAfterSeconds;
+    this.current = extras.current;
+    this.right = extras.right;
   }
 }
 
-export function problem(status: number, code: string, title: string, extra: Partial<ProblemBody> = {}): ProblemBody {
+/** 400 naming one field, its code and an English message: `invalidField("body.delegation", "delegation-required", "required for this role")`. */
+export function invalidField(field: string, code: FieldErrorCode, message: string): ProblemError {
+  return new ProblemError(400, "invalid-request", "The request is not valid", `${field}: ${message}`, { errors: [{ field, code, message }] });
+}
+
+export function problem(status: number, code: ProblemCode, title: string, extra: Partial<Problem> = {}): Problem {
   return { type: `urn:concord:problem:${code}`, code, title, status, ...extra };
 }
 
-export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: ProblemBody): FastifyReply {
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: Problem): FastifyReply {
   return reply
     .code(body.status)
     .header("content-type", "application/problem+json; charset=utf-8")
+    .header("cache-control", "no-store")
     .send({ ...body, instance: request.url.split("?")[0] });
 }
+
+function problemOf(error: ProblemError): Problem {
+  const extra: Partial<Problem> = {};
+  if (error.detail !== undefined) extra.detail = error.detail;
+  if (error.errors !== undefined) extra.errors = [...error.errors];
+  if (error.right !== undefined) extra.right = error.right;
+  if (error.current !== undefined) extra.current = error.current;
+  return problem(error.status, error.code, error.title, extra);
+}
+
+// Fastify's own client errors, by its error code.
+const FASTIFY_CODES: Readonly<Record<string, ProblemCode>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: "payload-too-large",
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "unsupported-media-type",
+  FST_ERR_RATE_LIMIT: "too-many-requests",
+};
 
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ProblemError) {
-      const extra: Partial<ProblemBody> = {};
-      if (error.detail !== undefined) extra.detail = error.detail;
-      if (error.errors !== undefined) extra.errors = error.errors;
-      const right = (error as { right?: unknown }).right;
-      if (typeof right === "string") extra.right = right;
       if (error.retryAfterSeconds !== undefined) void reply.header("retry-after", String(error.retryAfterSeconds));
-      return sendProblem(reply, request, problem(error.status, error.code, error.title, extra));
+      return sendProblem(reply, request, problemOf(error));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? "request";
-      const errors = error.validation.map((v) => ({
-        field: `${where}${v.instancePath ? v.instancePath.replaceAll("/", ".") : ""}`,
+      const errors: FieldError[] = error.validation.map((v) => ({
+        field: `${where}${v.instancePath ? v.instancePath.replaceAll("/", ".").replace(/\.$/, "") : ""}`,
+        code: fieldErrorCodeOf(v.keyword, v.params as Record<string, unknown>, v.message ?? ""),
         message: v.message ?? "invalid",
       }));
       return sendProblem(
         reply,
         request,
-        problem(400, "invalid-request", "The request is not valid", {
-          detail: errors.map((e) => `${e.field}: ${e.message}`).join("; "),
-          errors,
-        }),
+        problem(400, "invalid-request", "The request is not valid", { detail: errors.map((e) => `${e.field}: ${e.message}`).join("; "), errors }),
       );
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: error }, "response did not match its schema");
-      return sendProblem(reply, request, problem(500, "internal", "Internal error"));
+      request.log.error({ err: { type: "ResponseSerializationError", message: "response did not match its schema" }, route: request.routeOptions.url }, "response did not match its schema");
+      return sendProblem(reply, request, problem(500, "internal", "Internal error", { detail: "The error was logged." }));
     }
     if (error.code === "FST_CSRF_INVALID_TOKEN" || error.code === "FST_CSRF_MISSING_SECRET") {
       return sendProblem(
@@ -80,9 +102,9 @@ export function installProblemHandlers(app: FastifyInstance): void {
     const status = typeof error.statusCode === "number" ? error.statusCode : 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (malformed JSON, body too large, wrong content type…): say what, hide how.
-      return sendProblem(reply, request, problem(status, error.code ? error.code.toLowerCase() : "bad-request", error.message));
+      return sendProblem(reply, request, problem(status, FASTIFY_CODES[error.code] ?? "bad-request", error.message));
     }
-    request.log.error({ err: error }, "unexpected error");
+    request.log.error({ err: loggableError(error), route: request.routeOptions.url, method: request.method }, "unexpected error");
     return sendProblem(reply, request, problem(500, "internal", "Internal error", { detail: "The error was logged." }));
   });
 }

@@ -1,246 +1,400 @@
-// State changes of identity: sign-in and out, passwords, users and delegations; each one transaction with its audit event.
+// State changes of identity, each a named command run by the runner: sign-in and out, passwords, single sign-on, users, delegations.
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { DELEGATION_ROLES, SECRETARIAT_ROLES, type Actor, type Role } from "../../domain/access.js";
-import { appendAuditEvent } from "../audit/trail.js";
+import { and, eq, sql } from "drizzle-orm";
+import type { CreateUserBody, UpdateUserBody } from "../../contracts/identity.js";
+import { STREAMS } from "../../contracts/live.js";
+import { DELEGATION_ROLES, SECRETARIAT_ROLES, type Role } from "../../domain/access.js";
+import { secretariatAnd, type Audience } from "../../domain/audience.js";
+import type { z } from "zod";
+import { may } from "../access/authorize.js";
+import { defineCommand, definePreparedCommand, type CommandContext, type CommandRunner, type CommandScope } from "../commands/runner.js";
 import type { Db } from "../db/client.js";
-import { delegations, users } from "../db/schema.js";
-import { ProblemError } from "../http/problem.js";
+import { invalidField, notFound, ProblemError } from "../http/problem.js";
+import { findParty } from "../registry/queries.js";
+import { delegationPolicy } from "./delegation-policy.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
-import { findDelegation, findUser, findUserByEmail, type UserRow } from "./queries.js";
+import { findDelegation, findUser, findUserByEmail, userView, type UserRow } from "./queries.js";
 import { createSession, deleteSession, deleteUserSessions } from "./session-store.js";
-import { clearThrottle, recordThrottleFailure, throttleKeys, throttleWait } from "./throttle-store.js";
-
-/** Who asks, from where, and when: what every command needs for its policy check and its audit event. */
-export interface CommandContext {
-  readonly db: Db;
-  readonly actor: Actor;
-  readonly address: string | null;
-  readonly now: Date;
-}
-
-const audit = (tx: Db, ctx: CommandContext, action: string, target: string | null, payload: Record<string, unknown>) =>
-  appendAuditEvent(tx, {
-    actorUserId: ctx.actor.userId,
-    actorDelegation: ctx.actor.delegation,
-    address: ctx.address,
-    action,
-    target,
-    payload,
-    at: ctx.now,
-  });
-
-/** An account signs in only while it and its delegation are active. */
-export async function canSignIn(db: Db, user: UserRow): Promise<boolean> {
-  if (!user.isActive) return false;
-  if (user.delegation === null) return true;
-  return (await findDelegation(db, user.delegation))?.isActive === true;
-}
-
-/** Creates the session and records the sign-in, acting as the user who signed in. */
-async function openSession(tx: Db, ctx: CommandContext, user: UserRow, how: Record<string, unknown>): Promise<{ token: string; user: UserRow }> {
-  const token = await createSession(tx, user.id, ctx.address, ctx.now);
-  await appendAuditEvent(tx, {
-    actorUserId: user.id,
-    actorDelegation: user.delegation,
-    address: ctx.address,
-    action: "session.signed-in",
-    target: `user:${user.id}`,
-    payload: how,
-    at: ctx.now,
-  });
-  return { token, user };
-}
+import { delegations, users } from "./tables.js";
+import { reserveSignInAttempt, settleSuccessfulAttempt, throttleKeys, type ThrottleKey } from "./throttle-store.js";
+import { userPolicy } from "./user-policy.js";
 
 export const SIGN_IN_FAILED = new ProblemError(401, "sign-in-failed", "Sign-in failed", "The email or password is not right, or the account cannot sign in.");
+
+function wrongPassword(): ProblemError {
+  return new ProblemError(400, "wrong-password", "The current password is not right", undefined, {
+    errors: [{ field: "body.currentPassword", code: "wrong-password", message: "not right" }],
+  });
+}
 
 export class SignInPausedError extends ProblemError {
   constructor(readonly waitMs: number) {
     const seconds = Math.ceil(waitMs / 1000);
-    super(429, "sign-in-paused", "Too many attempts", `Sign-in is paused after repeated failures; try again in ${seconds} s.`, undefined, seconds);
+    super(429, "sign-in-paused", "Too many attempts", `Sign-in is paused after repeated failures; try again in ${seconds} s.`, { retryAfterSeconds: seconds });
   }
 }
 
-/**
- * Signs in with email and password. Every failure gives the same answer; failures slow down the next
- * attempt for that account and that address (whether or not the account exists).
- */
-export async function signIn(ctx: CommandContext, email: string, password: string): Promise<{ token: string; user: UserRow }> {
-  const normalized = email.trim().toLowerCase();
-  const keys = throttleKeys(normalized, ctx.address);
-  const wait = await throttleWait(ctx.db, keys, ctx.now.getTime());
-  if (wait > 0) throw new SignInPausedError(wait);
+// ---- Who hears of a change
 
-  const user = await findUserByEmail(ctx.db, normalized);
-  const isValid = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !isValid || !(await canSignIn(ctx.db, user))) {
-    await ctx.db.transaction(async (tx) => {
-      await recordThrottleFailure(tx, keys, ctx.now.getTime());
-      await audit(tx, ctx, "session.sign-in-failed", null, { email: normalized });
-    });
-    throw SIGN_IN_FAILED;
-  }
-  return ctx.db.transaction(async (tx) => {
-    await clearThrottle(tx, `account:${normalized}`);
-    return openSession(tx, ctx, user, { method: "password" });
-  });
+/** A user's changes reach the secretariat, the heads of the user's delegation, and the user. */
+export function userAudience(user: Pick<UserRow, "id" | "delegation">): Audience {
+  return user.delegation ? secretariatAnd({ roles: ["head_of_delegation"], delegation: user.delegation }, { userId: user.id }) : secretariatAnd({ userId: user.id });
 }
 
-/** Opens a session for a user authenticated by the organization's identity provider. */
-export async function signInWithSingleSignOn(
-  ctx: CommandContext,
-  claims: { issuer: string; subject: string; email: string | null },
-): Promise<{ token: string; user: UserRow }> {
-  return ctx.db.transaction(async (tx) => {
-    const [linked] = await tx
-      .select()
-      .from(users)
-      .where(and(eq(users.oidcIssuer, claims.issuer), eq(users.oidcSubject, claims.subject)))
-      .limit(1);
-    let user = linked ?? null;
-    if (!user && claims.email) {
-      // Accounts are provisioned by the secretariat: the first sign-on links the provider's subject to the account with that email.
-      const byEmail = await findUserByEmail(tx, claims.email);
-      if (byEmail && byEmail.oidcSubject === null) {
-        await tx.update(users).set({ oidcIssuer: claims.issuer, oidcSubject: claims.subject }).where(eq(users.id, byEmail.id));
-        user = { ...byEmail, oidcIssuer: claims.issuer, oidcSubject: claims.subject };
-      }
-    }
-    if (!user || !(await canSignIn(tx, user))) throw SIGN_IN_FAILED;
-    return openSession(tx, ctx, user, { method: "single-sign-on", issuer: claims.issuer });
-  });
+/** A delegation's changes reach the secretariat and the delegation's own members. */
+export function delegationAudience(code: string): Audience {
+  return secretariatAnd({ delegation: code });
 }
 
-export async function signOut(ctx: CommandContext, token: string): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    await deleteSession(tx, token);
-    await audit(tx, ctx, "session.signed-out", ctx.actor.userId ? `user:${ctx.actor.userId}` : null, {});
-  });
+function emitUser(c: CommandScope, type: string, row: UserRow): void {
+  c.emit(STREAMS.users, type, { user: userView(row) }, userAudience(row));
 }
 
-function checkPasswordStrength(password: string, field: string): void {
-  if (password.length < 10) {
-    throw new ProblemError(400, "invalid-request", "The request is not valid", `${field}: at least 10 characters`, [
-      { field, message: "at least 10 characters" },
-    ]);
-  }
+function emitDelegation(c: CommandScope, type: string, row: typeof delegations.$inferSelect): void {
+  c.emit(STREAMS.delegations, type, { delegation: { code: row.code, isActive: row.isActive, version: row.version } }, delegationAudience(row.code));
 }
 
-/** Changes the signed-in user's own password; ends their other sessions. */
-export async function changeOwnPassword(ctx: CommandContext, token: string, currentPassword: string, newPassword: string): Promise<void> {
-  const user = ctx.actor.userId ? await findUser(ctx.db, ctx.actor.userId) : null;
-  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new ProblemError(400, "wrong-password", "The current password is not right", undefined, [
-      { field: "body.currentPassword", message: "not right" },
-    ]);
-  }
-  checkPasswordStrength(newPassword, "body.newPassword");
-  const passwordHash = await hashPassword(newPassword);
-  await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: ctx.now }).where(eq(users.id, user.id));
-    await deleteUserSessions(tx, user.id, token);
-    await audit(tx, ctx, "user.password-changed", `user:${user.id}`, {});
-  });
+// ---- Shared rules
+
+/** An account signs in only while it and its delegation are active. */
+async function canSignIn(tx: Db, user: UserRow): Promise<boolean> {
+  if (!user.isActive) return false;
+  if (user.delegation === null) return true;
+  return (await findDelegation(tx, user.delegation))?.isActive === true;
 }
 
-export interface NewUser {
-  readonly email: string;
-  readonly displayName: string;
-  readonly role: Exclude<Role, "public">;
-  readonly delegation: string | null;
-  readonly password?: string | undefined;
+async function lockUser(tx: Db, id: string): Promise<UserRow | null> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id)).for("update");
+  return row ?? null;
 }
 
 function checkRoleFitsAffiliation(role: Role, delegation: string | null): void {
-  const isDelegationRole = DELEGATION_ROLES.includes(role);
-  if (isDelegationRole && delegation === null) {
-    throw new ProblemError(400, "invalid-request", "The request is not valid", "body.delegation: a delegation role needs a delegation", [
-      { field: "body.delegation", message: "required for this role" },
-    ]);
-  }
-  if (SECRETARIAT_ROLES.includes(role) && delegation !== null) {
-    throw new ProblemError(400, "invalid-request", "The request is not valid", "body.delegation: a secretariat role has no delegation", [
-      { field: "body.delegation", message: "must be empty for a secretariat role" },
-    ]);
-  }
+  if (DELEGATION_ROLES.includes(role) && delegation === null) throw invalidField("body.delegation", "delegation-required", "required for this role");
+  if (SECRETARIAT_ROLES.includes(role) && delegation !== null) throw invalidField("body.delegation", "delegation-not-allowed", "must be empty for a secretariat role");
 }
 
-/** Creates an account (the policy check on who may create what is the caller's, before this). */
-export async function createUser(ctx: CommandContext, input: NewUser): Promise<UserRow> {
-  const email = input.email.trim().toLowerCase();
-  checkRoleFitsAffiliation(input.role, input.delegation);
-  if (input.delegation !== null) {
-    const delegation = await findDelegation(ctx.db, input.delegation);
-    if (!delegation || !delegation.isActive) {
-      throw new ProblemError(400, "invalid-request", "The request is not valid", `body.delegation: no active delegation "${input.delegation}"`, [
-        { field: "body.delegation", message: "unknown or inactive delegation" },
-      ]);
+/** Opens a session for a user whose identity was just proven; ends the browser's previous session. */
+async function openSession(c: CommandScope, user: UserRow, previousTokenHash: string | null, how: Record<string, unknown>) {
+  if (previousTokenHash) {
+    await deleteSession(c.tx, previousTokenHash);
+    c.notify({ kind: "sessions-ended", tokenHashes: [previousTokenHash] });
+  }
+  const { token, tokenHash } = await createSession(c.tx, user.id, c.context.address, c.now);
+  c.audit("session.signed-in", `user:${user.id}`, how, { userId: user.id, delegation: user.delegation });
+  return { token, tokenHash, user };
+}
+
+export interface OpenedSession {
+  readonly token: string;
+  readonly tokenHash: string;
+  readonly user: UserRow;
+}
+
+// ---- Sign-in with a password: the attempt is counted first, then checked.
+
+export const reserveSignInAttemptCommand = defineCommand({
+  name: "session.reserve-attempt",
+  run: (c, input: { keys: readonly ThrottleKey[] }) => reserveSignInAttempt(c.tx, input.keys, c.now.getTime()),
+});
+
+interface PasswordSignIn {
+  readonly email: string;
+  readonly password: string;
+  readonly keys: readonly ThrottleKey[];
+  readonly previousTokenHash: string | null;
+}
+
+export const signInWithPasswordCommand = definePreparedCommand({
+  name: "session.sign-in",
+  // The password is checked before the transaction opens (argon2id takes tens of milliseconds).
+  prepare: async (input: PasswordSignIn, _context: CommandContext, db: Db) => {
+    const user = await findUserByEmail(db, input.email);
+    const isValid = await verifyPassword(user?.passwordHash ?? null, input.password);
+    return { ...input, userId: user?.id ?? null, verifiedHash: isValid ? (user?.passwordHash ?? null) : null };
+  },
+  run: async (c, input): Promise<OpenedSession | null> => {
+    const user = input.userId ? await lockUser(c.tx, input.userId) : null;
+    // The password proven must still be the account's (it was not changed in between), and the account must be able to sign in.
+    const reason = !user ? "unknown-account" : input.verifiedHash === null || user.passwordHash !== input.verifiedHash ? "wrong-password" : !(await canSignIn(c.tx, user)) ? "inactive" : null;
+    if (reason !== null || !user) {
+      c.audit("session.sign-in-failed", null, { email: input.email, method: "password", reason });
+      return null;
     }
-  }
-  if (input.password !== undefined) checkPasswordStrength(input.password, "body.password");
-  if (await findUserByEmail(ctx.db, email)) {
-    throw new ProblemError(409, "email-taken", "The email is already in use", `An account with ${email} exists.`, [
-      { field: "body.email", message: "already in use" },
-    ]);
-  }
-  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(users)
-      .values({ id: randomUUID(), email, displayName: input.displayName.trim(), role: input.role, delegation: input.delegation, passwordHash, createdAt: ctx.now })
+    await settleSuccessfulAttempt(c.tx, input.keys);
+    return openSession(c, user, input.previousTokenHash, { method: "password" });
+  },
+});
+
+/** Signs in with email and password: counts the attempt (or answers 429), checks the password, opens a session or records the failure. */
+export async function signIn(
+  runner: CommandRunner,
+  context: CommandContext,
+  input: { email: string; password: string; previousTokenHash: string | null },
+): Promise<OpenedSession> {
+  const keys = throttleKeys(input.email, context.address);
+  const waitMs = await runner.run(reserveSignInAttemptCommand, context, { keys });
+  if (waitMs > 0) throw new SignInPausedError(waitMs);
+  const opened = await runner.run(signInWithPasswordCommand, context, { ...input, keys });
+  if (!opened) throw SIGN_IN_FAILED;
+  return opened;
+}
+
+// ---- Single sign-on
+
+export interface SingleSignOnClaims {
+  readonly issuer: string;
+  readonly subject: string;
+  readonly email: string | null;
+  /** Only `true` counts: an absent claim is not a verified email. */
+  readonly isEmailVerified: boolean;
+}
+
+export type SingleSignOnOutcome = OpenedSession | { readonly failure: string };
+
+export const signInWithSingleSignOnCommand = defineCommand({
+  name: "session.single-sign-on",
+  run: async (c, input: SingleSignOnClaims & { previousTokenHash: string | null }): Promise<SingleSignOnOutcome> => {
+    const fail = (reason: string): SingleSignOnOutcome => {
+      c.audit("session.sign-in-failed", null, { method: "single-sign-on", issuer: input.issuer, subject: input.subject, email: input.email, reason });
+      return { failure: reason };
+    };
+    const [linked] = await c.tx
+      .select()
+      .from(users)
+      .where(and(eq(users.oidcIssuer, input.issuer), eq(users.oidcSubject, input.subject)))
+      .for("update");
+    let user = linked ?? null;
+    if (!user) {
+      if (!input.email) return fail("no-email");
+      if (!input.isEmailVerified) return fail("email-not-verified");
+      const candidate = await findUserByEmail(c.tx, input.email);
+      if (!candidate) return fail("no-account");
+      const byEmail = await lockUser(c.tx, candidate.id);
+      if (!byEmail) return fail("no-account");
+      if (byEmail.oidcSubject !== null) return fail("linked-to-another-identity");
+      if (!(await canSignIn(c.tx, byEmail))) return fail("inactive");
+      // Accounts are provisioned by the secretariat: the first sign-on links the provider's subject to the account with that verified email.
+      const [updated] = await c.tx
+        .update(users)
+        .set({ oidcIssuer: input.issuer, oidcSubject: input.subject, version: sql`${users.version} + 1` })
+        .where(eq(users.id, byEmail.id))
+        .returning();
+      user = updated!;
+      c.audit("user.sso-linked", `user:${user.id}`, { issuer: input.issuer, subject: input.subject }, { userId: user.id, delegation: user.delegation });
+      emitUser(c, "user.sso-linked", user);
+    }
+    if (!(await canSignIn(c.tx, user))) return fail("inactive");
+    return openSession(c, user, input.previousTokenHash, { method: "single-sign-on", issuer: input.issuer });
+  },
+});
+
+/** A single sign-on that failed before any account was in question (the provider refused, the state did not match). */
+export const recordSingleSignOnFailureCommand = defineCommand({
+  name: "session.single-sign-on-failed",
+  run: async (c, input: { reason: string }) => {
+    c.audit("session.sign-in-failed", null, { method: "single-sign-on", reason: input.reason });
+  },
+});
+
+export const signOutCommand = defineCommand({
+  name: "session.sign-out",
+  run: async (c, input: { tokenHash: string }) => {
+    if (!(await deleteSession(c.tx, input.tokenHash))) return;
+    c.notify({ kind: "sessions-ended", tokenHashes: [input.tokenHash] });
+    c.audit("session.signed-out", c.actor.userId ? `user:${c.actor.userId}` : null, {});
+  },
+});
+
+// ---- Passwords
+
+interface PasswordChange {
+  readonly currentPassword: string;
+  readonly newPassword: string;
+  readonly tokenHash: string;
+}
+
+export const changeOwnPasswordCommand = definePreparedCommand({
+  name: "session.change-password",
+  prepare: async (input: PasswordChange, context: CommandContext, db: Db) => {
+    const user = context.actor.userId ? await findUser(db, context.actor.userId) : null;
+    if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      throw wrongPassword();
+    }
+    return { tokenHash: input.tokenHash, verifiedHash: user.passwordHash, newHash: await hashPassword(input.newPassword) };
+  },
+  run: async (c, input) => {
+    c.authorize(userPolicy.changeOwnPassword);
+    const user = await lockUser(c.tx, c.actor.userId ?? "");
+    if (!user || user.passwordHash !== input.verifiedHash) throw wrongPassword();
+    const [row] = await c.tx
+      .update(users)
+      .set({ passwordHash: input.newHash, passwordChangedAt: c.now, version: sql`${users.version} + 1` })
+      .where(eq(users.id, user.id))
       .returning();
-    await audit(tx, ctx, "user.created", `user:${row!.id}`, { email, role: input.role, delegation: input.delegation, displayName: row!.displayName });
-    return row!;
+    // The password changed: every other session of this person ends, here and in every process.
+    await deleteUserSessions(c.tx, user.id, input.tokenHash);
+    c.notify({ kind: "sessions-ended", userIds: [user.id], exceptTokenHash: input.tokenHash });
+    c.audit("user.password-changed", `user:${user.id}`, {});
+    emitUser(c, "user.password-changed", row!);
+  },
+});
+
+// ---- Users
+
+type NewUser = z.output<typeof CreateUserBody>;
+
+function emailTaken(email: string, current?: unknown): ProblemError {
+  return new ProblemError(409, "email-taken", "The email is already in use", `An account with ${email} exists.`, {
+    errors: [{ field: "body.email", code: "taken", message: "already in use" }],
+    ...(current !== undefined ? { current } : {}),
   });
 }
 
-export interface UserChanges {
-  readonly displayName?: string | undefined;
-  readonly role?: Exclude<Role, "public"> | undefined;
-  readonly isActive?: boolean | undefined;
-  readonly password?: string | undefined;
+/** The existing account, as 409's current state, only when the caller may see it. */
+async function emailTakenProblem(db: Db, context: CommandContext, email: string): Promise<ProblemError> {
+  const existing = await findUserByEmail(db, email);
+  const isVisible = existing !== null && may(context.actor, userPolicy.list, { delegation: existing.delegation, role: existing.role as Role });
+  return emailTaken(email, isVisible ? userView(existing) : undefined);
 }
 
-export async function updateUser(ctx: CommandContext, user: UserRow, changes: UserChanges): Promise<UserRow> {
-  if (changes.role !== undefined) checkRoleFitsAffiliation(changes.role, user.delegation);
-  if (changes.password !== undefined) checkPasswordStrength(changes.password, "body.password");
-  if (user.id === ctx.actor.userId && (changes.isActive === false || (changes.role !== undefined && changes.role !== user.role))) {
-    throw new ProblemError(409, "own-account", "You cannot deactivate yourself or change your own role");
-  }
-  const set: Partial<typeof users.$inferInsert> = {};
-  if (changes.displayName !== undefined) set.displayName = changes.displayName.trim();
-  if (changes.role !== undefined) set.role = changes.role;
-  if (changes.isActive !== undefined) set.isActive = changes.isActive;
-  if (changes.password !== undefined) {
-    set.passwordHash = await hashPassword(changes.password);
-    set.passwordChangedAt = ctx.now;
-  }
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.update(users).set(set).where(eq(users.id, user.id)).returning();
-    if (changes.isActive === false || changes.password !== undefined || changes.role !== undefined) await deleteUserSessions(tx, user.id);
-    const recorded = { ...changes, password: changes.password !== undefined ? "(changed)" : undefined };
-    await audit(tx, ctx, "user.updated", `user:${user.id}`, Object.fromEntries(Object.entries(recorded).filter(([, v]) => v !== undefined)));
-    return row!;
-  });
-}
-
-export async function createDelegation(ctx: CommandContext, code: string, partyKind: "state" | "organization"): Promise<void> {
-  if (await findDelegation(ctx.db, code)) {
-    throw new ProblemError(409, "delegation-exists", "The delegation exists", `A delegation "${code}" is already open.`);
-  }
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(delegations).values({ code, partyKind, createdAt: ctx.now });
-    await audit(tx, ctx, "delegation.created", `delegation:${code}`, { code, partyKind });
-  });
-}
-
-export async function setDelegationActive(ctx: CommandContext, code: string, isActive: boolean): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    await tx.update(delegations).set({ isActive }).where(eq(delegations.code, code));
-    if (!isActive) {
-      const members = await tx.select({ id: users.id }).from(users).where(eq(users.delegation, code));
-      for (const member of members) await deleteUserSessions(tx, member.id);
+export const createUserCommand = definePreparedCommand({
+  name: "user.create",
+  prepare: async (input: NewUser) => ({ ...input, passwordHash: input.password !== undefined ? await hashPassword(input.password) : null }),
+  run: async (c, input) => {
+    c.authorize(userPolicy.create, { delegation: input.delegation, role: input.role });
+    checkRoleFitsAffiliation(input.role, input.delegation);
+    if (input.delegation !== null) {
+      const delegation = await findDelegation(c.tx, input.delegation);
+      if (!delegation || !delegation.isActive) throw invalidField("body.delegation", "delegation-inactive", `no active delegation "${input.delegation}"`);
     }
-    await audit(tx, ctx, "delegation.updated", `delegation:${code}`, { isActive });
-  });
+    const existing = await findUserByEmail(c.tx, input.email);
+    if (existing) {
+      const isVisible = may(c.actor, userPolicy.list, { delegation: existing.delegation, role: existing.role as Role });
+      throw emailTaken(input.email, isVisible ? userView(existing) : undefined);
+    }
+    const [row] = await c.tx
+      .insert(users)
+      .values({ id: randomUUID(), email: input.email, displayName: input.displayName, role: input.role, delegation: input.delegation, passwordHash: input.passwordHash, createdAt: c.now })
+      .returning();
+    c.audit("user.created", `user:${row!.id}`, { email: row!.email, role: row!.role, delegation: row!.delegation, displayName: row!.displayName });
+    emitUser(c, "user.created", row!);
+    return row!;
+  },
+  // Two requests raced past the check with the same email: the unique index refused the second.
+  onUniqueViolation: (db, context, input) => emailTakenProblem(db, context, input.email),
+});
+
+type UserChanges = z.output<typeof UpdateUserBody>;
+
+export const updateUserCommand = definePreparedCommand({
+  name: "user.update",
+  prepare: async (input: { id: string; changes: UserChanges }) => ({
+    ...input,
+    passwordHash: input.changes.password !== undefined ? await hashPassword(input.changes.password) : null,
+  }),
+  run: async (c, { id, changes, passwordHash }) => {
+    c.authorize(userPolicy.update);
+    const user = await lockUser(c.tx, id);
+    // An account the caller may not even see does not exist for them.
+    if (!user || !may(c.actor, userPolicy.list, { delegation: user.delegation, role: user.role as Role })) throw notFound("User");
+    c.authorize(userPolicy.update, { delegation: user.delegation, role: user.role as Role });
+    // The role it would get must be within the caller's reach too (a head of delegation cannot promote).
+    if (changes.role !== undefined) {
+      c.authorize(userPolicy.update, { delegation: user.delegation, role: changes.role });
+      checkRoleFitsAffiliation(changes.role, user.delegation);
+    }
+    c.checkVersion(changes.version, user.version, () => userView(user));
+    if (user.id === c.actor.userId && (changes.isActive === false || (changes.role !== undefined && changes.role !== user.role))) {
+      throw new ProblemError(409, "own-account", "You cannot deactivate yourself or change your own role");
+    }
+    const set: Partial<typeof users.$inferInsert> = {};
+    if (changes.displayName !== undefined) set.displayName = changes.displayName;
+    if (changes.role !== undefined) set.role = changes.role;
+    if (changes.isActive !== undefined) set.isActive = changes.isActive;
+    if (passwordHash !== null) {
+      set.passwordHash = passwordHash;
+      set.passwordChangedAt = c.now;
+    }
+    const [row] = await c.tx
+      .update(users)
+      .set({ ...set, version: sql`${users.version} + 1` })
+      .where(eq(users.id, user.id))
+      .returning();
+    const endsSessions = changes.isActive === false || passwordHash !== null || (changes.role !== undefined && changes.role !== user.role);
+    if (endsSessions) {
+      await deleteUserSessions(c.tx, user.id);
+      c.notify({ kind: "sessions-ended", userIds: [user.id] });
+    } else {
+      c.notify({ kind: "users-changed", userIds: [user.id] });
+    }
+    const { version: _version, password, ...recorded } = changes;
+    c.audit("user.updated", `user:${user.id}`, { ...recorded, ...(password !== undefined ? { password: "(changed)" } : {}) });
+    emitUser(c, "user.updated", row!);
+    return row!;
+  },
+});
+
+export const unlinkSingleSignOnCommand = defineCommand({
+  name: "user.unlink-sso",
+  run: async (c, input: { id: string }) => {
+    c.authorize(userPolicy.unlinkSingleSignOn);
+    const user = await lockUser(c.tx, input.id);
+    if (!user) throw notFound("User");
+    if (user.oidcSubject === null) return user;
+    const [row] = await c.tx
+      .update(users)
+      .set({ oidcIssuer: null, oidcSubject: null, version: sql`${users.version} + 1` })
+      .where(eq(users.id, user.id))
+      .returning();
+    c.notify({ kind: "users-changed", userIds: [user.id] });
+    c.audit("user.sso-unlinked", `user:${user.id}`, { issuer: user.oidcIssuer, subject: user.oidcSubject });
+    emitUser(c, "user.sso-unlinked", row!);
+    return row!;
+  },
+});
+
+// ---- Delegations
+
+function delegationExists(code: string): ProblemError {
+  return new ProblemError(409, "delegation-exists", "The delegation exists", `A delegation "${code}" is already open.`);
 }
+
+export const createDelegationCommand = defineCommand({
+  name: "delegation.create",
+  run: async (c, input: { code: string }) => {
+    c.authorize(delegationPolicy.create);
+    const party = await findParty(c.tx, input.code);
+    if (!party) throw invalidField("body.code", "not-in-registry", `"${input.code}" is not a state or organization of the registry`);
+    if (await findDelegation(c.tx, input.code)) throw delegationExists(input.code);
+    const [row] = await c.tx.insert(delegations).values({ code: input.code, partyKind: party.kind, createdAt: c.now }).returning();
+    c.audit("delegation.created", `delegation:${input.code}`, { code: input.code, partyKind: party.kind });
+    emitDelegation(c, "delegation.created", row!);
+    return row!;
+  },
+  onUniqueViolation: async (_db, _context, input) => delegationExists(input.code),
+});
+
+export const setDelegationActiveCommand = defineCommand({
+  name: "delegation.update",
+  run: async (c, input: { code: string; isActive: boolean; version?: number | undefined }) => {
+    c.authorize(delegationPolicy.update);
+    const [current] = await c.tx.select().from(delegations).where(eq(delegations.code, input.code)).for("update");
+    if (!current) throw notFound(`Delegation "${input.code}"`);
+    c.checkVersion(input.version, current.version, () => ({ code: current.code, isActive: current.isActive, version: current.version }));
+    if (current.isActive === input.isActive) return current;
+    const [row] = await c.tx
+      .update(delegations)
+      .set({ isActive: input.isActive, version: sql`${delegations.version} + 1` })
+      .where(eq(delegations.code, input.code))
+      .returning();
+    if (!input.isActive) {
+      // Its members cannot sign in any more: their sessions end now, and their live connections close.
+      const members = await c.tx.select({ id: users.id }).from(users).where(eq(users.delegation, input.code));
+      for (const member of members) await deleteUserSessions(c.tx, member.id);
+      if (members.length > 0) c.notify({ kind: "sessions-ended", userIds: members.map((m) => m.id) });
+    }
+    c.audit("delegation.updated", `delegation:${input.code}`, { isActive: input.isActive });
+    emitDelegation(c, "delegation.updated", row!);
+    return row!;
+  },
+});

@@ -1,9 +1,9 @@
 // Reads of users and delegations.
-import { asc, count, eq } from "drizzle-orm";
+import { asc, count, eq, inArray } from "drizzle-orm";
 import type { User } from "../../contracts/identity.js";
 import type { Role } from "../../domain/access.js";
 import type { Db } from "../db/client.js";
-import { delegations, users } from "../db/schema.js";
+import { delegations, users } from "./tables.js";
 
 export type UserRow = typeof users.$inferSelect;
 export type DelegationRow = typeof delegations.$inferSelect;
@@ -19,6 +19,7 @@ export function userView(row: UserRow): User {
     hasPassword: row.passwordHash !== null,
     hasSingleSignOn: row.oidcSubject !== null,
     createdAt: row.createdAt.toISOString(),
+    version: row.version,
   };
 }
 
@@ -52,4 +53,12 @@ export async function listDelegations(db: Db): Promise<(DelegationRow & { users:
 export async function hasUsers(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(users);
   return Number(row?.n ?? 0) > 0;
+}
+
+/** Display names of users, by id (for showing who acted). */
+export async function displayNamesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, unique));
+  return new Map(rows.map((row) => [row.id, row.displayName]));
 }

@@ -2,10 +2,10 @@
 import type { FastifyInstance } from "fastify";
 import * as oidc from "openid-client";
 import { z } from "zod";
-import { PUBLIC_ACTOR } from "../../domain/access.js";
 import { setSessionCookie } from "../access/sessions.js";
-import type { Db } from "../db/client.js";
-import { signInWithSingleSignOn } from "./commands.js";
+import { commandContext, type AppServices } from "../app-services.js";
+import { recordSingleSignOnFailureCommand, signInWithSingleSignOnCommand } from "./commands.js";
+import { hashToken, SESSION_COOKIE } from "./session-store.js";
 
 export interface SingleSignOnConfig {
   readonly issuer: string;
@@ -36,8 +36,8 @@ export function singleSignOnFromEnv(env: NodeJS.ProcessEnv, publicUrl: string): 
 const FLOW_COOKIE = "concord_sso";
 const FlowState = z.object({ verifier: z.string(), state: z.string(), nonce: z.string() });
 
-export async function singleSignOnRoutes(app: FastifyInstance, options: { db: Db; now: () => Date; config: SingleSignOnConfig }): Promise<void> {
-  const { config } = options;
+export async function singleSignOnRoutes(app: FastifyInstance, options: { services: AppServices; config: SingleSignOnConfig }): Promise<void> {
+  const { config, services } = options;
   let discovered: Promise<oidc.Configuration> | null = null;
   const configuration = (): Promise<oidc.Configuration> => {
     discovered ??= oidc
@@ -51,6 +51,11 @@ export async function singleSignOnRoutes(app: FastifyInstance, options: { db: Db
     return discovered;
   };
   const failed = (reply: import("fastify").FastifyReply) => reply.redirect("/sign-in?sso=failed");
+  /** A failure before any account is in question is still an audit event: someone tried. */
+  const refused = async (request: import("fastify").FastifyRequest, reply: import("fastify").FastifyReply, reason: string) => {
+    await services.runner.run(recordSingleSignOnFailureCommand, commandContext(request, services), { reason });
+    return failed(reply);
+  };
 
   app.get("/api/v1/sso/login", { schema: { tags: ["identity"], summary: "Start single sign-on: redirects to the identity provider" } }, async (request, reply) => {
     let server: oidc.Configuration;
@@ -84,8 +89,14 @@ export async function singleSignOnRoutes(app: FastifyInstance, options: { db: Db
     const raw = request.cookies[FLOW_COOKIE];
     const unsigned = raw ? request.unsignCookie(raw) : null;
     void reply.clearCookie(FLOW_COOKIE, { path: "/api/v1/sso" });
-    const flow = unsigned?.valid && unsigned.value ? FlowState.safeParse(JSON.parse(unsigned.value)) : null;
-    if (!flow?.success) return failed(reply);
+    let flow: ReturnType<typeof FlowState.safeParse> | null = null;
+    try {
+      flow = unsigned?.valid && unsigned.value ? FlowState.safeParse(JSON.parse(unsigned.value)) : null;
+    } catch {
+      flow = null;
+    }
+    if (!flow?.success) return refused(request, reply, "no-flow-state");
+    let claims: { iss: string; sub: string; email: string | null; isEmailVerified: boolean };
     try {
       const server = await configuration();
       const current = new URL(request.url, config.redirectUri);
@@ -95,20 +106,31 @@ export async function singleSignOnRoutes(app: FastifyInstance, options: { db: Db
         expectedNonce: flow.data.nonce,
         idTokenExpected: true,
       });
-      const claims = tokens.claims();
-      if (!claims) return failed(reply);
+      const idClaims = tokens.claims();
+      if (!idClaims) return await refused(request, reply, "no-id-token");
       // Providers that conform ID token claims put the email only in the userinfo response.
-      const profile = typeof claims.email === "string" ? claims : await oidc.fetchUserInfo(server, tokens.access_token, claims.sub);
-      const email = typeof profile.email === "string" && profile.email_verified !== false ? profile.email.toLowerCase() : null;
-      const { token } = await signInWithSingleSignOn(
-        { db: options.db, actor: PUBLIC_ACTOR, address: request.ip, now: options.now() },
-        { issuer: claims.iss, subject: claims.sub, email },
-      );
-      setSessionCookie(request, reply, token);
-      return reply.redirect("/");
+      const profile = typeof idClaims.email === "string" ? idClaims : await oidc.fetchUserInfo(server, tokens.access_token, idClaims.sub);
+      claims = {
+        iss: idClaims.iss,
+        sub: idClaims.sub,
+        email: typeof profile.email === "string" ? profile.email.toLowerCase() : null,
+        // Only an explicit `true` proves the provider checked the address; an absent claim proves nothing.
+        isEmailVerified: profile.email_verified === true,
+      };
     } catch (error) {
-      request.log.warn({ err: error }, "single sign-on failed");
-      return failed(reply);
+      request.log.warn({ err: { type: (error as Error).name, message: (error as Error).message } }, "single sign-on failed at the provider");
+      return refused(request, reply, "provider-refused");
     }
+    const previous = request.cookies[SESSION_COOKIE];
+    const outcome = await services.runner.run(signInWithSingleSignOnCommand, commandContext(request, services), {
+      issuer: claims.iss,
+      subject: claims.sub,
+      email: claims.email,
+      isEmailVerified: claims.isEmailVerified,
+      previousTokenHash: previous ? hashToken(previous) : null,
+    });
+    if ("failure" in outcome) return failed(reply);
+    setSessionCookie(request, reply, outcome.token);
+    return reply.redirect("/");
   });
 }

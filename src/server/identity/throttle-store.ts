@@ -1,29 +1,64 @@
-// Sign-in failures per account and per address, kept in PostgreSQL so every process sees the same counts.
-import { eq, inArray } from "drizzle-orm";
-import { recordFailure, waitBeforeAttempt, type ThrottlePolicy, DEFAULT_THROTTLE } from "../../domain/throttle.js";
+// Sign-in attempts counted in PostgreSQL, atomically: each attempt takes its rows' locks, so parallel attempts are counted one after another.
+import { inArray, sql } from "drizzle-orm";
+import { ACCOUNT_ADDRESS_THROTTLE, ADDRESS_THROTTLE, refundAttempt, reserveAttempt, type ThrottlePolicy } from "../../domain/throttle.js";
 import type { Db } from "../db/client.js";
-import { signInThrottle } from "../db/schema.js";
+import { signInThrottle } from "./tables.js";
 
-export const throttleKeys = (email: string, address: string | null): string[] =>
-  address ? [`account:${email}`, `address:${address}`] : [`account:${email}`];
-
-/** Milliseconds to wait before these keys may try again. */
-export async function throttleWait(db: Db, keys: readonly string[], now: number, policy: ThrottlePolicy = DEFAULT_THROTTLE): Promise<number> {
-  const rows = await db.select().from(signInThrottle).where(inArray(signInThrottle.key, [...keys]));
-  return waitBeforeAttempt(rows, now, policy);
+export interface ThrottleKey {
+  readonly key: string;
+  readonly policy: ThrottlePolicy;
 }
 
-export async function recordThrottleFailure(tx: Db, keys: readonly string[], now: number, policy: ThrottlePolicy = DEFAULT_THROTTLE): Promise<void> {
-  for (const key of keys) {
-    const [row] = await tx.select().from(signInThrottle).where(eq(signInThrottle.key, key)).limit(1);
-    const next = recordFailure(row ?? null, now, policy);
-    await tx
-      .insert(signInThrottle)
-      .values({ key, ...next })
-      .onConflictDoUpdate({ target: signInThrottle.key, set: next });
+/**
+ * The throttles an attempt counts against: this account from this address (the strict one), and this address
+ * whatever the account (wider). Failures from one address never keep the account's owner out from another.
+ */
+export function throttleKeys(email: string, address: string | null): ThrottleKey[] {
+  const keys: ThrottleKey[] = [{ key: `account-address:${email} ${address ?? "-"}`, policy: ACCOUNT_ADDRESS_THROTTLE }];
+  if (address) keys.push({ key: `address:${address}`, policy: ADDRESS_THROTTLE });
+  return keys;
+}
+
+/** Locks the keys' rows (creating them), in key order so that two attempts cannot deadlock. */
+async function lockRows(tx: Db, keys: readonly ThrottleKey[]) {
+  const names = keys.map((k) => k.key).sort();
+  await tx
+    .insert(signInThrottle)
+    .values(names.map((key) => ({ key, failures: 0, lastFailureAt: 0 })))
+    .onConflictDoNothing();
+  const rows = await tx
+    .select()
+    .from(signInThrottle)
+    .where(inArray(signInThrottle.key, names))
+    .orderBy(signInThrottle.key)
+    .for("update");
+  return new Map(rows.map((row) => [row.key, { failures: row.failures, lastFailureAt: row.lastFailureAt }]));
+}
+
+/** Counts an attempt before its password is checked; answers the wait in ms instead when one is due (and counts nothing). */
+export async function reserveSignInAttempt(tx: Db, keys: readonly ThrottleKey[], now: number): Promise<number> {
+  const states = await lockRows(tx, keys);
+  const decision = reserveAttempt(
+    keys.map(({ key, policy }) => ({ state: states.get(key) ?? null, policy })),
+    now,
+  );
+  if (!("next" in decision)) return decision.waitMs;
+  for (const [index, { key }] of keys.entries()) {
+    const next = decision.next[index]!;
+    await tx.update(signInThrottle).set(next).where(sql`${signInThrottle.key} = ${key}`);
   }
+  return 0;
 }
 
-export async function clearThrottle(tx: Db, key: string): Promise<void> {
-  await tx.delete(signInThrottle).where(eq(signInThrottle.key, key));
+/** After a success: the account-and-address count starts again, and the address gets its counted attempt back. */
+export async function settleSuccessfulAttempt(tx: Db, keys: readonly ThrottleKey[]): Promise<void> {
+  const states = await lockRows(tx, keys);
+  for (const { key, policy } of keys) {
+    if (policy === ACCOUNT_ADDRESS_THROTTLE) {
+      await tx.delete(signInThrottle).where(sql`${signInThrottle.key} = ${key}`);
+    } else {
+      const state = states.get(key);
+      if (state) await tx.update(signInThrottle).set(refundAttempt(state)).where(sql`${signInThrottle.key} = ${key}`);
+    }
+  }
 }

@@ -33,6 +33,11 @@ export const userPolicy = {
     roles: ["secretariat_admin", "head_of_delegation"],
     scope: ownDelegatesOnly,
   },
+  unlinkSingleSignOn: {
+    right: "user.unlink-sso",
+    description: "Remove the link between an account and its single sign-on identity (so another can be linked)",
+    roles: ["secretariat_admin"],
+  },
   changeOwnPassword: {
     right: "session.change-password",
     description: "Change one's own password",

@@ -1,10 +1,12 @@
-// State changes of the registry: loading a whole validated registry into the database, in one transaction with its audit event.
+// State changes of the registry: loading a whole validated registry, as one command with its audit event and its public live event.
+import { STREAMS } from "../../contracts/live.js";
+import { PUBLIC_AUDIENCE } from "../../domain/audience.js";
 import { earliestDay, precisionOf } from "../../domain/partial-date.js";
 import { REGISTRY_SECTIONS, type Registry } from "../../domain/registry.js";
-import { appendAuditEvent } from "../audit/trail.js";
 import type { PgTable } from "drizzle-orm/pg-core";
+import { defineCommand } from "../commands/runner.js";
 import type { Db } from "../db/client.js";
-import * as t from "../db/schema.js";
+import * as t from "./tables.js";
 import { hasRegistry } from "./queries.js";
 
 export class RegistryExistsError extends Error {
@@ -39,24 +41,31 @@ async function insertAll<T extends PgTable>(tx: Db, table: T, rows: T["$inferIns
   if (rows.length > 0) await tx.insert(table).values(rows);
 }
 
-/**
- * Writes a registry that has already passed `parseRegistry`. Into an empty database unless `replace`;
- * either everything is written or nothing is.
- */
-export interface ImportOptions {
+export interface RegistryImport {
+  readonly registry: Registry;
+  /** Overwrite the registry already there; without it, a database holding a registry is refused. */
   readonly replace?: boolean;
   /** Where the registry came from (a file or dataset name), for the audit trail. */
   readonly origin?: string;
-  readonly now?: Date;
+  /** Only when the database holds no registry yet (first start): otherwise nothing is done. */
+  readonly onlyIfEmpty?: boolean;
 }
 
-export async function importRegistry(db: Db, registry: Registry, options: ImportOptions = {}): Promise<void> {
-  const positioned = <T, R>(rows: readonly T[], map: (row: T) => R) => rows.map((row, position) => ({ ...map(row), position }));
-  const dated = (date: string) => ({ datePrecision: precisionOf(date), dateStart: earliestDay(date) });
-  const started = (start: string) => ({ startPrecision: precisionOf(start), startDay: earliestDay(start) });
-  await db.transaction(async (tx) => {
+/**
+ * Writes a registry that has already passed `parseRegistry`: everything or nothing. Returns whether it wrote.
+ * Run by the system (first start, `concord import`); every process's snapshot reloads on its event.
+ */
+export const importRegistryCommand = defineCommand({
+  name: "registry.import",
+  run: async (c, input: RegistryImport): Promise<boolean> => {
+    const { registry } = input;
+    const positioned = <T, R>(rows: readonly T[], map: (row: T) => R) => rows.map((row, position) => ({ ...map(row), position }));
+    const dated = (date: string) => ({ datePrecision: precisionOf(date), dateStart: earliestDay(date) });
+    const started = (start: string) => ({ startPrecision: precisionOf(start), startDay: earliestDay(start) });
+    const { tx } = c;
     if (await hasRegistry(tx)) {
-      if (!options.replace) throw new RegistryExistsError();
+      if (input.onlyIfEmpty) return false;
+      if (!input.replace) throw new RegistryExistsError();
       await clearRegistry(tx);
     }
     await insertAll(tx, t.sources, positioned(registry.sources, (r) => ({ ...r, year: nullable(r.year) })));
@@ -74,18 +83,13 @@ export async function importRegistry(db: Db, registry: Registry, options: Import
     );
     await insertAll(tx, t.rotationEntries, positioned(registry.rotation, (r) => r));
     await insertAll(tx, t.secretariesGeneral, positioned(registry.secretariesGeneral, (r) => ({ ...r, to: nullable(r.to) })));
-    await appendAuditEvent(tx, {
-      actorUserId: null,
-      actorDelegation: null,
-      address: null,
-      action: "registry.imported",
-      target: `organization:${registry.organization.code}`,
-      payload: {
-        replace: options.replace === true,
-        ...(options.origin !== undefined ? { origin: options.origin } : {}),
-        records: Object.fromEntries(REGISTRY_SECTIONS.filter((k) => k !== "organization").map((k) => [k, (registry[k] as readonly unknown[]).length])),
-      },
-      at: options.now ?? new Date(),
+    const records = Object.fromEntries(REGISTRY_SECTIONS.filter((k) => k !== "organization").map((k) => [k, (registry[k] as readonly unknown[]).length]));
+    c.audit("registry.imported", `organization:${registry.organization.code}`, {
+      replace: input.replace === true,
+      ...(input.origin !== undefined ? { origin: input.origin } : {}),
+      records,
     });
-  });
-}
+    c.emit(STREAMS.registry, "registry.imported", { organization: registry.organization.code }, PUBLIC_AUDIENCE);
+    return true;
+  },
+});

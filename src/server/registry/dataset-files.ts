@@ -130,6 +130,11 @@ export function toBundle(registry: Registry): Record<string, unknown> {
   return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, ...registry };
 }
 
+/** The bundle's text, exactly as `concord export` writes it and `concord import` reads it. */
+export function bundleText(registry: Registry): string {
+  return `${JSON.stringify(toBundle(registry), null, 2)}\n`;
+}
+
 export async function writeBundle(path: string, registry: Registry): Promise<void> {
-  await writeFile(path, `${JSON.stringify(toBundle(registry), null, 2)}\n`, "utf8");
+  await writeFile(path, bundleText(registry), "utf8");
 }

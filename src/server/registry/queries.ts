@@ -1,5 +1,5 @@
 // Reads of the registry: the whole registry as data (for export and views), and the views the API answers with.
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type {
   Body as BodyDto,
   ChairmanshipTerm as ChairmanshipTermDto,
@@ -13,7 +13,7 @@ import { precisionOf, yearOf } from "../../domain/partial-date.js";
 import type { ChairmanshipTerm, Registry, Summit } from "../../domain/registry.js";
 import { projectTerms, recordedChairOn, sortTerms } from "../../domain/rotation.js";
 import type { Db } from "../db/client.js";
-import * as t from "../db/schema.js";
+import * as t from "./tables.js";
 
 const optional = <T>(value: T | null): T | undefined => value ?? undefined;
 /** Drops keys whose value is undefined, so an exported record has exactly the keys of its dataset record. */
@@ -24,6 +24,14 @@ function compact<T extends object>(record: T): T {
 export async function hasRegistry(db: Db): Promise<boolean> {
   const rows = await db.select({ code: t.organization.code }).from(t.organization).limit(1);
   return rows.length > 0;
+}
+
+/** A state or an international organization of the registry, by code (what a delegation may be opened for). */
+export async function findParty(db: Db, code: string): Promise<{ kind: "state" | "organization" } | null> {
+  const [state] = await db.select({ code: t.states.code }).from(t.states).where(eq(t.states.code, code)).limit(1);
+  if (state) return { kind: "state" };
+  const [organization] = await db.select({ code: t.internationalOrganizations.code }).from(t.internationalOrganizations).where(eq(t.internationalOrganizations.code, code)).limit(1);
+  return organization ? { kind: "organization" } : null;
 }
 
 /** The whole registry as stored, in dataset order; null when nothing has been loaded. */

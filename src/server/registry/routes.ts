@@ -1,99 +1,111 @@
-// The registry's HTTP endpoints: thin, each validates input, reads the registry and answers a view.
-import type { FastifyInstance } from "fastify";
+// The registry's HTTP endpoints: thin, each validates input and answers a view computed once per registry version and day
+// from the process's snapshot, sent as ready JSON with an entity tag.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import {
-  BodyListSchema,
-  ChairmanshipSchema,
-  OrganizationSchema,
-  StateDetailSchema,
-  StateListSchema,
-  SummitListSchema,
-} from "../../contracts/registry.js";
+import { z } from "zod";
 import { ProblemSchema } from "../../contracts/problems.js";
+import { BodyListSchema, ChairmanshipSchema, OrganizationSchema, StateDetailSchema, StateListSchema, SummitListSchema } from "../../contracts/registry.js";
 import type { Registry } from "../../domain/registry.js";
-import type { Db } from "../db/client.js";
-import { ProblemError, notFound } from "../http/problem.js";
-import {
-  bodiesView,
-  chairmanshipView,
-  isKnownTier,
-  loadRegistry,
-  organizationView,
-  stateDetailView,
-  statesOnView,
-  summitsView,
-} from "./queries.js";
+import { authorize, requireSignIn } from "../access/authorize.js";
+import type { AppServices } from "../app-services.js";
+import { invalidField, notFound, ProblemError } from "../http/problem.js";
+import { registryPolicy } from "./policy.js";
+import { bodiesView, chairmanshipView, isKnownTier, organizationView, stateDetailView, statesOnView, summitsView } from "./queries.js";
 import { OnlyOnQuery, StateParams, StatesQuery } from "./schema.js";
-
-export interface RegistryRouteOptions {
-  readonly db: Db;
-  /** Today's calendar day (UTC), "YYYY-MM-DD". */
-  readonly today: () => string;
-}
+import type { CachedJson } from "./snapshot.js";
+import { BUNDLE_FORMAT, BUNDLE_VERSION } from "./dataset-schema.js";
+import { bundleText } from "./dataset-files.js";
 
 const errors = { 400: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema };
 const tags = ["registry"];
 
-export async function registryRoutes(app: FastifyInstance, options: RegistryRouteOptions): Promise<void> {
+const noRegistry = () => new ProblemError(503, "no-registry", "No registry loaded", "Load a dataset with `concord import`.");
+
+/** Sends a cached view; a browser that has it already gets 304. */
+function sendJson(request: FastifyRequest, reply: FastifyReply, cached: CachedJson | null): FastifyReply {
+  if (!cached) throw noRegistry();
+  void reply.header("etag", cached.etag).header("cache-control", "no-cache");
+  if (request.headers["if-none-match"] === cached.etag) return reply.code(304).send();
+  return reply.type("application/json; charset=utf-8").send(cached.json);
+}
+
+export async function registryRoutes(app: FastifyInstance, options: { services: AppServices }): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const registry = async (): Promise<Registry> => {
-    const loaded = await loadRegistry(options.db);
-    if (!loaded) throw new ProblemError(503, "no-registry", "No registry loaded", "Load a dataset with `concord import`.");
-    return loaded;
-  };
+  const { snapshot, today } = options.services;
+  const registry = (): Registry => snapshot.registry ?? (() => { throw noRegistry(); })();
 
   api.get(
     "/api/v1/organization",
     { schema: { tags, summary: "The organization's profile: names, languages, tiers and rights, decision rules, rotation rule", response: { 200: OrganizationSchema, ...errors } } },
-    async () => organizationView(await registry()),
+    async (request, reply) => sendJson(request, reply, snapshot.json("organization", organizationView)),
   );
 
   api.get(
     "/api/v1/states",
     { schema: { tags, summary: "States holding a status on a day, optionally of one tier", querystring: StatesQuery, response: { 200: StateListSchema, ...errors } } },
-    async (request) => {
-      const reg = await registry();
-      const on = request.query.on ?? options.today();
+    async (request, reply) => {
+      const on = request.query.on ?? today();
       const { tier } = request.query;
-      if (tier !== undefined && !isKnownTier(reg, tier)) {
-        const known = reg.organization.tiers.map((t) => t.code).join(", ");
-        throw new ProblemError(400, "invalid-request", "The request is not valid", `querystring.tier: unknown tier "${tier}" (known: ${known})`, [
-          { field: "querystring.tier", message: `unknown tier "${tier}"` },
-        ]);
+      if (tier !== undefined && !isKnownTier(registry(), tier)) {
+        const known = registry().organization.tiers.map((t) => t.code).join(", ");
+        throw invalidField("querystring.tier", "unknown-tier", `unknown tier "${tier}" (known: ${known})`);
       }
-      return { on, items: statesOnView(reg, on, tier) };
+      return sendJson(request, reply, snapshot.json(`states:${on}:${tier ?? ""}`, (r) => ({ on, items: statesOnView(r, on, tier) })));
     },
   );
 
   api.get(
     "/api/v1/states/:code",
     { schema: { tags, summary: "One state: its status, history, summits hosted and chairmanship terms", params: StateParams, querystring: OnlyOnQuery, response: { 200: StateDetailSchema, ...errors } } },
-    async (request) => {
-      const on = request.query.on ?? options.today();
-      const detail = stateDetailView(await registry(), request.params.code.toUpperCase(), on);
-      if (!detail) throw notFound(`State "${request.params.code}"`);
-      return detail;
+    async (request, reply) => {
+      const on = request.query.on ?? today();
+      const code = request.params.code.toUpperCase();
+      if (!registry().states.some((s) => s.code === code)) throw notFound(`State "${request.params.code}"`);
+      return sendJson(request, reply, snapshot.json(`state:${code}:${on}`, (r) => stateDetailView(r, code, on)));
     },
   );
 
   api.get(
     "/api/v1/bodies",
     { schema: { tags, summary: "The organization's bodies", response: { 200: BodyListSchema, ...errors } } },
-    async () => ({ items: bodiesView(await registry()) }),
+    async (request, reply) => sendJson(request, reply, snapshot.json("bodies", (r) => ({ items: bodiesView(r) }))),
   );
 
   api.get(
     "/api/v1/summits",
     { schema: { tags, summary: "Summits on record, and the next one as projected by the rotation rule", querystring: OnlyOnQuery, response: { 200: SummitListSchema, ...errors } } },
-    async (request) => summitsView(await registry(), request.query.on ?? options.today()),
+    async (request, reply) => {
+      const on = request.query.on ?? today();
+      return sendJson(request, reply, snapshot.json(`summits:${on}`, (r) => summitsView(r, on)));
+    },
   );
 
   api.get(
     "/api/v1/chairmanship",
     { schema: { tags, summary: "Chairmanship terms: recorded, then the next five projected", querystring: OnlyOnQuery, response: { 200: ChairmanshipSchema, ...errors } } },
-    async (request) => {
-      const on = request.query.on ?? options.today();
-      return { on, ...chairmanshipView(await registry(), on) };
+    async (request, reply) => {
+      const on = request.query.on ?? today();
+      return sendJson(request, reply, snapshot.json(`chairmanship:${on}`, (r) => ({ on, ...chairmanshipView(r, on) })));
+    },
+  );
+
+  api.get(
+    "/api/v1/registry/export",
+    {
+      onRequest: requireSignIn,
+      schema: {
+        tags,
+        summary: "The whole registry as one file, as `concord export` writes it (secretariat)",
+        response: { 200: z.object({ format: z.literal(BUNDLE_FORMAT), version: z.literal(BUNDLE_VERSION) }).loose(), 401: ProblemSchema, 403: ProblemSchema, 503: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      authorize(request.actor, registryPolicy.export);
+      const current = registry();
+      const name = `concord-registry-${current.organization.code.toLowerCase()}-${today()}.json`;
+      void reply.header("content-disposition", `attachment; filename="${name}"`);
+      // Sent as text, exactly as `concord export` writes the file (the schema above documents its shape).
+      return reply.type("application/json; charset=utf-8").send(bundleText(current) as never);
     },
   );
 }

@@ -1,0 +1,26 @@
+// What every capability's routes are given: the database, the command runner, the per-process caches, and the clock.
+import type { FastifyRequest } from "fastify";
+import type { SessionCache } from "./access/session-cache.js";
+import type { CommandContext, CommandRunner } from "./commands/runner.js";
+import type { Database, Db } from "./db/client.js";
+import type { EventFeed } from "./events/feed.js";
+import type { LiveHub } from "./realtime/hub.js";
+import type { RegistrySnapshot } from "./registry/snapshot.js";
+
+export interface AppServices {
+  readonly database: Database;
+  readonly db: Db;
+  readonly runner: CommandRunner;
+  readonly snapshot: RegistrySnapshot;
+  readonly sessions: SessionCache;
+  readonly feed: EventFeed;
+  readonly hub: LiveHub;
+  readonly now: () => Date;
+  /** Today's calendar day (UTC), "YYYY-MM-DD". */
+  readonly today: () => string;
+}
+
+/** Who asks, from where, and when, for a command run on behalf of a request. */
+export function commandContext(request: FastifyRequest, services: Pick<AppServices, "now">): CommandContext {
+  return { actor: request.actor, address: request.ip, now: services.now() };
+}

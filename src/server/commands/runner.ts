@@ -1,0 +1,208 @@
+// The one way state changes: each command runs in its own transaction, checks its policy on what it loaded,
+// writes, appends its audit events and live events, and commits; other processes hear of it only after the commit.
+import type { Actor, Permission } from "../../domain/access.js";
+import { secretariatAnd, type Audience } from "../../domain/audience.js";
+import { STREAMS } from "../../contracts/live.js";
+import { authorize } from "../access/authorize.js";
+import { appendAuditEvent, type AuditEntry } from "../audit/trail.js";
+import type { Db } from "../db/client.js";
+import { appendEvents, type NewEvent, type StoredEvent } from "../events/log.js";
+import {
+  CONTROL_CHANNEL,
+  ControlMessageSchema,
+  controlNotifications,
+  EVENTS_CHANNEL,
+  eventsNotification,
+  notifyOnCommit,
+  type ControlMessage,
+  type ParsedControlMessage,
+} from "../events/notifications.js";
+import { ProblemError } from "../http/problem.js";
+import { databaseErrorCode } from "../db/errors.js";
+
+/** Who asks, from where, and when: what every command needs for its policy check and its audit event. */
+export interface CommandContext {
+  readonly actor: Actor;
+  readonly address: string | null;
+  readonly now: Date;
+  /** Concord itself (first start, the `concord` command run by the operator): no policy applies. */
+  readonly isSystem?: boolean;
+}
+
+/** The system itself (first start, `concord import`): no user, no address, no policy. */
+export function systemContext(now: Date = new Date()): CommandContext {
+  return { actor: { userId: null, role: "public", delegation: null, tier: null, rights: null, isChair: false }, address: null, now, isSystem: true };
+}
+
+/** A change made against a version that is no longer the current one: 409 with what is current now. */
+export class StaleVersionError extends ProblemError {
+  constructor(current: unknown) {
+    super(409, "stale-version", "Changed by someone else", "The record was changed after you loaded it; here is its current state.", { current });
+  }
+}
+
+/** What a command may do inside its transaction, besides reading and writing through `tx`. */
+export class CommandScope {
+  private readonly auditEntries: AuditEntry[] = [];
+  private readonly emitted: NewEvent[] = [];
+  private readonly control: ControlMessage[] = [];
+
+  constructor(
+    readonly tx: Db,
+    readonly context: CommandContext,
+  ) {}
+
+  get actor(): Actor {
+    return this.context.actor;
+  }
+
+  get now(): Date {
+    return this.context.now;
+  }
+
+  /** Throws 401/403 unless the actor may do this to the resource (which the command has just loaded). */
+  authorize<R>(permission: Permission<R>, resource?: R): void {
+    if (this.context.isSystem === true) return;
+    authorize(this.actor, permission, resource);
+  }
+
+  /** Refuses the change when the caller made it against an older version of the record. */
+  checkVersion(expected: number | undefined, actual: number, current: () => unknown): void {
+    if (expected !== undefined && expected !== actual) throw new StaleVersionError(current());
+  }
+
+  /**
+   * Records an audit event, appended at commit time with the others. It acts as the command's actor unless
+   * `as` names who acted (the user who just signed in).
+   */
+  audit(action: string, target: string | null, payload: Record<string, unknown>, as?: { userId: string; delegation: string | null }): void {
+    this.auditEntries.push({
+      actorUserId: as ? as.userId : this.actor.userId,
+      actorDelegation: as ? as.delegation : this.actor.delegation,
+      address: this.context.address,
+      action,
+      target,
+      payload,
+      at: this.now,
+    });
+  }
+
+  /** Emits an event on a stream for the readers in `audience`. */
+  emit(stream: string, type: string, payload: Record<string, unknown>, audience: Audience): void {
+    this.emitted.push({ stream, type, payload, audience });
+  }
+
+  /** Tells every process something that is not an event for readers (sessions that ended). */
+  notify(message: ControlMessage): void {
+    this.control.push(message);
+  }
+
+  /** Appends what was recorded, in a fixed order (audit lock, then stream rows by name), and queues the notifications. */
+  async finish(): Promise<{ events: StoredEvent[]; control: ParsedControlMessage[] }> {
+    for (const entry of this.auditEntries) {
+      const appended = await appendAuditEvent(this.tx, entry);
+      const audience = entry.actorDelegation ? secretariatAnd({ delegation: entry.actorDelegation }) : secretariatAnd();
+      this.emitted.push({
+        stream: STREAMS.audit,
+        type: "audit.appended",
+        payload: { seq: appended.seq, action: appended.action, actorDelegation: appended.actorDelegation },
+        audience,
+      });
+    }
+    const stored = this.emitted.length > 0 ? await appendEvents(this.tx, this.emitted, this.now) : [];
+    if (stored.length > 0) await notifyOnCommit(this.tx, EVENTS_CHANNEL, eventsNotification(stored));
+    for (const payload of controlNotifications(this.control)) await notifyOnCommit(this.tx, CONTROL_CHANNEL, payload);
+    return { events: stored, control: this.control.map((message) => ControlMessageSchema.parse(message)) };
+  }
+}
+
+export interface Command<Input, Prepared, Result> {
+  /** The command's name, e.g. "user.create". */
+  readonly name: string;
+  /** Slow work that needs no transaction (hashing or checking a password), done before it opens; it may read. */
+  readonly prepare?: (input: Input, context: CommandContext, db: Db) => Promise<Prepared>;
+  readonly run: (scope: CommandScope, input: Prepared) => Promise<Result>;
+  /**
+   * The answer to a unique violation (two requests raced to create the same thing): read after the rollback,
+   * so it can carry the current state. Without it, a generic 409 conflict.
+   */
+  readonly onUniqueViolation?: (db: Db, context: CommandContext, input: Input) => Promise<ProblemError>;
+}
+
+/** A command whose input goes straight into its transaction. */
+export function defineCommand<Input, Result>(definition: {
+  name: string;
+  run: (scope: CommandScope, input: Input) => Promise<Result>;
+  onUniqueViolation?: (db: Db, context: CommandContext, input: Input) => Promise<ProblemError>;
+}): Command<Input, Input, Result> {
+  return definition;
+}
+
+/** A command with slow work to do before its transaction (hashing or checking a password). */
+export function definePreparedCommand<Input, Prepared, Result>(definition: {
+  name: string;
+  prepare: (input: Input, context: CommandContext, db: Db) => Promise<Prepared>;
+  run: (scope: CommandScope, input: Prepared) => Promise<Result>;
+  onUniqueViolation?: (db: Db, context: CommandContext, input: Input) => Promise<ProblemError>;
+}): Command<Input, Prepared, Result> {
+  return definition;
+}
+
+// A transaction that lost a serialization race or a deadlock is safe to run again from the start.
+const RETRYABLE = new Set(["40001", "40P01"]);
+const MAX_ATTEMPTS = 3;
+
+export interface RunResult<Result> {
+  readonly result: Result;
+  /** The events the command committed (already announced to every process). */
+  readonly events: readonly StoredEvent[];
+}
+
+/**
+ * Told of every commit this runner makes, before the command's caller gets its answer: so this process's own caches
+ * (sessions, registry snapshot) are never staler than what it just answered. Other processes learn by NOTIFY.
+ */
+export type CommitListener = (events: readonly StoredEvent[], control: readonly ParsedControlMessage[]) => void | Promise<void>;
+
+/** Runs commands against one database. */
+export class CommandRunner {
+  private readonly listeners: CommitListener[] = [];
+
+  constructor(readonly db: Db) {}
+
+  onCommitted(listener: CommitListener): void {
+    this.listeners.push(listener);
+  }
+
+  async run<Input, Prepared, Result>(command: Command<Input, Prepared, Result>, context: CommandContext, input: Input): Promise<Result> {
+    return (await this.runWithEvents(command, context, input)).result;
+  }
+
+  async runWithEvents<Input, Prepared, Result>(command: Command<Input, Prepared, Result>, context: CommandContext, input: Input): Promise<RunResult<Result>> {
+    const prepared = command.prepare ? await command.prepare(input, context, this.db) : (input as unknown as Prepared);
+    for (let attempt = 1; ; attempt += 1) {
+      let committed: { result: Result; events: StoredEvent[]; control: ParsedControlMessage[] };
+      try {
+        committed = await this.db.transaction(async (tx) => {
+          const scope = new CommandScope(tx, context);
+          const result = await command.run(scope, prepared);
+          return { result, ...(await scope.finish()) };
+        });
+      } catch (error) {
+        if (error instanceof ProblemError) throw error;
+        const code = databaseErrorCode(error);
+        if (code !== null && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) continue;
+        if (code === "23505") {
+          throw command.onUniqueViolation
+            ? await command.onUniqueViolation(this.db, context, input)
+            : new ProblemError(409, "conflict", "Conflict", "Someone else made the same change at the same moment; reload and try again.");
+        }
+        throw error;
+      }
+      if (committed.events.length > 0 || committed.control.length > 0) {
+        for (const listener of this.listeners) await listener(committed.events, committed.control);
+      }
+      return { result: committed.result, events: committed.events };
+    }
+  }
+}

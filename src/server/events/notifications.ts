@@ -1,0 +1,72 @@
+// What one process tells the others through PostgreSQL NOTIFY, sent inside the command's transaction so it is delivered only after commit.
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/client.js";
+import type { StoredEvent } from "./log.js";
+
+export const EVENTS_CHANNEL = "concord_events";
+export const CONTROL_CHANNEL = "concord_control";
+
+// NOTIFY payloads must stay under 8000 bytes; larger batches travel as references and are read from the event log.
+const MAX_PAYLOAD_BYTES = 7_500;
+
+const AudienceClauseSchema = z.union([
+  z.object({ public: z.literal(true) }),
+  z.object({ roles: z.array(z.string()).optional(), delegation: z.string().optional(), userId: z.string().optional() }),
+]);
+const StoredEventSchema = z.object({
+  stream: z.string(),
+  seq: z.number(),
+  type: z.string(),
+  at: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  audience: z.array(AudienceClauseSchema),
+});
+
+export const EventsNotificationSchema = z.union([
+  z.object({ events: z.array(StoredEventSchema) }),
+  z.object({ refs: z.array(z.object({ stream: z.string(), seq: z.number() })) }),
+]);
+export type EventsNotification = z.infer<typeof EventsNotificationSchema>;
+
+/** News that is not an event for readers: sessions that ended, accounts or delegations whose cached state is stale. */
+export const ControlMessageSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("sessions-ended"),
+    /** SHA-256 of the ended sessions' tokens. */
+    tokenHashes: z.array(z.string()).default([]),
+    /** Every session of these users ended, but `exceptTokenHash`. */
+    userIds: z.array(z.string()).default([]),
+    exceptTokenHash: z.string().nullable().default(null),
+  }),
+  z.object({ kind: z.literal("users-changed"), userIds: z.array(z.string()) }),
+]);
+export type ControlMessage = z.input<typeof ControlMessageSchema>;
+export type ParsedControlMessage = z.output<typeof ControlMessageSchema>;
+
+export function eventsNotification(stored: readonly StoredEvent[]): string {
+  const full = JSON.stringify({ events: stored });
+  if (Buffer.byteLength(full) <= MAX_PAYLOAD_BYTES) return full;
+  return JSON.stringify({ refs: stored.map(({ stream, seq }) => ({ stream, seq })) });
+}
+
+/** Queues a notification in the transaction: PostgreSQL delivers it to every listener when (and only if) it commits. */
+export async function notifyOnCommit(tx: Db, channel: string, payload: string): Promise<void> {
+  await tx.execute(sql`select pg_notify(${channel}, ${payload})`);
+}
+
+/** Splits control messages so each notification fits. */
+export function controlNotifications(messages: readonly ControlMessage[]): string[] {
+  const out: string[] = [];
+  for (const message of messages) {
+    const text = JSON.stringify(message);
+    if (Buffer.byteLength(text) <= MAX_PAYLOAD_BYTES || message.kind !== "sessions-ended") {
+      out.push(text);
+      continue;
+    }
+    // Many sessions at once (a delegation deactivated): one notification per user or token.
+    for (const userId of message.userIds ?? []) out.push(JSON.stringify({ kind: "sessions-ended", userIds: [userId], exceptTokenHash: message.exceptTokenHash ?? null }));
+    for (const tokenHash of message.tokenHashes ?? []) out.push(JSON.stringify({ kind: "sessions-ended", tokenHashes: [tokenHash] }));
+  }
+  return out;
+}
