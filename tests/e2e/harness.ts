@@ -67,14 +67,21 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`e2e: the server did not answer /api/health within ${HEALTH_TIMEOUT_MS / 1000}s:\n${output()}`);
 }
 
+export interface ServerOptions {
+  /** Extra environment (DATABASE_URL to use PostgreSQL). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** A data directory to use (and keep); a fresh temporary one otherwise, removed on stop. */
+  readonly dataDir?: string;
+}
+
 /** `node bin/concord.js start` with PORT and DATA_DIR set; resolves once GET /api/health answers 200. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   assertBuilt();
   const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), "concord-e2e-"));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "concord-e2e-")));
   const child = spawn(process.execPath, ["bin/concord.js", "start"], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -91,7 +98,7 @@ export async function startServer(): Promise<RunningServer> {
       await exited;
       clearTimeout(forced);
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
   try {
@@ -101,6 +108,17 @@ export async function startServer(): Promise<RunningServer> {
     throw error;
   }
   return { baseUrl, output, stop };
+}
+
+/** Runs `node bin/concord.js …args` to its end; resolves with its exit code and output. */
+export function runConcord(args: readonly string[], env: Readonly<Record<string, string>>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, ["bin/concord.js", ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("exit", (code) => resolveRun({ code, output }));
+  });
 }
 
 export async function launchChromium(): Promise<Browser> {

@@ -1,0 +1,119 @@
+// Concord as processes: one owner per PGlite directory (a second start or a writing command is refused at once, nothing is lost),
+// and several processes starting together on one empty PostgreSQL database.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabases } from "../integration/databases.js";
+import { REPO_ROOT, runConcord, startServer, type RunningServer } from "./harness.js";
+
+const ADMIN = { email: "admin@concord.test", password: "concord-demo" };
+
+/** Signs in over HTTP like a browser (cookies and CSRF token), returning a function for further requests. */
+async function signIn(baseUrl: string): Promise<(method: string, path: string, body?: unknown) => Promise<Response>> {
+  const cookies = new Map<string, string>();
+  const remember = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const [name, ...value] = pair!.split("=");
+      if (value.join("=") === "") cookies.delete(name!.trim());
+      else cookies.set(name!.trim(), value.join("="));
+    }
+  };
+  const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = async () => {
+    const response = await fetch(`${baseUrl}/api/v1/session`, { headers: { cookie: cookie() } });
+    remember(response);
+    return ((await response.json()) as { csrfToken: string }).csrfToken;
+  };
+  const send = async (method: string, path: string, body?: unknown) => {
+    const token = method !== "GET" ? await csrf() : null;
+    const headers: Record<string, string> = { cookie: cookie() };
+    if (token) headers["x-csrf-token"] = token;
+    if (body !== undefined) headers["content-type"] = "application/json";
+    const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    remember(response);
+    return response;
+  };
+  const signedIn = await send("POST", "/api/v1/session", ADMIN);
+  expect(signedIn.status).toBe(200);
+  return send;
+}
+
+describe("one owner per PGlite data directory", () => {
+  let dataDir: string;
+  let server: RunningServer | null = null;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "concord-owner-"));
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("refuses a second start and every command on a directory in use, naming the process, and loses nothing", async () => {
+    server = await startServer({ dataDir });
+    const send = await signIn(server.baseUrl);
+    expect((await send("POST", "/api/v1/users", { email: "kept@concord.test", displayName: "Kept", role: "secretariat_officer" })).status).toBe(201);
+
+    const second = await runConcord(["start"], { DATA_DIR: dataDir, PORT: "0" });
+    expect(second.code).toBe(1);
+    expect(second.output).toMatch(/The data directory .+ is in use by process \d+ \("concord start"/);
+    expect(second.output).toContain("Stop that process first");
+
+    for (const args of [["import", join(REPO_ROOT, "datasets/sco"), "--replace"], ["migrate"], ["export", "--out", join(dataDir, "x.json")], ["audit", "verify"]]) {
+      const refused = await runConcord(args, { DATA_DIR: dataDir });
+      expect(refused.code, args.join(" ")).toBe(1);
+      expect(refused.output, args.join(" ")).toMatch(/is in use by process \d+/);
+      expect(refused.output, args.join(" ")).toContain("GET /api/v1/registry/export");
+    }
+
+    // The running server still answers, and the export and the verification are there for the secretariat.
+    expect((await send("GET", "/api/v1/registry/export")).status).toBe(200);
+    expect(await (await send("GET", "/api/v1/audit/verification")).json()).toMatchObject({ holds: true });
+
+    // After a stop and a start, everything is still there; the commands work again.
+    await server.stop();
+    server = null;
+    const verified = await runConcord(["audit", "verify"], { DATA_DIR: dataDir });
+    expect(verified.output).toContain("The audit trail holds");
+    expect(verified.code).toBe(0);
+    server = await startServer({ dataDir });
+    const again = await signIn(server.baseUrl);
+    const users = (await (await again("GET", "/api/v1/users")).json()) as { items: { email: string }[] };
+    expect(users.items.map((u) => u.email)).toContain("kept@concord.test");
+  });
+});
+
+const postgres = testDatabases.find((d) => d.name === "postgresql");
+
+describe.skipIf(!postgres)("several processes on one PostgreSQL database", () => {
+  const servers: RunningServer[] = [];
+  let dispose: () => Promise<void>;
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    await dispose?.();
+  });
+
+  it("starts two processes at the same moment on an empty database: both serve, with one dataset load and one set of demo accounts", async () => {
+    const created = await postgres!.create();
+    dispose = created.dispose;
+    const env = { DATABASE_URL: created.url! };
+    servers.push(...(await Promise.all([startServer({ env }), startServer({ env })])));
+    const loads = servers.filter((s) => s.output().includes("Loaded the dataset")).length;
+    expect(loads).toBe(1);
+    for (const server of servers) expect((await (await fetch(`${server.baseUrl}/api/health`)).json()).database).toBe("postgresql");
+    const send = await signIn(servers[0]!.baseUrl);
+    const imported = (await (await send("GET", "/api/v1/audit?action=registry.imported")).json()) as { items: unknown[] };
+    expect(imported.items).toHaveLength(1);
+    const demo = (await (await send("GET", "/api/v1/audit?action=identity.demo-accounts-created")).json()) as { items: unknown[] };
+    expect(demo.items).toHaveLength(1);
+    const users = (await (await send("GET", "/api/v1/users")).json()) as { items: unknown[] };
+    expect(users.items).toHaveLength(27);
+    // A session and CSRF token from one process work on the other (the cookie secret is kept in the database).
+    const onSecond = await signIn(servers[1]!.baseUrl);
+    expect((await onSecond("GET", "/api/v1/session")).status).toBe(200);
+  });
+});
