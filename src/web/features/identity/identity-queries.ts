@@ -1,9 +1,9 @@
 // TanStack Query hooks for users and delegations (reads and the commands that change them); one cache key per resource.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import type { Delegation, DelegationDetail, User } from "../../../contracts/identity";
+import type { DelegationDetail, User } from "../../../contracts/identity";
 import type { StateList } from "../../../contracts/registry";
 import { fetchJson } from "../../shared/api/fetch-json";
-import { useSend } from "./session/use-send";
+import { useSend } from "../../shared/session/use-send";
 
 export type AssignableRole = Exclude<User["role"], "public">;
 
@@ -23,24 +23,6 @@ export interface UserChanges {
 }
 
 const MINUTE = 60_000;
-
-export function useUsers(delegation: string | null, options: { enabled?: boolean } = {}) {
-  const query = delegation ? `?delegation=${encodeURIComponent(delegation)}` : "";
-  return useQuery({
-    queryKey: ["identity", "users", delegation],
-    queryFn: ({ signal }) => fetchJson<{ items: User[] }>(`/users${query}`, signal),
-    enabled: options.enabled ?? true,
-  });
-}
-
-export function useDelegations(options: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: ["identity", "delegations"],
-    queryFn: ({ signal }) => fetchJson<{ items: Delegation[] }>("/delegations", signal),
-    staleTime: MINUTE,
-    enabled: options.enabled ?? true,
-  });
-}
 
 export function useDelegation(code: string | null) {
   return useQuery({

@@ -2,10 +2,10 @@
 import { Avatar, Button, Menu, Text, UnstyledButton } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
-import { belongsToDelegation, isSecretariat, isSignedIn, signInPath } from "../access/access-rules";
-import { useSignOut } from "../session/session-mutations";
-import { useSession } from "../session/session-query";
-import { useDelegationNames } from "../use-delegation-names";
+import { belongsToDelegation, isSecretariat, isSignedIn, signInPath } from "../../../shared/access/access-rules";
+import { useSignOut } from "../../../shared/session/session-mutations";
+import { useSession } from "../../../shared/session/session-query";
+import { useDelegationNames } from "../../../shared/directory/use-delegation-names";
 import classes from "./AccountMenu.module.css";
 
 function initials(name: string): string {

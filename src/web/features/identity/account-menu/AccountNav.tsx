@@ -1,10 +1,10 @@
 // The account's part of the phone navigation (the header has no room for a menu there): who is signed in, their pages and sign-out, or "Sign in".
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, useLocation } from "react-router";
-import { belongsToDelegation, isSecretariat, isSignedIn, signInPath } from "../access/access-rules";
-import { useSignOut } from "../session/session-mutations";
-import { useSession } from "../session/session-query";
-import { useDelegationNames } from "../use-delegation-names";
+import { belongsToDelegation, isSecretariat, isSignedIn, signInPath } from "../../../shared/access/access-rules";
+import { useSignOut } from "../../../shared/session/session-mutations";
+import { useSession } from "../../../shared/session/session-query";
+import { useDelegationNames } from "../../../shared/directory/use-delegation-names";
 
 interface Props {
   readonly onNavigate: () => void;

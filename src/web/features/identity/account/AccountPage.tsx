@@ -5,13 +5,13 @@ import { useTranslation } from "react-i18next";
 import type { Session } from "../../../../contracts/identity";
 import { fieldErrors } from "../../../shared/api/problem-message";
 import { usePageTitle } from "../../../shared/use-page-title";
-import { ACCOUNT_ACCESS } from "../access/access-rules";
-import { AccessGate } from "../access/AccessGate";
-import { FormProblem } from "../forms/FormProblem";
-import { PasswordField } from "../forms/PasswordField";
-import { MIN_PASSWORD_LENGTH } from "../forms/passwords";
-import { useChangePassword } from "../session/session-mutations";
-import { useDelegationNames } from "../use-delegation-names";
+import { ACCOUNT_ACCESS } from "../../../shared/access/access-rules";
+import { AccessGate } from "../../../shared/access/AccessGate";
+import { FormProblem } from "../../../shared/forms/FormProblem";
+import { PasswordField } from "../../../shared/forms/PasswordField";
+import { PASSWORD_MIN_LENGTH as MIN_PASSWORD_LENGTH } from "../../../../contracts/identity";
+import { useChangePassword } from "../../../shared/session/session-mutations";
+import { useDelegationNames } from "../../../shared/directory/use-delegation-names";
 
 function Profile({ user }: { user: NonNullable<Session["user"]> }) {
   const { t } = useTranslation();

@@ -13,13 +13,14 @@ import { useLocale } from "../../../i18n/use-locale";
 import { useOrganization } from "../../../shared/api/organization-query";
 import { Loading } from "../../../shared/QueryFeedback";
 import { usePageTitle } from "../../../shared/use-page-title";
-import { ADMIN_DELEGATIONS_ACCESS, mayManageDelegations } from "../access/access-rules";
-import { AccessGate } from "../access/AccessGate";
-import { QueryProblem } from "../access/QueryProblem";
-import { AdminNav } from "../AdminNav";
-import { FormModal } from "../forms/FormModal";
-import { FormProblem } from "../forms/FormProblem";
-import { useDelegations, useOpenDelegation, useSetDelegationActive, useStatesToday } from "../identity-queries";
+import { ADMIN_DELEGATIONS_ACCESS, mayManageDelegations } from "../../../shared/access/access-rules";
+import { AccessGate } from "../../../shared/access/AccessGate";
+import { QueryProblem } from "../../../shared/access/QueryProblem";
+import { AdminNav } from "../../../shared/admin/AdminNav";
+import { FormModal } from "../../../shared/forms/FormModal";
+import { FormProblem } from "../../../shared/forms/FormProblem";
+import { useDelegations } from "../../../shared/directory/directory-queries";
+import { useOpenDelegation, useSetDelegationActive, useStatesToday } from "../identity-queries";
 
 /** The delegation's standing: its state's tier today, "partner organization" for an organization, or none. */
 function standing(delegation: Delegation, organization: Organization | undefined, text: (value: Organization["names"]) => string, t: TFunction): string {

@@ -7,10 +7,10 @@ import { hasProblemCode } from "../../../shared/api/fetch-json";
 import { problemMessage } from "../../../shared/api/problem-message";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
 import { usePageTitle } from "../../../shared/use-page-title";
-import { isSignedIn, safeNextPath } from "../access/access-rules";
-import { PasswordField } from "../forms/PasswordField";
-import { useSignIn } from "../session/session-mutations";
-import { useSession } from "../session/session-query";
+import { isSignedIn, safeNextPath } from "../../../shared/access/access-rules";
+import { PasswordField } from "../../../shared/forms/PasswordField";
+import { useSignIn } from "../../../shared/session/session-mutations";
+import { useSession } from "../../../shared/session/session-query";
 import { useCountdown } from "./use-countdown";
 
 export function SignInPage() {

@@ -4,9 +4,9 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { User } from "../../../../contracts/identity";
 import { fieldErrors } from "../../../shared/api/problem-message";
-import { FormProblem } from "../forms/FormProblem";
-import { PasswordField } from "../forms/PasswordField";
-import { MIN_PASSWORD_LENGTH } from "../forms/passwords";
+import { FormProblem } from "../../../shared/forms/FormProblem";
+import { PasswordField } from "../../../shared/forms/PasswordField";
+import { PASSWORD_MIN_LENGTH as MIN_PASSWORD_LENGTH } from "../../../../contracts/identity";
 import { useUpdateUser, type AssignableRole, type UserChanges } from "../identity-queries";
 
 interface Props {

@@ -6,9 +6,9 @@ import type { Delegation, User } from "../../../../contracts/identity";
 import { DELEGATION_ROLES } from "../../../../domain/access";
 import { useLocale } from "../../../i18n/use-locale";
 import { fieldErrors } from "../../../shared/api/problem-message";
-import { FormProblem } from "../forms/FormProblem";
-import { PasswordField } from "../forms/PasswordField";
-import { MIN_PASSWORD_LENGTH } from "../forms/passwords";
+import { FormProblem } from "../../../shared/forms/FormProblem";
+import { PasswordField } from "../../../shared/forms/PasswordField";
+import { PASSWORD_MIN_LENGTH as MIN_PASSWORD_LENGTH } from "../../../../contracts/identity";
 import { useCreateUser, type AssignableRole } from "../identity-queries";
 import { ASSIGNABLE_ROLES } from "./roles";
 

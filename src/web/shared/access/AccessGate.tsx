@@ -1,8 +1,8 @@
 // Guards a page: a signed-out reader goes to sign-in (and comes back), a signed-in one without the right sees why, not an empty page.
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
-import type { Session } from "../../../../contracts/identity";
-import { LoadError, Loading } from "../../../shared/QueryFeedback";
+import type { Session } from "../../../contracts/identity";
+import { LoadError, Loading } from "../QueryFeedback";
 import { useSession } from "../session/session-query";
 import { isSignedIn, signInPath, type PageAccess } from "./access-rules";
 import { ForbiddenNotice } from "./ForbiddenNotice";

@@ -2,8 +2,8 @@
 import { Anchor, Paper, Stack, Text, ThemeIcon, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { rightLabel } from "../../../shared/api/problem-message";
-import { usePageTitle } from "../../../shared/use-page-title";
+import { rightLabel } from "../api/problem-message";
+import { usePageTitle } from "../use-page-title";
 
 function LockIcon() {
   return (

@@ -1,6 +1,6 @@
 // What the signed-in actor may do, mirrored from the server's policies so the interface offers only what will be allowed; the server still decides.
-import type { Session } from "../../../../contracts/identity";
-import { DELEGATION_ROLES, SECRETARIAT_ROLES } from "../../../../domain/access";
+import type { Session } from "../../../contracts/identity";
+import { DELEGATION_ROLES, SECRETARIAT_ROLES } from "../../../domain/access";
 
 export type SessionActor = Session["actor"];
 
