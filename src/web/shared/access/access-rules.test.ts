@@ -1,6 +1,49 @@
-// Sign-in redirects keep the reader's place and never lead off the site.
+// What the interface offers follows the session's permissions ("all", "own", absent); sign-in redirects keep the reader's place and never lead off the site.
 import { describe, expect, it } from "vitest";
-import { safeNextPath, signInPath } from "./access-rules";
+import type { Session } from "../../../contracts/identity";
+import { holds, isAllowed, mayActOn, safeNextPath, signInPath } from "./access-rules";
+
+function session(permissions: Session["permissions"], delegation: string | null): Session {
+  return {
+    user: null,
+    actor: { role: delegation ? "head_of_delegation" : "secretariat_admin", delegation, tier: null, isChair: false, rights: null },
+    permissions,
+    csrfToken: "token",
+    singleSignOn: { enabled: false, name: null },
+  };
+}
+
+describe("holds", () => {
+  it("reads a right as held at all, or held over everything", () => {
+    const permissions = { "user.list": "own", "delegation.list": "all" } as const;
+    expect(holds(permissions, "user.list")).toBe(true);
+    expect(holds(permissions, "user.list", "all")).toBe(false);
+    expect(holds(permissions, "delegation.list", "all")).toBe(true);
+    expect(holds(permissions, "audit.verify")).toBe(false);
+  });
+});
+
+describe("isAllowed", () => {
+  it("lets a page in when any one of its rights reaches far enough", () => {
+    const system = { rights: ["registry.export", "audit.verify"], reach: "all" } as const;
+    expect(isAllowed(system, { "audit.verify": "all" })).toBe(true);
+    expect(isAllowed(system, { "audit.list": "all" })).toBe(false);
+    expect(isAllowed({ rights: ["user.list"], reach: "all" }, { "user.list": "own" })).toBe(false);
+  });
+});
+
+describe("mayActOn", () => {
+  it("allows 'all' anywhere and 'own' only inside the actor's own delegation", () => {
+    const head = session({ "user.update": "own" }, "KZ");
+    expect(mayActOn(head, "user.update", "KZ")).toBe(true);
+    expect(mayActOn(head, "user.update", "CN")).toBe(false);
+    expect(mayActOn(head, "user.update", null)).toBe(false);
+    expect(mayActOn(head, "user.create", "KZ")).toBe(false);
+    const admin = session({ "user.update": "all" }, null);
+    expect(mayActOn(admin, "user.update", null)).toBe(true);
+    expect(mayActOn(admin, "user.update", "CN")).toBe(true);
+  });
+});
 
 describe("signInPath", () => {
   it("remembers the page and its query", () => {

@@ -1,36 +1,50 @@
-// What the signed-in actor may do, mirrored from the server's policies so the interface offers only what will be allowed; the server still decides.
-import type { Session } from "../../../contracts/identity";
-import { DELEGATION_ROLES, SECRETARIAT_ROLES } from "../../../domain/access";
+// What the signed-in actor may do, read from the session's `permissions` (the server's own answer), and where sign-in sends the reader. The interface offers only what will be allowed; the server still decides.
+import type { Permissions, Session } from "../../../contracts/identity";
 
-export type SessionActor = Session["actor"];
+export type SignedInSession = Session & { user: NonNullable<Session["user"]> };
 
-export const isSignedIn = (session: Session | undefined): session is Session & { user: NonNullable<Session["user"]> } =>
-  session?.user !== null && session?.user !== undefined;
+export const isSignedIn = (session: Session | undefined): session is SignedInSession => session?.user !== null && session?.user !== undefined;
 
-export const isSecretariat = (actor: SessionActor): boolean => SECRETARIAT_ROLES.includes(actor.role);
+/** The rights the interface asks about, and that a 403 may name. */
+export const RIGHTS = [
+  "user.list",
+  "user.create",
+  "user.update",
+  "user.unlink-sso",
+  "session.change-password",
+  "delegation.list",
+  "delegation.read",
+  "delegation.create",
+  "delegation.update",
+  "audit.list",
+  "audit.verify",
+  "registry.export",
+] as const;
+export type Right = (typeof RIGHTS)[number];
 
-export const belongsToDelegation = (actor: SessionActor): boolean => DELEGATION_ROLES.includes(actor.role) && actor.delegation !== null;
+/** How far a right reaches that a page or an action needs: held at all ("any": over everything or within one's own delegation), or over everything ("all"). */
+export type Reach = "any" | "all";
 
-/** user.create and user.update over every account (a head of delegation holds them for their own delegates only). */
-export const mayManageAllUsers = (actor: SessionActor): boolean => actor.role === "secretariat_admin";
-
-/** user.create and user.update over the delegates of one's own delegation. */
-export const mayManageOwnDelegates = (actor: SessionActor): boolean => actor.role === "head_of_delegation" && actor.delegation !== null;
-
-/** delegation.create and delegation.update. */
-export const mayManageDelegations = (actor: SessionActor): boolean => actor.role === "secretariat_admin";
-
-/** A page and the right it needs; `isAllowed` answers for the actor before any request is made. */
-export interface PageAccess {
-  readonly right: string;
-  readonly isAllowed: (actor: SessionActor) => boolean;
+export function holds(permissions: Permissions, right: Right, reach: Reach = "any"): boolean {
+  const scope = permissions[right];
+  return reach === "all" ? scope === "all" : scope !== undefined;
 }
 
-export const ADMIN_USERS_ACCESS: PageAccess = { right: "user.list", isAllowed: isSecretariat };
-export const ADMIN_DELEGATIONS_ACCESS: PageAccess = { right: "delegation.list", isAllowed: isSecretariat };
-export const MY_DELEGATION_ACCESS: PageAccess = { right: "delegation.read", isAllowed: () => true };
-export const AUDIT_ACCESS: PageAccess = { right: "audit.list", isAllowed: (actor) => isSecretariat(actor) || belongsToDelegation(actor) };
-export const ACCOUNT_ACCESS: PageAccess = { right: "session.change-password", isAllowed: () => true };
+/** Whether the actor may use `right` on something that belongs to `delegation` (null: the secretariat's): "all" anywhere, "own" only within their own delegation. */
+export function mayActOn(session: Session, right: Right, delegation: string | null): boolean {
+  const scope = session.permissions[right];
+  return scope === "all" || (scope === "own" && delegation !== null && delegation === session.actor.delegation);
+}
+
+/** A guarded page: the rights it needs (any one of them is enough) and how far they must reach. */
+export interface PageAccess {
+  readonly rights: readonly [Right, ...Right[]];
+  readonly reach: Reach;
+}
+
+export function isAllowed(access: PageAccess, permissions: Permissions): boolean {
+  return access.rights.some((right) => holds(permissions, right, access.reach));
+}
 
 /** Where to send a signed-out reader so that signing in brings them back. */
 export function signInPath(location: { pathname: string; search: string }): string {

@@ -1,5 +1,6 @@
 // What an API problem says to the reader, in their language: one message per stable problem code, per-field messages for invalid requests.
 import type { TFunction } from "i18next";
+import type { Right } from "../access/access-rules";
 import { ApiProblem } from "./fetch-json";
 
 /** Problem codes with a message of their own; anything else gets the generic one. */
@@ -17,17 +18,20 @@ const CODE_KEYS: Readonly<Record<string, string>> = {
   "delegation-exists": "problems.delegationExists",
 };
 
-/** The rights a 403 may name (the server's policies), each with a label; an unknown right is shown by its code. */
-const RIGHT_KEYS: Readonly<Record<string, string>> = {
+/** Every right the interface knows (and a 403 may name), each with a label; an unknown right is shown by its code. */
+export const RIGHT_KEYS: Readonly<Record<Right, string>> = {
   "user.list": "access.rights.userList",
   "user.create": "access.rights.userCreate",
   "user.update": "access.rights.userUpdate",
+  "user.unlink-sso": "access.rights.userUnlinkSso",
   "session.change-password": "access.rights.changePassword",
   "delegation.list": "access.rights.delegationList",
   "delegation.read": "access.rights.delegationRead",
   "delegation.create": "access.rights.delegationCreate",
   "delegation.update": "access.rights.delegationUpdate",
   "audit.list": "access.rights.auditList",
+  "audit.verify": "access.rights.auditVerify",
+  "registry.export": "access.rights.registryExport",
 };
 
 /** The server's per-field messages (English, stable) and what each means to the reader. */
@@ -45,7 +49,7 @@ const FIELD_MESSAGE_KEYS: Readonly<Record<string, string>> = {
 
 /** "user.create" → "Create user accounts (user.create)"; the code stays visible so support can match it to the policy. */
 export function rightLabel(right: string, t: TFunction): string {
-  const key = RIGHT_KEYS[right];
+  const key = (RIGHT_KEYS as Readonly<Record<string, string>>)[right];
   return key ? t("access.rightWithCode", { label: t(key), right }) : right;
 }
 

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Session } from "../../../../contracts/identity";
 import { fieldErrors } from "../../../shared/api/problem-message";
 import { usePageTitle } from "../../../shared/use-page-title";
-import { ACCOUNT_ACCESS } from "../../../shared/access/access-rules";
+import { ACCOUNT_ACCESS } from "../../../shared/access/page-access";
 import { AccessGate } from "../../../shared/access/AccessGate";
 import { FormProblem } from "../../../shared/forms/FormProblem";
 import { PasswordField } from "../../../shared/forms/PasswordField";

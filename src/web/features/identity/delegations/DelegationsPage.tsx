@@ -7,16 +7,17 @@ import { useTranslation } from "react-i18next";
 import { ActiveBadge } from "../ActiveBadge";
 import classes from "../CardList.module.css";
 import { Link } from "react-router";
-import type { Delegation, Session } from "../../../../contracts/identity";
+import type { Delegation } from "../../../../contracts/identity";
 import type { Organization } from "../../../../contracts/registry";
 import { useLocale } from "../../../i18n/use-locale";
 import { useOrganization } from "../../../shared/api/organization-query";
 import { Loading } from "../../../shared/QueryFeedback";
 import { usePageTitle } from "../../../shared/use-page-title";
-import { ADMIN_DELEGATIONS_ACCESS, mayManageDelegations } from "../../../shared/access/access-rules";
+import { holds, type SignedInSession } from "../../../shared/access/access-rules";
+import { ADMIN_DELEGATIONS_ACCESS } from "../../../shared/access/page-access";
 import { AccessGate } from "../../../shared/access/AccessGate";
 import { QueryProblem } from "../../../shared/access/QueryProblem";
-import { AdminNav } from "../../../shared/admin/AdminNav";
+import { AdminHeader } from "../../../shared/admin/AdminHeader";
 import { FormModal } from "../../../shared/forms/FormModal";
 import { FormProblem } from "../../../shared/forms/FormProblem";
 import { useDelegations } from "../../../shared/directory/directory-queries";
@@ -275,13 +276,14 @@ function DelegationList(props: DelegationListProps) {
   return isPhone ? <DelegationCards {...props} /> : <DelegationTable {...props} />;
 }
 
-function Delegations({ session }: { session: Session }) {
+function Delegations({ session }: { session: SignedInSession }) {
   const { t } = useTranslation();
   const { text, language } = useLocale();
   usePageTitle(t("delegations.title"));
   const delegations = useDelegations();
   const organization = useOrganization();
-  const canManage = mayManageDelegations(session.actor);
+  const canManage = holds(session.permissions, "delegation.update", "all");
+  const canOpen = holds(session.permissions, "delegation.create", "all");
   const [changing, setChanging] = useState<Delegation | null>(null);
 
   const sorted = useMemo(() => {
@@ -293,17 +295,11 @@ function Delegations({ session }: { session: Session }) {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Text size="sm" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: "0.04em" }}>
-          {t("admin.title")}
-        </Text>
-        <Title order={1}>{t("delegations.title")}</Title>
-      </div>
-      <AdminNav />
+      <AdminHeader title={t("delegations.title")} session={session} />
       <Text c="dimmed" maw={640}>
-        {canManage ? t("delegations.intro") : t("delegations.readOnly")}
+        {canManage || canOpen ? t("delegations.intro") : t("delegations.readOnly")}
       </Text>
-      {canManage && delegations.data && <OpenDelegationForm open={delegations.data.items} />}
+      {canOpen && delegations.data && <OpenDelegationForm open={delegations.data.items} />}
 
       {delegations.isError ? (
         <QueryProblem error={delegations.error} onRetry={() => void delegations.refetch()} />

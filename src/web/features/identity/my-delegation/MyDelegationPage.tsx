@@ -3,12 +3,13 @@ import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { DelegationDetail, Session, User } from "../../../../contracts/identity";
+import type { DelegationDetail, User } from "../../../../contracts/identity";
 import { useLocale } from "../../../i18n/use-locale";
 import { useOrganization } from "../../../shared/api/organization-query";
 import { Loading } from "../../../shared/QueryFeedback";
 import { usePageTitle } from "../../../shared/use-page-title";
-import { MY_DELEGATION_ACCESS, isSecretariat, mayManageOwnDelegates } from "../../../shared/access/access-rules";
+import { holds, mayActOn, type SignedInSession } from "../../../shared/access/access-rules";
+import { MY_DELEGATION_ACCESS } from "../../../shared/access/page-access";
 import { AccessGate } from "../../../shared/access/AccessGate";
 import { QueryProblem } from "../../../shared/access/QueryProblem";
 import { FormModal } from "../../../shared/forms/FormModal";
@@ -17,7 +18,7 @@ import { EditUserForm } from "../users/EditUserForm";
 import { NewUserForm } from "../users/NewUserForm";
 import { UsersTable } from "../users/UsersTable";
 
-type SignedIn = Session & { user: User };
+type SignedIn = SignedInSession;
 
 function NoDelegation({ session }: { session: SignedIn }) {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ function NoDelegation({ session }: { session: SignedIn }) {
     <Stack gap="sm" maw={640}>
       <Title order={1}>{t("myDelegation.title")}</Title>
       <Text>{t("myDelegation.none")}</Text>
-      {isSecretariat(session.actor) && (
+      {holds(session.permissions, "delegation.list", "all") && (
         <Anchor component={Link} to="/admin/delegations">
           {t("myDelegation.seeAll")}
         </Anchor>
@@ -38,11 +39,13 @@ function NoDelegation({ session }: { session: SignedIn }) {
 function Members({ detail, session }: { detail: DelegationDetail; session: SignedIn }) {
   const { t } = useTranslation();
   const { text, count, language } = useLocale();
-  const canManage = mayManageOwnDelegates(session.actor) && session.actor.delegation === detail.code;
+  const canAdd = mayActOn(session, "user.create", detail.code);
+  const canEdit = mayActOn(session, "user.update", detail.code);
   const [isAdding, setAdding] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const isManageable = (user: User) => canManage && user.role === "delegate" && user.id !== session.user.id;
+  // Within a delegation, "own" reaches its delegates (docs/permissions.md): a head of delegation does not edit a fellow head, nor themselves here.
+  const isManageable = (user: User) => canEdit && user.role === "delegate" && user.id !== session.user.id;
   const members = [...detail.members].sort((a, b) => Number(a.role !== "head_of_delegation") - Number(b.role !== "head_of_delegation") || new Intl.Collator(language).compare(a.displayName, b.displayName));
 
   return (
@@ -51,7 +54,7 @@ function Members({ detail, session }: { detail: DelegationDetail; session: Signe
         <Title order={2} size="h3" id="members-heading">
           {t("myDelegation.membersHeading", { total: count(members.length) })}
         </Title>
-        {canManage && detail.isActive && (
+        {canAdd && detail.isActive && (
           <Button onClick={() => setAdding(true)} data-testid="add-delegate">
             {t("myDelegation.addDelegate")}
           </Button>
@@ -69,7 +72,7 @@ function Members({ detail, session }: { detail: DelegationDetail; session: Signe
         caption={t("myDelegation.membersHeading", { total: count(members.length) })}
         testId="members-table"
         action={
-          canManage
+          canEdit
             ? (user) =>
                 isManageable(user) ? (
                   <Button size="xs" variant="light" onClick={() => setEditing(user)} aria-label={t("users.editNamed", { name: user.displayName })}>

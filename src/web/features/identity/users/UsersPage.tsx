@@ -1,16 +1,17 @@
 // The secretariat's list of user accounts, filtered by delegation and role (kept in the address); the administrator creates and changes accounts, an officer reads.
-import { Alert, Badge, Button, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, NativeSelect, Stack, Text } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import type { Session, User } from "../../../../contracts/identity";
+import type { User } from "../../../../contracts/identity";
 import { useLocale } from "../../../i18n/use-locale";
 import { Loading } from "../../../shared/QueryFeedback";
 import { usePageTitle } from "../../../shared/use-page-title";
-import { ADMIN_USERS_ACCESS, mayManageAllUsers } from "../../../shared/access/access-rules";
+import { holds, type SignedInSession } from "../../../shared/access/access-rules";
+import { ADMIN_USERS_ACCESS } from "../../../shared/access/page-access";
 import { AccessGate } from "../../../shared/access/AccessGate";
 import { QueryProblem } from "../../../shared/access/QueryProblem";
-import { AdminNav } from "../../../shared/admin/AdminNav";
+import { AdminHeader } from "../../../shared/admin/AdminHeader";
 import { FormModal } from "../../../shared/forms/FormModal";
 import { useDelegations, useUsers } from "../../../shared/directory/directory-queries";
 import { EditUserForm } from "./EditUserForm";
@@ -21,7 +22,7 @@ import { UsersTable } from "./UsersTable";
 const ALL = "";
 const DELEGATION_CODE = /^[A-Z0-9_-]{2,16}$/;
 
-function Users({ session }: { session: Session & { user: User } }) {
+function Users({ session }: { session: SignedInSession }) {
   const { t } = useTranslation();
   const { text, language, count } = useLocale();
   usePageTitle(t("users.title"));
@@ -33,7 +34,8 @@ function Users({ session }: { session: Session & { user: User } }) {
 
   const users = useUsers(delegationFilter || null);
   const delegations = useDelegations();
-  const canManage = mayManageAllUsers(session.actor);
+  const canCreate = holds(session.permissions, "user.create", "all");
+  const canEdit = holds(session.permissions, "user.update", "all");
   const [isCreating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -73,18 +75,12 @@ function Users({ session }: { session: Session & { user: User } }) {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Text size="sm" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: "0.04em" }}>
-          {t("admin.title")}
-        </Text>
-        <Title order={1}>{t("users.title")}</Title>
-      </div>
-      <AdminNav />
+      <AdminHeader title={t("users.title")} session={session} />
       <Group justify="space-between" align="flex-start" gap="sm">
         <Text c="dimmed" maw={640}>
-          {canManage ? t("users.intro") : t("users.readOnly")}
+          {canCreate || canEdit ? t("users.intro") : t("users.readOnly")}
         </Text>
-        {canManage && (
+        {canCreate && (
           <Button onClick={() => setCreating(true)} data-testid="new-user">
             {t("users.new")}
           </Button>
@@ -135,7 +131,7 @@ function Users({ session }: { session: Session & { user: User } }) {
           delegationName={delegationName}
           caption={t("users.title")}
           action={
-            canManage
+            canEdit
               ? (user) => (
                   <Button size="xs" variant="light" onClick={() => setEditing(user)} aria-label={t("users.editNamed", { name: user.displayName })}>
                     {t("users.edit")}
