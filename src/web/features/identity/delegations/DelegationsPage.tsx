@@ -1,13 +1,13 @@
 // The secretariat's list of delegations (name, code, tier, active, members; cards on a phone); the administrator opens delegations for registry parties and (de)activates them.
 import { Alert, Anchor, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ActiveBadge } from "../ActiveBadge";
 import classes from "../CardList.module.css";
 import { Link } from "react-router";
-import type { Delegation } from "../../../../contracts/identity";
+import { CreateDelegationBody, DelegationSchema, type Delegation } from "../../../../contracts/identity";
 import type { Organization } from "../../../../contracts/registry";
 import { useLocale } from "../../../i18n/use-locale";
 import { useOrganization } from "../../../shared/api/organization-query";
@@ -19,7 +19,9 @@ import { AccessGate } from "../../../shared/access/AccessGate";
 import { QueryProblem } from "../../../shared/access/QueryProblem";
 import { AdminHeader } from "../../../shared/admin/AdminHeader";
 import { FormModal } from "../../../shared/forms/FormModal";
+import { staleCurrent } from "../../../shared/api/stale-version";
 import { FormProblem } from "../../../shared/forms/FormProblem";
+import { useContractForm } from "../../../shared/forms/use-contract-form";
 import { useDelegations } from "../../../shared/directory/directory-queries";
 import { useOpenDelegation, useSetDelegationActive, useStatesToday } from "../identity-queries";
 
@@ -38,8 +40,13 @@ function OpenDelegationForm({ open }: { open: readonly Delegation[] }) {
   const organization = useOrganization();
   const states = useStatesToday();
   const openDelegation = useOpenDelegation();
-  const [code, setCode] = useState("");
   const [opened, setOpened] = useState<string | null>(null);
+  const { form, body, showServerErrors } = useContractForm({
+    schema: CreateDelegationBody,
+    initialValues: { code: "" },
+    // An unchosen party is a missing code (required), not a malformed one.
+    toBody: (values: { code: string }) => ({ code: values.code === "" ? undefined : values.code }),
+  });
 
   const isOpen = new Set(open.map((item) => item.code));
   const collator = new Intl.Collator(language);
@@ -55,17 +62,17 @@ function OpenDelegationForm({ open }: { open: readonly Delegation[] }) {
   const hasCandidates = stateOptions.length + organizationOptions.length > 0;
   const isLoading = !states.data || !organization.data;
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (code === "") return;
+  const submit = form.onSubmit((values) => {
+    const { code } = body(values);
     openDelegation.mutate(code, {
       onSuccess: () => {
         const all = [...stateOptions, ...organizationOptions];
         setOpened(all.find((option) => option.value === code)?.label ?? code);
-        setCode("");
+        form.reset();
       },
+      onError: showServerErrors,
     });
-  };
+  });
 
   return (
     <Paper component="section" aria-labelledby="open-delegation-heading" withBorder radius="lg" p="lg">
@@ -90,8 +97,7 @@ function OpenDelegationForm({ open }: { open: readonly Delegation[] }) {
           <Group align="flex-end" gap="sm" mt="xs">
             <NativeSelect
               label={t("delegations.party")}
-              value={code}
-              onChange={(event) => setCode(event.currentTarget.value)}
+              {...form.getInputProps("code")}
               data={[
                 { value: "", label: t("delegations.chooseParty"), disabled: true },
                 ...(stateOptions.length > 0 ? [{ group: t("delegations.groupStates"), items: stateOptions }] : []),
@@ -100,7 +106,7 @@ function OpenDelegationForm({ open }: { open: readonly Delegation[] }) {
               w={{ base: "100%", sm: 420 }}
               data-testid="open-delegation-party"
             />
-            <Button type="submit" disabled={code === ""} loading={openDelegation.isPending}>
+            <Button type="submit" disabled={form.values.code === ""} loading={openDelegation.isPending}>
               {t("delegations.open")}
             </Button>
           </Group>
@@ -110,24 +116,40 @@ function OpenDelegationForm({ open }: { open: readonly Delegation[] }) {
   );
 }
 
-function ActivationConfirm({ delegation, onClose }: { delegation: Delegation; onClose: () => void }) {
+function ActivationConfirm({ delegation: opened, onClose }: { delegation: Delegation; onClose: () => void }) {
   const { t } = useTranslation();
+  const { count } = useLocale();
   const setActive = useSetDelegationActive();
+  // The delegation as the decision is made about: as opened, or as someone else left it meanwhile (a stale-version answer).
+  const [delegation, setDelegation] = useState(opened);
+  const [isStale, setStale] = useState(false);
   const willActivate = !delegation.isActive;
+  const confirm = () =>
+    setActive.mutate(
+      { code: delegation.code, change: { isActive: willActivate, version: delegation.version } },
+      {
+        onSuccess: onClose,
+        onError: (error) => {
+          const current = staleCurrent(error, DelegationSchema);
+          if (current) setDelegation(current);
+          setStale(current !== null);
+        },
+      },
+    );
   return (
     <Stack gap="md">
-      <Text>{willActivate ? t("delegations.activateBody") : t("delegations.deactivateBody", { total: delegation.users })}</Text>
-      {setActive.isError && <FormProblem error={setActive.error} />}
+      {isStale && (
+        <Alert color="orange" variant="light" role="alert" data-testid="stale-delegation">
+          {delegation.isActive ? t("delegations.staleNowActive") : t("delegations.staleNowInactive")}
+        </Alert>
+      )}
+      <Text>{willActivate ? t("delegations.activateBody") : t("delegations.deactivateBody", { total: count(delegation.users) })}</Text>
+      {setActive.isError && !isStale && <FormProblem error={setActive.error} />}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           {t("forms.cancel")}
         </Button>
-        <Button
-          color={willActivate ? "teal" : "red"}
-          loading={setActive.isPending}
-          onClick={() => setActive.mutate({ code: delegation.code, isActive: willActivate }, { onSuccess: onClose })}
-          data-testid="confirm-activation"
-        >
+        <Button color={willActivate ? "teal" : "red"} loading={setActive.isPending} onClick={confirm} data-testid="confirm-activation">
           {willActivate ? t("delegations.activate") : t("delegations.deactivate")}
         </Button>
       </Group>

@@ -100,6 +100,7 @@ function Members({ detail, session }: { detail: DelegationDetail; session: Signe
             user={editing}
             roles={[]}
             isOwnAccount={false}
+            mayUnlinkSingleSignOn={mayActOn(session, "user.unlink-sso", detail.code)}
             onCancel={() => setEditing(null)}
             onSaved={(user) => {
               setEditing(null);

@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Group, NativeSelect, Stack, Text } from "@mantine
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import type { User } from "../../../../contracts/identity";
+import { ASSIGNABLE_ROLES, type User } from "../../../../contracts/identity";
 import { useLocale } from "../../../i18n/use-locale";
 import { Loading } from "../../../shared/QueryFeedback";
 import { usePageTitle } from "../../../shared/use-page-title";
@@ -16,7 +16,8 @@ import { FormModal } from "../../../shared/forms/FormModal";
 import { useDelegations, useUsers } from "../../../shared/directory/directory-queries";
 import { EditUserForm } from "./EditUserForm";
 import { NewUserForm } from "./NewUserForm";
-import { ASSIGNABLE_ROLES, rolesFitting } from "./roles";
+import { rolesFitting } from "./roles";
+import { UnlinkConfirm } from "./UnlinkSingleSignOn";
 import { UsersTable } from "./UsersTable";
 
 const ALL = "";
@@ -36,8 +37,10 @@ function Users({ session }: { session: SignedInSession }) {
   const delegations = useDelegations();
   const canCreate = holds(session.permissions, "user.create", "all");
   const canEdit = holds(session.permissions, "user.update", "all");
+  const canUnlink = holds(session.permissions, "user.unlink-sso", "all");
   const [isCreating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
+  const [unlinking, setUnlinking] = useState<User | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const delegationName = useMemo(() => {
@@ -139,6 +142,22 @@ function Users({ session }: { session: SignedInSession }) {
                 )
               : undefined
           }
+          singleSignOnAction={
+            canUnlink
+              ? (user) => (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setUnlinking(user)}
+                    aria-label={t("users.unlinkNamed", { name: user.displayName })}
+                    data-testid="unlink-sso"
+                  >
+                    {t("users.unlinkSingleSignOn")}
+                  </Button>
+                )
+              : undefined
+          }
         />
       )}
 
@@ -159,10 +178,23 @@ function Users({ session }: { session: SignedInSession }) {
             user={editing}
             roles={rolesFitting(editing.delegation)}
             isOwnAccount={editing.id === session.user.id}
+            mayUnlinkSingleSignOn={canUnlink}
             onCancel={() => setEditing(null)}
             onSaved={(user) => {
               setEditing(null);
               setNotice(t("users.saved", { name: user.displayName }));
+            }}
+          />
+        )}
+      </FormModal>
+      <FormModal opened={unlinking !== null} onClose={() => setUnlinking(null)} title={t("users.unlinkTitle", { name: unlinking?.displayName ?? "" })}>
+        {unlinking && (
+          <UnlinkConfirm
+            user={unlinking}
+            onCancel={() => setUnlinking(null)}
+            onUnlinked={(user) => {
+              setUnlinking(null);
+              setNotice(t("users.unlinked", { name: user.displayName }));
             }}
           />
         )}
