@@ -15,6 +15,7 @@ import { AccessGate } from "../../shared/access/AccessGate";
 import { QueryProblem } from "../../shared/access/QueryProblem";
 import { useDelegations, useUsers } from "../../shared/directory/directory-queries";
 import { KNOWN_ACTIONS, actionLabel, dayEnd, dayStart, payloadSummary, shortHash, shortId, targetLabel, type AuditNames } from "./audit-format";
+import { useAuditLive } from "./audit-live";
 import { useAuditTrail, type AuditFilter } from "./audit-queries";
 import classes from "./AuditPage.module.css";
 
@@ -249,6 +250,7 @@ function Audit({ session }: { session: SignedInSession }) {
     to: dayEnd(toDay),
   };
   const trail = useAuditTrail(filter);
+  useAuditLive(filter);
   const delegations = useDelegations();
   // Names for "user:<id>" targets: the accounts this person may see (the secretariat all, a head of delegation their own delegation's).
   const users = useUsers(null, { enabled: holds(session.permissions, "user.list") });

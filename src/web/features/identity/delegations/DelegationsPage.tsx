@@ -24,6 +24,7 @@ import { FormProblem } from "../../../shared/forms/FormProblem";
 import { useContractForm } from "../../../shared/forms/use-contract-form";
 import { useDelegations } from "../../../shared/directory/directory-queries";
 import { useOpenDelegation, useSetDelegationActive, useStatesToday } from "../identity-queries";
+import { useIdentityLive } from "../use-identity-live";
 
 /** The delegation's standing: its state's tier today, "partner organization" for an organization, or none. */
 function standing(delegation: Delegation, organization: Organization | undefined, text: (value: Organization["names"]) => string, t: TFunction): string {
@@ -304,6 +305,7 @@ function Delegations({ session }: { session: SignedInSession }) {
   usePageTitle(t("delegations.title"));
   const delegations = useDelegations();
   const organization = useOrganization();
+  useIdentityLive();
   const canManage = holds(session.permissions, "delegation.update", "all");
   const canOpen = holds(session.permissions, "delegation.create", "all");
   const [changing, setChanging] = useState<Delegation | null>(null);

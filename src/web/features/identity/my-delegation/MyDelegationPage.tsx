@@ -14,6 +14,7 @@ import { AccessGate } from "../../../shared/access/AccessGate";
 import { QueryProblem } from "../../../shared/access/QueryProblem";
 import { FormModal } from "../../../shared/forms/FormModal";
 import { useDelegation } from "../identity-queries";
+import { useIdentityLive } from "../use-identity-live";
 import { EditUserForm } from "../users/EditUserForm";
 import { NewUserForm } from "../users/NewUserForm";
 import { UsersTable } from "../users/UsersTable";
@@ -117,6 +118,7 @@ function OwnDelegation({ session, code }: { session: SignedIn; code: string }) {
   const { t } = useTranslation();
   const { text } = useLocale();
   const delegation = useDelegation(code);
+  useIdentityLive();
   const organization = useOrganization();
   usePageTitle(delegation.data ? text(delegation.data.names) : t("myDelegation.title"));
 

@@ -14,6 +14,7 @@ import { QueryProblem } from "../../../shared/access/QueryProblem";
 import { AdminHeader } from "../../../shared/admin/AdminHeader";
 import { FormModal } from "../../../shared/forms/FormModal";
 import { useDelegations, useUsers } from "../../../shared/directory/directory-queries";
+import { useIdentityLive } from "../use-identity-live";
 import { EditUserForm } from "./EditUserForm";
 import { NewUserForm } from "./NewUserForm";
 import { rolesFitting } from "./roles";
@@ -34,6 +35,7 @@ function Users({ session }: { session: SignedInSession }) {
   const roleFilter = (ASSIGNABLE_ROLES as readonly string[]).includes(requestedRole) ? requestedRole : ALL;
 
   const users = useUsers(delegationFilter || null);
+  useIdentityLive();
   const delegations = useDelegations();
   const canCreate = holds(session.permissions, "user.create", "all");
   const canEdit = holds(session.permissions, "user.update", "all");
