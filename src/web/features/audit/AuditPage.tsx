@@ -358,7 +358,7 @@ function Audit({ session }: { session: SignedInSession }) {
           <EventList events={events} names={names} showDelegation={seesWholeTrail} />
           <Group justify="space-between" gap="sm">
             <Text size="sm" c="dimmed" role="status" data-testid="audit-shown">
-              {trail.hasNextPage ? t("audit.shownMore", { total: count(events.length) }) : t("audit.shownAll", { total: count(events.length) })}
+              {t(trail.hasNextPage ? "audit.shownMore" : "audit.shownAll", { count: events.length, total: count(events.length) })}
             </Text>
             {trail.hasNextPage && (
               <Button variant="default" onClick={() => void trail.fetchNextPage()} loading={trail.isFetchingNextPage} data-testid="audit-load-more">

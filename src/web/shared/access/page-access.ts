@@ -9,6 +9,9 @@ export const ADMIN_USERS_ACCESS: PageAccess = { rights: ["user.list"], reach: "a
 export const ADMIN_DELEGATIONS_ACCESS: PageAccess = { rights: ["delegation.list"], reach: "all" };
 export const ADMIN_SYSTEM_ACCESS: PageAccess = { rights: ["registry.export", "audit.verify"], reach: "all" };
 
+/** The administration as a whole (its address without a page): any of its pages' rights. */
+export const ADMIN_ACCESS: PageAccess = { rights: ["user.list", "delegation.list", "registry.export", "audit.verify"], reach: "all" };
+
 /** The administration's pages, in the order of its tabs. */
 export const ADMIN_PAGES = [
   { path: "/admin/users", labelKey: "admin.users", access: ADMIN_USERS_ACCESS },

@@ -202,7 +202,7 @@ function UsersLink({ delegation }: { delegation: Delegation }) {
       component={Link}
       to={`/admin/users?delegation=${encodeURIComponent(delegation.code)}`}
       size="sm"
-      aria-label={t("delegations.usersOf", { total: count(delegation.users), name: text(delegation.names) })}
+      aria-label={t("delegations.usersOf", { count: delegation.users, total: count(delegation.users), name: text(delegation.names) })}
     >
       {count(delegation.users)}
     </Anchor>
