@@ -29,7 +29,7 @@ export function withDelegationState(list: DelegationList, state: DelegationState
 }
 
 /** Whether a list of users filtered by delegation (null: all) is one this user belongs in. */
-export const belongsInUserList = (filter: unknown, user: User): boolean => filter === null || filter === user.delegation;
+const belongsInUserList = (filter: unknown, user: User): boolean => filter === null || filter === user.delegation;
 
 /** One account changed: lists and delegation pages that show it take its new state; those where it may newly belong are fetched again. */
 export function applyUser(queryClient: QueryClient, user: User, options: { isNew: boolean }): void {

@@ -13,7 +13,7 @@ export const ADMIN_SYSTEM_ACCESS: PageAccess = { rights: ["registry.export", "au
 export const ADMIN_ACCESS: PageAccess = { rights: ["user.list", "delegation.list", "registry.export", "audit.verify"], reach: "all" };
 
 /** The administration's pages, in the order of its tabs. */
-export const ADMIN_PAGES = [
+const ADMIN_PAGES = [
   { path: "/admin/users", labelKey: "admin.users", access: ADMIN_USERS_ACCESS },
   { path: "/admin/delegations", labelKey: "admin.delegations", access: ADMIN_DELEGATIONS_ACCESS },
   { path: "/admin/system", labelKey: "admin.system", access: ADMIN_SYSTEM_ACCESS },

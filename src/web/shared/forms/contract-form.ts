@@ -19,11 +19,11 @@ function put(out: Record<string, FieldMessage>, field: string, message: FieldMes
 }
 
 /** A zod issue's field-error code, the way the server derives it (custom issues carry `params.code`). */
-export function issueCode(issue: Issue): FieldErrorCode {
+function issueCode(issue: Issue): FieldErrorCode {
   return fieldErrorCodeOf(issue.code, issue as unknown as Readonly<Record<string, unknown>>, issue.message);
 }
 
-export function issueMessages(issues: readonly Issue[]): FieldMessages {
+function issueMessages(issues: readonly Issue[]): FieldMessages {
   const out: Record<string, FieldMessage> = {};
   for (const issue of issues) put(out, issue.path.length === 0 ? FORM_LEVEL : issue.path.map(String).join("."), { code: issueCode(issue) });
   return out;

@@ -24,7 +24,7 @@ function createLiveClient(queryClient: QueryClient, userId: string): LiveClient 
     clearTimer: (timer) => window.clearTimeout(timer as number),
     now: () => Date.now(),
     random: Math.random,
-    defer: queueMicrotask,
+    defer: (run) => queueMicrotask(run),
     // The session ended: fetch it again. Signed out, that ends this client (no one is signed in); still signed in, reconnect.
     onSessionEnded: () => {
       void queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 }).then(
