@@ -162,7 +162,16 @@ export class LiveClient {
     const change = this.book.receive(message.data);
     if (!change) return;
     const stream = change.kind === "event" ? change.event.stream : change.stream;
-    for (const listener of [...(this.listeners.get(stream) ?? [])]) listener(change);
+    for (const listener of [...(this.listeners.get(stream) ?? [])]) {
+      try {
+        listener(change);
+      } catch (error) {
+        // One failing listener must not keep the others (or the connection) from their events; the error still surfaces.
+        this.options.defer(() => {
+          throw error;
+        });
+      }
+    }
   }
 
   private queue(stream: StreamName, isFollowing: boolean): void {

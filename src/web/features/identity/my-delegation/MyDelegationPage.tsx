@@ -19,9 +19,7 @@ import { EditUserForm } from "../users/EditUserForm";
 import { NewUserForm } from "../users/NewUserForm";
 import { UsersTable } from "../users/UsersTable";
 
-type SignedIn = SignedInSession;
-
-function NoDelegation({ session }: { session: SignedIn }) {
+function NoDelegation({ session }: { session: SignedInSession }) {
   const { t } = useTranslation();
   usePageTitle(t("myDelegation.title"));
   return (
@@ -37,7 +35,7 @@ function NoDelegation({ session }: { session: SignedIn }) {
   );
 }
 
-function Members({ detail, session }: { detail: DelegationDetail; session: SignedIn }) {
+function Members({ detail, session }: { detail: DelegationDetail; session: SignedInSession }) {
   const { t } = useTranslation();
   const { text, count, language } = useLocale();
   const canAdd = mayActOn(session, "user.create", detail.code);
@@ -114,7 +112,7 @@ function Members({ detail, session }: { detail: DelegationDetail; session: Signe
   );
 }
 
-function OwnDelegation({ session, code }: { session: SignedIn; code: string }) {
+function OwnDelegation({ session, code }: { session: SignedInSession; code: string }) {
   const { t } = useTranslation();
   const { text } = useLocale();
   const delegation = useDelegation(code);
