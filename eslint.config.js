@@ -3,6 +3,69 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
+import { readdirSync } from "node:fs";
+
+// ---- Import zones (bulletproof-react style: features do not import each other; shared and app stay apart)
+
+const WEB_FEATURES = readdirSync(new URL("./src/web/features", import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/** Server capabilities that own tables; each reaches another's data through its queries or commands, never its tables. */
+const SERVER_CAPABILITIES = ["registry", "identity", "audit", "events"];
+
+const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A relative import ("../../x/…") that lands in the folder `name` (optionally reached through `via/`): import strings, not resolved paths. */
+const relativeInto = (name, via) => `^(\\.\\./)+(${escape(via)}/)?${escape(name)}(/|$)`;
+
+const webFeatureZones = WEB_FEATURES.map((feature) => ({
+  files: [`src/web/features/${feature}/**/*.{ts,tsx}`],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          ...WEB_FEATURES.filter((other) => other !== feature).map((other) => ({
+            regex: relativeInto(other, "features"),
+            message: `The ${feature} feature may not import the ${other} feature: move what both need to src/web/shared, or compose them in src/web/app.`,
+          })),
+          { regex: relativeInto("app", "web"), message: "A feature may not import the app shell; the app composes features." },
+        ],
+      },
+    ],
+  },
+}));
+
+const webSharedZone = {
+  files: ["src/web/shared/**/*.{ts,tsx}"],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          { regex: relativeInto("features", "web"), message: "src/web/shared may not import a feature: features build on shared, not the other way round." },
+          { regex: relativeInto("app", "web"), message: "src/web/shared may not import the app shell." },
+        ],
+      },
+    ],
+  },
+};
+
+const serverTableZones = SERVER_CAPABILITIES.map((capability) => ({
+  files: [`src/server/${capability}/**/*.ts`],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: SERVER_CAPABILITIES.filter((other) => other !== capability).map((other) => ({
+          regex: `^(\\.\\./)+(server/)?${other}/tables(\\.js|\\.ts)?$`,
+          message: `The ${capability} capability may not use the ${other} capability's tables: call its queries or commands (src/server/db is exempt).`,
+        })),
+      },
+    ],
+  },
+}));
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "data/**", "migrations/**"] },
@@ -32,4 +95,12 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: ["node:*", "../server/*", "../web/*", "drizzle-orm*", "fastify*"] }],
     },
   },
+  {
+    // Finding control characters in typed text is what this module is for (to refuse them).
+    files: ["src/contracts/text.ts"],
+    rules: { "no-control-regex": "off" },
+  },
+  ...webFeatureZones,
+  webSharedZone,
+  ...serverTableZones,
 );

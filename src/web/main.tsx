@@ -1,4 +1,4 @@
-// Boots the web app (public portal, identity, administration, audit): i18n first (so the first paint is in the reader's language), then Mantine, TanStack Query and the router.
+// Boots the web app (public portal, identity, administration, audit): i18n first (so the first paint is in the reader's language), then Mantine, TanStack Query, the live connection and the router.
 import "@mantine/core/styles.css";
 import "./global.css";
 import { MantineProvider } from "@mantine/core";
@@ -9,6 +9,7 @@ import { BrowserRouter } from "react-router";
 import { AppRoutes } from "./app/AppRoutes";
 import { setupI18n } from "./i18n/setup-i18n";
 import { ApiProblem } from "./shared/api/fetch-json";
+import { LiveConnection } from "./shared/live/LiveConnection";
 import { theme } from "./shared/theme";
 
 const queryClient = new QueryClient({
@@ -29,9 +30,11 @@ async function start(): Promise<void> {
     <StrictMode>
       <MantineProvider theme={theme}>
         <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
+          <LiveConnection>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </LiveConnection>
         </QueryClientProvider>
       </MantineProvider>
     </StrictMode>,

@@ -1,8 +1,10 @@
-// Every page of the web app inside the portal layout: each feature contributes its own routes; anything else is "not found".
+// Every page of the web app inside the portal layout: each feature contributes its own routes, the app adds the pages it composes from several (the administration's index and system page); anything else is "not found".
 import { Route, Routes } from "react-router";
 import { auditRoutes } from "../features/audit/AuditRoutes";
 import { identityRoutes } from "../features/identity/IdentityRoutes";
 import { registryRoutes } from "../features/registry/RegistryRoutes";
+import { AdminIndex } from "./admin/AdminIndex";
+import { SystemPage } from "./admin/SystemPage";
 import { PortalLayout } from "./layout/PortalLayout";
 import { NotFoundPage } from "./NotFoundPage";
 
@@ -13,6 +15,8 @@ export function AppRoutes() {
         {registryRoutes()}
         {identityRoutes()}
         {auditRoutes()}
+        <Route path="admin" element={<AdminIndex />} />
+        <Route path="admin/system" element={<SystemPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,4 +1,4 @@
-// Every interface string exists, non-empty, in all three languages, with the same placeholders.
+// Every interface string exists, non-empty, in all three languages, with the same placeholders; strings with a number have every plural form the language needs.
 import { describe, expect, it } from "vitest";
 import en from "./locales/en.json";
 import ru from "./locales/ru.json";
@@ -16,31 +16,65 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
   return out;
 }
 
+/** i18next plural forms: "key_one", "key_few"… belong to "key". */
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+interface Strings {
+  /** Keys without plural forms, and the base key of each plural group. */
+  readonly keys: Set<string>;
+  /** Base key → form ("one", "other"…) → text. */
+  readonly plurals: Map<string, Map<string, string>>;
+  readonly texts: Map<string, string>;
+}
+
+function strings(tree: Tree): Strings {
+  const texts = flatten(tree);
+  const keys = new Set<string>();
+  const plurals = new Map<string, Map<string, string>>();
+  for (const [key, text] of texts) {
+    const form = PLURAL_SUFFIX.exec(key)?.[1];
+    const base = form ? key.slice(0, -form.length - 1) : key;
+    keys.add(base);
+    if (form) plurals.set(base, (plurals.get(base) ?? new Map()).set(form, text));
+  }
+  return { keys, plurals, texts };
+}
+
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? "").sort();
 }
 
-const locales: Record<string, Map<string, string>> = { en: flatten(en), ru: flatten(ru), "zh-CN": flatten(zhCN) };
-const reference = locales.en ?? new Map<string, string>();
+const locales: Record<string, Strings> = { en: strings(en), ru: strings(ru), "zh-CN": strings(zhCN) };
+const reference = locales.en as Strings;
+
+/** The placeholders a key's text (or, for a plural group, its "other" form) uses in English. */
+const referencePlaceholders = (key: string) => placeholders(reference.plurals.get(key)?.get("other") ?? reference.texts.get(key) ?? "").join();
 
 describe("locale files", () => {
   it("have some keys", () => {
-    expect(reference.size).toBeGreaterThan(50);
+    expect(reference.keys.size).toBeGreaterThan(50);
   });
 
-  for (const [language, strings] of Object.entries(locales)) {
+  for (const [language, own] of Object.entries(locales)) {
     it(`${language} has exactly the English key set`, () => {
-      expect([...strings.keys()].sort()).toEqual([...reference.keys()].sort());
+      expect([...own.keys].sort()).toEqual([...reference.keys].sort());
+      expect([...own.plurals.keys()].sort()).toEqual([...reference.plurals.keys()].sort());
+    });
+
+    it(`${language} has every plural form the language needs, and no other`, () => {
+      const needed = [...new Intl.PluralRules(language).resolvedOptions().pluralCategories].sort();
+      const wrong = [...own.plurals].filter(([, forms]) => [...forms.keys()].sort().join() !== needed.join()).map(([key]) => key);
+      expect(wrong).toEqual([]);
     });
 
     it(`${language} has no empty values`, () => {
-      const empty = [...strings].filter(([, value]) => value.trim() === "").map(([key]) => key);
+      const empty = [...own.texts].filter(([, value]) => value.trim() === "").map(([key]) => key);
       expect(empty).toEqual([]);
     });
 
     it(`${language} uses the same placeholders as English`, () => {
-      const mismatched = [...reference]
-        .filter(([key, value]) => placeholders(strings.get(key) ?? "").join() !== placeholders(value).join())
+      const mismatched = [...own.texts]
+        .filter(([key, value]) => placeholders(value).join() !== referencePlaceholders(key.replace(PLURAL_SUFFIX, "")))
         .map(([key]) => key);
       expect(mismatched).toEqual([]);
     });

@@ -4,16 +4,18 @@ import { useMediaQuery } from "@mantine/hooks";
 import { Fragment, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import type { AuditEvent, Session, User } from "../../../contracts/identity";
+import type { AuditEvent } from "../../../contracts/identity";
 import { formatInstant, localTimeZone } from "../../i18n/date-format";
 import { useLocale } from "../../i18n/use-locale";
 import { Loading } from "../../shared/QueryFeedback";
 import { usePageTitle } from "../../shared/use-page-title";
-import { AUDIT_ACCESS, isSecretariat } from "../identity/access/access-rules";
-import { AccessGate } from "../identity/access/AccessGate";
-import { QueryProblem } from "../identity/access/QueryProblem";
-import { useDelegations, useUsers } from "../identity/identity-queries";
+import { holds, type SignedInSession } from "../../shared/access/access-rules";
+import { AUDIT_ACCESS } from "../../shared/access/page-access";
+import { AccessGate } from "../../shared/access/AccessGate";
+import { QueryProblem } from "../../shared/access/QueryProblem";
+import { useDelegations, useUsers } from "../../shared/directory/directory-queries";
 import { KNOWN_ACTIONS, actionLabel, dayEnd, dayStart, payloadSummary, shortHash, shortId, targetLabel, type AuditNames } from "./audit-format";
+import { useAuditLive } from "./audit-live";
 import { useAuditTrail, type AuditFilter } from "./audit-queries";
 import classes from "./AuditPage.module.css";
 
@@ -227,17 +229,18 @@ function EventList(props: Omit<EventListProps, "expanded" | "onToggle">) {
   return isPhone ? <EventCards {...props} expanded={expanded} onToggle={onToggle} /> : <EventTable {...props} expanded={expanded} onToggle={onToggle} />;
 }
 
-function Audit({ session }: { session: Session & { user: User } }) {
+function Audit({ session }: { session: SignedInSession }) {
   const { t } = useTranslation();
   const { text, language, count } = useLocale();
   usePageTitle(t("audit.title"));
   const [params, setParams] = useSearchParams();
-  const secretariat = isSecretariat(session.actor);
+  // The whole trail (and so its delegation filter and column), or only the events of one's own delegation.
+  const seesWholeTrail = holds(session.permissions, "audit.list", "all");
   const timeZone = useMemo(() => localTimeZone(), []);
 
   const action = params.get("action") ?? "";
   const requestedDelegation = params.get("delegation") ?? "";
-  const delegation = secretariat && DELEGATION_CODE.test(requestedDelegation) ? requestedDelegation : "";
+  const delegation = seesWholeTrail && DELEGATION_CODE.test(requestedDelegation) ? requestedDelegation : "";
   const fromDay = DAY.test(params.get("from") ?? "") ? (params.get("from") ?? "") : "";
   const toDay = DAY.test(params.get("to") ?? "") ? (params.get("to") ?? "") : "";
   const filter: AuditFilter = {
@@ -247,9 +250,10 @@ function Audit({ session }: { session: Session & { user: User } }) {
     to: dayEnd(toDay),
   };
   const trail = useAuditTrail(filter);
+  useAuditLive(filter);
   const delegations = useDelegations();
-  // Names for "user:<id>" targets: the accounts this person may see (the secretariat all, a head their delegation's).
-  const users = useUsers(null, { enabled: secretariat || session.actor.role === "head_of_delegation" });
+  // Names for "user:<id>" targets: the accounts this person may see (the secretariat all, a head of delegation their own delegation's).
+  const users = useUsers(null, { enabled: holds(session.permissions, "user.list") });
 
   const names = useMemo<AuditNames>(() => {
     const delegationNames = new Map((delegations.data?.items ?? []).map((item) => [item.code, text(item.names)]));
@@ -288,7 +292,7 @@ function Audit({ session }: { session: Session & { user: User } }) {
       <div>
         <Title order={1}>{t("audit.title")}</Title>
         <Text c="dimmed" mt="xs" maw={720}>
-          {secretariat ? t("audit.introSecretariat") : t("audit.introDelegation")}
+          {seesWholeTrail ? t("audit.introSecretariat") : t("audit.introDelegation")}
         </Text>
         <Text size="sm" mt={6} data-testid="audit-time-zone">
           {t("audit.timeZoneNote", { zone: timeZone })}
@@ -305,7 +309,7 @@ function Audit({ session }: { session: Session & { user: User } }) {
             w={{ base: "100%", xs: 240 }}
             data-testid="filter-action"
           />
-          {secretariat && (
+          {seesWholeTrail && (
             <NativeSelect
               label={t("audit.filterDelegation")}
               value={delegation}
@@ -351,10 +355,10 @@ function Audit({ session }: { session: Session & { user: User } }) {
         </Text>
       ) : (
         <Stack gap="sm">
-          <EventList events={events} names={names} showDelegation={secretariat} />
+          <EventList events={events} names={names} showDelegation={seesWholeTrail} />
           <Group justify="space-between" gap="sm">
             <Text size="sm" c="dimmed" role="status" data-testid="audit-shown">
-              {trail.hasNextPage ? t("audit.shownMore", { total: count(events.length) }) : t("audit.shownAll", { total: count(events.length) })}
+              {t(trail.hasNextPage ? "audit.shownMore" : "audit.shownAll", { count: events.length, total: count(events.length) })}
             </Text>
             {trail.hasNextPage && (
               <Button variant="default" onClick={() => void trail.fetchNextPage()} loading={trail.isFetchingNextPage} data-testid="audit-load-more">

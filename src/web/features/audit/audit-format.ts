@@ -14,6 +14,8 @@ export const KNOWN_ACTIONS = {
   "delegation.updated": "audit.actions.delegationUpdated",
   "identity.demo-accounts-created": "audit.actions.demoAccountsCreated",
   "registry.imported": "audit.actions.registryImported",
+  "user.sso-linked": "audit.actions.singleSignOnLinked",
+  "user.sso-unlinked": "audit.actions.singleSignOnUnlinked",
 } as const satisfies Record<string, string>;
 
 export function actionLabel(action: string, t: TFunction): string {
@@ -66,11 +68,14 @@ export function payloadSummary(event: AuditEvent, t: TFunction, names: AuditName
       return isString(p.code) ? names.delegation(p.code) : "";
     case "delegation.updated":
       return p.isActive === true ? t("audit.summary.activated") : p.isActive === false ? t("audit.summary.deactivated") : "";
-    case "identity.demo-accounts-created":
+    case "identity.demo-accounts-created": {
+      const users = typeof p.users === "number" ? p.users : 0;
+      const delegations = Array.isArray(p.delegations) ? p.delegations.length : 0;
       return t("audit.summary.demoAccounts", {
-        users: typeof p.users === "number" ? p.users : 0,
-        delegations: Array.isArray(p.delegations) ? p.delegations.length : 0,
+        accounts: t("audit.summary.accountCount", { count: users, total: users }),
+        delegations: t("audit.summary.delegationCount", { count: delegations, total: delegations }),
       });
+    }
     case "registry.imported":
       return isString(p.origin) ? t("audit.summary.registryFrom", { origin: p.origin }) : "";
     case "session.signed-out":

@@ -13,7 +13,7 @@ export interface AuditFilter {
   readonly to: string | null;
 }
 
-interface AuditPage {
+export interface AuditPage {
   readonly items: AuditEvent[];
   readonly nextBefore: number | null;
 }
@@ -29,9 +29,11 @@ export function auditQueryString(filter: AuditFilter, before: number | undefined
   return params.toString();
 }
 
+export const auditTrailKey = (filter: AuditFilter) => ["audit", "events", filter] as const;
+
 export function useAuditTrail(filter: AuditFilter) {
   return useInfiniteQuery({
-    queryKey: ["audit", "events", filter],
+    queryKey: auditTrailKey(filter),
     queryFn: ({ pageParam, signal }) => fetchJson<AuditPage>(`/audit?${auditQueryString(filter, pageParam)}`, signal),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.nextBefore ?? undefined,

@@ -1,5 +1,5 @@
 // Identity's pages and their addresses: sign-in, one's account, one's delegation, and the secretariat's administration of users and delegations.
-import { Navigate, Route } from "react-router";
+import { Route } from "react-router";
 import { AccountPage } from "./account/AccountPage";
 import { DelegationsPage } from "./delegations/DelegationsPage";
 import { MyDelegationPage } from "./my-delegation/MyDelegationPage";
@@ -12,7 +12,6 @@ export function identityRoutes() {
       <Route path="sign-in" element={<SignInPage />} />
       <Route path="account" element={<AccountPage />} />
       <Route path="delegation" element={<MyDelegationPage />} />
-      <Route path="admin" element={<Navigate to="/admin/users" replace />} />
       <Route path="admin/users" element={<UsersPage />} />
       <Route path="admin/delegations" element={<DelegationsPage />} />
     </>

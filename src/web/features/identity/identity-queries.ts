@@ -1,50 +1,22 @@
-// TanStack Query hooks for users and delegations (reads and the commands that change them); one cache key per resource.
-import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import type { Delegation, DelegationDetail, User } from "../../../contracts/identity";
+// The commands that change accounts and delegations (each sends the version it was made against where the contract takes one), and the reads only identity's pages need; the shared reads are in shared/directory.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { CreateUserBody, DelegationDetail, Delegation, UpdateDelegationBody, UpdateUserBody, User } from "../../../contracts/identity";
 import type { StateList } from "../../../contracts/registry";
 import { fetchJson } from "../../shared/api/fetch-json";
-import { useSend } from "./session/use-send";
+import { DIRECTORY_KEYS } from "../../shared/directory/directory-queries";
+import { useSend } from "../../shared/session/use-send";
+import { applyDelegation, applyUser } from "./identity-cache";
 
-export type AssignableRole = Exclude<User["role"], "public">;
-
-export interface NewUser {
-  readonly email: string;
-  readonly displayName: string;
-  readonly role: AssignableRole;
-  readonly delegation: string | null;
-  readonly password?: string;
-}
-
-export interface UserChanges {
-  readonly displayName?: string;
-  readonly role?: AssignableRole;
-  readonly isActive?: boolean;
-  readonly password?: string;
-}
+export type NewUser = z.output<typeof CreateUserBody>;
+export type UserChanges = z.output<typeof UpdateUserBody>;
+export type DelegationChange = z.output<typeof UpdateDelegationBody>;
 
 const MINUTE = 60_000;
 
-export function useUsers(delegation: string | null, options: { enabled?: boolean } = {}) {
-  const query = delegation ? `?delegation=${encodeURIComponent(delegation)}` : "";
-  return useQuery({
-    queryKey: ["identity", "users", delegation],
-    queryFn: ({ signal }) => fetchJson<{ items: User[] }>(`/users${query}`, signal),
-    enabled: options.enabled ?? true,
-  });
-}
-
-export function useDelegations(options: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: ["identity", "delegations"],
-    queryFn: ({ signal }) => fetchJson<{ items: Delegation[] }>("/delegations", signal),
-    staleTime: MINUTE,
-    enabled: options.enabled ?? true,
-  });
-}
-
 export function useDelegation(code: string | null) {
   return useQuery({
-    queryKey: ["identity", "delegation", code],
+    queryKey: DIRECTORY_KEYS.delegation(code),
     queryFn: ({ signal }) => fetchJson<DelegationDetail>(`/delegations/${encodeURIComponent(code ?? "")}`, signal),
     enabled: code !== null,
   });
@@ -59,21 +31,15 @@ export function useStatesToday() {
   });
 }
 
-function invalidateIdentity(queryClient: QueryClient): Promise<void> {
-  // Users and delegations (with their member counts) may all change with any of these commands.
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: ["identity", "users"] }),
-    queryClient.invalidateQueries({ queryKey: ["identity", "delegations"] }),
-    queryClient.invalidateQueries({ queryKey: ["identity", "delegation"] }),
-  ]).then(() => undefined);
-}
+const userPath = (id: string) => `/users/${encodeURIComponent(id)}`;
+const delegationPath = (code: string) => `/delegations/${encodeURIComponent(code)}`;
 
 export function useCreateUser() {
   const send = useSend();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (user: NewUser) => send<User>("POST", "/users", user),
-    onSuccess: () => invalidateIdentity(queryClient),
+    onSuccess: (user) => user && applyUser(queryClient, user, { isNew: true }),
   });
 }
 
@@ -81,8 +47,18 @@ export function useUpdateUser() {
   const send = useSend();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, changes }: { id: string; changes: UserChanges }) => send<User>("PATCH", `/users/${encodeURIComponent(id)}`, changes),
-    onSuccess: () => invalidateIdentity(queryClient),
+    mutationFn: ({ id, changes }: { id: string; changes: UserChanges }) => send<User>("PATCH", userPath(id), changes),
+    onSuccess: (user) => user && applyUser(queryClient, user, { isNew: false }),
+  });
+}
+
+/** Unlinks the account from the organization's single sign-on: it then signs in with its password only (if it has one). */
+export function useUnlinkSingleSignOn() {
+  const send = useSend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => send<User>("DELETE", `${userPath(id)}/single-sign-on`),
+    onSuccess: (user) => user && applyUser(queryClient, user, { isNew: false }),
   });
 }
 
@@ -90,8 +66,8 @@ export function useOpenDelegation() {
   const send = useSend();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (code: string) => send<{ code: string }>("POST", "/delegations", { code }),
-    onSuccess: () => invalidateIdentity(queryClient),
+    mutationFn: (code: string) => send<Delegation>("POST", "/delegations", { code }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: DIRECTORY_KEYS.delegations }),
   });
 }
 
@@ -99,8 +75,7 @@ export function useSetDelegationActive() {
   const send = useSend();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ code, isActive }: { code: string; isActive: boolean }) =>
-      send<{ code: string; isActive: boolean }>("PATCH", `/delegations/${encodeURIComponent(code)}`, { isActive }),
-    onSuccess: () => invalidateIdentity(queryClient),
+    mutationFn: ({ code, change }: { code: string; change: DelegationChange }) => send<Delegation>("PATCH", delegationPath(code), change),
+    onSuccess: (delegation) => delegation && applyDelegation(queryClient, delegation),
   });
 }

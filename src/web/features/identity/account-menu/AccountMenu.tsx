@@ -2,10 +2,11 @@
 import { Avatar, Button, Menu, Text, UnstyledButton } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
-import { belongsToDelegation, isSecretariat, isSignedIn, signInPath } from "../access/access-rules";
-import { useSignOut } from "../session/session-mutations";
-import { useSession } from "../session/session-query";
-import { useDelegationNames } from "../use-delegation-names";
+import { isSignedIn, signInPath } from "../../../shared/access/access-rules";
+import { useSignOut } from "../../../shared/session/session-mutations";
+import { useSession } from "../../../shared/session/session-query";
+import { useDelegationNames } from "../../../shared/directory/use-delegation-names";
+import { accountLinks } from "./account-links";
 import classes from "./AccountMenu.module.css";
 
 function initials(name: string): string {
@@ -49,7 +50,7 @@ export function AccountMenu() {
     );
   }
 
-  const { actor } = session.data;
+  const links = accountLinks(session.data, t);
   const delegation = user.delegation ? delegationName(user.delegation) : null;
   const roleLine = delegation ? t("account.roleOfDelegation", { role: t(`roles.${user.role}`), delegation }) : t(`roles.${user.role}`);
 
@@ -76,27 +77,13 @@ export function AccountMenu() {
           </Text>
         </div>
         <Menu.Divider />
-        <Menu.Item component={Link} to="/account">
-          {t("account.title")}
-        </Menu.Item>
-        {isSecretariat(actor) && (
-          <Menu.Item component={Link} to="/admin/users">
-            {t("admin.title")}
+        {links.map((link) => (
+          <Menu.Item key={link.to} component={Link} to={link.to}>
+            {link.label}
           </Menu.Item>
-        )}
-        {belongsToDelegation(actor) && (
-          <Menu.Item component={Link} to="/delegation">
-            {t("myDelegation.title")}
-          </Menu.Item>
-        )}
-        <Menu.Item component={Link} to="/audit">
-          {t("audit.title")}
-        </Menu.Item>
+        ))}
         <Menu.Divider />
-        <Menu.Item
-          onClick={() => signOut.mutate()}
-          data-testid="sign-out"
-        >
+        <Menu.Item onClick={() => signOut.mutate()} data-testid="sign-out">
           {t("account.signOut")}
         </Menu.Item>
       </Menu.Dropdown>

@@ -1,10 +1,11 @@
 // The account's part of the phone navigation (the header has no room for a menu there): who is signed in, their pages and sign-out, or "Sign in".
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, useLocation } from "react-router";
-import { belongsToDelegation, isSecretariat, isSignedIn, signInPath } from "../access/access-rules";
-import { useSignOut } from "../session/session-mutations";
-import { useSession } from "../session/session-query";
-import { useDelegationNames } from "../use-delegation-names";
+import { isSignedIn, signInPath } from "../../../shared/access/access-rules";
+import { useSignOut } from "../../../shared/session/session-mutations";
+import { useSession } from "../../../shared/session/session-query";
+import { useDelegationNames } from "../../../shared/directory/use-delegation-names";
+import { accountLinks } from "./account-links";
 
 interface Props {
   readonly onNavigate: () => void;
@@ -35,14 +36,8 @@ export function AccountNav({ onNavigate, classes }: Props) {
     );
   }
 
-  const { actor } = session.data;
   const role = t(`roles.${user.role}`);
-  const links = [
-    { to: "/account", label: t("account.title"), isShown: true },
-    { to: "/admin/users", label: t("admin.title"), isShown: isSecretariat(actor) },
-    { to: "/delegation", label: t("myDelegation.title"), isShown: belongsToDelegation(actor) },
-    { to: "/audit", label: t("audit.title"), isShown: true },
-  ].filter((link) => link.isShown);
+  const links = accountLinks(session.data, t);
 
   return (
     <div className={classes.section} data-testid="mobile-account">

@@ -1,17 +1,16 @@
 // The signed-in person's own account: who they are here, and changing their password (which ends their other sessions).
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { Session } from "../../../../contracts/identity";
-import { fieldErrors } from "../../../shared/api/problem-message";
+import { ChangePasswordBody, PASSWORD_MIN_LENGTH, type Session } from "../../../../contracts/identity";
 import { usePageTitle } from "../../../shared/use-page-title";
-import { ACCOUNT_ACCESS } from "../access/access-rules";
-import { AccessGate } from "../access/AccessGate";
-import { FormProblem } from "../forms/FormProblem";
-import { PasswordField } from "../forms/PasswordField";
-import { MIN_PASSWORD_LENGTH } from "../forms/passwords";
-import { useChangePassword } from "../session/session-mutations";
-import { useDelegationNames } from "../use-delegation-names";
+import { ACCOUNT_ACCESS } from "../../../shared/access/page-access";
+import { AccessGate } from "../../../shared/access/AccessGate";
+import { FormProblem } from "../../../shared/forms/FormProblem";
+import { PasswordField } from "../../../shared/forms/PasswordField";
+import type { FieldMessages } from "../../../shared/forms/contract-form";
+import { useContractForm } from "../../../shared/forms/use-contract-form";
+import { useChangePassword } from "../../../shared/session/session-mutations";
+import { useDelegationNames } from "../../../shared/directory/use-delegation-names";
 
 function Profile({ user }: { user: NonNullable<Session["user"]> }) {
   const { t } = useTranslation();
@@ -46,31 +45,16 @@ function Profile({ user }: { user: NonNullable<Session["user"]> }) {
 function ChangePasswordForm() {
   const { t } = useTranslation();
   const change = useChangePassword();
-  const [currentPassword, setCurrentPassword] = useState("");
-  const [newPassword, setNewPassword] = useState("");
-  const [confirmation, setConfirmation] = useState("");
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const serverErrors = fieldErrors(change.error, t);
-  const errors = { ...serverErrors, ...localErrors };
+  const { form, body, showServerErrors } = useContractForm({
+    schema: ChangePasswordBody,
+    initialValues: { currentPassword: "", newPassword: "", confirmation: "" },
+    toBody: ({ currentPassword, newPassword }) => ({ currentPassword, newPassword }),
+    check: (values): FieldMessages => (values.confirmation !== values.newPassword ? { confirmation: { key: "account.mismatch" } } : {}),
+  });
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const problems: Record<string, string> = {};
-    if (newPassword.length < MIN_PASSWORD_LENGTH) problems.newPassword = t("problems.field.passwordTooShort");
-    if (confirmation !== newPassword) problems.confirmation = t("account.mismatch");
-    setLocalErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    change.mutate(
-      { currentPassword, newPassword },
-      {
-        onSuccess: () => {
-          setCurrentPassword("");
-          setNewPassword("");
-          setConfirmation("");
-        },
-      },
-    );
-  };
+  const submit = form.onSubmit((values) => {
+    change.mutate(body(values), { onSuccess: () => form.reset(), onError: showServerErrors });
+  });
 
   return (
     <Paper component="section" aria-labelledby="password-heading" withBorder radius="lg" p="lg">
@@ -80,7 +64,7 @@ function ChangePasswordForm() {
       <Text size="sm" c="dimmed" mt={4} mb="md">
         {t("account.passwordIntro")}
       </Text>
-      <form onSubmit={submit} noValidate aria-labelledby="password-heading">
+      <form onSubmit={submit} noValidate aria-labelledby="password-heading" data-testid="change-password-form">
         <Stack gap="sm" maw={420}>
           {change.isSuccess && (
             <Alert color="teal" variant="light" role="status" data-testid="password-changed">
@@ -92,26 +76,20 @@ function ChangePasswordForm() {
             label={t("account.currentPassword")}
             autoComplete="current-password"
             required
-            value={currentPassword}
-            onChange={(event) => setCurrentPassword(event.currentTarget.value)}
-            error={errors.currentPassword}
+            {...form.getInputProps("currentPassword")}
           />
           <PasswordField
             label={t("account.newPassword")}
-            description={t("forms.passwordRule", { min: MIN_PASSWORD_LENGTH })}
+            description={t("forms.passwordRule", { min: PASSWORD_MIN_LENGTH })}
             autoComplete="new-password"
             required
-            value={newPassword}
-            onChange={(event) => setNewPassword(event.currentTarget.value)}
-            error={errors.newPassword}
+            {...form.getInputProps("newPassword")}
           />
           <PasswordField
             label={t("account.confirmPassword")}
             autoComplete="new-password"
             required
-            value={confirmation}
-            onChange={(event) => setConfirmation(event.currentTarget.value)}
-            error={errors.confirmation}
+            {...form.getInputProps("confirmation")}
           />
           <Group>
             <Button type="submit" loading={change.isPending}>

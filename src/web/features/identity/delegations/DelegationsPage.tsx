@@ -1,25 +1,30 @@
 // The secretariat's list of delegations (name, code, tier, active, members; cards on a phone); the administrator opens delegations for registry parties and (de)activates them.
 import { Alert, Anchor, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ActiveBadge } from "../ActiveBadge";
 import classes from "../CardList.module.css";
 import { Link } from "react-router";
-import type { Delegation, Session } from "../../../../contracts/identity";
+import { CreateDelegationBody, DelegationSchema, type Delegation } from "../../../../contracts/identity";
 import type { Organization } from "../../../../contracts/registry";
 import { useLocale } from "../../../i18n/use-locale";
 import { useOrganization } from "../../../shared/api/organization-query";
 import { Loading } from "../../../shared/QueryFeedback";
 import { usePageTitle } from "../../../shared/use-page-title";
-import { ADMIN_DELEGATIONS_ACCESS, mayManageDelegations } from "../access/access-rules";
-import { AccessGate } from "../access/AccessGate";
-import { QueryProblem } from "../access/QueryProblem";
-import { AdminNav } from "../AdminNav";
-import { FormModal } from "../forms/FormModal";
-import { FormProblem } from "../forms/FormProblem";
-import { useDelegations, useOpenDelegation, useSetDelegationActive, useStatesToday } from "../identity-queries";
+import { holds, type SignedInSession } from "../../../shared/access/access-rules";
+import { ADMIN_DELEGATIONS_ACCESS } from "../../../shared/access/page-access";
+import { AccessGate } from "../../../shared/access/AccessGate";
+import { QueryProblem } from "../../../shared/access/QueryProblem";
+import { AdminHeader } from "../../../shared/admin/AdminHeader";
+import { FormModal } from "../../../shared/forms/FormModal";
+import { staleCurrent } from "../../../shared/api/stale-version";
+import { FormProblem } from "../../../shared/forms/FormProblem";
+import { useContractForm } from "../../../shared/forms/use-contract-form";
+import { useDelegations } from "../../../shared/directory/directory-queries";
+import { useOpenDelegation, useSetDelegationActive, useStatesToday } from "../identity-queries";
+import { useIdentityLive } from "../use-identity-live";
 
 /** The delegation's standing: its state's tier today, "partner organization" for an organization, or none. */
 function standing(delegation: Delegation, organization: Organization | undefined, text: (value: Organization["names"]) => string, t: TFunction): string {
@@ -36,8 +41,13 @@ function OpenDelegationForm({ open }: { open: readonly Delegation[] }) {
   const organization = useOrganization();
   const states = useStatesToday();
   const openDelegation = useOpenDelegation();
-  const [code, setCode] = useState("");
   const [opened, setOpened] = useState<string | null>(null);
+  const { form, body, showServerErrors } = useContractForm({
+    schema: CreateDelegationBody,
+    initialValues: { code: "" },
+    // An unchosen party is a missing code (required), not a malformed one.
+    toBody: (values: { code: string }) => ({ code: values.code === "" ? undefined : values.code }),
+  });
 
   const isOpen = new Set(open.map((item) => item.code));
   const collator = new Intl.Collator(language);
@@ -53,17 +63,17 @@ function OpenDelegationForm({ open }: { open: readonly Delegation[] }) {
   const hasCandidates = stateOptions.length + organizationOptions.length > 0;
   const isLoading = !states.data || !organization.data;
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (code === "") return;
+  const submit = form.onSubmit((values) => {
+    const { code } = body(values);
     openDelegation.mutate(code, {
       onSuccess: () => {
         const all = [...stateOptions, ...organizationOptions];
         setOpened(all.find((option) => option.value === code)?.label ?? code);
-        setCode("");
+        form.reset();
       },
+      onError: showServerErrors,
     });
-  };
+  });
 
   return (
     <Paper component="section" aria-labelledby="open-delegation-heading" withBorder radius="lg" p="lg">
@@ -88,8 +98,7 @@ function OpenDelegationForm({ open }: { open: readonly Delegation[] }) {
           <Group align="flex-end" gap="sm" mt="xs">
             <NativeSelect
               label={t("delegations.party")}
-              value={code}
-              onChange={(event) => setCode(event.currentTarget.value)}
+              {...form.getInputProps("code")}
               data={[
                 { value: "", label: t("delegations.chooseParty"), disabled: true },
                 ...(stateOptions.length > 0 ? [{ group: t("delegations.groupStates"), items: stateOptions }] : []),
@@ -98,7 +107,7 @@ function OpenDelegationForm({ open }: { open: readonly Delegation[] }) {
               w={{ base: "100%", sm: 420 }}
               data-testid="open-delegation-party"
             />
-            <Button type="submit" disabled={code === ""} loading={openDelegation.isPending}>
+            <Button type="submit" disabled={form.values.code === ""} loading={openDelegation.isPending}>
               {t("delegations.open")}
             </Button>
           </Group>
@@ -108,24 +117,40 @@ function OpenDelegationForm({ open }: { open: readonly Delegation[] }) {
   );
 }
 
-function ActivationConfirm({ delegation, onClose }: { delegation: Delegation; onClose: () => void }) {
+function ActivationConfirm({ delegation: opened, onClose }: { delegation: Delegation; onClose: () => void }) {
   const { t } = useTranslation();
+  const { count } = useLocale();
   const setActive = useSetDelegationActive();
+  // The delegation as the decision is made about: as opened, or as someone else left it meanwhile (a stale-version answer).
+  const [delegation, setDelegation] = useState(opened);
+  const [isStale, setStale] = useState(false);
   const willActivate = !delegation.isActive;
+  const confirm = () =>
+    setActive.mutate(
+      { code: delegation.code, change: { isActive: willActivate, version: delegation.version } },
+      {
+        onSuccess: onClose,
+        onError: (error) => {
+          const current = staleCurrent(error, DelegationSchema);
+          if (current) setDelegation(current);
+          setStale(current !== null);
+        },
+      },
+    );
   return (
     <Stack gap="md">
-      <Text>{willActivate ? t("delegations.activateBody") : t("delegations.deactivateBody", { total: delegation.users })}</Text>
-      {setActive.isError && <FormProblem error={setActive.error} />}
+      {isStale && (
+        <Alert color="orange" variant="light" role="alert" data-testid="stale-delegation">
+          {delegation.isActive ? t("delegations.staleNowActive") : t("delegations.staleNowInactive")}
+        </Alert>
+      )}
+      <Text>{willActivate ? t("delegations.activateBody") : t("delegations.deactivateBody", { total: count(delegation.users) })}</Text>
+      {setActive.isError && !isStale && <FormProblem error={setActive.error} />}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           {t("forms.cancel")}
         </Button>
-        <Button
-          color={willActivate ? "teal" : "red"}
-          loading={setActive.isPending}
-          onClick={() => setActive.mutate({ code: delegation.code, isActive: willActivate }, { onSuccess: onClose })}
-          data-testid="confirm-activation"
-        >
+        <Button color={willActivate ? "teal" : "red"} loading={setActive.isPending} onClick={confirm} data-testid="confirm-activation">
           {willActivate ? t("delegations.activate") : t("delegations.deactivate")}
         </Button>
       </Group>
@@ -177,7 +202,7 @@ function UsersLink({ delegation }: { delegation: Delegation }) {
       component={Link}
       to={`/admin/users?delegation=${encodeURIComponent(delegation.code)}`}
       size="sm"
-      aria-label={t("delegations.usersOf", { total: count(delegation.users), name: text(delegation.names) })}
+      aria-label={t("delegations.usersOf", { count: delegation.users, total: count(delegation.users), name: text(delegation.names) })}
     >
       {count(delegation.users)}
     </Anchor>
@@ -274,13 +299,15 @@ function DelegationList(props: DelegationListProps) {
   return isPhone ? <DelegationCards {...props} /> : <DelegationTable {...props} />;
 }
 
-function Delegations({ session }: { session: Session }) {
+function Delegations({ session }: { session: SignedInSession }) {
   const { t } = useTranslation();
   const { text, language } = useLocale();
   usePageTitle(t("delegations.title"));
   const delegations = useDelegations();
   const organization = useOrganization();
-  const canManage = mayManageDelegations(session.actor);
+  useIdentityLive();
+  const canManage = holds(session.permissions, "delegation.update", "all");
+  const canOpen = holds(session.permissions, "delegation.create", "all");
   const [changing, setChanging] = useState<Delegation | null>(null);
 
   const sorted = useMemo(() => {
@@ -292,17 +319,11 @@ function Delegations({ session }: { session: Session }) {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Text size="sm" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: "0.04em" }}>
-          {t("admin.title")}
-        </Text>
-        <Title order={1}>{t("delegations.title")}</Title>
-      </div>
-      <AdminNav />
+      <AdminHeader title={t("delegations.title")} session={session} />
       <Text c="dimmed" maw={640}>
-        {canManage ? t("delegations.intro") : t("delegations.readOnly")}
+        {canManage || canOpen ? t("delegations.intro") : t("delegations.readOnly")}
       </Text>
-      {canManage && delegations.data && <OpenDelegationForm open={delegations.data.items} />}
+      {canOpen && delegations.data && <OpenDelegationForm open={delegations.data.items} />}
 
       {delegations.isError ? (
         <QueryProblem error={delegations.error} onRetry={() => void delegations.refetch()} />

@@ -3,30 +3,30 @@ import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { DelegationDetail, Session, User } from "../../../../contracts/identity";
+import type { DelegationDetail, User } from "../../../../contracts/identity";
 import { useLocale } from "../../../i18n/use-locale";
 import { useOrganization } from "../../../shared/api/organization-query";
 import { Loading } from "../../../shared/QueryFeedback";
 import { usePageTitle } from "../../../shared/use-page-title";
-import { MY_DELEGATION_ACCESS, isSecretariat, mayManageOwnDelegates } from "../access/access-rules";
-import { AccessGate } from "../access/AccessGate";
-import { QueryProblem } from "../access/QueryProblem";
-import { FormModal } from "../forms/FormModal";
+import { holds, mayActOn, type SignedInSession } from "../../../shared/access/access-rules";
+import { MY_DELEGATION_ACCESS } from "../../../shared/access/page-access";
+import { AccessGate } from "../../../shared/access/AccessGate";
+import { QueryProblem } from "../../../shared/access/QueryProblem";
+import { FormModal } from "../../../shared/forms/FormModal";
 import { useDelegation } from "../identity-queries";
+import { useIdentityLive } from "../use-identity-live";
 import { EditUserForm } from "../users/EditUserForm";
 import { NewUserForm } from "../users/NewUserForm";
 import { UsersTable } from "../users/UsersTable";
 
-type SignedIn = Session & { user: User };
-
-function NoDelegation({ session }: { session: SignedIn }) {
+function NoDelegation({ session }: { session: SignedInSession }) {
   const { t } = useTranslation();
   usePageTitle(t("myDelegation.title"));
   return (
     <Stack gap="sm" maw={640}>
       <Title order={1}>{t("myDelegation.title")}</Title>
       <Text>{t("myDelegation.none")}</Text>
-      {isSecretariat(session.actor) && (
+      {holds(session.permissions, "delegation.list", "all") && (
         <Anchor component={Link} to="/admin/delegations">
           {t("myDelegation.seeAll")}
         </Anchor>
@@ -35,14 +35,16 @@ function NoDelegation({ session }: { session: SignedIn }) {
   );
 }
 
-function Members({ detail, session }: { detail: DelegationDetail; session: SignedIn }) {
+function Members({ detail, session }: { detail: DelegationDetail; session: SignedInSession }) {
   const { t } = useTranslation();
   const { text, count, language } = useLocale();
-  const canManage = mayManageOwnDelegates(session.actor) && session.actor.delegation === detail.code;
+  const canAdd = mayActOn(session, "user.create", detail.code);
+  const canEdit = mayActOn(session, "user.update", detail.code);
   const [isAdding, setAdding] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const isManageable = (user: User) => canManage && user.role === "delegate" && user.id !== session.user.id;
+  // Within a delegation, "own" reaches its delegates (docs/permissions.md): a head of delegation does not edit a fellow head, nor themselves here.
+  const isManageable = (user: User) => canEdit && user.role === "delegate" && user.id !== session.user.id;
   const members = [...detail.members].sort((a, b) => Number(a.role !== "head_of_delegation") - Number(b.role !== "head_of_delegation") || new Intl.Collator(language).compare(a.displayName, b.displayName));
 
   return (
@@ -51,7 +53,7 @@ function Members({ detail, session }: { detail: DelegationDetail; session: Signe
         <Title order={2} size="h3" id="members-heading">
           {t("myDelegation.membersHeading", { total: count(members.length) })}
         </Title>
-        {canManage && detail.isActive && (
+        {canAdd && detail.isActive && (
           <Button onClick={() => setAdding(true)} data-testid="add-delegate">
             {t("myDelegation.addDelegate")}
           </Button>
@@ -69,7 +71,7 @@ function Members({ detail, session }: { detail: DelegationDetail; session: Signe
         caption={t("myDelegation.membersHeading", { total: count(members.length) })}
         testId="members-table"
         action={
-          canManage
+          canEdit
             ? (user) =>
                 isManageable(user) ? (
                   <Button size="xs" variant="light" onClick={() => setEditing(user)} aria-label={t("users.editNamed", { name: user.displayName })}>
@@ -97,6 +99,7 @@ function Members({ detail, session }: { detail: DelegationDetail; session: Signe
             user={editing}
             roles={[]}
             isOwnAccount={false}
+            mayUnlinkSingleSignOn={mayActOn(session, "user.unlink-sso", detail.code)}
             onCancel={() => setEditing(null)}
             onSaved={(user) => {
               setEditing(null);
@@ -109,10 +112,11 @@ function Members({ detail, session }: { detail: DelegationDetail; session: Signe
   );
 }
 
-function OwnDelegation({ session, code }: { session: SignedIn; code: string }) {
+function OwnDelegation({ session, code }: { session: SignedInSession; code: string }) {
   const { t } = useTranslation();
   const { text } = useLocale();
   const delegation = useDelegation(code);
+  useIdentityLive();
   const organization = useOrganization();
   usePageTitle(delegation.data ? text(delegation.data.names) : t("myDelegation.title"));
 

@@ -1,16 +1,17 @@
 // Sign-in: email and password (or the organization's single sign-on), one message for every failure, a countdown when paused; then back to where the reader was headed.
 import { Alert, Anchor, Button, Divider, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useSearchParams } from "react-router";
+import { SignInBody } from "../../../../contracts/identity";
 import { hasProblemCode } from "../../../shared/api/fetch-json";
 import { problemMessage } from "../../../shared/api/problem-message";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
 import { usePageTitle } from "../../../shared/use-page-title";
-import { isSignedIn, safeNextPath } from "../access/access-rules";
-import { PasswordField } from "../forms/PasswordField";
-import { useSignIn } from "../session/session-mutations";
-import { useSession } from "../session/session-query";
+import { isSignedIn, safeNextPath } from "../../../shared/access/access-rules";
+import { PasswordField } from "../../../shared/forms/PasswordField";
+import { useContractForm } from "../../../shared/forms/use-contract-form";
+import { useSignIn } from "../../../shared/session/session-mutations";
+import { useSession } from "../../../shared/session/session-query";
 import { useCountdown } from "./use-countdown";
 
 export function SignInPage() {
@@ -20,8 +21,11 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const next = safeNextPath(params.get("next"));
   const signIn = useSignIn();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
+  const { form, body, showServerErrors } = useContractForm({
+    schema: SignInBody,
+    initialValues: { email: "", password: "" },
+    toBody: (values) => values,
+  });
   const { secondsLeft, start: startPause } = useCountdown();
   const isPaused = secondsLeft > 0;
 
@@ -30,19 +34,17 @@ export function SignInPage() {
   if (isSignedIn(session.data)) return <Navigate to={next} replace />;
   const singleSignOn = session.data.singleSignOn;
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = form.onSubmit((values) => {
     if (isPaused) return;
-    signIn.mutate(
-      { email: email.trim(), password },
-      {
-        onError: (error) => {
-          setPassword("");
-          if (hasProblemCode(error, "sign-in-paused")) startPause(error.retryAfterSeconds ?? 1);
-        },
+    signIn.mutate(body(values), {
+      onError: (error) => {
+        // Never leave a refused password on screen; the message above says what happened.
+        form.setFieldValue("password", "");
+        showServerErrors(error);
+        if (hasProblemCode(error, "sign-in-paused")) startPause(error.retryAfterSeconds ?? 1);
       },
-    );
-  };
+    });
+  });
 
   const error = signIn.error;
   const isPausedError = hasProblemCode(error, "sign-in-paused");
@@ -69,7 +71,7 @@ export function SignInPage() {
         )}
         {isPausedError && isPaused && (
           <Alert color="orange" variant="light" role="alert" data-testid="sign-in-paused">
-            {t("problems.signInPaused", { seconds: secondsLeft })}
+            {t("problems.codes.sign-in-paused", { seconds: secondsLeft })}
           </Alert>
         )}
 
@@ -85,16 +87,14 @@ export function SignInPage() {
               autoComplete="username"
               inputMode="email"
               required
-              value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
+              {...form.getInputProps("email")}
             />
             <PasswordField
               label={t("signIn.password")}
               name="password"
               autoComplete="current-password"
               required
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
+              {...form.getInputProps("password")}
             />
             <Button type="submit" loading={signIn.isPending} disabled={isPaused} fullWidth mt="xs">
               {t("signIn.submit")}

@@ -1,27 +1,30 @@
 // The secretariat's list of user accounts, filtered by delegation and role (kept in the address); the administrator creates and changes accounts, an officer reads.
-import { Alert, Badge, Button, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, NativeSelect, Stack, Text } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import type { Session, User } from "../../../../contracts/identity";
+import { ASSIGNABLE_ROLES, type User } from "../../../../contracts/identity";
 import { useLocale } from "../../../i18n/use-locale";
 import { Loading } from "../../../shared/QueryFeedback";
 import { usePageTitle } from "../../../shared/use-page-title";
-import { ADMIN_USERS_ACCESS, mayManageAllUsers } from "../access/access-rules";
-import { AccessGate } from "../access/AccessGate";
-import { QueryProblem } from "../access/QueryProblem";
-import { AdminNav } from "../AdminNav";
-import { FormModal } from "../forms/FormModal";
-import { useDelegations, useUsers } from "../identity-queries";
+import { holds, type SignedInSession } from "../../../shared/access/access-rules";
+import { ADMIN_USERS_ACCESS } from "../../../shared/access/page-access";
+import { AccessGate } from "../../../shared/access/AccessGate";
+import { QueryProblem } from "../../../shared/access/QueryProblem";
+import { AdminHeader } from "../../../shared/admin/AdminHeader";
+import { FormModal } from "../../../shared/forms/FormModal";
+import { useDelegations, useUsers } from "../../../shared/directory/directory-queries";
+import { useIdentityLive } from "../use-identity-live";
 import { EditUserForm } from "./EditUserForm";
 import { NewUserForm } from "./NewUserForm";
-import { ASSIGNABLE_ROLES, rolesFitting } from "./roles";
+import { rolesFitting } from "./roles";
+import { UnlinkConfirm } from "./UnlinkSingleSignOn";
 import { UsersTable } from "./UsersTable";
 
 const ALL = "";
 const DELEGATION_CODE = /^[A-Z0-9_-]{2,16}$/;
 
-function Users({ session }: { session: Session & { user: User } }) {
+function Users({ session }: { session: SignedInSession }) {
   const { t } = useTranslation();
   const { text, language, count } = useLocale();
   usePageTitle(t("users.title"));
@@ -32,10 +35,14 @@ function Users({ session }: { session: Session & { user: User } }) {
   const roleFilter = (ASSIGNABLE_ROLES as readonly string[]).includes(requestedRole) ? requestedRole : ALL;
 
   const users = useUsers(delegationFilter || null);
+  useIdentityLive();
   const delegations = useDelegations();
-  const canManage = mayManageAllUsers(session.actor);
+  const canCreate = holds(session.permissions, "user.create", "all");
+  const canEdit = holds(session.permissions, "user.update", "all");
+  const canUnlink = holds(session.permissions, "user.unlink-sso", "all");
   const [isCreating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
+  const [unlinking, setUnlinking] = useState<User | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const delegationName = useMemo(() => {
@@ -73,18 +80,12 @@ function Users({ session }: { session: Session & { user: User } }) {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Text size="sm" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: "0.04em" }}>
-          {t("admin.title")}
-        </Text>
-        <Title order={1}>{t("users.title")}</Title>
-      </div>
-      <AdminNav />
+      <AdminHeader title={t("users.title")} session={session} />
       <Group justify="space-between" align="flex-start" gap="sm">
         <Text c="dimmed" maw={640}>
-          {canManage ? t("users.intro") : t("users.readOnly")}
+          {canCreate || canEdit ? t("users.intro") : t("users.readOnly")}
         </Text>
-        {canManage && (
+        {canCreate && (
           <Button onClick={() => setCreating(true)} data-testid="new-user">
             {t("users.new")}
           </Button>
@@ -135,10 +136,26 @@ function Users({ session }: { session: Session & { user: User } }) {
           delegationName={delegationName}
           caption={t("users.title")}
           action={
-            canManage
+            canEdit
               ? (user) => (
                   <Button size="xs" variant="light" onClick={() => setEditing(user)} aria-label={t("users.editNamed", { name: user.displayName })}>
                     {t("users.edit")}
+                  </Button>
+                )
+              : undefined
+          }
+          singleSignOnAction={
+            canUnlink
+              ? (user) => (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setUnlinking(user)}
+                    aria-label={t("users.unlinkNamed", { name: user.displayName })}
+                    data-testid="unlink-sso"
+                  >
+                    {t("users.unlinkSingleSignOn")}
                   </Button>
                 )
               : undefined
@@ -163,10 +180,23 @@ function Users({ session }: { session: Session & { user: User } }) {
             user={editing}
             roles={rolesFitting(editing.delegation)}
             isOwnAccount={editing.id === session.user.id}
+            mayUnlinkSingleSignOn={canUnlink}
             onCancel={() => setEditing(null)}
             onSaved={(user) => {
               setEditing(null);
               setNotice(t("users.saved", { name: user.displayName }));
+            }}
+          />
+        )}
+      </FormModal>
+      <FormModal opened={unlinking !== null} onClose={() => setUnlinking(null)} title={t("users.unlinkTitle", { name: unlinking?.displayName ?? "" })}>
+        {unlinking && (
+          <UnlinkConfirm
+            user={unlinking}
+            onCancel={() => setUnlinking(null)}
+            onUnlinked={(user) => {
+              setUnlinking(null);
+              setNotice(t("users.unlinked", { name: user.displayName }));
             }}
           />
         )}

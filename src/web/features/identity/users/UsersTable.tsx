@@ -13,11 +13,13 @@ interface Props {
   readonly showDelegation?: boolean;
   readonly caption: string;
   readonly action?: (user: User) => ReactNode;
+  /** Shown beside "Linked" for an account linked to single sign-on (e.g. a button to unlink it). */
+  readonly singleSignOnAction?: (user: User) => ReactNode;
   readonly testId?: string;
 }
 
 /** On a phone each account is a card: a table of seven columns would hide most of them off screen. */
-function UserCards({ users, delegationName, showDelegation = true, caption, action, testId = "users-table" }: Props) {
+function UserCards({ users, delegationName, showDelegation = true, caption, action, singleSignOnAction, testId = "users-table" }: Props) {
   const { t } = useTranslation();
   return (
     <ul className={classes.cards} aria-label={caption} data-testid={testId}>
@@ -42,6 +44,7 @@ function UserCards({ users, delegationName, showDelegation = true, caption, acti
             <Text size="xs" c="dimmed">
               {t("users.columnSingleSignOn")}: {user.hasSingleSignOn ? t("users.singleSignOnLinked") : t("users.singleSignOnNotLinked")}
             </Text>
+            {user.hasSingleSignOn && singleSignOnAction?.(user)}
           </Group>
         </li>
       ))}
@@ -54,7 +57,7 @@ export function UsersTable(props: Props) {
   return isPhone ? <UserCards {...props} /> : <UserRows {...props} />;
 }
 
-function UserRows({ users, delegationName, showDelegation = true, caption, action, testId = "users-table" }: Props) {
+function UserRows({ users, delegationName, showDelegation = true, caption, action, singleSignOnAction, testId = "users-table" }: Props) {
   const { t } = useTranslation();
   return (
     <Paper withBorder radius="lg" p={0} style={{ overflow: "hidden" }}>
@@ -100,9 +103,12 @@ function UserRows({ users, delegationName, showDelegation = true, caption, actio
                   <ActiveBadge isActive={user.isActive} />
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" c={user.hasSingleSignOn ? undefined : "dimmed"}>
-                    {user.hasSingleSignOn ? t("users.singleSignOnLinked") : t("users.singleSignOnNotLinked")}
-                  </Text>
+                  <Group gap="xs" wrap="nowrap">
+                    <Text size="sm" c={user.hasSingleSignOn ? undefined : "dimmed"}>
+                      {user.hasSingleSignOn ? t("users.singleSignOnLinked") : t("users.singleSignOnNotLinked")}
+                    </Text>
+                    {user.hasSingleSignOn && singleSignOnAction?.(user)}
+                  </Group>
                 </Table.Td>
                 {action && <Table.Td ta="right">{action(user)}</Table.Td>}
               </Table.Tr>

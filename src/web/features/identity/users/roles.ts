@@ -1,8 +1,8 @@
 // The roles an account can be given, in the order the forms offer them, and which of them go with a delegation.
+import { ASSIGNABLE_ROLES, type AssignableRole } from "../../../../contracts/identity";
 import { DELEGATION_ROLES, SECRETARIAT_ROLES } from "../../../../domain/access";
-import type { AssignableRole } from "../identity-queries";
 
-export const ASSIGNABLE_ROLES: readonly AssignableRole[] = ["secretariat_admin", "secretariat_officer", "head_of_delegation", "delegate"];
+export const isDelegationRole = (role: AssignableRole): boolean => DELEGATION_ROLES.includes(role);
 
 /** A role can change only within the account's affiliation: a secretariat account stays in the secretariat, a delegation's in its delegation. */
 export function rolesFitting(delegation: string | null): readonly AssignableRole[] {

@@ -1,7 +1,7 @@
 // A delegation's name in the reader's language, from the delegations the signed-in person may see (the code when not among them).
 import { useCallback } from "react";
 import { useLocale } from "../../i18n/use-locale";
-import { useDelegations } from "./identity-queries";
+import { useDelegations } from "./directory-queries";
 
 export function useDelegationNames(options: { enabled?: boolean } = {}): (code: string | null) => string {
   const delegations = useDelegations(options);

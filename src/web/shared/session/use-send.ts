@@ -1,7 +1,7 @@
 // State-changing requests with the session's CSRF token; a token the server no longer accepts is refreshed once and the request repeated.
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { hasProblemCode, sendJson, type StateChangingMethod } from "../../../shared/api/fetch-json";
+import { hasProblemCode, sendJson, type StateChangingMethod } from "../api/fetch-json";
 import { sessionQuery } from "./session-query";
 
 export type Send = <T>(method: StateChangingMethod, path: string, body?: unknown) => Promise<T | null>;

@@ -1,8 +1,8 @@
 // What a guarded page shows when one of its reads fails: the permission notice for a 403, a fresh session for a 401, else a retry.
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { ApiProblem } from "../../../shared/api/fetch-json";
-import { LoadError, Loading } from "../../../shared/QueryFeedback";
+import { ApiProblem } from "../api/fetch-json";
+import { LoadError, Loading } from "../QueryFeedback";
 import { SESSION_KEY, useSession } from "../session/session-query";
 import { ForbiddenNotice } from "./ForbiddenNotice";
 

@@ -1,7 +1,7 @@
 // The current session as the server sees it (user, actor, CSRF token, single sign-on), and how to refresh it after signing in or out.
 import { queryOptions, useQuery, type QueryClient } from "@tanstack/react-query";
-import type { Session } from "../../../../contracts/identity";
-import { fetchJson } from "../../../shared/api/fetch-json";
+import type { Session } from "../../../contracts/identity";
+import { fetchJson } from "../api/fetch-json";
 
 export const SESSION_KEY = ["identity", "session"] as const;
 

@@ -1,6 +1,6 @@
 // Signing in and out and changing one's own password; after a sign-in the session and every private cached answer are renewed, after a sign-out the app reloads.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { User } from "../../../../contracts/identity";
+import type { User } from "../../../contracts/identity";
 import { refreshAfterSessionChange } from "./session-query";
 import { useSend } from "./use-send";
 

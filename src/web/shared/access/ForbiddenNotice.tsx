@@ -2,8 +2,8 @@
 import { Anchor, Paper, Stack, Text, ThemeIcon, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { rightLabel } from "../../../shared/api/problem-message";
-import { usePageTitle } from "../../../shared/use-page-title";
+import { rightLabel } from "../api/problem-message";
+import { usePageTitle } from "../use-page-title";
 
 function LockIcon() {
   return (
@@ -14,7 +14,13 @@ function LockIcon() {
   );
 }
 
-export function ForbiddenNotice({ right }: { right: string | null }) {
+interface Props {
+  readonly right: string | null;
+  /** The person holds the right, but only within their own delegation, and the page needs it over every delegation. */
+  readonly isHeldForOwnDelegationOnly?: boolean;
+}
+
+export function ForbiddenNotice({ right, isHeldForOwnDelegationOnly = false }: Props) {
   const { t } = useTranslation();
   usePageTitle(t("access.forbiddenTitle"));
   return (
@@ -28,6 +34,11 @@ export function ForbiddenNotice({ right }: { right: string | null }) {
         {right && (
           <Text size="sm" c="dimmed" data-testid="forbidden-right">
             {t("access.missingRight", { right: rightLabel(right, t) })}
+          </Text>
+        )}
+        {isHeldForOwnDelegationOnly && (
+          <Text size="sm" c="dimmed" data-testid="forbidden-own-only">
+            {t("access.ownDelegationOnly")}
           </Text>
         )}
         <Anchor component={Link} to="/">

@@ -1,13 +1,10 @@
-// Guards a page: a signed-out reader goes to sign-in (and comes back), a signed-in one without the right sees why, not an empty page.
+// Guards a page: a signed-out reader goes to sign-in (and comes back), a signed-in one without the right sees which right is missing, not an empty page.
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
-import type { Session } from "../../../../contracts/identity";
-import { LoadError, Loading } from "../../../shared/QueryFeedback";
+import { LoadError, Loading } from "../QueryFeedback";
 import { useSession } from "../session/session-query";
-import { isSignedIn, signInPath, type PageAccess } from "./access-rules";
+import { isAllowed, isSignedIn, signInPath, type PageAccess, type SignedInSession } from "./access-rules";
 import { ForbiddenNotice } from "./ForbiddenNotice";
-
-type SignedInSession = Session & { user: NonNullable<Session["user"]> };
 
 export function AccessGate({ access, children }: { access: PageAccess; children: (session: SignedInSession) => ReactNode }) {
   const session = useSession();
@@ -15,6 +12,9 @@ export function AccessGate({ access, children }: { access: PageAccess; children:
   if (session.isError) return <LoadError onRetry={() => void session.refetch()} />;
   if (!session.data) return <Loading />;
   if (!isSignedIn(session.data)) return <Navigate to={signInPath(location)} replace />;
-  if (!access.isAllowed(session.data.actor)) return <ForbiddenNotice right={access.right} />;
+  if (!isAllowed(access, session.data.permissions)) {
+    const [right] = access.rights;
+    return <ForbiddenNotice right={right} isHeldForOwnDelegationOnly={access.reach === "all" && session.data.permissions[right] === "own"} />;
+  }
   return <>{children(session.data)}</>;
 }

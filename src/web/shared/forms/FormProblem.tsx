@@ -1,7 +1,7 @@
 // A form's failure as one announced message (the field-level details sit next to their fields).
 import { Alert } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { problemMessage } from "../../../shared/api/problem-message";
+import { problemMessage } from "../api/problem-message";
 
 export function FormProblem({ error, testId = "form-problem" }: { error: unknown; testId?: string }) {
   const { t } = useTranslation();

@@ -1,0 +1,221 @@
+// The one live connection of a signed-in page: opens /api/live, follows the streams some part of the page listens to, reconnects after drops (back-off, then catch-up), stops for good when the session ends.
+import { ServerMessageSchema, type ClientMessage, type StreamName } from "../../../contracts/live";
+import { afterClose, attemptsAfterClose, reconnectDelay, StreamBook, type LiveChange } from "./live-protocol";
+
+/** Whether the connection is up: "connecting" also while waiting to reconnect; "closed" when stopped (signed out, session ended). */
+export type LiveState = "connecting" | "open" | "closed";
+
+/** The part of a browser WebSocket the client uses (a test passes a fake). */
+export interface LiveSocket {
+  readonly readyState: number;
+  onopen: ((event: Event) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onclose: ((event: CloseEvent) => void) | null;
+  onerror: ((event: Event) => void) | null;
+  send(data: string): void;
+  close(code?: number): void;
+}
+
+const CONNECTING = 0;
+const OPEN = 1;
+/** Reconnects in a row without ever opening after which the session is checked (a refused handshake looks like any other drop). */
+const CHECK_SESSION_AFTER_FAILURES = 3;
+
+export interface LiveClientOptions {
+  readonly url: string;
+  readonly connect: (url: string) => LiveSocket;
+  readonly setTimer: (run: () => void, delayMs: number) => unknown;
+  readonly clearTimer: (timer: unknown) => void;
+  readonly now: () => number;
+  readonly random: () => number;
+  /** Runs work after the current one (batches the subscriptions that listeners added together). */
+  readonly defer: (run: () => void) => void;
+  /** The server closed with "session ended": the client has stopped; `resume()` if the session turns out to be still valid. */
+  readonly onSessionEnded: () => void;
+  /** Several connection attempts in a row failed: worth checking whether the session is still valid. */
+  readonly onUnreachable: () => void;
+}
+
+type Listener = (change: LiveChange) => void;
+
+export class LiveClient {
+  private socket: LiveSocket | null = null;
+  private state: LiveState = "closed";
+  private isRunning = false;
+  private attempts = 0;
+  private openedAt: number | null = null;
+  private timer: unknown = null;
+  private readonly book = new StreamBook();
+  private readonly listeners = new Map<StreamName, Set<Listener>>();
+  private readonly stateListeners = new Set<() => void>();
+  /** Streams whose following changed since the last flush: true to subscribe, false to unsubscribe. */
+  private readonly pending = new Map<StreamName, boolean>();
+  private isFlushQueued = false;
+
+  constructor(private readonly options: LiveClientOptions) {}
+
+  start(): void {
+    if (this.isRunning) return;
+    this.isRunning = true;
+    this.connect();
+  }
+
+  /** Closes the connection and stays closed (signed out, page left). Positions are kept should it start again. */
+  stop(): void {
+    this.isRunning = false;
+    this.cancelTimer();
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) this.dispose(socket);
+    this.setState("closed");
+  }
+
+  /** After "session ended", when the session is found to be valid after all: connect again, with the usual back-off. */
+  resume(): void {
+    if (this.isRunning) return;
+    this.isRunning = true;
+    // With the back-off: should the server keep ending a session the session query still shows, the two do not ping-pong.
+    this.scheduleReconnect(reconnectDelay(this.attempts, this.options.random));
+  }
+
+  /** Listens to a stream (following it while anyone listens); returns the way to stop listening. */
+  listen(stream: StreamName, listener: Listener): () => void {
+    let listeners = this.listeners.get(stream);
+    if (!listeners) {
+      listeners = new Set();
+      this.listeners.set(stream, listeners);
+    }
+    listeners.add(listener);
+    if (this.book.follow(stream)) this.queue(stream, true);
+    return () => {
+      const current = this.listeners.get(stream);
+      if (!current?.delete(listener) || current.size > 0) return;
+      this.listeners.delete(stream);
+      if (this.book.unfollow(stream)) this.queue(stream, false);
+    };
+  }
+
+  readonly getState = (): LiveState => this.state;
+
+  readonly subscribeState = (onChange: () => void): (() => void) => {
+    this.stateListeners.add(onChange);
+    return () => this.stateListeners.delete(onChange);
+  };
+
+  private connect(): void {
+    this.timer = null;
+    this.setState("connecting");
+    const socket = this.options.connect(this.options.url);
+    this.socket = socket;
+    socket.onopen = () => {
+      if (socket !== this.socket) return;
+      this.openedAt = this.options.now();
+      this.setState("open");
+      // One subscription for everything followed, each stream from where it was left: the catch-up.
+      this.pending.clear();
+      this.sendAll(this.book.subscribe(this.book.followedStreams));
+    };
+    socket.onmessage = ({ data }) => {
+      if (socket === this.socket) this.receive(data);
+    };
+    socket.onclose = ({ code }) => {
+      if (socket !== this.socket) return;
+      this.socket = null;
+      this.closed(code);
+    };
+    // A failed connection also closes (1006); the close decides what happens next.
+    socket.onerror = () => undefined;
+  }
+
+  private closed(code: number): void {
+    const openFor = this.openedAt === null ? null : this.options.now() - this.openedAt;
+    this.openedAt = null;
+    this.attempts = attemptsAfterClose(this.attempts, openFor);
+    if (!this.isRunning) return this.setState("closed");
+    const action = afterClose(code, this.attempts, this.options.random);
+    if (action.kind === "session-ended") {
+      this.isRunning = false;
+      this.setState("closed");
+      this.options.onSessionEnded();
+      return;
+    }
+    this.scheduleReconnect(action.delayMs);
+    if (openFor === null && this.attempts % CHECK_SESSION_AFTER_FAILURES === 0) this.options.onUnreachable();
+  }
+
+  private scheduleReconnect(delayMs: number): void {
+    this.attempts += 1;
+    this.setState("connecting");
+    this.cancelTimer();
+    this.timer = this.options.setTimer(() => this.connect(), delayMs);
+  }
+
+  private receive(data: unknown): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(String(data));
+    } catch {
+      return;
+    }
+    const message = ServerMessageSchema.safeParse(json);
+    if (!message.success) return;
+    const change = this.book.receive(message.data);
+    if (!change) return;
+    const stream = change.kind === "event" ? change.event.stream : change.stream;
+    for (const listener of [...(this.listeners.get(stream) ?? [])]) {
+      try {
+        listener(change);
+      } catch (error) {
+        // One failing listener must not keep the others (or the connection) from their events; the error still surfaces.
+        this.options.defer(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  private queue(stream: StreamName, isFollowing: boolean): void {
+    this.pending.set(stream, isFollowing);
+    if (this.isFlushQueued) return;
+    this.isFlushQueued = true;
+    this.options.defer(() => this.flush());
+  }
+
+  private flush(): void {
+    this.isFlushQueued = false;
+    if (this.socket?.readyState !== OPEN) return this.pending.clear();
+    const changes = [...this.pending];
+    this.pending.clear();
+    // Only what still holds: a stream followed and let go within one turn asks for nothing.
+    const follow = changes.filter(([stream, isFollowing]) => isFollowing && this.listeners.has(stream)).map(([stream]) => stream);
+    const leave = changes.filter(([stream, isFollowing]) => !isFollowing && !this.listeners.has(stream)).map(([stream]) => stream);
+    this.sendAll([...this.book.subscribe(follow), ...this.book.unsubscribe(leave)]);
+  }
+
+  private sendAll(messages: readonly ClientMessage[]): void {
+    for (const message of messages) this.socket?.send(JSON.stringify(message));
+  }
+
+  private dispose(socket: LiveSocket): void {
+    socket.onmessage = null;
+    socket.onclose = null;
+    socket.onerror = null;
+    // Closing a socket still connecting makes browsers log an error; let it open, then close it.
+    if (socket.readyState === CONNECTING) socket.onopen = () => socket.close(1000);
+    else {
+      socket.onopen = null;
+      socket.close(1000);
+    }
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== null) this.options.clearTimer(this.timer);
+    this.timer = null;
+  }
+
+  private setState(state: LiveState): void {
+    if (this.state === state) return;
+    this.state = state;
+    for (const onChange of [...this.stateListeners]) onChange();
+  }
+}
