@@ -95,11 +95,6 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: ["node:*", "../server/*", "../web/*", "drizzle-orm*", "fastify*"] }],
     },
   },
-  {
-    // Finding control characters in typed text is what this module is for (to refuse them).
-    files: ["src/contracts/text.ts"],
-    rules: { "no-control-regex": "off" },
-  },
   ...webFeatureZones,
   webSharedZone,
   ...serverTableZones,

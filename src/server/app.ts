@@ -110,8 +110,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   feed.subscribe(snapshot);
   feed.subscribe(sessions);
   feed.subscribe(hub);
-  await snapshot.reload();
+  // Listening first: a registry change committed while the snapshot loads is then heard, and loads it again.
   await feed.start();
+  await snapshot.reload();
   const services: AppServices = { database, db, runner, snapshot, sessions, feed, hub, now, today };
   app.decorate("services", services);
   app.addHook("onClose", async () => {

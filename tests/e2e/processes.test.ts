@@ -104,7 +104,7 @@ describe.skipIf(!postgres)("several processes on one PostgreSQL database", () =>
     servers.push(...(await Promise.all([startServer({ env }), startServer({ env })])));
     const loads = servers.filter((s) => s.output().includes("Loaded the dataset")).length;
     expect(loads).toBe(1);
-    for (const server of servers) expect((await (await fetch(`${server.baseUrl}/api/health`)).json()).database).toBe("postgresql");
+    for (const server of servers) expect(((await (await fetch(`${server.baseUrl}/api/health`)).json()) as { database: string }).database).toBe("postgresql");
     const send = await signIn(servers[0]!.baseUrl);
     const imported = (await (await send("GET", "/api/v1/audit?action=registry.imported")).json()) as { items: unknown[] };
     expect(imported.items).toHaveLength(1);

@@ -3,7 +3,7 @@
 import type { Actor, Permission } from "../../domain/access.js";
 import { secretariatAnd, type Audience } from "../../domain/audience.js";
 import { STREAMS } from "../../contracts/live.js";
-import { authorize } from "../access/authorize.js";
+import { authorize, may } from "../access/authorize.js";
 import { appendAuditEvent, type AuditEntry } from "../audit/trail.js";
 import type { Db } from "../db/client.js";
 import { appendEvents, type NewEvent, type StoredEvent } from "../events/log.js";
@@ -12,7 +12,7 @@ import {
   ControlMessageSchema,
   controlNotifications,
   EVENTS_CHANNEL,
-  eventsNotification,
+  eventsNotifications,
   notifyOnCommit,
   type ControlMessage,
   type ParsedControlMessage,
@@ -58,6 +58,11 @@ export class CommandScope {
 
   get now(): Date {
     return this.context.now;
+  }
+
+  /** Whether the actor may, without throwing (what it may see); the system may do anything. */
+  may<R>(permission: Permission<R>, resource?: R): boolean {
+    return this.context.isSystem === true || may(this.actor, permission, resource);
   }
 
   /** Throws 401/403 unless the actor may do this to the resource (which the command has just loaded). */
@@ -110,7 +115,7 @@ export class CommandScope {
       });
     }
     const stored = this.emitted.length > 0 ? await appendEvents(this.tx, this.emitted, this.now) : [];
-    if (stored.length > 0) await notifyOnCommit(this.tx, EVENTS_CHANNEL, eventsNotification(stored));
+    for (const payload of stored.length > 0 ? eventsNotifications(stored) : []) await notifyOnCommit(this.tx, EVENTS_CHANNEL, payload);
     for (const payload of controlNotifications(this.control)) await notifyOnCommit(this.tx, CONTROL_CHANNEL, payload);
     return { events: stored, control: this.control.map((message) => ControlMessageSchema.parse(message)) };
   }
@@ -159,7 +164,8 @@ export interface RunResult<Result> {
 }
 
 /**
- * Told of every commit this runner makes, before the command's caller gets its answer: so this process's own caches
+ * Told of every commit this runner makes that has events or control messages, before the command's caller gets its
+ * answer: so this process's own caches
  * (sessions, registry snapshot) are never staler than what it just answered. Other processes learn by NOTIFY.
  */
 export type CommitListener = (events: readonly StoredEvent[], control: readonly ParsedControlMessage[]) => void | Promise<void>;
@@ -200,7 +206,12 @@ export class CommandRunner {
         throw error;
       }
       if (committed.events.length > 0 || committed.control.length > 0) {
-        for (const listener of this.listeners) await listener(committed.events, committed.control);
+        for (const listener of this.listeners) {
+          // The change is committed whatever a cache does with the news; the same news also arrives by NOTIFY.
+          await Promise.resolve()
+            .then(() => listener(committed.events, committed.control))
+            .catch(() => undefined);
+        }
       }
       return { result: committed.result, events: committed.events };
     }

@@ -44,10 +44,31 @@ export const ControlMessageSchema = z.discriminatedUnion("kind", [
 export type ControlMessage = z.input<typeof ControlMessageSchema>;
 export type ParsedControlMessage = z.output<typeof ControlMessageSchema>;
 
-export function eventsNotification(stored: readonly StoredEvent[]): string {
+/**
+ * The notifications announcing a commit's events: the events themselves when they fit in one, else their references,
+ * split so that each notification fits (a commit of thousands of events sends several, in order).
+ */
+export function eventsNotifications(stored: readonly StoredEvent[]): string[] {
   const full = JSON.stringify({ events: stored });
-  if (Buffer.byteLength(full) <= MAX_PAYLOAD_BYTES) return full;
-  return JSON.stringify({ refs: stored.map(({ stream, seq }) => ({ stream, seq })) });
+  if (Buffer.byteLength(full) <= MAX_PAYLOAD_BYTES) return [full];
+  return chunked(stored.map(({ stream, seq }) => ({ stream, seq })), (refs) => JSON.stringify({ refs }));
+}
+
+/** Splits items into as few payloads as fit, each rendered by `render`, keeping their order. */
+function chunked<T>(items: readonly T[], render: (chunk: readonly T[]) => string): string[] {
+  const out: string[] = [];
+  let chunk: T[] = [];
+  for (const item of items) {
+    const candidate = [...chunk, item];
+    if (chunk.length > 0 && Buffer.byteLength(render(candidate)) > MAX_PAYLOAD_BYTES) {
+      out.push(render(chunk));
+      chunk = [item];
+    } else {
+      chunk = candidate;
+    }
+  }
+  if (chunk.length > 0) out.push(render(chunk));
+  return out;
 }
 
 /** Queues a notification in the transaction: PostgreSQL delivers it to every listener when (and only if) it commits. */
@@ -55,18 +76,20 @@ export async function notifyOnCommit(tx: Db, channel: string, payload: string): 
   await tx.execute(sql`select pg_notify(${channel}, ${payload})`);
 }
 
-/** Splits control messages so each notification fits. */
+/** Splits control messages so each notification fits (a delegation of many members deactivated, say). */
 export function controlNotifications(messages: readonly ControlMessage[]): string[] {
   const out: string[] = [];
   for (const message of messages) {
     const text = JSON.stringify(message);
-    if (Buffer.byteLength(text) <= MAX_PAYLOAD_BYTES || message.kind !== "sessions-ended") {
+    if (Buffer.byteLength(text) <= MAX_PAYLOAD_BYTES) {
       out.push(text);
-      continue;
+    } else if (message.kind === "sessions-ended") {
+      const except = message.exceptTokenHash ?? null;
+      out.push(...chunked(message.userIds ?? [], (userIds) => JSON.stringify({ kind: "sessions-ended", userIds, exceptTokenHash: except })));
+      out.push(...chunked(message.tokenHashes ?? [], (tokenHashes) => JSON.stringify({ kind: "sessions-ended", tokenHashes })));
+    } else {
+      out.push(...chunked(message.userIds, (userIds) => JSON.stringify({ kind: "users-changed", userIds })));
     }
-    // Many sessions at once (a delegation deactivated): one notification per user or token.
-    for (const userId of message.userIds ?? []) out.push(JSON.stringify({ kind: "sessions-ended", userIds: [userId], exceptTokenHash: message.exceptTokenHash ?? null }));
-    for (const tokenHash of message.tokenHashes ?? []) out.push(JSON.stringify({ kind: "sessions-ended", tokenHashes: [tokenHash] }));
   }
   return out;
 }

@@ -168,20 +168,25 @@ export const signInWithSingleSignOnCommand = defineCommand({
       if (!input.email) return fail("no-email");
       if (!input.isEmailVerified) return fail("email-not-verified");
       const candidate = await findUserByEmail(c.tx, input.email);
-      if (!candidate) return fail("no-account");
-      const byEmail = await lockUser(c.tx, candidate.id);
+      const byEmail = candidate ? await lockUser(c.tx, candidate.id) : null;
       if (!byEmail) return fail("no-account");
-      if (byEmail.oidcSubject !== null) return fail("linked-to-another-identity");
+      // The same person's sign-on a moment earlier may have linked this identity while this one waited for the row.
+      const isLinkedMeanwhile = byEmail.oidcIssuer === input.issuer && byEmail.oidcSubject === input.subject;
+      if (byEmail.oidcSubject !== null && !isLinkedMeanwhile) return fail("linked-to-another-identity");
       if (!(await canSignIn(c.tx, byEmail))) return fail("inactive");
-      // Accounts are provisioned by the secretariat: the first sign-on links the provider's subject to the account with that verified email.
-      const [updated] = await c.tx
-        .update(users)
-        .set({ oidcIssuer: input.issuer, oidcSubject: input.subject, version: sql`${users.version} + 1` })
-        .where(eq(users.id, byEmail.id))
-        .returning();
-      user = updated!;
-      c.audit("user.sso-linked", `user:${user.id}`, { issuer: input.issuer, subject: input.subject }, { userId: user.id, delegation: user.delegation });
-      emitUser(c, "user.sso-linked", user);
+      if (isLinkedMeanwhile) {
+        user = byEmail;
+      } else {
+        // Accounts are provisioned by the secretariat: the first sign-on links the provider's subject to the account with that verified email.
+        const [updated] = await c.tx
+          .update(users)
+          .set({ oidcIssuer: input.issuer, oidcSubject: input.subject, version: sql`${users.version} + 1` })
+          .where(eq(users.id, byEmail.id))
+          .returning();
+        user = updated!;
+        c.audit("user.sso-linked", `user:${user.id}`, { issuer: input.issuer, subject: input.subject }, { userId: user.id, delegation: user.delegation });
+        emitUser(c, "user.sso-linked", user);
+      }
     }
     if (!(await canSignIn(c.tx, user))) return fail("inactive");
     return openSession(c, user, input.previousTokenHash, { method: "single-sign-on", issuer: input.issuer });
@@ -269,7 +274,7 @@ export const createUserCommand = definePreparedCommand({
     }
     const existing = await findUserByEmail(c.tx, input.email);
     if (existing) {
-      const isVisible = may(c.actor, userPolicy.list, { delegation: existing.delegation, role: existing.role as Role });
+      const isVisible = c.may(userPolicy.list, { delegation: existing.delegation, role: existing.role as Role });
       throw emailTaken(input.email, isVisible ? userView(existing) : undefined);
     }
     const [row] = await c.tx
@@ -296,7 +301,7 @@ export const updateUserCommand = definePreparedCommand({
     c.authorize(userPolicy.update);
     const user = await lockUser(c.tx, id);
     // An account the caller may not even see does not exist for them.
-    if (!user || !may(c.actor, userPolicy.list, { delegation: user.delegation, role: user.role as Role })) throw notFound("User");
+    if (!user || !c.may(userPolicy.list, { delegation: user.delegation, role: user.role as Role })) throw notFound("User");
     c.authorize(userPolicy.update, { delegation: user.delegation, role: user.role as Role });
     // The role it would get must be within the caller's reach too (a head of delegation cannot promote).
     if (changes.role !== undefined) {
