@@ -223,3 +223,34 @@ export function usePortalEnvironment(): PortalEnvironment {
   });
   return env;
 }
+
+/** Signs in over HTTP like a browser (cookies and CSRF token), returning a function for further requests. */
+export async function signInOverHttp(baseUrl: string, account: { email: string; password: string } = { email: "admin@concord.test", password: "concord-demo" }): Promise<(method: string, path: string, body?: unknown) => Promise<Response>> {
+  const cookies = new Map<string, string>();
+  const remember = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const [name, ...value] = pair!.split("=");
+      if (value.join("=") === "") cookies.delete(name!.trim());
+      else cookies.set(name!.trim(), value.join("="));
+    }
+  };
+  const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = async () => {
+    const response = await fetch(`${baseUrl}/api/v1/session`, { headers: { cookie: cookie() } });
+    remember(response);
+    return ((await response.json()) as { csrfToken: string }).csrfToken;
+  };
+  const send = async (method: string, path: string, body?: unknown) => {
+    const token = method !== "GET" ? await csrf() : null;
+    const headers: Record<string, string> = { cookie: cookie() };
+    if (token) headers["x-csrf-token"] = token;
+    if (body !== undefined) headers["content-type"] = "application/json";
+    const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    remember(response);
+    return response;
+  };
+  const signedIn = await send("POST", "/api/v1/session", account);
+  if (signedIn.status !== 200) throw new Error(`sign-in as ${account.email} answered ${signedIn.status}`);
+  return send;
+}

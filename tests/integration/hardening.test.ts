@@ -49,9 +49,11 @@ describe("hardening", () => {
     const plain = await app.inject({ method: "GET", url: "/", headers: { host: "192.0.2.2:3000" } });
     expect(plain.statusCode).toBe(200);
     expect(String(plain.headers["content-security-policy"])).not.toContain("upgrade-insecure-requests");
+    expect(plain.headers["cross-origin-opener-policy"]).toBeUndefined();
     const secure = await app.inject({ method: "GET", url: "/", headers: { host: "concord.example", "x-forwarded-proto": "https" } });
     expect(String(secure.headers["content-security-policy"])).toContain("upgrade-insecure-requests");
     expect(secure.headers["strict-transport-security"]).toContain("max-age=");
+    expect(secure.headers["cross-origin-opener-policy"]).toBe("same-origin");
   });
 
   it("marks private API answers no-store, and lets public registry answers be revalidated with an entity tag", async () => {

@@ -14,7 +14,11 @@ export class LiveClient {
   closed: { code: number; reason: string } | null = null;
 
   private constructor(readonly socket: WebSocket) {
-    socket.on("message", (data) => this.messages.push(JSON.parse(String(data)) as ServerMessage));
+    socket.on("message", (data, isBinary) => {
+      // A browser would see a binary frame as a Blob, not text: the server must never send one.
+      if (isBinary) throw new Error("live: the server sent a binary frame");
+      this.messages.push(JSON.parse(String(data)) as ServerMessage);
+    });
     socket.on("close", (code, reason) => (this.closed = { code, reason: String(reason) }));
   }
 

@@ -17,7 +17,10 @@ class FakeSocket extends EventEmitter {
   readonly OPEN = 1;
   readyState = 1;
 
-  send(data: string | Buffer): void {
+  readonly binaryFrames: unknown[] = [];
+  send(data: string | Buffer, options?: { binary?: boolean }): void {
+    // Browsers read only text frames as strings: everything the hub sends must be one.
+    if (typeof data !== "string" && options?.binary !== false) this.binaryFrames.push(data);
     this.received.push(JSON.parse(String(data)) as ServerMessage);
   }
   close(code: number, reason: string): void {
@@ -108,6 +111,7 @@ describe("the live hub", () => {
       { seq: 3, type: "thing.0" },
       { seq: 4, type: "thing.1" },
     ]);
+    expect(socket.binaryFrames).toEqual([]);
   });
 
   it("catches a returning client up on exactly what it missed, then goes live", async () => {

@@ -135,7 +135,8 @@ export class LiveHub implements FeedSubscriber {
       this.drop(connection);
       return;
     }
-    connection.socket.send(text);
+    // Text frames, also for the events encoded once as bytes (a Buffer would otherwise go out as a binary frame).
+    connection.socket.send(text, { binary: false });
   }
 
   private send(connection: Connection, message: ServerMessage): void {

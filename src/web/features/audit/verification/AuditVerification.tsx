@@ -68,7 +68,8 @@ function Result({ result }: { result: Verification }) {
         <dt>{t("system.verifiedAt")}</dt>
         <dd>
           <time dateTime={result.verifiedAt} data-testid="audit-verified-at">
-            {t("system.verifiedAtValue", { time: formatInstant(result.verifiedAt, language, timeZone), zone: timeZone })}
+            {/* The formatted time already names UTC; another zone is also named by its IANA name (Asia/Almaty). */}
+            {timeZone === "UTC" ? formatInstant(result.verifiedAt, language, timeZone) : t("system.verifiedAtValue", { time: formatInstant(result.verifiedAt, language, timeZone), zone: timeZone })}
           </time>
         </dd>
       </dl>
