@@ -3,7 +3,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -21,6 +20,7 @@ import type { Database } from "./db/client.js";
 import { cookieSecretOf } from "./db/settings.js";
 import { EventFeed } from "./events/feed.js";
 import { installProblemHandlers, problem, sendProblem } from "./http/problem.js";
+import { securityHeaders } from "./http/security-headers.js";
 import { identityRoutes } from "./identity/routes.js";
 import { singleSignOnRoutes, type SingleSignOnConfig } from "./identity/single-sign-on.js";
 import { LiveHub } from "./realtime/hub.js";
@@ -51,23 +51,6 @@ export interface AppOptions {
   readonly live?: { readonly heartbeatMs?: number; readonly maxBufferedBytes?: number; readonly sessionCheckMs?: number };
 }
 
-const CSP_DIRECTIVES = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Mantine and ECharts set style attributes at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-];
-// Over plain HTTP (opened by the machine's address, say) asking the browser to upgrade would leave a blank page.
-const CSP_HTTP = CSP_DIRECTIVES.join("; ");
-const CSP_HTTPS = [...CSP_DIRECTIVES, "upgrade-insecure-requests"].join("; ");
-
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -86,7 +69,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { database } = options;
   const db = database.db;
   const now = options.now ?? (() => new Date());
-  const today = () => utcDay(now());
+  // Asked on most requests: the day's text is made once per day, not once per request.
+  let cachedDay = { index: Number.NaN, text: "" };
+  const today = () => {
+    const time = now().getTime();
+    const index = Math.floor(time / 86_400_000);
+    if (index !== cachedDay.index) cachedDay = { index, text: utcDay(new Date(time)) };
+    return cachedDay.text;
+  };
 
   const runner = new CommandRunner(db);
   const snapshot = new RegistrySnapshot(db);
@@ -120,20 +110,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await feed.stop();
   });
 
-  await app.register(fastifyHelmet, {
-    // Set below, per request: the upgrade directive only over HTTPS.
-    contentSecurityPolicy: false,
-    // HSTS and the opener policy are sent only on HTTPS requests (see below): over plain HTTP browsers ignore them,
-    // and Chromium reports the ignored opener policy as an error on every page.
-    hsts: false,
-    crossOriginOpenerPolicy: false,
-  });
-  app.addHook("onSend", async (request, reply) => {
-    const isHttps = request.protocol === "https";
-    void reply.header("content-security-policy", isHttps ? CSP_HTTPS : CSP_HTTP);
-    if (isHttps) void reply.header("strict-transport-security", "max-age=31536000; includeSubDomains").header("cross-origin-opener-policy", "same-origin");
+  const headers = securityHeaders();
+  app.addHook("onSend", (request, reply, payload, done) => {
+    void reply.headers(request.protocol === "https" ? headers.https : headers.http);
     // What the API answers may be private: never kept by a browser or a proxy unless the route says otherwise.
     if (isApiRequest(request) && !reply.hasHeader("cache-control")) void reply.header("cache-control", "no-store");
+    done(null, payload);
   });
 
   await installSessions(app, { sessions, snapshot, now, today, cookieSecret: options.cookieSecret ?? (await cookieSecretOf(db)) });

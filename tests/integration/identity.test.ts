@@ -1,6 +1,7 @@
 // Sign-in, sessions, CSRF, throttling and passwords through the API, with a clock the test moves.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
+import { SessionSchema } from "../../src/contracts/identity.js";
 import { buildApp } from "../../src/server/app.js";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
 import type { Database } from "../../src/server/db/client.js";
@@ -48,6 +49,9 @@ describe.each(testDatabases)("identity on $name", (testDb) => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).not.toMatch(/Secure/i);
     const session = (await client.request("GET", "/api/v1/session")).json();
+    // The answer, assembled from cached parts, is exactly the contract's shape, signed in and out.
+    expect(SessionSchema.strict().parse(session)).toEqual(session);
+    expect(SessionSchema.strict().parse((await app.inject({ method: "GET", url: "/api/v1/session" })).json()).user).toBeNull();
     expect(session.user.email).toBe("head.kz@concord.test");
     expect(session.actor).toMatchObject({ role: "head_of_delegation", delegation: "KZ", tier: "member", isChair: false });
     expect(session.actor.rights.object).toBe(true);

@@ -20,8 +20,20 @@ export function standingOf(registry: Registry, delegation: string, day: string):
   return { tier: tier?.code ?? null, rights: tier?.rights ?? null, isChair: recordedChairOn(registry.chairmanship, day)?.state === delegation };
 }
 
+const actors = new WeakMap<object, { key: string; actor: Actor }>();
+
+/** The actor for a user today; for the same user object, day and registry, the same actor object. */
 export function actorFor(user: ActingUser | null, snapshot: RegistrySnapshot, day: string): Actor {
   if (!user) return PUBLIC_ACTOR;
+  const key = `${user.role}|${user.delegation}|${day}|${snapshot.position}`;
+  const known = actors.get(user);
+  if (known?.key === key) return known.actor;
+  const actor = computeActor(user, snapshot, day);
+  actors.set(user, { key, actor });
+  return actor;
+}
+
+function computeActor(user: ActingUser, snapshot: RegistrySnapshot, day: string): Actor {
   const base = { userId: user.id, role: user.role, delegation: user.delegation };
   const delegation = user.delegation;
   const standing = delegation ? snapshot.view(`standing:${delegation}:${day}`, (registry) => standingOf(registry, delegation, day)) : null;

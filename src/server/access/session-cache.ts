@@ -6,6 +6,8 @@ import type { ParsedControlMessage } from "../events/notifications.js";
 import { deleteSession, findSession, hashToken, isSessionExpired, touchSession, TOUCH_AFTER_MS, type SessionRow, type SessionUser } from "../identity/session-store.js";
 
 interface Entry {
+  /** What the cache answers for this session (one object, so that per-user caches can key on it). */
+  readonly valid: ValidSession;
   readonly user: SessionUser;
   readonly session: Pick<SessionRow, "expiresAt" | "lastSeenAt">;
   /** When the database was last read for this session (epoch ms). */
@@ -43,10 +45,8 @@ export class SessionCache implements FeedSubscriber {
    * does not keep an idle session alive).
    */
   async resolveHash(tokenHash: string, now: Date, options: { touch?: boolean } = {}): Promise<ValidSession | null> {
-    const cached = this.entries.get(tokenHash);
-    if (cached && now.getTime() - cached.checkedAt < REVALIDATE_AFTER_MS && !isSessionExpired(cached.session, now)) {
-      return { tokenHash, user: cached.user, expiresAt: cached.session.expiresAt };
-    }
+    const cached = this.peekHash(tokenHash, now);
+    if (cached) return cached;
     this.entries.delete(tokenHash);
     const found = await findSession(this.db, tokenHash);
     if (!found) return null;
@@ -59,8 +59,20 @@ export class SessionCache implements FeedSubscriber {
       await touchSession(this.db, tokenHash, now);
       session = { ...session, lastSeenAt: now };
     }
-    this.remember(tokenHash, { user: found.user, session, checkedAt: now.getTime() });
-    return { tokenHash, user: found.user, expiresAt: session.expiresAt };
+    const valid: ValidSession = { tokenHash, user: found.user, expiresAt: session.expiresAt };
+    this.remember(tokenHash, { valid, user: found.user, session, checkedAt: now.getTime() });
+    return valid;
+  }
+
+  /** The answer from memory alone, when it has one that is fresh enough; undefined means "ask resolve". */
+  peek(token: string, now: Date): ValidSession | undefined {
+    return this.peekHash(hashToken(token), now);
+  }
+
+  private peekHash(tokenHash: string, now: Date): ValidSession | undefined {
+    const cached = this.entries.get(tokenHash);
+    if (!cached || now.getTime() - cached.checkedAt >= REVALIDATE_AFTER_MS || isSessionExpired(cached.session, now)) return undefined;
+    return cached.valid;
   }
 
   private remember(tokenHash: string, entry: Entry): void {

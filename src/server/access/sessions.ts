@@ -8,7 +8,7 @@ import { PUBLIC_ACTOR, type Actor, type Role } from "../../domain/access.js";
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, type SessionUser } from "../identity/session-store.js";
 import type { RegistrySnapshot } from "../registry/snapshot.js";
 import { actorFor } from "./actor.js";
-import type { SessionCache } from "./session-cache.js";
+import type { SessionCache, ValidSession } from "./session-cache.js";
 
 export interface SessionOptions {
   readonly sessions: SessionCache;
@@ -44,16 +44,28 @@ export async function installSessions(app: FastifyInstance, options: SessionOpti
   app.decorateRequest("sessionToken", null);
   app.decorateRequest("sessionTokenHash", null);
 
-  app.addHook("onRequest", async (request) => {
-    request.actor = PUBLIC_ACTOR;
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token || !isApiRequest(request)) return;
-    const session = await options.sessions.resolve(token, options.now());
+  const adopt = (request: FastifyRequest, token: string, session: ValidSession | null) => {
     if (!session) return;
     request.sessionUser = session.user;
     request.sessionToken = token;
     request.sessionTokenHash = session.tokenHash;
-    request.actor = actorFor({ id: session.user.id, role: session.user.role as Role, delegation: session.user.delegation }, options.snapshot, options.today());
+    request.actor = actorFor(session.user as SessionUser & { role: Role }, options.snapshot, options.today());
+  };
+  // Callback style, so that most requests (no cookie, not the API, a session known in memory) finish without a promise.
+  app.addHook("onRequest", (request, _reply, done) => {
+    request.actor = PUBLIC_ACTOR;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token || !isApiRequest(request)) return done();
+    const now = options.now();
+    const known = options.sessions.peek(token, now);
+    if (known) {
+      adopt(request, token, known);
+      return done();
+    }
+    options.sessions.resolve(token, now).then((session) => {
+      adopt(request, token, session);
+      done();
+    }, done);
   });
 
   // Every state-changing request carries the token from GET /api/v1/session (double submit with a signed secret cookie),
@@ -64,9 +76,25 @@ export async function installSessions(app: FastifyInstance, options: SessionOpti
   });
 }
 
+// Tokens already made, by (secret cookie as sent, session): a token stays valid as long as both, so a page reading its
+// session again gets the same one instead of paying two HMACs and a cookie signature check every time.
+const MAX_CACHED_TOKENS = 20_000;
+const issuedTokens = new Map<string, string>();
+
 /** A CSRF token for this request's session (or for no session). */
 export function csrfTokenFor(request: FastifyRequest, reply: FastifyReply): string {
-  return reply.generateCsrf({ userInfo: request.sessionTokenHash ?? NO_SESSION });
+  const userInfo = request.sessionTokenHash ?? NO_SESSION;
+  const secretCookie = request.cookies[CSRF_COOKIE];
+  const key = secretCookie ? `${secretCookie}\u0000${userInfo}` : null;
+  const cached = key ? issuedTokens.get(key) : undefined;
+  if (cached !== undefined) return cached;
+  const token = reply.generateCsrf({ userInfo });
+  // Remembered only for a secret cookie that verifies (otherwise a new secret was just issued with this answer).
+  if (key && secretCookie && request.unsignCookie(secretCookie).valid) {
+    if (issuedTokens.size >= MAX_CACHED_TOKENS) issuedTokens.clear();
+    issuedTokens.set(key, token);
+  }
+  return token;
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {

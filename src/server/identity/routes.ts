@@ -19,6 +19,7 @@ import {
   UsersQuery,
   type Delegation,
   type Permissions,
+  type Session,
 } from "../../contracts/identity.js";
 import { ProblemSchema } from "../../contracts/problems.js";
 import { decide, DELEGATION_ROLES, type Actor, type Role } from "../../domain/access.js";
@@ -51,13 +52,21 @@ function actorView(actor: Actor) {
   return { role: actor.role, delegation: actor.delegation, tier: actor.tier, isChair: actor.isChair, rights: actor.rights ? { ...actor.rights } : null };
 }
 
+const permissionsByActor = new Map<string, Permissions>();
+
 /** The rights the actor holds, from the policies themselves (the web shows only what will be allowed). */
 export function permissionsOf(actor: Actor): Permissions {
+  // The same for every actor of a role, tier and chair status (scopes are not decided here): computed once per kind.
+  const key = `${actor.role}|${actor.userId === null ? "public" : "user"}|${actor.tier}|${actor.isChair}|${JSON.stringify(actor.rights)}`;
+  const known = permissionsByActor.get(key);
+  if (known) return known;
   const out: Record<string, "all" | "own"> = {};
   for (const permission of allPermissions()) {
     if (!decide(permission, actor).allowed) continue;
     out[permission.right] = permission.scope && DELEGATION_ROLES.includes(actor.role) ? "own" : "all";
   }
+  if (permissionsByActor.size > 1_000) permissionsByActor.clear();
+  permissionsByActor.set(key, out);
   return out;
 }
 
@@ -77,6 +86,10 @@ function delegationView(row: DelegationRow & { users: number }, registry: Regist
   };
 }
 
+/** Stands for "no one signed in" among the signed-in users' objects. */
+const ANONYMOUS = {};
+const sessionHeads = new WeakMap<object, { key: string; json: string; token: string; body: string }>();
+
 export async function identityRoutes(app: FastifyInstance, options: { services: AppServices; singleSignOn: { enabled: boolean; name: string | null } }): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { services } = options;
@@ -85,13 +98,30 @@ export async function identityRoutes(app: FastifyInstance, options: { services: 
   api.get(
     "/api/v1/session",
     { schema: { tags, summary: "The current session (or the public actor), the actor's rights, and a CSRF token for state-changing requests", response: { 200: SessionSchema } } },
-    async (request, reply) => ({
-      user: request.sessionUser ? userView(request.sessionUser) : null,
-      actor: actorView(request.actor),
-      permissions: permissionsOf(request.actor),
-      csrfToken: csrfTokenFor(request, reply),
-      singleSignOn: options.singleSignOn,
-    }),
+    async (request, reply) => {
+      // Read on every page view: the part that changes only with the account, the registry or the day is serialized once
+      // per signed-in user object (a new one comes with any change), the CSRF token added each time. Sent as JSON
+      // directly; the parts are typed by the contract, and a test checks whole answers against the schema.
+      const owner = request.sessionUser ?? ANONYMOUS;
+      const key = `${today()}|${snapshot.position}`;
+      let known = sessionHeads.get(owner);
+      if (known?.key !== key) {
+        const head = {
+          user: request.sessionUser ? userView(request.sessionUser) : null,
+          actor: actorView(request.actor),
+          permissions: permissionsOf(request.actor),
+        } satisfies Pick<Session, "user" | "actor" | "permissions">;
+        known = { key, json: JSON.stringify(head).slice(0, -1), token: "", body: "" };
+        sessionHeads.set(owner, known);
+      }
+      const csrfToken = csrfTokenFor(request, reply);
+      if (known.token !== csrfToken) {
+        const tail = { csrfToken, singleSignOn: options.singleSignOn } satisfies Pick<Session, "csrfToken" | "singleSignOn">;
+        known.token = csrfToken;
+        known.body = `${known.json},${JSON.stringify(tail).slice(1)}`;
+      }
+      return reply.type("application/json; charset=utf-8").send(known.body as never);
+    },
   );
 
   api.post(
