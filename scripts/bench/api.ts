@@ -95,7 +95,7 @@ async function benchOn(database: "pglite" | "postgresql"): Promise<Row[]> {
     const bodiesFile = join(dataDir, "bodies.json");
     await writeFile(bodiesFile, JSON.stringify(bodies));
     const barePort = await freePort();
-    bare = start([join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/bench/bare-server.ts", String(barePort), bodiesFile], {});
+    bare = start(["--import", "tsx", "scripts/bench/bare-server.ts", String(barePort), bodiesFile], {});
     const bareUrl = `http://127.0.0.1:${barePort}`;
     await waitUntilHealthy(bareUrl, bare, "/api/v1/states");
     for (const { route, path, headers } of routes) {

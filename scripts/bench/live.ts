@@ -235,7 +235,7 @@ async function concordLatency(concord: Concord, clients: number): Promise<{ late
 
 async function bareLatency(clients: number, message: string): Promise<Latency> {
   const port = await freePort();
-  const server = start([join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/bench/bare-broadcast.ts", String(port)], {});
+  const server = start(["--import", "tsx", "scripts/bench/bare-broadcast.ts", String(port)], {});
   const url = `http://127.0.0.1:${port}`;
   await waitUntilHealthy(url, server, "/health");
   const workers = await Workers.start(WORKERS);
@@ -274,7 +274,7 @@ async function concordMemory(concord: Concord, clients: number): Promise<{ befor
 
 async function bareMemory(clients: number): Promise<{ before: number; after: number }> {
   const port = await freePort();
-  const server = start([join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/bench/bare-broadcast.ts", String(port)], {});
+  const server = start(["--import", "tsx", "scripts/bench/bare-broadcast.ts", String(port)], {});
   const url = `http://127.0.0.1:${port}`;
   await waitUntilHealthy(url, server, "/health");
   const before = rssBytes(server.pid!);
