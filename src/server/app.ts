@@ -29,8 +29,6 @@ import { registryRoutes } from "./registry/routes.js";
 import { RegistrySnapshot } from "./registry/snapshot.js";
 import { utcDay } from "./startup.js";
 
-export { utcDay };
-
 export interface AppOptions {
   readonly database: Database;
   /** The built web app; not served when absent (API-only tests). */

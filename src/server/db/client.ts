@@ -50,6 +50,8 @@ export interface DatabaseOptions {
   readonly command?: string;
   /** Connections in the pool (PostgreSQL). */
   readonly poolSize?: number;
+  /** Told the text of every query Drizzle runs (tests count what a request costs); never its parameters. */
+  readonly onQuery?: (query: string) => void;
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../../migrations", import.meta.url));
@@ -69,12 +71,14 @@ function redact(url: string): string {
 
 const quoteIdentifier = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+const queryLogger = (onQuery: ((query: string) => void) | undefined) => (onQuery ? { logger: { logQuery: (query: string) => onQuery(query) } } : {});
+
+async function openPostgres(url: string, poolSize: number, onQuery?: (query: string) => void): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A dropped idle connection must not take the process down; the pool replaces it.
   pool.on("error", () => undefined);
   await pool.query("select 1");
-  const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
+  const db = drizzlePg(pool, { schema, casing: "snake_case", ...queryLogger(onQuery) }) as unknown as Db;
   const listeners = new Set<{ stop(): Promise<void> }>();
   return {
     db,
@@ -150,7 +154,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string | undefined, command: string): Promise<Database> {
+async function openPglite(dataDir: string | undefined, command: string, onQuery?: (query: string) => void): Promise<Database> {
   let lock: DataDirLock | null = null;
   if (dataDir) {
     await mkdir(dataDir, { recursive: true });
@@ -163,7 +167,7 @@ async function openPglite(dataDir: string | undefined, command: string): Promise
     lock?.release();
     throw error;
   }
-  const pgliteDb = drizzlePglite(client, { schema, casing: "snake_case" });
+  const pgliteDb = drizzlePglite(client, { schema, casing: "snake_case", ...queryLogger(onQuery) });
   let exclusive: Promise<unknown> = Promise.resolve();
   return {
     db: pgliteDb as unknown as Db,
@@ -191,6 +195,6 @@ async function openPglite(dataDir: string | undefined, command: string): Promise
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir, options.command ?? "start");
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onQuery);
+  return openPglite(options.dataDir, options.command ?? "start", options.onQuery);
 }

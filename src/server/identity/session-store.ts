@@ -1,6 +1,6 @@
 // Server-side sessions in PostgreSQL: the cookie carries a random token, the database its SHA-256.
 import { hash, randomBytes } from "node:crypto";
-import { and, eq, lt, ne, or } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { sessions, users } from "./tables.js";
 
@@ -54,8 +54,4 @@ export async function deleteSession(tx: Db, tokenHash: string): Promise<boolean>
 /** Ends every session of a user but, optionally, the one in use (by its hash). */
 export async function deleteUserSessions(tx: Db, userId: string, exceptTokenHash: string | null = null): Promise<void> {
   await tx.delete(sessions).where(exceptTokenHash ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, exceptTokenHash)) : eq(sessions.userId, userId));
-}
-
-export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
-  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS))));
 }
