@@ -155,7 +155,10 @@ export async function openPortal(
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
+    if (message.type() !== "error") return;
+    // Chromium reports a failed load without its address; say which one it was.
+    const where = message.location().url;
+    errors.push(where && message.text().startsWith("Failed to load resource") ? `${message.text()} (${where})` : message.text());
   });
   return { context, page, errors };
 }

@@ -125,9 +125,11 @@ describe.each(testDatabases)("live delivery on $name", (testDb) => {
   it("closes a socket as soon as its session ends: sign-out, deactivation of the user, of the delegation", async () => {
     const signingOut = await signedIn(demoHeadEmail("TJ"));
     const live = await LiveClient.connect(baseUrl, { cookie: signingOut.cookieHeader });
-    await live.until((ms) => ms.length > 0);
+    await live.subscribe([{ stream: "audit", after: null }]);
     expect((await signingOut.request("DELETE", "/api/v1/session")).statusCode).toBe(204);
     expect((await live.closedWith()).code).toBe(LIVE_CLOSE.sessionEnded);
+    // Nothing reaches a connection after its session ended, not even the audit event of its own sign-out.
+    expect(live.events("audit")).toEqual([]);
 
     const acting = await signedIn(DEMO_ADMIN_EMAIL);
     const users = (await acting.request("GET", "/api/v1/users?delegation=IN")).json().items as { id: string }[];

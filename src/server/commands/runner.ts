@@ -115,8 +115,10 @@ export class CommandScope {
       });
     }
     const stored = this.emitted.length > 0 ? await appendEvents(this.tx, this.emitted, this.now) : [];
-    for (const payload of stored.length > 0 ? eventsNotifications(stored) : []) await notifyOnCommit(this.tx, EVENTS_CHANNEL, payload);
+    // Control first: a session this command ended is closed everywhere before its events go out, so nothing reaches
+    // a connection after its session ended (not even the audit event of its own sign-out).
     for (const payload of controlNotifications(this.control)) await notifyOnCommit(this.tx, CONTROL_CHANNEL, payload);
+    for (const payload of stored.length > 0 ? eventsNotifications(stored) : []) await notifyOnCommit(this.tx, EVENTS_CHANNEL, payload);
     return { events: stored, control: this.control.map((message) => ControlMessageSchema.parse(message)) };
   }
 }
