@@ -1,14 +1,14 @@
 // bench:api — requests per second of what every page view reads, against a bare Fastify route serving the same JSON,
 // in the same run, on PGlite and on PostgreSQL. Each server runs in its own process; autocannon loads it from this one.
 // Usage: npm run bench:api [-- --duration 10 --connections 20]
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
-import { REPO_ROOT, freePort, waitUntilHealthy } from "./processes.js";
+import { freePort, start, stop, waitUntilHealthy } from "./processes.js";
 
 const { values } = parseArgs({ options: { duration: { type: "string", default: "10" }, connections: { type: "string", default: "20" }, databases: { type: "string", default: "pglite,postgresql" } } });
 const DURATION = Number(values.duration);
@@ -22,19 +22,6 @@ interface Row {
   readonly bare: number;
   readonly concordP99: number;
   readonly bareP99: number;
-}
-
-function start(args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
-  return child;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
 }
 
 async function load(url: string, headers: Record<string, string>): Promise<{ rps: number; p99: number }> {

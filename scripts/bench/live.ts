@@ -5,7 +5,7 @@
 // The commit instant is when PostgreSQL delivers the commit's NOTIFY: the harness LISTENs on the same channel as process A.
 // For the bare broadcast it is when the harness hands the message to the broadcasting process. Both include one local hop.
 // Usage: npm run bench:live [-- --clients 1000,5000 --memory 10000 --events 20 --workers 4]
-import { fork, spawn, type ChildProcess } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { REPO_ROOT, freePort, waitUntilHealthy } from "./processes.js";
+import { REPO_ROOT, freePort, start, stop, waitUntilHealthy } from "./processes.js";
 
 const { values } = parseArgs({
   options: {
@@ -30,19 +30,6 @@ const WORKERS = Number(values.workers);
 const ADMIN_URL = process.env.DATABASE_URL || "postgres://root@127.0.0.1:5432/test";
 const now = () => performance.timeOrigin + performance.now();
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function start(args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
-  return child;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
-}
 
 function rssBytes(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));

@@ -1,5 +1,5 @@
-// Helpers the benchmarks share: free ports, waiting for a server to answer.
-import type { ChildProcess } from "node:child_process";
+// Helpers the benchmarks share: free ports, starting and stopping a process, waiting for a server to answer.
+import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,4 +29,18 @@ export async function waitUntilHealthy(baseUrl: string, child: ChildProcess, pat
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${baseUrl} did not answer within 90 s`);
+}
+
+/** `node …args` from the repository, its errors passed through. */
+export function start(args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+  return child;
+}
+
+export async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
 }
