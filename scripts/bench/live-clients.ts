@@ -1,6 +1,5 @@
 // A bench:live worker process: holds many WebSocket clients and records, for each event, when each client received it.
 // Driven by the harness over IPC: connect, flush (send back receipts), close.
-import { performance } from "node:perf_hooks";
 import WebSocket from "ws";
 
 interface Connect {
@@ -14,7 +13,8 @@ interface Connect {
 }
 type Command = Connect | { readonly cmd: "flush" } | { readonly cmd: "close" };
 
-const now = () => performance.timeOrigin + performance.now();
+// The wall clock, shared by every process on the machine (each process's performance.timeOrigin may be off by a few ms).
+const now = () => Date.now();
 const sockets: WebSocket[] = [];
 let receipts: [string, number][] = [];
 

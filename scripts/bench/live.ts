@@ -3,17 +3,16 @@
 // measured by the same client workers; and the memory per connection with 10,000 clients held by one process.
 //
 // The commit instant is when PostgreSQL delivers the commit's NOTIFY: the harness LISTENs on the same channel as process A.
-// For the bare broadcast it is when the harness hands the message to the broadcasting process. Both include one local hop.
+// The bare broadcaster hears its messages the same way (a NOTIFY the harness sends), and its clock starts the same way.
 // Usage: npm run bench:live [-- --clients 1000,5000 --memory 10000 --events 20 --workers 4]
 import { fork, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { REPO_ROOT, freePort, start, stop, waitUntilHealthy } from "./processes.js";
+import { BARE_CHANNEL, REPO_ROOT, freePort, start, stop, waitUntilHealthy } from "./processes.js";
 
 const { values } = parseArgs({
   options: {
@@ -27,8 +26,10 @@ const CLIENT_COUNTS = values.clients!.split(",").map(Number);
 const MEMORY_CLIENTS = Number(values.memory);
 const EVENTS = Number(values.events);
 const WORKERS = Number(values.workers);
+const WARM_UP = 3;
 const ADMIN_URL = process.env.DATABASE_URL || "postgres://root@127.0.0.1:5432/test";
-const now = () => performance.timeOrigin + performance.now();
+// The wall clock, shared by every process on the machine (each process's performance.timeOrigin may be off by a few ms).
+const now = () => Date.now();
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function rssBytes(pid: number): number {
@@ -89,7 +90,7 @@ interface Latency {
 }
 
 function summarize(clients: number, starts: Map<string, number>, receipts: [string, number][], expected: number): Latency {
-  const latencies = receipts.flatMap(([id, at]) => (starts.has(id) ? [at - starts.get(id)!] : [])).sort((a, b) => a - b);
+  const latencies = receipts.flatMap(([id, at]) => (starts.has(id) && !id.startsWith("warm-") ? [at - starts.get(id)!] : [])).sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   return { clients, samples: latencies.length, expected, p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? NaN };
 }
@@ -204,8 +205,9 @@ async function concordLatency(concord: Concord, clients: number): Promise<{ late
     await listener.query("listen concord_events");
     const post = await adminOn(concord.urlB);
     const run = `${Date.now()}`;
-    for (let i = 0; i < EVENTS; i += 1) {
-      const status = await post("/api/v1/users", { email: `bench-${run}-${clients}-${i}@concord.test`, displayName: `Bench ${i}`, role: "secretariat_officer" });
+    // The first WARM_UP events are not counted, for Concord as for the bare server (both processes start cold).
+    for (let i = -WARM_UP; i < EVENTS; i += 1) {
+      const status = await post("/api/v1/users", { email: `${i < 0 ? "warm" : "bench"}-${run}-${clients}-${i}@concord.test`, displayName: `Bench ${i}`, role: "secretariat_officer" });
       if (status !== 201) throw new Error(`user creation answered ${status}`);
       // Let the fan-out finish before the next event, so each is measured on its own.
       await pause(Math.max(200, clients / 10));
@@ -222,24 +224,34 @@ async function concordLatency(concord: Concord, clients: number): Promise<{ late
 
 async function bareLatency(clients: number, message: string): Promise<Latency> {
   const port = await freePort();
-  const server = start(["--import", "tsx", "scripts/bench/bare-broadcast.ts", String(port)], {});
+  const server = start(["--import", "tsx", "scripts/bench/bare-broadcast.ts", String(port), ADMIN_URL], {});
   const url = `http://127.0.0.1:${port}`;
   await waitUntilHealthy(url, server, "/health");
   const workers = await Workers.start(WORKERS);
+  const listener = new pg.Client({ connectionString: ADMIN_URL });
+  const sender = new pg.Client({ connectionString: ADMIN_URL });
   const starts = new Map<string, number>();
   try {
     await workers.connect(`ws://127.0.0.1:${port}/api/live`, url, Array.from({ length: clients }, () => ""), false);
-    for (let i = 0; i < EVENTS; i += 1) {
-      const id = `bare-${clients}-${i}`;
+    // The clock starts as for Concord: when PostgreSQL delivers the notification (to the harness, as to the broadcaster).
+    await listener.connect();
+    listener.on("notification", (n) => {
+      const id = /"email":"([^"]*)"/.exec(n.payload ?? "")?.[1];
+      if (id) starts.set(id, now());
+    });
+    await listener.query(`listen ${BARE_CHANNEL}`);
+    await sender.connect();
+    for (let i = -WARM_UP; i < EVENTS; i += 1) {
       // The same message, the same size: only the identifying email differs.
-      const body = message.replace(/"email":"[^"]*"/, `"email":"${id}"`);
-      starts.set(id, now());
-      await (await fetch(`${url}/broadcast`, { method: "POST", body })).text();
+      const body = message.replace(/"email":"[^"]*"/, `"email":"${i < 0 ? "warm" : "bare"}-${clients}-${i}"`);
+      await sender.query("select pg_notify($1, $2)", [BARE_CHANNEL, body]);
       await pause(Math.max(200, clients / 10));
     }
     await pause(1000);
     return summarize(clients, starts, await workers.receipts(), clients * EVENTS);
   } finally {
+    await listener.end().catch(() => undefined);
+    await sender.end().catch(() => undefined);
     await workers.close();
     await stop(server);
   }
@@ -261,7 +273,7 @@ async function concordMemory(concord: Concord, clients: number): Promise<{ befor
 
 async function bareMemory(clients: number): Promise<{ before: number; after: number }> {
   const port = await freePort();
-  const server = start(["--import", "tsx", "scripts/bench/bare-broadcast.ts", String(port)], {});
+  const server = start(["--import", "tsx", "scripts/bench/bare-broadcast.ts", String(port), ADMIN_URL], {});
   const url = `http://127.0.0.1:${port}`;
   await waitUntilHealthy(url, server, "/health");
   const before = rssBytes(server.pid!);

@@ -4,6 +4,9 @@ import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
+/** The channel on which bench:live hands messages to the bare broadcaster. */
+export const BARE_CHANNEL = "bench_bare";
+
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 export function freePort(): Promise<number> {
