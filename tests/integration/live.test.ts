@@ -1,7 +1,7 @@
 // Live delivery through /api/live: who may connect, who receives what, catch-up after a disconnection, and sockets closed when sessions end.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { LIVE_CLOSE } from "../../src/contracts/live.js";
+import { LIVE_CLOSE, LIVE_LIMITS } from "../../src/contracts/live.js";
 import { buildApp } from "../../src/server/app.js";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
 import type { Database } from "../../src/server/db/client.js";
@@ -53,6 +53,14 @@ describe.each(testDatabases)("live delivery on $name", (testDb) => {
     const live = await LiveClient.connect(baseUrl, { cookie: client.cookieHeader });
     await live.until((ms) => ms[0]?.type === "hello");
     live.close();
+  });
+
+  it("closes a connection that sends a message over the size limit (16 KiB)", async () => {
+    const client = await signedIn(DEMO_ADMIN_EMAIL);
+    const live = await LiveClient.connect(baseUrl, { cookie: client.cookieHeader });
+    await live.until((ms) => ms.length > 0);
+    live.send({ type: "subscribe", streams: [{ stream: "users", after: null }], padding: "x".repeat(LIVE_LIMITS.clientMessageBytes) });
+    expect((await live.closedWith()).code).toBe(1009);
   });
 
   it("tells the secretariat of a new account at once, and a head of delegation only of their own delegation's", async () => {
