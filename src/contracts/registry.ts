@@ -1,5 +1,6 @@
-// The registry API's contract: response schemas used by the server's routes (and its OpenAPI) and, as types, by the web app.
+// The registry API's contract: request and response schemas used by the server's routes (and its OpenAPI) and, as types, by the web app.
 import { z } from "zod";
+import { isCalendarDay } from "../domain/partial-date.js";
 
 export const LocalizedTextSchema = z.object({ zh: z.string(), ru: z.string(), en: z.string() }).meta({ id: "LocalizedText" });
 /** A date known to the day, month or year: "2004", "2004-06", "2004-06-17". */
@@ -179,3 +180,26 @@ export type Chairmanship = z.infer<typeof ChairmanshipSchema>;
 export type Body = z.infer<typeof BodySchema>;
 export type BodyList = z.infer<typeof BodyListSchema>;
 export type Health = z.infer<typeof HealthSchema>;
+
+// ---- Requests
+
+export const OnQuery = z
+  .string()
+  .refine(isCalendarDay, { message: "must be a calendar date YYYY-MM-DD" })
+  .optional()
+  .describe("The calendar day (UTC) to answer for; today when absent.");
+
+export const StatesQuery = z.strictObject({
+  tier: z
+    .string()
+    .regex(/^[a-z_]+$/, "must be a tier code such as member, observer or dialogue_partner")
+    .optional()
+    .describe("Only states of this tier (a tier code of the organization: member, observer, dialogue_partner)."),
+  on: OnQuery,
+});
+
+export const OnlyOnQuery = z.strictObject({ on: OnQuery });
+
+export const StateParams = z.object({
+  code: z.string().regex(/^[A-Za-z]{2}$/, "must be an ISO 3166-1 alpha-2 code"),
+});

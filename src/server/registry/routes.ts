@@ -4,14 +4,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ProblemSchema } from "../../contracts/problems.js";
-import { BodyListSchema, ChairmanshipSchema, OrganizationSchema, StateDetailSchema, StateListSchema, SummitListSchema } from "../../contracts/registry.js";
+import { BodyListSchema, ChairmanshipSchema, OnlyOnQuery, OrganizationSchema, StateDetailSchema, StateListSchema, StateParams, StatesQuery, SummitListSchema } from "../../contracts/registry.js";
 import type { Registry } from "../../domain/registry.js";
 import { authorize, requireSignIn } from "../access/authorize.js";
 import type { AppServices } from "../app-services.js";
 import { invalidField, notFound, ProblemError } from "../http/problem.js";
 import { registryPolicy } from "./policy.js";
 import { bodiesView, chairmanshipView, isKnownTier, organizationView, stateDetailView, statesOnView, summitsView } from "./queries.js";
-import { OnlyOnQuery, StateParams, StatesQuery } from "./schema.js";
+
 import type { CachedJson } from "./snapshot.js";
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from "./dataset-schema.js";
 import { bundleText } from "./dataset-files.js";
