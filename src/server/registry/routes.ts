@@ -11,7 +11,6 @@ import type { AppServices } from "../app-services.js";
 import { invalidField, notFound, ProblemError } from "../http/problem.js";
 import { registryPolicy } from "./policy.js";
 import { bodiesView, chairmanshipView, isKnownTier, organizationView, stateDetailView, statesOnView, summitsView } from "./queries.js";
-
 import type { CachedJson } from "./snapshot.js";
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from "./dataset-schema.js";
 import { bundleText } from "./dataset-files.js";
