@@ -1,5 +1,5 @@
 // Sign-in attempts counted in PostgreSQL, atomically: each attempt takes its rows' locks, so parallel attempts are counted one after another.
-import { inArray, sql } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { ACCOUNT_ADDRESS_THROTTLE, ADDRESS_THROTTLE, refundAttempt, reserveAttempt, type ThrottlePolicy } from "../../domain/throttle.js";
 import type { Db } from "../db/client.js";
 import { signInThrottle } from "./tables.js";
@@ -45,7 +45,7 @@ export async function reserveSignInAttempt(tx: Db, keys: readonly ThrottleKey[],
   if (!("next" in decision)) return decision.waitMs;
   for (const [index, { key }] of keys.entries()) {
     const next = decision.next[index]!;
-    await tx.update(signInThrottle).set(next).where(sql`${signInThrottle.key} = ${key}`);
+    await tx.update(signInThrottle).set(next).where(eq(signInThrottle.key, key));
   }
   return 0;
 }
@@ -55,10 +55,10 @@ export async function settleSuccessfulAttempt(tx: Db, keys: readonly ThrottleKey
   const states = await lockRows(tx, keys);
   for (const { key, policy } of keys) {
     if (policy === ACCOUNT_ADDRESS_THROTTLE) {
-      await tx.delete(signInThrottle).where(sql`${signInThrottle.key} = ${key}`);
+      await tx.delete(signInThrottle).where(eq(signInThrottle.key, key));
     } else {
       const state = states.get(key);
-      if (state) await tx.update(signInThrottle).set(refundAttempt(state)).where(sql`${signInThrottle.key} = ${key}`);
+      if (state) await tx.update(signInThrottle).set(refundAttempt(state)).where(eq(signInThrottle.key, key));
     }
   }
 }
