@@ -18,6 +18,10 @@ export const STREAMS = {
   audit: "audit",
   /** The registry: imported or changed (public). */
   registry: "registry",
+  /** Negotiated documents: opened, adopted, opened to more readers (each event for the document's readers). */
+  documents: "documents",
+  /** One document's negotiation, as `document:<id>`: every change to its text, proposals, positions, procedure. */
+  document: "document",
 } as const;
 
 /** One event as delivered: its stream, its place in it, what happened, and the changed resource. */

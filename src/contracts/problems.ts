@@ -22,6 +22,20 @@ export const PROBLEM_CODES = [
   "bad-request",
   "too-many-requests",
   "internal",
+  // Negotiation (src/domain/negotiation/errors.ts): refused input (400) or a document not in the state the action needs (409).
+  "provision-not-found",
+  "span-out-of-range",
+  "unbalanced-brackets",
+  "bracket-not-found",
+  "document-adopted",
+  "deadline-in-past",
+  "silence-running",
+  "no-silence-running",
+  "silence-deadline-passed",
+  "not-ready-for-adoption",
+  "proposal-not-open",
+  "language-not-in-document",
+  "same-position",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -63,6 +77,17 @@ export const FIELD_ERROR_CODES = [
   "not-in-registry",
   "unknown-tier",
   "nothing-to-change",
+  // Negotiation: a provision, span, bracket or language the document does not have; brackets that do not balance.
+  "provision-not-found",
+  "span-out-of-range",
+  "unbalanced-brackets",
+  "bracket-not-found",
+  "language-not-in-document",
+  "deadline-in-past",
+  "same-position",
+  "unknown-body",
+  "unknown-proposal",
+  "base-language-missing",
   "invalid",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

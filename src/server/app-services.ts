@@ -6,6 +6,8 @@ import type { Database, Db } from "./db/client.js";
 import type { EventFeed } from "./events/feed.js";
 import type { LiveHub } from "./realtime/hub.js";
 import type { RegistrySnapshot } from "./registry/snapshot.js";
+import type { SilenceSweeper } from "./negotiation/silence-sweeper.js";
+import type { DocumentCache } from "./negotiation/queries.js";
 
 export interface AppServices {
   readonly database: Database;
@@ -15,6 +17,10 @@ export interface AppServices {
   readonly sessions: SessionCache;
   readonly feed: EventFeed;
   readonly hub: LiveHub;
+  /** Each negotiated document's answer, kept until it changes. */
+  readonly documents: DocumentCache;
+  /** Adopts documents whose silence procedure reached its deadline. */
+  readonly silence: SilenceSweeper;
   readonly now: () => Date;
   /** Today's calendar day (UTC), "YYYY-MM-DD". */
   readonly today: () => string;

@@ -26,6 +26,10 @@ import { singleSignOnRoutes, type SingleSignOnConfig } from "./identity/single-s
 import { LiveHub } from "./realtime/hub.js";
 import { liveRoutes } from "./realtime/routes.js";
 import { registryRoutes } from "./registry/routes.js";
+import { negotiationRoutes } from "./negotiation/routes.js";
+import { DocumentCache } from "./negotiation/queries.js";
+import { SilenceSweeper } from "./negotiation/silence-sweeper.js";
+import { registryFacts } from "./negotiation/store.js";
 import { RegistrySnapshot } from "./registry/snapshot.js";
 import { utcDay } from "./startup.js";
 
@@ -91,19 +95,36 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   // This process's own commits update its caches before the caller is answered; everything (its own included) reaches the hub by NOTIFY.
+  const documents = new DocumentCache(db);
+  const silence = new SilenceSweeper({
+    db,
+    runner,
+    now,
+    log: app.log,
+    situation: () => {
+      const facts = snapshot.view("negotiation-facts", registryFacts);
+      return facts ? { facts, day: today() } : null;
+    },
+  });
   runner.onCommitted(async (events, control) => {
     for (const message of control) sessions.apply(message);
+    documents.onEvents(events);
     await snapshot.apply(events);
   });
   feed.subscribe(snapshot);
   feed.subscribe(sessions);
+  feed.subscribe(documents);
+  feed.subscribe(silence);
   feed.subscribe(hub);
   // Listening first: a registry change committed while the snapshot loads is then heard, and loads it again.
   await feed.start();
   await snapshot.reload();
-  const services: AppServices = { database, db, runner, snapshot, sessions, feed, hub, now, today };
+  // Deadlines that passed while no process ran (a restart during a silence procedure) are met before serving.
+  await silence.start();
+  const services: AppServices = { database, db, runner, snapshot, sessions, feed, hub, documents, silence, now, today };
   app.decorate("services", services);
   app.addHook("onClose", async () => {
+    silence.stop();
     hub.closeAll();
     await feed.stop();
   });
@@ -146,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await scope.register(identityRoutes, { services, singleSignOn: { enabled: options.singleSignOn !== undefined, name: options.singleSignOn?.name ?? null } });
     if (options.singleSignOn) await scope.register(singleSignOnRoutes, { services, config: options.singleSignOn });
     await scope.register(auditRoutes, { services });
+    await scope.register(negotiationRoutes, { services, documents });
     await scope.register(liveRoutes, { hub, publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : null });
   });
 

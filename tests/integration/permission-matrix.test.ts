@@ -30,7 +30,13 @@ interface Fixtures {
   /** A delegate per delegation, to act on. */
   readonly delegateIds: Map<string, string>;
   next(): number;
+  /** A fresh draft (opened by the secretariat, for the CHS chaired today by Kyrgyzstan): one provision, every version current. */
+  document(options?: { ready?: boolean; silence?: boolean; proposal?: boolean }): Promise<{ id: string; provision: string; version: number; proposal: string | null }>;
 }
+
+/** A draft as the policy sees it: chaired by Kyrgyzstan, open to member delegations. */
+const draft = () => ({ chair: "KG", visibility: "members" });
+const draftProvision = () => ({ chair: "KG", visibility: "members", facilitator: null });
 
 /** How to exercise each right. A right without an entry fails the test: add one with every new capability. */
 const ENDPOINTS: Record<string, Endpoint> = {
@@ -56,6 +62,89 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "audit.list": { call: (s) => s.client.request("GET", "/api/v1/audit"), resource: (s) => ({ delegation: s.actor.delegation ?? "KZ" }) },
   "audit.verify": { call: (s) => s.client.request("GET", "/api/v1/audit/verification") },
   "registry.export": { call: (s) => s.client.request("GET", "/api/v1/registry/export") },
+  "document.create": {
+    call: (s) =>
+      s.client.request("POST", "/api/v1/documents", {
+        title: { ru: "Проект", en: "Draft" },
+        kind: "statement",
+        body: "CHS",
+        baseLanguage: "ru",
+        languages: ["ru", "en"],
+        provisions: [{ kind: "operative", texts: { ru: "Текст.", en: "Text." } }],
+      }),
+    resource: draft,
+  },
+  "document.read": { call: async (s, f) => s.client.request("GET", `/api/v1/documents/${(await f.document()).id}`), resource: draft },
+  "proposal.create": {
+    call: async (s, f) => {
+      const d = await f.document();
+      return s.client.request("POST", `/api/v1/documents/${d.id}/proposals`, { change: { type: "insert", provision: d.provision, at: 0, text: "Впредь " } });
+    },
+    resource: draft,
+  },
+  ...Object.fromEntries(
+    (["support", "oppose", "comment"] as const).map((stance) => [
+      `position.${stance}`,
+      {
+        call: async (s: Subject, f: Fixtures) => s.client.request("POST", `/api/v1/proposals/${(await f.document({ proposal: true })).proposal}/positions`, { stance, text: "Noted." }),
+        resource: draft,
+      },
+    ]),
+  ),
+  "revision.issue": { call: async (s, f) => s.client.request("POST", `/api/v1/documents/${(await f.document()).id}/revisions`, { version: 1 }), resource: draft },
+  "provision.compromise": {
+    call: async (s, f) => {
+      const d = await f.document();
+      return s.client.request("POST", `/api/v1/documents/${d.id}/provisions/${d.provision}/compromise`, { bracket: null, text: "Компромисс.", version: 1 });
+    },
+    resource: draftProvision,
+  },
+  "provision.mark": {
+    call: async (s, f) => {
+      const d = await f.document();
+      return s.client.request("POST", `/api/v1/documents/${d.id}/provisions/${d.provision}/status`, { mark: "agreed-ad-ref", version: 1 });
+    },
+    resource: draftProvision,
+  },
+  "provision.facilitator": {
+    call: async (s, f) => {
+      const d = await f.document();
+      return s.client.request("POST", `/api/v1/documents/${d.id}/provisions/${d.provision}/facilitator`, { delegation: "KZ", version: 1 });
+    },
+    resource: draftProvision,
+  },
+  "provision.translate": {
+    call: async (s, f) => {
+      const d = await f.document();
+      return s.client.request("PUT", `/api/v1/documents/${d.id}/provisions/${d.provision}/versions/en`, { text: "Text, updated.", version: 1 });
+    },
+    resource: draft,
+  },
+  "document.visibility": {
+    call: async (s, f) => s.client.request("POST", `/api/v1/documents/${(await f.document()).id}/visibility`, { visibility: "participants", version: 1 }),
+    resource: draft,
+  },
+  "silence.start": {
+    call: async (s, f) => {
+      const d = await f.document({ ready: true });
+      return s.client.request("POST", `/api/v1/documents/${d.id}/silence`, { deadline: new Date(Date.now() + 86_400_000).toISOString(), version: d.version });
+    },
+    resource: draft,
+  },
+  "silence.break": {
+    call: async (s, f) => s.client.request("POST", `/api/v1/documents/${(await f.document({ silence: true })).id}/silence/break`, { reason: "Consultations." }),
+    resource: draft,
+  },
+  "statement.create": { call: async (s, f) => s.client.request("POST", `/api/v1/documents/${(await f.document()).id}/statements`, { text: "Our position." }), resource: draft },
+  "document.adopt": {
+    call: async (s, f) => {
+      const d = await f.document({ ready: true });
+      return s.client.request("POST", `/api/v1/documents/${d.id}/adoption`, { version: d.version });
+    },
+    resource: draft,
+  },
+  "note.read": { call: async (s, f) => s.client.request("GET", `/api/v1/documents/${(await f.document()).id}/notes`), resource: draft },
+  "note.create": { call: async (s, f) => s.client.request("POST", `/api/v1/documents/${(await f.document()).id}/notes`, { text: "Ask capital." }), resource: draft },
 };
 
 describe("the permission matrix", () => {
@@ -63,7 +152,43 @@ describe("the permission matrix", () => {
   let app: FastifyInstance;
   const subjects: Subject[] = [];
   let counter = 0;
-  const fixtures: Fixtures = { delegateIds: new Map(), next: () => (counter += 1) };
+  let admin: SessionClient;
+  let chair: SessionClient;
+  let russia: SessionClient;
+  const fixtures: Fixtures = {
+    delegateIds: new Map(),
+    next: () => (counter += 1),
+    async document(options = {}) {
+      const created = await admin.request("POST", "/api/v1/documents", {
+        title: { ru: "Проект", en: "Draft" },
+        kind: "statement",
+        body: "CHS",
+        baseLanguage: "ru",
+        languages: ["ru", "en"],
+        provisions: [{ kind: "operative", texts: { ru: "Государства-члены сотрудничают.", en: "Member States cooperate." } }],
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      let document = created.json();
+      const provision = document.provisions[0].id;
+      let proposal: string | null = null;
+      if (options.proposal) {
+        const made = await russia.request("POST", `/api/v1/documents/${document.id}/proposals`, { change: { type: "insert", provision, at: 0, text: "Впредь " } });
+        expect(made.statusCode, made.body).toBe(201);
+        proposal = made.json().id;
+      }
+      if (options.ready || options.silence) {
+        const marked = await chair.request("POST", `/api/v1/documents/${document.id}/provisions/${provision}/status`, { mark: "agreed", version: 1 });
+        expect(marked.statusCode, marked.body).toBe(200);
+        document = marked.json();
+      }
+      if (options.silence) {
+        const started = await chair.request("POST", `/api/v1/documents/${document.id}/silence`, { deadline: new Date(Date.now() + 86_400_000).toISOString(), version: document.version });
+        expect(started.statusCode, started.body).toBe(200);
+        document = started.json();
+      }
+      return { id: document.id, provision, version: document.version, proposal };
+    },
+  };
 
   beforeAll(async () => {
     database = await openDatabase({});
@@ -72,13 +197,22 @@ describe("the permission matrix", () => {
     await prepareDemoAccounts(database);
     app = await buildApp({ database });
 
-    const admin = new SessionClient(app, "10.0.0.1");
-    await admin.signIn(DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
+    const setup = new SessionClient(app, "10.0.0.1");
+    await setup.signIn(DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
     const password = "matrix-password-1";
-    await admin.request("POST", "/api/v1/users", { email: "officer@concord.test", displayName: "Officer", role: "secretariat_officer", password });
+    await setup.request("POST", "/api/v1/users", { email: "officer@concord.test", displayName: "Officer", role: "secretariat_officer", password });
+    // The fixtures' own accounts, which no subject signs out or changes the password of.
+    await setup.request("POST", "/api/v1/users", { email: "fixtures@concord.test", displayName: "Fixtures", role: "secretariat_officer", password });
+    await setup.request("POST", "/api/v1/users", { email: "chair.kg@concord.test", displayName: "Chair KG", role: "delegate", delegation: "KG", password });
+    admin = new SessionClient(app, "10.0.0.4");
+    expect((await admin.signIn("fixtures@concord.test", password)).statusCode).toBe(200);
+    chair = new SessionClient(app, "10.0.0.2");
+    expect((await chair.signIn("chair.kg@concord.test", password)).statusCode).toBe(200);
+    russia = new SessionClient(app, "10.0.0.3");
+    expect((await russia.signIn(demoHeadEmail("RU"), DEMO_PASSWORD)).statusCode).toBe(200);
     // Kazakhstan a member, Mongolia an observer, Türkiye a dialogue partner, Kyrgyzstan the chair.
     for (const code of ["KZ", "MN", "TR", "KG"]) {
-      const created = await admin.request("POST", "/api/v1/users", { email: `delegate.${code.toLowerCase()}@concord.test`, displayName: `Delegate ${code}`, role: "delegate", delegation: code, password });
+      const created = await setup.request("POST", "/api/v1/users", { email: `delegate.${code.toLowerCase()}@concord.test`, displayName: `Delegate ${code}`, role: "delegate", delegation: code, password });
       fixtures.delegateIds.set(code, created.json().id);
     }
     const accounts: [string, string, string, string][] = [

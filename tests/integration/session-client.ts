@@ -31,7 +31,7 @@ export class SessionClient {
     return twin;
   }
 
-  async request(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}) {
+  async request(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}) {
     const isSafe = method === "GET";
     if (!isSafe && options.csrf !== false && this.csrfToken === null) await this.refreshCsrf();
     const headers: Record<string, string> = {};

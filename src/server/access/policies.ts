@@ -3,6 +3,7 @@ import type { Permission, Policy } from "../../domain/access.js";
 import { auditPolicy } from "../audit/policy.js";
 import { delegationPolicy } from "../identity/delegation-policy.js";
 import { registryPolicy } from "../registry/policy.js";
+import { negotiationPolicy } from "../negotiation/policy.js";
 import { userPolicy } from "../identity/user-policy.js";
 
 export const POLICIES: Readonly<Record<string, Policy<never>>> = {
@@ -10,6 +11,7 @@ export const POLICIES: Readonly<Record<string, Policy<never>>> = {
   delegation: delegationPolicy as unknown as Policy<never>,
   audit: auditPolicy as unknown as Policy<never>,
   registry: registryPolicy as unknown as Policy<never>,
+  negotiation: negotiationPolicy as unknown as Policy<never>,
 };
 
 export function allPermissions(): Permission<never>[] {

@@ -149,7 +149,8 @@ async function openPostgres(url: string, poolSize: number, onQuery?: (query: str
     },
     async close() {
       await Promise.all([...listeners].map((listener) => listener.stop()));
-      await pool.end();
+      // Closing twice (a test disposing what it closed already) is harmless.
+      if (!pool.ended) await pool.end();
     },
   };
 }

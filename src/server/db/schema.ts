@@ -5,3 +5,4 @@ export * from "../identity/tables.js";
 export * from "../audit/tables.js";
 export * from "../events/tables.js";
 export { settings } from "./settings.js";
+export * from "../negotiation/tables.js";

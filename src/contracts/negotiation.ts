@@ -1,0 +1,245 @@
+// The negotiation API: documents, their rolling text, proposals and positions, revisions and diffs, the chair's actions,
+// the silence procedure, statements of position, adoption and private notes. Requests and responses, shared with the web.
+import { z } from "zod";
+import { multiLineText, singleLineText } from "./text.js";
+
+export const DOCUMENT_KINDS = ["declaration", "communique", "statement", "decision", "agreement", "action-plan"] as const;
+export const PROVISION_KINDS = ["preambular", "operative", "article", "heading", "annex"] as const;
+export const PROVISION_STATUSES = ["open", "bracketed", "agreed-ad-ref", "agreed"] as const;
+export const DOCUMENT_STATUSES = ["negotiation", "silence", "adopted"] as const;
+/** Who may read a draft besides the secretariat: member delegations; also observers and partners; everyone. */
+export const VISIBILITIES = ["members", "participants", "public"] as const;
+export const PROPOSAL_STATUSES = ["open", "colliding", "applied", "bracketed", "withdrawn", "superseded"] as const;
+export const STANCES = ["support", "oppose", "comment"] as const;
+export const HANDLING_ACTIONS = ["accept", "accept-modified", "bracket", "withdraw", "supersede", "defer"] as const;
+export const NEGOTIATION_LANGUAGES = ["zh", "ru", "en"] as const;
+
+/** Bracket markup: `[shall / should]`, nested `[[shall] / should]`; `\[`, `\]`, `\/`, `\\` are literal. */
+const markup = (max: number) => multiLineText({ max }).meta({ description: "Text with bracket markup: [a / b] holds alternatives; brackets nest." });
+const optionalMarkup = (max: number) => multiLineText({ min: 0, max });
+
+export const LanguageSchema = z.enum(NEGOTIATION_LANGUAGES);
+const ProvisionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, "a provision identifier");
+const PartyCodeSchema = z.string().regex(/^[A-Z]{2,10}$/, "a state or organization code");
+const IsoInstantSchema = z.iso.datetime({ offset: true }).meta({ description: "An instant with its offset, e.g. 2025-08-20T12:00:00+08:00." });
+
+export const TitleSchema = z.partialRecord(LanguageSchema, singleLineText({ max: 300 }));
+export const PlaceSchema = z.partialRecord(LanguageSchema, singleLineText({ max: 120 }));
+
+export const NewProvisionSchema = z.strictObject({
+  kind: z.enum(PROVISION_KINDS),
+  texts: z.partialRecord(LanguageSchema, markup(20_000)),
+});
+
+export const CreateDocumentRequestSchema = z
+  .strictObject({
+    title: TitleSchema,
+    kind: z.enum(DOCUMENT_KINDS),
+    body: z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/, "a body code such as CHS"),
+    baseLanguage: LanguageSchema,
+    languages: z.array(LanguageSchema).min(1).max(NEGOTIATION_LANGUAGES.length),
+    meeting: z.string().max(64).nullable().optional(),
+    place: PlaceSchema.nullable().optional(),
+    decisionRule: z.string().regex(/^[a-z_]{1,40}$/).optional(),
+    concerning: PartyCodeSchema.nullable().optional(),
+    /** The zero draft (Rev.0). */
+    provisions: z.array(NewProvisionSchema).max(2_000),
+  })
+  .meta({ id: "CreateDocumentRequest" });
+
+export const ProposalChangeSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("replace"), provision: ProvisionIdSchema, start: z.number().int().min(0), end: z.number().int().min(0), text: optionalMarkup(20_000) }),
+  z.strictObject({ type: z.literal("insert"), provision: ProvisionIdSchema, at: z.number().int().min(0), text: markup(20_000) }),
+  z.strictObject({ type: z.literal("delete"), provision: ProvisionIdSchema, start: z.number().int().min(0), end: z.number().int().min(0) }),
+  z.strictObject({ type: z.literal("add-provision"), after: ProvisionIdSchema.nullable(), kind: z.enum(PROVISION_KINDS), text: markup(20_000) }),
+  z.strictObject({ type: z.literal("delete-provision"), provision: ProvisionIdSchema }),
+  z.strictObject({ type: z.literal("move-provision"), provision: ProvisionIdSchema, after: ProvisionIdSchema.nullable() }),
+]);
+
+export const CreateProposalRequestSchema = z
+  .strictObject({
+    change: ProposalChangeSchema,
+    justification: optionalMarkup(4_000).default(""),
+    /** The version of the provision the proposal was written against (stale → 409 with the current provision). */
+    provisionVersion: z.number().int().min(1).optional(),
+  })
+  .meta({ id: "CreateProposalRequest" });
+
+export const PositionRequestSchema = z
+  .strictObject({
+    stance: z.enum(STANCES),
+    text: optionalMarkup(4_000).default(""),
+    /** The version of the proposal answered (stale → 409). */
+    version: z.number().int().min(1).optional(),
+  })
+  .meta({ id: "PositionRequest" });
+
+export const HandlingSchema = z.strictObject({
+  proposal: z.string().max(64),
+  action: z.enum(HANDLING_ACTIONS),
+  /** For accept-modified: the chair's wording. */
+  text: optionalMarkup(20_000).optional(),
+});
+
+export const IssueRevisionRequestSchema = z
+  .strictObject({ version: z.number().int().min(1), handlings: z.array(HandlingSchema).max(5_000).default([]) })
+  .meta({ id: "IssueRevisionRequest" });
+
+export const CompromiseRequestSchema = z.strictObject({
+  /** The index of the top-level bracket replaced, or null to replace the whole base text. */
+  bracket: z.number().int().min(0).nullable(),
+  text: optionalMarkup(20_000),
+  version: z.number().int().min(1),
+});
+export const MarkRequestSchema = z.strictObject({ mark: z.enum(["agreed-ad-ref", "agreed"]).nullable(), version: z.number().int().min(1) });
+export const FacilitatorRequestSchema = z.strictObject({ delegation: PartyCodeSchema.nullable(), version: z.number().int().min(1) });
+export const TranslationRequestSchema = z.strictObject({ text: markup(20_000), version: z.number().int().min(1) });
+export const VisibilityRequestSchema = z.strictObject({ visibility: z.enum(VISIBILITIES), version: z.number().int().min(1) });
+export const SilenceRequestSchema = z.strictObject({ deadline: IsoInstantSchema, version: z.number().int().min(1) });
+export const BreakSilenceRequestSchema = z.strictObject({ reason: markup(4_000), provision: ProvisionIdSchema.nullable().optional() });
+export const StatementRequestSchema = z.strictObject({ text: markup(8_000), provision: ProvisionIdSchema.nullable().optional() });
+export const NoteRequestSchema = z.strictObject({ text: markup(8_000), provision: ProvisionIdSchema.nullable().optional() });
+export const AdoptionRequestSchema = z.strictObject({ version: z.number().int().min(1), place: PlaceSchema.nullable().optional() });
+export const DocumentListQuerySchema = z.strictObject({ body: z.string().max(16).optional(), status: z.enum(DOCUMENT_STATUSES).optional() });
+export const DiffQuerySchema = z.strictObject({ from: z.coerce.number().int().min(0), to: z.coerce.number().int().min(0) });
+
+// Responses
+
+const AlternativeSchema = z.object({ text: z.string(), backers: z.array(z.string()) });
+export const BracketSchema = z.object({
+  index: z.number().int(),
+  start: z.number().int(),
+  end: z.number().int(),
+  alternatives: z.array(AlternativeSchema),
+  requestedBy: z.array(z.string()),
+});
+
+export const ProvisionSchema = z
+  .object({
+    id: z.string(),
+    number: z.string().nullable(),
+    kind: z.enum(PROVISION_KINDS),
+    texts: z.record(z.string(), z.string()),
+    status: z.enum(PROVISION_STATUSES),
+    version: z.number().int(),
+    facilitator: z.string().nullable(),
+    /** Languages whose version is missing or translates an older base text. */
+    outdated: z.array(z.string()),
+    brackets: z.array(BracketSchema),
+  })
+  .meta({ id: "Provision" });
+
+export const PositionSchema = z.object({ delegation: z.string(), stance: z.enum(STANCES), text: z.string(), at: z.string() });
+
+export const ProposalSchema = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    delegation: z.string(),
+    change: ProposalChangeSchema,
+    /** The text the span covered when the proposal was made (or last re-anchored). */
+    quote: z.string(),
+    justification: z.string(),
+    status: z.enum(PROPOSAL_STATUSES),
+    handling: z.object({ action: z.enum(HANDLING_ACTIONS), text: z.string().optional() }).nullable(),
+    madeIn: z.number().int(),
+    handledIn: z.number().int().nullable(),
+    version: z.number().int(),
+    supporters: z.array(z.string()),
+    opposers: z.array(z.string()),
+    positions: z.array(PositionSchema),
+    at: z.string(),
+  })
+  .meta({ id: "Proposal" });
+
+export const SilenceSchema = z.object({
+  state: z.enum(["none", "running", "broken", "passed"]),
+  startedAt: z.string().optional(),
+  deadline: z.string().optional(),
+  brokenBy: z.string().optional(),
+  brokenAt: z.string().optional(),
+  reason: z.string().optional(),
+});
+
+export const StatementSchema = z.object({ id: z.string(), delegation: z.string(), provision: z.string().nullable(), text: z.string(), at: z.string() });
+
+export const AdoptionSchema = z.object({ number: z.string(), date: z.string(), adoptedAt: z.string(), place: PlaceSchema.nullable(), by: z.enum(["chair", "silence"]) });
+
+export const BlockerSchema = z.object({ code: z.string(), provisions: z.array(z.string()).optional(), delegations: z.array(z.string()).optional() });
+
+export const DocumentSummarySchema = z.object({
+  id: z.string(),
+  title: TitleSchema,
+  kind: z.enum(DOCUMENT_KINDS),
+  body: z.string(),
+  status: z.enum(DOCUMENT_STATUSES),
+  visibility: z.enum(VISIBILITIES),
+  revision: z.number().int(),
+  version: z.number().int(),
+  isDemo: z.boolean(),
+  adoption: AdoptionSchema.nullable(),
+  updatedAt: z.string(),
+});
+
+export const DocumentSchema = DocumentSummarySchema.extend({
+  baseLanguage: LanguageSchema,
+  languages: z.array(LanguageSchema),
+  meeting: z.string().nullable(),
+  place: PlaceSchema.nullable(),
+  decisionRule: z.string(),
+  concerning: z.string().nullable(),
+  /** The delegation chairing the document's body today. */
+  chair: z.string().nullable(),
+  provisions: z.array(ProvisionSchema),
+  proposals: z.array(ProposalSchema),
+  silence: SilenceSchema,
+  statements: z.array(StatementSchema),
+  /** What stands between the text and adoption (empty: it may be adopted). */
+  blockers: z.array(BlockerSchema),
+  /** Brackets and open provisions in each revision, for the chart. */
+  history: z.array(z.object({ revision: z.number().int(), brackets: z.number().int(), open: z.number().int(), issuedAt: z.string() })),
+}).meta({ id: "Document" });
+
+export const DocumentListSchema = z.object({ items: z.array(DocumentSummarySchema) });
+
+export const RevisionSchema = z
+  .object({
+    document: z.string(),
+    number: z.number().int(),
+    issuedAt: z.string(),
+    issuedBy: z.string().nullable(),
+    provisions: z.array(ProvisionSchema),
+    outcomes: z.array(z.object({ proposal: z.string(), label: z.string(), action: z.enum(HANDLING_ACTIONS), result: z.string() })),
+  })
+  .meta({ id: "Revision" });
+
+export const DiffOpSchema = z.object({ op: z.enum(["equal", "insert", "delete"]), text: z.string() });
+export const DiffSchema = z
+  .object({
+    from: z.number().int(),
+    to: z.number().int(),
+    provisions: z.array(
+      z.object({
+        id: z.string(),
+        change: z.enum(["same", "changed", "added", "removed", "moved"]),
+        fromNumber: z.string().nullable(),
+        toNumber: z.string().nullable(),
+        /** Word-level operations per language (segmented with Intl.Segmenter). */
+        ops: z.record(z.string(), z.array(DiffOpSchema)),
+      }),
+    ),
+  })
+  .meta({ id: "Diff" });
+
+export const NoteSchema = z.object({ id: z.string(), provision: z.string().nullable(), text: z.string(), author: z.string().nullable(), at: z.string() });
+export const NoteListSchema = z.object({ items: z.array(NoteSchema) });
+
+export type CreateDocumentRequest = z.infer<typeof CreateDocumentRequestSchema>;
+export type ProposalChangeDto = z.infer<typeof ProposalChangeSchema>;
+export type DocumentDto = z.infer<typeof DocumentSchema>;
+export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
+export type ProvisionDto = z.infer<typeof ProvisionSchema>;
+export type ProposalDto = z.infer<typeof ProposalSchema>;
+export type RevisionDto = z.infer<typeof RevisionSchema>;
+export type DiffDto = z.infer<typeof DiffSchema>;
+export type NoteDto = z.infer<typeof NoteSchema>;

@@ -1,0 +1,307 @@
+// The rolling text and the one reducer that changes it: a revision absorbing proposals, the chair's compromise text and
+// marks, a facilitator, a translation, a provision bracketed again. Replaying the recorded steps rebuilds every revision.
+import { diffWords, mapSpan } from "./diff.js";
+import { NegotiationError } from "./errors.js";
+import { bracketSpan, checkBalanced, resolveBracket, topLevelBrackets } from "./markup.js";
+import {
+  anchorProvision,
+  defaultHandling,
+  isSpanChange,
+  spanOf,
+  withSpan,
+  type Handling,
+  type OpenProposal,
+  type ProposalOutcome,
+  type SpanChange,
+} from "./proposals.js";
+import { fingerprint, reconcileBrackets, type BracketRecord, type Provision, type ProvisionMark } from "./provisions.js";
+
+export interface WorkingText {
+  readonly baseLanguage: string;
+  readonly languages: readonly string[];
+  readonly provisions: readonly Provision[];
+}
+
+export type Step =
+  /** The chair issues the next revision, handling every open proposal (by default: opposed → bracket, else accept). */
+  | { readonly type: "revision"; readonly proposals: readonly OpenProposal[]; readonly handlings: Readonly<Record<string, Handling>> }
+  /** Compromise text replacing one top-level bracket of the base text (or, with `bracket: null`, the whole base text). */
+  | { readonly type: "compromise"; readonly provision: string; readonly bracket: number | null; readonly text: string }
+  | { readonly type: "mark"; readonly provision: string; readonly mark: ProvisionMark }
+  | { readonly type: "facilitator"; readonly provision: string; readonly delegation: string | null }
+  | { readonly type: "translation"; readonly provision: string; readonly language: string; readonly text: string }
+  /** The whole provision goes back into brackets (silence broken on it), at the request of the delegations named. */
+  | { readonly type: "rebracket"; readonly provision: string; readonly requestedBy: readonly string[] };
+
+export interface StepResult {
+  readonly text: WorkingText;
+  /** For a revision: what became of each proposal. */
+  readonly outcomes: readonly ProposalOutcome[];
+  /** The provisions whose content changed (their versions went up). */
+  readonly changed: readonly string[];
+}
+
+/** The identity of a provision added by a proposal: derived from the proposal, so a replay gives the same one. */
+export function addedProvisionId(proposalId: string): string {
+  return `p-${proposalId}`;
+}
+
+export function findProvision(text: WorkingText, id: string): Provision {
+  const provision = text.provisions.find((p) => p.id === id);
+  if (!provision) throw new NegotiationError("provision-not-found", `There is no provision ${id} in this document.`, "provision");
+  return provision;
+}
+
+/** A provision with a new base text: mark cleared, brackets reconciled, version up; translations now follow an older text. */
+function withBaseText(text: WorkingText, provision: Provision, base: string, added: readonly BracketRecord[] = []): Provision {
+  return {
+    ...provision,
+    texts: { ...provision.texts, [text.baseLanguage]: base },
+    mark: null,
+    brackets: [...reconcileBrackets(base, provision.brackets), ...added],
+    version: provision.version + 1,
+  };
+}
+
+export function applyStep(text: WorkingText, step: Step): StepResult {
+  if (step.type === "revision") return issueRevision(text, step.proposals, step.handlings);
+  const provision = findProvision(text, step.provision);
+  const replace = (next: Provision): StepResult => ({
+    text: { ...text, provisions: text.provisions.map((p) => (p.id === next.id ? next : p)) },
+    outcomes: [],
+    changed: [next.id],
+  });
+  const base = provision.texts[text.baseLanguage] ?? "";
+  switch (step.type) {
+    case "compromise": {
+      if (!checkBalanced(step.text)) throw new NegotiationError("unbalanced-brackets", "The compromise text has unbalanced brackets.", "text");
+      if (step.bracket === null) return replace(withBaseText(text, provision, step.text));
+      if (step.bracket < 0 || step.bracket >= topLevelBrackets(base).length) {
+        throw new NegotiationError("bracket-not-found", `Provision ${provision.id} has no bracket ${step.bracket}.`, "bracket");
+      }
+      return replace(withBaseText(text, provision, resolveBracket(base, step.bracket, step.text)));
+    }
+    case "mark":
+      return replace({ ...provision, mark: step.mark, version: provision.version + 1 });
+    case "facilitator":
+      return replace({ ...provision, facilitator: step.delegation, version: provision.version + 1 });
+    case "translation": {
+      if (!text.languages.includes(step.language) || step.language === text.baseLanguage) {
+        throw new NegotiationError("language-not-in-document", `${step.language} is not one of this document's other languages.`, "language");
+      }
+      if (!checkBalanced(step.text)) throw new NegotiationError("unbalanced-brackets", "The translation has unbalanced brackets.", "text");
+      return replace({
+        ...provision,
+        texts: { ...provision.texts, [step.language]: step.text },
+        basis: { ...provision.basis, [step.language]: fingerprint(base) },
+        version: provision.version + 1,
+      });
+    }
+    case "rebracket": {
+      const record: BracketRecord = { alternatives: [{ text: base.trim(), backers: [] }], requestedBy: step.requestedBy };
+      return replace(withBaseText(text, provision, bracketSpan(base, 0, base.length, [base]), [record]));
+    }
+  }
+}
+
+/** Trims white space off a span's ends, so a bracket holds words and the spaces around stay outside. */
+function trimSpan(base: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /\s/u.test(base[start]!)) start += 1;
+  while (end > start && /\s/u.test(base[end - 1]!)) end -= 1;
+  return { start, end };
+}
+
+interface SpanEdit {
+  readonly proposal: OpenProposal;
+  readonly change: SpanChange;
+  readonly handling: Handling;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  if (a.start === a.end || b.start === b.end) return a.start === b.start || (a.start > b.start && a.start < b.end) || (b.start > a.start && b.start < a.end);
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Applies the span edits of one provision's base text from the end backwards, so earlier offsets stay valid. */
+function applySpanEdits(base: string, edits: readonly SpanEdit[]): { text: string; records: BracketRecord[] } {
+  let text = base;
+  const records: BracketRecord[] = [];
+  for (const { proposal, change, handling } of [...edits].sort((a, b) => spanOf(b.change).start - spanOf(a.change).start)) {
+    const { start, end } = spanOf(change);
+    const proposed = handling.action === "accept-modified" ? handling.text : "text" in change ? change.text : "";
+    if (handling.action !== "bracket") {
+      text = text.slice(0, start) + proposed + text.slice(end);
+      continue;
+    }
+    const span = trimSpan(text, start, end);
+    const original = text.slice(span.start, span.end);
+    const proposers = [proposal.delegation, ...proposal.supporters];
+    const alternatives =
+      change.type === "replace"
+        ? [
+            { text: original, backers: proposal.opposers },
+            { text: proposed.trim(), backers: proposers },
+          ]
+        : change.type === "insert"
+          ? [{ text: proposed.trim(), backers: proposers }]
+          : [{ text: original, backers: proposal.opposers }];
+    const requestedBy = change.type === "delete" ? proposers : proposal.opposers;
+    if (change.type === "insert") {
+      // The inserted words go into the bracket; the spaces around them stay outside it.
+      const lead = /^\s*/u.exec(proposed)![0];
+      const trail = proposed.trimStart().length > 0 ? /\s*$/u.exec(proposed)![0] : "";
+      const bracket = `[${serializeAlternative(proposed.trim())}]`;
+      text = text.slice(0, start) + lead + bracket + trail + text.slice(start);
+    } else {
+      text = bracketSpan(text, span.start, span.end, alternatives.map((a) => a.text));
+    }
+    records.push({ alternatives, requestedBy });
+  }
+  return { text, records };
+}
+
+/** One alternative written inside a bracket: a slash at its own level is literal there. */
+function serializeAlternative(markup: string): string {
+  return bracketSpan(markup, 0, markup.length, [markup]).replace(/^\[|\]$/gu, "");
+}
+
+function issueRevision(text: WorkingText, proposals: readonly OpenProposal[], handlings: Readonly<Record<string, Handling>>): StepResult {
+  const handlingOf = (proposal: OpenProposal): Handling => {
+    const handling = handlings[proposal.id] ?? defaultHandling(proposal);
+    // A move cannot be bracketed: it stays open for the next round.
+    return handling.action === "bracket" && proposal.change.type === "move-provision" ? { action: "defer" } : handling;
+  };
+  const outcomes = new Map<string, ProposalOutcome>();
+  const spanEdits = new Map<string, SpanEdit[]>();
+  const deferred: OpenProposal[] = [];
+
+  // First, decide every proposal: closed without effect, deferred, colliding with an earlier one, or to apply.
+  for (const proposal of proposals) {
+    const handling = handlingOf(proposal);
+    if (handling.action === "withdraw" || handling.action === "supersede") {
+      outcomes.set(proposal.id, { proposal: proposal.id, handling, result: handling.action === "withdraw" ? "withdrawn" : "superseded" });
+      continue;
+    }
+    if (handling.action === "defer") {
+      deferred.push(proposal);
+      continue;
+    }
+    const change = proposal.change;
+    if (!isSpanChange(change)) continue;
+    const edits = spanEdits.get(change.provision) ?? [];
+    if (edits.some((edit) => overlaps(spanOf(edit.change), spanOf(change)))) {
+      deferred.push(proposal);
+      continue;
+    }
+    edits.push({ proposal, change, handling });
+    spanEdits.set(change.provision, edits);
+  }
+
+  let provisions = [...text.provisions];
+  const changed = new Set<string>();
+  for (const [id, edits] of spanEdits) {
+    const index = provisions.findIndex((p) => p.id === id);
+    if (index < 0) {
+      for (const edit of edits) deferred.push(edit.proposal);
+      continue;
+    }
+    const provision = provisions[index]!;
+    const { text: base, records } = applySpanEdits(provision.texts[text.baseLanguage] ?? "", edits);
+    provisions[index] = withBaseText(text, provision, base, records);
+    changed.add(id);
+    for (const edit of edits) {
+      const result = edit.handling.action === "bracket" ? "bracketed" : "applied";
+      outcomes.set(edit.proposal.id, { proposal: edit.proposal.id, handling: edit.handling, result });
+    }
+  }
+
+  // Then whole provisions, in the order the proposals were made.
+  for (const proposal of proposals) {
+    const change = proposal.change;
+    if (isSpanChange(change) || outcomes.has(proposal.id) || deferred.includes(proposal)) continue;
+    const handling = handlingOf(proposal);
+    const bracketed = handling.action === "bracket";
+    const done = (): void => void outcomes.set(proposal.id, { proposal: proposal.id, handling, result: bracketed ? "bracketed" : "applied" });
+    const position = (after: string | null): number => (after === null ? 0 : provisions.findIndex((p) => p.id === after) + 1);
+    if (change.type === "add-provision") {
+      const at = position(change.after);
+      if (at < 0 || provisions.some((p) => p.id === addedProvisionId(proposal.id))) {
+        deferred.push(proposal);
+        continue;
+      }
+      const wording = handling.action === "accept-modified" ? handling.text : change.text;
+      const proposers = [proposal.delegation, ...proposal.supporters];
+      const added: Provision = {
+        id: addedProvisionId(proposal.id),
+        kind: change.kind,
+        texts: { [text.baseLanguage]: bracketed ? bracketSpan(wording, 0, wording.length, [wording]) : wording },
+        basis: {},
+        mark: null,
+        brackets: bracketed ? [{ alternatives: [{ text: wording.trim(), backers: proposers }], requestedBy: proposal.opposers }] : [],
+        facilitator: null,
+        version: 1,
+      };
+      provisions.splice(at, 0, added);
+      changed.add(added.id);
+      done();
+      continue;
+    }
+    const index = provisions.findIndex((p) => p.id === change.provision);
+    if (index < 0) {
+      deferred.push(proposal);
+      continue;
+    }
+    const provision = provisions[index]!;
+    if (change.type === "delete-provision") {
+      if (bracketed) {
+        const base = provision.texts[text.baseLanguage] ?? "";
+        const record: BracketRecord = { alternatives: [{ text: base.trim(), backers: proposal.opposers }], requestedBy: [proposal.delegation, ...proposal.supporters] };
+        provisions[index] = withBaseText(text, provision, bracketSpan(base, 0, base.length, [base]), [record]);
+        changed.add(provision.id);
+      } else {
+        provisions.splice(index, 1);
+        changed.add(provision.id);
+      }
+      done();
+      continue;
+    }
+    // move-provision, accepted
+    const without = provisions.filter((p) => p.id !== provision.id);
+    const at = change.after === null ? 0 : without.findIndex((p) => p.id === change.after) + 1;
+    if (at < 0 || change.after === provision.id) {
+      deferred.push(proposal);
+      continue;
+    }
+    without.splice(at, 0, { ...provision, version: provision.version + 1 });
+    provisions = without;
+    changed.add(provision.id);
+    done();
+  }
+
+  // Last, carry what stays open onto the new text, re-anchored; a span the revision changed collides.
+  for (const proposal of deferred) {
+    const handling = handlingOf(proposal);
+    const carried = carry(text, provisions, proposal);
+    outcomes.set(proposal.id, carried ? { proposal: proposal.id, handling, result: "carried", change: carried } : { proposal: proposal.id, handling, result: "colliding" });
+  }
+  return {
+    text: { ...text, provisions },
+    outcomes: proposals.map((p) => outcomes.get(p.id)!),
+    changed: [...changed],
+  };
+}
+
+/** The change re-anchored on the new provisions, or null when what it was about changed or disappeared. */
+function carry(old: WorkingText, provisions: readonly Provision[], proposal: OpenProposal): OpenProposal["change"] | null {
+  const change = proposal.change;
+  const anchor = anchorProvision(change);
+  if (anchor !== null && !provisions.some((p) => p.id === anchor)) return null;
+  if (change.type === "move-provision" && change.after !== null && !provisions.some((p) => p.id === change.after)) return null;
+  if (!isSpanChange(change)) return change;
+  const before = old.provisions.find((p) => p.id === change.provision)?.texts[old.baseLanguage] ?? "";
+  const after = provisions.find((p) => p.id === change.provision)?.texts[old.baseLanguage] ?? "";
+  if (before === after) return change;
+  const { start, end } = spanOf(change);
+  const mapped = mapSpan(diffWords(before, after, old.baseLanguage), start, end);
+  return mapped ? withSpan(change, mapped) : null;
+}

@@ -1,0 +1,576 @@
+// State changes of a negotiation, each a command: its policy checked on the document it loaded (row locked), the pure
+// core deciding what the text becomes, an audit event, and a live event on the stream document:<id>.
+import { randomBytes } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type {
+  AdoptionRequestSchema,
+  BreakSilenceRequestSchema,
+  CompromiseRequestSchema,
+  CreateDocumentRequest,
+  FacilitatorRequestSchema,
+  IssueRevisionRequestSchema,
+  MarkRequestSchema,
+  NoteRequestSchema,
+  PositionRequestSchema,
+  StatementRequestSchema,
+  TranslationRequestSchema,
+  VisibilityRequestSchema,
+  CreateProposalRequestSchema,
+  SilenceRequestSchema,
+} from "../../contracts/negotiation.js";
+import type { FieldErrorCode } from "../../contracts/problems.js";
+import type { Permission } from "../../domain/access.js";
+import type { Audience } from "../../domain/audience.js";
+import { adoptionNumber, breakSilence, expireSilence, requireReady, startSilence, type Silence } from "../../domain/negotiation/adoption.js";
+import { NegotiationError, type NegotiationErrorCode } from "../../domain/negotiation/errors.js";
+import { checkBalanced } from "../../domain/negotiation/markup.js";
+import { checkChange, isSpanChange, spanOf, standings, type Handling, type OpenProposal, type ProposalChange } from "../../domain/negotiation/proposals.js";
+import { fingerprint, provisionStatus, type Provision } from "../../domain/negotiation/provisions.js";
+import { applyStep, type Step, type WorkingText } from "../../domain/negotiation/working-text.js";
+import { defineCommand, StaleVersionError, type CommandScope } from "../commands/runner.js";
+import { notFound, ProblemError } from "../http/problem.js";
+import { negotiationPolicy as policy, type DocumentResource, type Visibility } from "./policy.js";
+import {
+  documentAudience,
+  loadPositions,
+  loadProposals,
+  loadProvision,
+  loadProvisions,
+  lockDocument,
+  positionsOf,
+  resourceOf,
+  saveProvisions,
+  updateProvision,
+  type DocumentRow,
+  type ProposalRow,
+  type RegistryFacts,
+} from "./store.js";
+import {
+  negotiationDocuments,
+  negotiationNotes,
+  negotiationPositions,
+  negotiationProposals,
+  negotiationProvisions,
+  negotiationRevisions,
+  negotiationStatements,
+} from "./tables.js";
+import { documentStream, DOCUMENTS_STREAM } from "./streams.js";
+import { provisionView } from "./views.js";
+
+/** What every negotiation command is given besides its request: the registry's facts and the day they apply to. */
+export interface Situation {
+  readonly facts: RegistryFacts;
+  readonly day: string;
+}
+
+const CONFLICTS: ReadonlySet<NegotiationErrorCode> = new Set([
+  "document-adopted",
+  "silence-running",
+  "no-silence-running",
+  "silence-deadline-passed",
+  "not-ready-for-adoption",
+  "proposal-not-open",
+]);
+
+const TITLES: Readonly<Record<NegotiationErrorCode, string>> = {
+  "provision-not-found": "No such provision",
+  "span-out-of-range": "The span is outside the text",
+  "unbalanced-brackets": "The brackets do not balance",
+  "bracket-not-found": "No such bracket",
+  "document-adopted": "The document is adopted",
+  "deadline-in-past": "The deadline has passed already",
+  "silence-running": "A silence procedure is running",
+  "no-silence-running": "No silence procedure is running",
+  "silence-deadline-passed": "The silence deadline has passed",
+  "not-ready-for-adoption": "Not ready for adoption",
+  "proposal-not-open": "The proposal is closed",
+  "language-not-in-document": "Not a language of this document",
+  "same-position": "Not on one's own proposal",
+};
+
+/** A refusal of the pure core as problem details: 409 for a document in the wrong state, 400 naming the field otherwise. */
+export function problemOf(error: NegotiationError): ProblemError {
+  if (CONFLICTS.has(error.code)) return new ProblemError(409, error.code, TITLES[error.code], error.message, error.details ? { current: error.details } : {});
+  const field = `body.${error.field ?? "text"}`;
+  return new ProblemError(400, error.code, TITLES[error.code], error.message, { errors: [{ field, code: error.code as FieldErrorCode, message: error.message }] });
+}
+
+/** Runs pure core code, turning its refusals into problems. */
+function core<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof NegotiationError) throw problemOf(error);
+    throw error;
+  }
+}
+
+function refuse(code: NegotiationErrorCode, message: string, field?: string): never {
+  throw problemOf(new NegotiationError(code, message, field));
+}
+
+function newId(): string {
+  return randomBytes(8).toString("base64url").replace(/[^A-Za-z0-9]/g, "x").toLowerCase();
+}
+
+interface Loaded {
+  readonly row: DocumentRow;
+  readonly resource: DocumentResource;
+  readonly audience: Audience;
+}
+
+/** Locks the document, checks the actor may act on it, and refuses any change once it is adopted. */
+async function open(c: CommandScope, documentId: string, situation: Situation, permission: Permission<DocumentResource>, facilitator?: string | null): Promise<Loaded> {
+  const row = await lockDocument(c.tx, documentId);
+  const resource = resourceOf(row, situation.facts, situation.day, facilitator);
+  c.authorize(permission, resource);
+  if (row.status === "adopted") refuse("document-adopted", `The document was adopted as ${row.adoptedNumber}; it no longer changes.`);
+  return { row, resource, audience: documentAudience(row.visibility as Visibility, resource.chair, situation.facts, situation.day) };
+}
+
+async function touch(c: CommandScope, row: DocumentRow, set: Partial<typeof negotiationDocuments.$inferInsert> = {}): Promise<number> {
+  const version = row.version + 1;
+  await c.tx
+    .update(negotiationDocuments)
+    .set({ ...set, version, updatedAt: c.now })
+    .where(eq(negotiationDocuments.id, row.id));
+  return version;
+}
+
+function emit(c: CommandScope, loaded: Loaded, type: string, version: number, payload: Record<string, unknown> = {}): void {
+  c.emit(documentStream(loaded.row.id), type, { document: loaded.row.id, version, ...payload }, loaded.audience);
+}
+
+function workingText(row: DocumentRow, provisions: readonly Provision[]): WorkingText {
+  return { baseLanguage: row.baseLanguage, languages: row.languages, provisions };
+}
+
+function revisionStats(text: WorkingText): { brackets: number; open: number } {
+  const statuses = text.provisions.map((p) => provisionStatus(p, text.baseLanguage));
+  return { brackets: statuses.filter((s) => s === "bracketed").length, open: statuses.filter((s) => s !== "agreed").length };
+}
+
+function by(c: CommandScope): string | null {
+  return c.actor.delegation;
+}
+
+// ---- Documents
+
+export const createDocument = defineCommand({
+  name: "document.create",
+  run: async (c, input: { request: CreateDocumentRequest; situation: Situation; id?: string; isDemo?: boolean }) => {
+    const { request, situation } = input;
+    const resource: DocumentResource = { chair: situation.facts.chairOf(request.body, situation.day), visibility: "members" };
+    c.authorize(policy.create, resource);
+    const field = (name: string, code: FieldErrorCode, message: string) =>
+      new ProblemError(400, "invalid-request", "The request is not valid", `${name}: ${message}`, { errors: [{ field: name, code, message }] });
+    if (!situation.facts.hasBody(request.body)) throw field("body.body", "unknown-body", "is not a body of the organization");
+    const languages = [...new Set(request.languages)];
+    if (!languages.includes(request.baseLanguage)) throw field("body.languages", "base-language-missing", "must include the base language");
+    if (!request.title[request.baseLanguage]) throw field(`body.title.${request.baseLanguage}`, "required", "the title in the base language is required");
+    const provisions: Provision[] = request.provisions.map((draft, index) => {
+      const base = draft.texts[request.baseLanguage];
+      if (!base) throw field(`body.provisions.${index}.texts.${request.baseLanguage}`, "required", "the base-language text is required");
+      const texts: Record<string, string> = {};
+      const basis: Record<string, string> = {};
+      for (const language of languages) {
+        const text = draft.texts[language];
+        if (text === undefined) continue;
+        if (!checkBalanced(text)) throw field(`body.provisions.${index}.texts.${language}`, "unbalanced-brackets", "the brackets do not balance");
+        texts[language] = text;
+        if (language !== request.baseLanguage) basis[language] = fingerprint(base);
+      }
+      return { id: newId(), kind: draft.kind, texts, basis, mark: null, brackets: [], facilitator: null, version: 1 };
+    });
+    const id = input.id ?? newId();
+    const row = {
+      id,
+      body: request.body,
+      kind: request.kind,
+      title: request.title as Record<string, string>,
+      baseLanguage: request.baseLanguage,
+      languages,
+      meeting: request.meeting ?? null,
+      place: (request.place ?? null) as Record<string, string> | null,
+      decisionRule: request.decisionRule ?? "consensus",
+      concerning: request.concerning ?? null,
+      visibility: "members",
+      status: "negotiation",
+      isDemo: input.isDemo === true,
+      revision: 0,
+      version: 1,
+      proposalCount: 0,
+      silence: { state: "none" } as Silence,
+      createdAt: c.now,
+      createdBy: by(c),
+      updatedAt: c.now,
+    };
+    await c.tx.insert(negotiationDocuments).values(row);
+    await saveProvisions(c.tx, id, [], provisions);
+    const text = workingText(row as DocumentRow, provisions);
+    await c.tx.insert(negotiationRevisions).values({ documentId: id, number: 0, provisions, outcomes: [], stats: revisionStats(text), issuedAt: c.now, issuedBy: by(c) });
+    const audience = documentAudience("members", resource.chair, situation.facts, situation.day);
+    c.emit(documentStream(id), "document.created", { document: id, version: 1 }, audience);
+    c.emit(DOCUMENTS_STREAM, "document.created", { document: id, body: request.body }, audience);
+    c.audit("document.create", `document:${id}`, { body: request.body, kind: request.kind, provisions: provisions.length });
+    return { id };
+  },
+});
+
+// ---- Proposals and positions
+
+export const makeProposal = defineCommand({
+  name: "proposal.create",
+  run: async (c, input: { documentId: string; request: z.infer<typeof CreateProposalRequestSchema>; situation: Situation }) => {
+    const { request } = input;
+    const loaded = await open(c, input.documentId, input.situation, policy.propose);
+    const { row } = loaded;
+    if (row.status === "silence") refuse("silence-running", "The text is under a silence procedure: break silence to reopen it.");
+    const change = request.change as ProposalChange;
+    const ids = [...new Set([change.type === "add-provision" ? null : change.provision, "after" in change ? change.after : null].filter((x): x is string => x !== null))];
+    const provisions = (await Promise.all(ids.map((id) => loadProvision(c.tx, row.id, id)))).filter((p): p is Provision => p !== null);
+    core(() => checkChange(provisions, row.baseLanguage, change));
+    const anchor = change.type === "add-provision" ? null : provisions.find((p) => p.id === change.provision)!;
+    if (anchor && request.provisionVersion !== undefined) {
+      c.checkVersion(request.provisionVersion, anchor.version, () => provisionView(anchor, row, null));
+    }
+    const base = anchor?.texts[row.baseLanguage] ?? "";
+    const quote = isSpanChange(change) ? base.slice(spanOf(change).start, spanOf(change).end) : change.type === "delete-provision" ? base : "";
+    const seq = row.proposalCount + 1;
+    const id = newId();
+    await c.tx.insert(negotiationProposals).values({
+      id,
+      documentId: row.id,
+      seq,
+      delegation: c.actor.delegation ?? "",
+      userId: c.actor.userId,
+      change,
+      quote,
+      justification: request.justification,
+      status: "open",
+      madeIn: row.revision,
+      createdAt: c.now,
+    });
+    if (anchor) await bumpProvision(c, row.id, anchor.id);
+    const version = await touch(c, row, { proposalCount: seq });
+    emit(c, loaded, "proposal.made", version, { proposal: id, label: `P${seq}`, delegation: c.actor.delegation, provision: anchor?.id ?? null });
+    c.audit("proposal.create", `document:${row.id}`, { proposal: id, label: `P${seq}`, type: change.type });
+    return { id };
+  },
+});
+
+async function bumpProvision(c: CommandScope, documentId: string, provisionId: string): Promise<void> {
+  await c.tx
+    .update(negotiationProvisions)
+    .set({ version: sql`${negotiationProvisions.version} + 1` })
+    .where(and(eq(negotiationProvisions.documentId, documentId), eq(negotiationProvisions.id, provisionId)));
+}
+
+const STANCE_PERMISSION = { support: policy.support, oppose: policy.oppose, comment: policy.comment } as const;
+
+export const takePosition = defineCommand({
+  name: "position.take",
+  run: async (c, input: { proposalId: string; request: z.infer<typeof PositionRequestSchema>; situation: Situation }) => {
+    const [found] = await c.tx.select({ documentId: negotiationProposals.documentId }).from(negotiationProposals).where(eq(negotiationProposals.id, input.proposalId));
+    if (!found) throw notFound("proposal");
+    const loaded = await open(c, found.documentId, input.situation, STANCE_PERMISSION[input.request.stance]);
+    const [proposal] = await c.tx.select().from(negotiationProposals).where(eq(negotiationProposals.id, input.proposalId));
+    if (!proposal || (proposal.status !== "open" && proposal.status !== "colliding")) refuse("proposal-not-open", "The chair has already handled this proposal.");
+    if (input.request.stance !== "comment" && proposal.delegation === c.actor.delegation) {
+      refuse("same-position", "A delegation cannot support or oppose its own proposal.", "stance");
+    }
+    c.checkVersion(input.request.version, proposal.version, () => ({ proposal: input.proposalId, version: proposal.version }));
+    await c.tx.insert(negotiationPositions).values({
+      proposalId: proposal.id,
+      documentId: proposal.documentId,
+      delegation: c.actor.delegation ?? "",
+      userId: c.actor.userId,
+      stance: input.request.stance,
+      text: input.request.text,
+      at: c.now,
+    });
+    await c.tx
+      .update(negotiationProposals)
+      .set({ version: proposal.version + 1 })
+      .where(eq(negotiationProposals.id, proposal.id));
+    const version = await touch(c, loaded.row);
+    emit(c, loaded, "position.taken", version, { proposal: proposal.id, stance: input.request.stance, delegation: c.actor.delegation });
+    c.audit("position.take", `document:${proposal.documentId}`, { proposal: proposal.id, stance: input.request.stance });
+    return { documentId: proposal.documentId };
+  },
+});
+
+// ---- Revisions
+
+/** The open proposals as the revision sees them, with where each delegation stands. */
+export function openProposals(proposals: readonly ProposalRow[], positions: Map<string, readonly { delegation: string; stance: string }[]>): OpenProposal[] {
+  return proposals.map((p) => {
+    const { supporters, opposers } = standings(p.delegation, positionsOf(positions.get(p.id) as never));
+    return { id: p.id, delegation: p.delegation, change: p.change, supporters, opposers };
+  });
+}
+
+export const issueRevision = defineCommand({
+  name: "revision.issue",
+  run: async (c, input: { documentId: string; request: z.infer<typeof IssueRevisionRequestSchema>; situation: Situation }) => {
+    const loaded = await open(c, input.documentId, input.situation, policy.issueRevision);
+    const { row } = loaded;
+    if (row.status === "silence") refuse("silence-running", "The text is under a silence procedure.");
+    c.checkVersion(input.request.version, row.version, () => ({ document: row.id, version: row.version }));
+    const provisions = await loadProvisions(c.tx, row.id);
+    const pending = await loadProposals(c.tx, row.id, ["open", "colliding"]);
+    const positions = await loadPositions(c.tx, row.id);
+    const handlings: Record<string, Handling> = {};
+    input.request.handlings.forEach((h, index) => {
+      if (!pending.some((p) => p.id === h.proposal)) {
+        throw new ProblemError(400, "proposal-not-open", TITLES["proposal-not-open"], `Proposal ${h.proposal} is not open on this document.`, {
+          errors: [{ field: `body.handlings.${index}.proposal`, code: "unknown-proposal", message: "is not an open proposal of this document" }],
+        });
+      }
+      if (h.action === "accept-modified") {
+        if (h.text === undefined) throw new ProblemError(400, "invalid-request", "The request is not valid", "accept-modified needs the chair's text", { errors: [{ field: `body.handlings.${index}.text`, code: "required", message: "required with accept-modified" }] });
+        if (!checkBalanced(h.text)) refuse("unbalanced-brackets", "The chair's text has unbalanced brackets.", `handlings.${index}.text`);
+        handlings[h.proposal] = { action: "accept-modified", text: h.text };
+      } else handlings[h.proposal] = { action: h.action };
+    });
+    const step: Step = { type: "revision", proposals: openProposals(pending, positions), handlings };
+    const result = core(() => applyStep(workingText(row, provisions), step));
+    await saveProvisions(c.tx, row.id, provisions, result.text.provisions);
+    const number = row.revision + 1;
+    const labels = new Map(pending.map((p) => [p.id, `P${p.seq}`]));
+    for (const outcome of result.outcomes) {
+      const carried = outcome.result === "carried" || outcome.result === "colliding";
+      const change = outcome.change ?? pending.find((p) => p.id === outcome.proposal)!.change;
+      const anchor = result.text.provisions.find((p) => p.id === (change.type === "add-provision" ? null : change.provision));
+      const quote = carried && anchor && isSpanChange(change) ? (anchor.texts[row.baseLanguage] ?? "").slice(spanOf(change).start, spanOf(change).end) : undefined;
+      await c.tx
+        .update(negotiationProposals)
+        .set(
+          carried
+            ? { status: outcome.result === "carried" ? "open" : "colliding", change, ...(quote !== undefined ? { quote } : {}), version: sql`${negotiationProposals.version} + 1` }
+            : { status: outcome.result, handling: outcome.handling, handledIn: number, version: sql`${negotiationProposals.version} + 1` },
+        )
+        .where(eq(negotiationProposals.id, outcome.proposal));
+    }
+    const outcomes = result.outcomes.map((o) => ({ proposal: o.proposal, label: labels.get(o.proposal) ?? "", handling: o.handling, result: o.result }));
+    await c.tx.insert(negotiationRevisions).values({
+      documentId: row.id,
+      number,
+      provisions: [...result.text.provisions],
+      outcomes,
+      stats: revisionStats(result.text),
+      issuedAt: c.now,
+      issuedBy: by(c),
+    });
+    const version = await touch(c, row, { revision: number });
+    emit(c, loaded, "revision.issued", version, { revision: number });
+    c.audit("revision.issue", `document:${row.id}`, { revision: number, outcomes: outcomes.map((o) => `${o.label}:${o.result}`) });
+    return { number };
+  },
+});
+
+// ---- The chair's actions on a provision, and language versions
+
+type ProvisionAction =
+  | { readonly kind: "compromise"; readonly request: z.infer<typeof CompromiseRequestSchema> }
+  | { readonly kind: "mark"; readonly request: z.infer<typeof MarkRequestSchema> }
+  | { readonly kind: "facilitator"; readonly request: z.infer<typeof FacilitatorRequestSchema> }
+  | { readonly kind: "translation"; readonly language: string; readonly request: z.infer<typeof TranslationRequestSchema> };
+
+const ACTION_PERMISSION = { compromise: policy.compromise, mark: policy.mark, facilitator: policy.facilitator, translation: policy.translate } as const;
+
+export const actOnProvision = defineCommand({
+  name: "provision.change",
+  run: async (c, input: { documentId: string; provisionId: string; action: ProvisionAction; situation: Situation }) => {
+    const { action, situation } = input;
+    const [peek] = await c.tx
+      .select({ facilitator: negotiationProvisions.facilitator })
+      .from(negotiationProvisions)
+      .where(and(eq(negotiationProvisions.documentId, input.documentId), eq(negotiationProvisions.id, input.provisionId)));
+    const loaded = await open(c, input.documentId, situation, ACTION_PERMISSION[action.kind], peek?.facilitator ?? null);
+    const { row } = loaded;
+    const provision = await loadProvision(c.tx, row.id, input.provisionId);
+    if (!provision) throw notFound("provision");
+    if (row.status === "silence") refuse("silence-running", "The text is under a silence procedure: break silence to reopen it.");
+    c.checkVersion(action.request.version, provision.version, () => provisionView(provision, row, null));
+    let step: Step;
+    switch (action.kind) {
+      case "compromise":
+        step = { type: "compromise", provision: provision.id, bracket: action.request.bracket, text: action.request.text };
+        break;
+      case "mark":
+        if (action.request.mark !== null && provisionStatus(provision, row.baseLanguage) === "bracketed") {
+          refuse("not-ready-for-adoption", "A provision with brackets cannot be marked agreed: insert compromise text first.");
+        }
+        step = { type: "mark", provision: provision.id, mark: action.request.mark };
+        break;
+      case "facilitator": {
+        const delegation = action.request.delegation;
+        if (delegation !== null && !situation.facts.readersOn(situation.day).drafts.includes(delegation)) {
+          throw new ProblemError(400, "invalid-request", "The request is not valid", "The facilitator must be a delegation that may see drafts.", {
+            errors: [{ field: "body.delegation", code: "not-in-registry", message: "is not a delegation that may see drafts" }],
+          });
+        }
+        step = { type: "facilitator", provision: provision.id, delegation };
+        break;
+      }
+      case "translation":
+        step = { type: "translation", provision: provision.id, language: action.language, text: action.request.text };
+        break;
+    }
+    const result = core(() => applyStep(workingText(row, [provision]), step));
+    await updateProvision(c.tx, row.id, result.text.provisions[0]!);
+    const version = await touch(c, row);
+    emit(c, loaded, "provision.changed", version, { provision: provision.id, action: action.kind });
+    c.audit(`provision.${action.kind}`, `document:${row.id}`, { provision: provision.id, ...(action.kind === "translation" ? { language: action.language } : {}) });
+    return { documentId: row.id };
+  },
+});
+
+export const setVisibility = defineCommand({
+  name: "document.visibility",
+  run: async (c, input: { documentId: string; request: z.infer<typeof VisibilityRequestSchema>; situation: Situation }) => {
+    const loaded = await open(c, input.documentId, input.situation, policy.visibility);
+    c.checkVersion(input.request.version, loaded.row.version, () => ({ document: loaded.row.id, version: loaded.row.version }));
+    const version = await touch(c, loaded.row, { visibility: input.request.visibility });
+    // Told to those who could read it before and those who may now.
+    const wider = documentAudience(input.request.visibility, loaded.resource.chair, input.situation.facts, input.situation.day);
+    c.emit(documentStream(loaded.row.id), "document.visibility", { document: loaded.row.id, version, visibility: input.request.visibility }, [...loaded.audience, ...wider]);
+    c.emit(DOCUMENTS_STREAM, "document.visibility", { document: loaded.row.id }, [...loaded.audience, ...wider]);
+    c.audit("document.visibility", `document:${loaded.row.id}`, { visibility: input.request.visibility });
+    return { documentId: loaded.row.id };
+  },
+});
+
+// ---- Silence procedure and adoption
+
+export const startSilenceProcedure = defineCommand({
+  name: "silence.start",
+  run: async (c, input: { documentId: string; request: z.infer<typeof SilenceRequestSchema>; situation: Situation }) => {
+    const loaded = await open(c, input.documentId, input.situation, policy.startSilence);
+    const { row } = loaded;
+    c.checkVersion(input.request.version, row.version, () => ({ document: row.id, version: row.version }));
+    const provisions = await loadProvisions(c.tx, row.id);
+    // Objections are made by breaking silence; there is no standing objection to count before one starts.
+    const objections: [] = [];
+    const deadline = new Date(input.request.deadline);
+    const silence = core(() => {
+      const next = startSilence(row.silence, c.now, deadline);
+      requireReady(workingText(row, provisions), { requireCurrentVersions: true, objections });
+      return next;
+    });
+    const version = await touch(c, row, { silence, status: "silence", silenceDeadline: deadline });
+    emit(c, loaded, "silence.started", version, { deadline: deadline.toISOString() });
+    c.audit("silence.start", `document:${row.id}`, { deadline: deadline.toISOString() });
+    return { documentId: row.id, deadline };
+  },
+});
+
+export const breakSilenceProcedure = defineCommand({
+  name: "silence.break",
+  run: async (c, input: { documentId: string; request: z.infer<typeof BreakSilenceRequestSchema>; situation: Situation }) => {
+    const loaded = await open(c, input.documentId, input.situation, policy.breakSilence);
+    const { row } = loaded;
+    const delegation = c.actor.delegation ?? "";
+    const silence = core(() => breakSilence(row.silence, c.now, delegation, input.request.reason));
+    const provisionId = input.request.provision ?? null;
+    if (provisionId !== null) {
+      const provision = await loadProvision(c.tx, row.id, provisionId);
+      if (!provision) refuse("provision-not-found", `There is no provision ${provisionId} in this document.`, "provision");
+      const result = core(() => applyStep(workingText(row, [provision]), { type: "rebracket", provision: provisionId, requestedBy: [delegation] }));
+      await updateProvision(c.tx, row.id, result.text.provisions[0]!);
+    }
+    const version = await touch(c, row, { silence, status: "negotiation", silenceDeadline: null });
+    emit(c, loaded, "silence.broken", version, { delegation, provision: provisionId });
+    c.audit("silence.break", `document:${row.id}`, { provision: provisionId, reason: input.request.reason });
+    return { documentId: row.id };
+  },
+});
+
+/** Adopts the document: numbered within its body and year (under a lock per body, so two adoptions never share one). */
+async function adopt(c: CommandScope, loaded: Loaded, by: "chair" | "silence", place: Record<string, string> | null, silence?: Silence): Promise<string> {
+  const { row } = loaded;
+  const year = c.now.getUTCFullYear();
+  await c.tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`concord:adoption:${row.body}`}))`);
+  const prefix = `${row.body}/${year}/`;
+  const [{ count }] = (await c.tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(negotiationDocuments)
+    .where(sql`${negotiationDocuments.adoptedNumber} like ${`${prefix}%`}`)) as [{ count: number }];
+  const number = adoptionNumber(row.body, year, count + 1);
+  const adoption = { number, date: c.now.toISOString().slice(0, 10), adoptedAt: c.now.toISOString(), place: place ?? row.place, by };
+  const version = await touch(c, row, { status: "adopted", adoption, adoptedNumber: number, silenceDeadline: null, ...(silence ? { silence } : {}) });
+  emit(c, loaded, "document.adopted", version, { number });
+  c.emit(DOCUMENTS_STREAM, "document.adopted", { document: row.id, number }, loaded.audience);
+  c.audit("document.adopt", `document:${row.id}`, { number, by });
+  return number;
+}
+
+export const adoptDocument = defineCommand({
+  name: "document.adopt",
+  run: async (c, input: { documentId: string; request: z.infer<typeof AdoptionRequestSchema>; situation: Situation }) => {
+    const loaded = await open(c, input.documentId, input.situation, policy.adopt);
+    const { row } = loaded;
+    if (row.status === "silence") refuse("silence-running", "A silence procedure is running: the text is adopted at its deadline unless silence is broken.");
+    c.checkVersion(input.request.version, row.version, () => ({ document: row.id, version: row.version }));
+    const provisions = await loadProvisions(c.tx, row.id);
+    core(() => requireReady(workingText(row, provisions), { requireCurrentVersions: true, objections: [] }));
+    return { number: await adopt(c, loaded, "chair", (input.request.place ?? null) as Record<string, string> | null) };
+  },
+});
+
+/** At the deadline of an unbroken silence procedure: adopted, exactly once (the document row is locked and re-read). */
+export const adoptAtDeadline = defineCommand({
+  name: "silence.expire",
+  run: async (c, input: { documentId: string; situation: Situation }) => {
+    const row = await lockDocument(c.tx, input.documentId);
+    const passed = expireSilence(row.silence, c.now);
+    if (row.status !== "silence" || passed === null) return { number: null };
+    const resource = resourceOf(row, input.situation.facts, input.situation.day);
+    const loaded: Loaded = { row, resource, audience: documentAudience(row.visibility as Visibility, resource.chair, input.situation.facts, input.situation.day) };
+    return { number: await adopt(c, loaded, "silence", null, passed) };
+  },
+});
+
+// ---- Statements of position and private notes
+
+export const makeStatement = defineCommand({
+  name: "statement.create",
+  run: async (c, input: { documentId: string; request: z.infer<typeof StatementRequestSchema>; situation: Situation }) => {
+    // A statement is annexed to the record, also after adoption (an explanation of position), so it does not use open().
+    const row = await lockDocument(c.tx, input.documentId);
+    const resource = resourceOf(row, input.situation.facts, input.situation.day);
+    c.authorize(policy.statement, resource);
+    const provision = input.request.provision ?? null;
+    if (provision !== null && !(await loadProvision(c.tx, row.id, provision))) refuse("provision-not-found", `There is no provision ${provision} in this document.`, "provision");
+    const id = newId();
+    await c.tx.insert(negotiationStatements).values({ id, documentId: row.id, delegation: c.actor.delegation ?? "", userId: c.actor.userId, provision, text: input.request.text, at: c.now });
+    const version = await touch(c, row);
+    const loaded: Loaded = { row, resource, audience: documentAudience(row.visibility as Visibility, resource.chair, input.situation.facts, input.situation.day) };
+    emit(c, loaded, "statement.made", version, { statement: id, delegation: c.actor.delegation });
+    c.audit("statement.create", `document:${row.id}`, { statement: id, provision });
+    return { documentId: row.id };
+  },
+});
+
+export const addNote = defineCommand({
+  name: "note.create",
+  run: async (c, input: { documentId: string; request: z.infer<typeof NoteRequestSchema>; situation: Situation }) => {
+    const [row] = await c.tx.select().from(negotiationDocuments).where(eq(negotiationDocuments.id, input.documentId));
+    if (!row) throw notFound("document");
+    c.authorize(policy.writeNote, resourceOf(row, input.situation.facts, input.situation.day));
+    const delegation = c.actor.delegation ?? "";
+    const provision = input.request.provision ?? null;
+    if (provision !== null && !(await loadProvision(c.tx, row.id, provision))) refuse("provision-not-found", `There is no provision ${provision} in this document.`, "provision");
+    const id = newId();
+    const note = { id, documentId: row.id, delegation, userId: c.actor.userId, provision, text: input.request.text, at: c.now };
+    await c.tx.insert(negotiationNotes).values(note);
+    // A delegation's notes reach that delegation only: not the secretariat, not the chair.
+    c.emit(documentStream(row.id), "note.added", { document: row.id, note: id }, [{ delegation }]);
+    c.audit("note.create", `document:${row.id}`, { note: id });
+    return note;
+  },
+});
+
+export { StaleVersionError };

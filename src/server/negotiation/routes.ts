@@ -1,0 +1,286 @@
+// Negotiation endpoints. Thin: parse, run a command or read, answer with the document as it now is.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  AdoptionRequestSchema,
+  BreakSilenceRequestSchema,
+  CompromiseRequestSchema,
+  CreateDocumentRequestSchema,
+  CreateProposalRequestSchema,
+  DiffQuerySchema,
+  DiffSchema,
+  DocumentListQuerySchema,
+  DocumentListSchema,
+  DocumentSchema,
+  FacilitatorRequestSchema,
+  IssueRevisionRequestSchema,
+  LanguageSchema,
+  MarkRequestSchema,
+  NoteListSchema,
+  NoteRequestSchema,
+  NoteSchema,
+  PositionRequestSchema,
+  ProposalSchema,
+  RevisionSchema,
+  SilenceRequestSchema,
+  StatementRequestSchema,
+  TranslationRequestSchema,
+  VisibilityRequestSchema,
+} from "../../contracts/negotiation.js";
+import { ProblemSchema } from "../../contracts/problems.js";
+import { authorize, may, requireSignIn } from "../access/authorize.js";
+import { commandContext, type AppServices } from "../app-services.js";
+import { notFound, ProblemError } from "../http/problem.js";
+import {
+  actOnProvision,
+  addNote,
+  adoptDocument,
+  breakSilenceProcedure,
+  createDocument,
+  issueRevision,
+  makeProposal,
+  makeStatement,
+  setVisibility,
+  startSilenceProcedure,
+  takePosition,
+  type Situation,
+} from "./commands.js";
+import { negotiationPolicy as policy } from "./policy.js";
+import { findRevision, listDocuments, listNotes, type DocumentCache } from "./queries.js";
+import { findDocument, loadPositions, registryFacts, resourceOf, type DocumentRow } from "./store.js";
+import { diffView, proposalView, revisionView, summaryView } from "./views.js";
+import { eq } from "drizzle-orm";
+import { negotiationProposals } from "./tables.js";
+
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 503: ProblemSchema };
+const tags = ["negotiation"];
+const DocumentParams = z.strictObject({ id: z.string().max(64) });
+const ProvisionParams = z.strictObject({ id: z.string().max(64), provision: z.string().max(80) });
+const TranslationParams = ProvisionParams.extend({ language: LanguageSchema });
+const RevisionParams = z.strictObject({ id: z.string().max(64), number: z.coerce.number().int().min(0) });
+const ProposalParams = z.strictObject({ id: z.string().max(64) });
+
+export async function negotiationRoutes(app: FastifyInstance, options: { services: AppServices; documents: DocumentCache }): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { services, documents } = options;
+  const { runner, db, snapshot, today } = services;
+
+  const situation = (): Situation => {
+    const facts = snapshot.view("negotiation-facts", registryFacts);
+    if (!facts) throw new ProblemError(503, "no-registry", "No registry loaded", "Load a dataset with `concord import`.");
+    return { facts, day: today() };
+  };
+
+  /** Answers with the document as the caller may see it, from the cache (304 when the browser has it already). */
+  async function sendDocument(request: FastifyRequest, reply: FastifyReply, id: string, status = 200): Promise<FastifyReply> {
+    const { facts, day } = situation();
+    const cached = await documents.get(id, `${day}|${snapshot.position}`, (row) => facts.chairOf(row.body, day));
+    if (!cached) throw notFound("document");
+    authorize(request.actor, policy.read, resourceOf(cached.row, facts, day));
+    void reply.header("etag", cached.etag).header("cache-control", "private, no-cache");
+    if (status === 200 && request.headers["if-none-match"] === cached.etag) return reply.code(304).send();
+    return reply.code(status).type("application/json; charset=utf-8").send(cached.json);
+  }
+
+  /** Reads a document the caller may see (for revisions, diffs, notes). */
+  async function readable(request: FastifyRequest, id: string): Promise<DocumentRow> {
+    const row = await findDocument(db, id);
+    if (!row) throw notFound("document");
+    const { facts, day } = situation();
+    authorize(request.actor, policy.read, resourceOf(row, facts, day));
+    return row;
+  }
+
+  api.get(
+    "/api/v1/documents",
+    { schema: { tags, summary: "Documents under negotiation or adopted, that the caller may see", querystring: DocumentListQuerySchema, response: { 200: DocumentListSchema, ...errors } } },
+    async (request) => {
+      const { facts, day } = situation();
+      const rows = await listDocuments(db, request.query);
+      return { items: rows.filter((row) => may(request.actor, policy.read, resourceOf(row, facts, day))).map(summaryView) };
+    },
+  );
+
+  api.post(
+    "/api/v1/documents",
+    {
+      preHandler: requireSignIn,
+      schema: { tags, summary: "Open a negotiation: the document and its zero draft (Rev.0)", body: CreateDocumentRequestSchema, response: { 201: DocumentSchema, ...errors } },
+    },
+    async (request, reply) => {
+      const { id } = await runner.run(createDocument, commandContext(request, services), { request: request.body, situation: situation() });
+      return sendDocument(request, reply, id, 201);
+    },
+  );
+
+  api.get(
+    "/api/v1/documents/:id",
+    { schema: { tags, summary: "A document: its rolling text with brackets and backers, statuses, versions, proposals, procedure", params: DocumentParams, response: { 200: DocumentSchema, ...errors } } },
+    async (request, reply) => sendDocument(request, reply, request.params.id),
+  );
+
+  api.post(
+    "/api/v1/documents/:id/proposals",
+    {
+      preHandler: requireSignIn,
+      schema: { tags, summary: "Propose a change: replace, insert or delete a span; add, delete or move a provision", params: DocumentParams, body: CreateProposalRequestSchema, response: { 201: ProposalSchema, ...errors } },
+    },
+    async (request, reply) => {
+      const { id } = await runner.run(makeProposal, commandContext(request, services), { documentId: request.params.id, request: request.body, situation: situation() });
+      return reply.code(201).send(await proposalAnswer(id));
+    },
+  );
+
+  async function proposalAnswer(id: string) {
+    const [row] = await db.select().from(negotiationProposals).where(eq(negotiationProposals.id, id));
+    if (!row) throw notFound("proposal");
+    const positions = (await loadPositions(db, row.documentId)).get(row.id) ?? [];
+    return proposalView(row, positions);
+  }
+
+  api.post(
+    "/api/v1/proposals/:id/positions",
+    {
+      preHandler: requireSignIn,
+      schema: { tags, summary: "Support, oppose or comment on a proposal", params: ProposalParams, body: PositionRequestSchema, response: { 200: ProposalSchema, ...errors } },
+    },
+    async (request) => {
+      await runner.run(takePosition, commandContext(request, services), { proposalId: request.params.id, request: request.body, situation: situation() });
+      return proposalAnswer(request.params.id);
+    },
+  );
+
+  api.post(
+    "/api/v1/documents/:id/revisions",
+    {
+      preHandler: requireSignIn,
+      schema: { tags, summary: "The chair issues the next revision, handling the open proposals", params: DocumentParams, body: IssueRevisionRequestSchema, response: { 201: RevisionSchema, ...errors } },
+    },
+    async (request, reply) => {
+      const { number } = await runner.run(issueRevision, commandContext(request, services), { documentId: request.params.id, request: request.body, situation: situation() });
+      const row = await readable(request, request.params.id);
+      return reply.code(201).send(revisionView(row, (await findRevision(db, row.id, number))!));
+    },
+  );
+
+  api.get(
+    "/api/v1/documents/:id/revisions/:number",
+    { schema: { tags, summary: "One issued revision (Rev.0 is the zero draft)", params: RevisionParams, response: { 200: RevisionSchema, ...errors } } },
+    async (request) => {
+      const row = await readable(request, request.params.id);
+      const revision = await findRevision(db, row.id, request.params.number);
+      if (!revision) throw notFound("revision");
+      return revisionView(row, revision);
+    },
+  );
+
+  api.get(
+    "/api/v1/documents/:id/diff",
+    { schema: { tags, summary: "A word-level comparison of two revisions, provision by provision", params: DocumentParams, querystring: DiffQuerySchema, response: { 200: DiffSchema, ...errors } } },
+    async (request) => {
+      const row = await readable(request, request.params.id);
+      const [from, to] = await Promise.all([findRevision(db, row.id, request.query.from), findRevision(db, row.id, request.query.to)]);
+      if (!from) throw notFound("revision (from)");
+      if (!to) throw notFound("revision (to)");
+      return diffView(row, from, to);
+    },
+  );
+
+  const provisionAction = <S extends z.ZodType>(path: string, summary: string, body: S, action: (body: z.infer<S>, params: { language?: string }) => Parameters<typeof actOnProvision.run>[1]["action"]) => {
+    api.post(
+      `/api/v1/documents/:id/provisions/:provision/${path}`,
+      { preHandler: requireSignIn, schema: { tags, summary, params: ProvisionParams, body, response: { 200: DocumentSchema, ...errors } } },
+      async (request, reply) => {
+        const params = request.params as z.infer<typeof ProvisionParams>;
+        await runner.run(actOnProvision, commandContext(request, services), {
+          documentId: params.id,
+          provisionId: params.provision,
+          action: action(request.body as z.infer<S>, {}),
+          situation: situation(),
+        });
+        return sendDocument(request, reply, params.id);
+      },
+    );
+  };
+  provisionAction("compromise", "The chair (or the provision's facilitator) replaces a bracket with compromise text", CompromiseRequestSchema, (request) => ({ kind: "compromise", request }));
+  provisionAction("status", "The chair marks a provision agreed ad ref or agreed (or clears the mark)", MarkRequestSchema, (request) => ({ kind: "mark", request }));
+  provisionAction("facilitator", "The chair designates a facilitator for a provision", FacilitatorRequestSchema, (request) => ({ kind: "facilitator", request }));
+
+  api.put(
+    "/api/v1/documents/:id/provisions/:provision/versions/:language",
+    {
+      preHandler: requireSignIn,
+      schema: { tags, summary: "Update a provision's version in another language (it then follows the current base text)", params: TranslationParams, body: TranslationRequestSchema, response: { 200: DocumentSchema, ...errors } },
+    },
+    async (request, reply) => {
+      await runner.run(actOnProvision, commandContext(request, services), {
+        documentId: request.params.id,
+        provisionId: request.params.provision,
+        action: { kind: "translation", language: request.params.language, request: request.body },
+        situation: situation(),
+      });
+      return sendDocument(request, reply, request.params.id);
+    },
+  );
+
+  const documentAction = <S extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: S,
+    run: (request: FastifyRequest, id: string, body: z.infer<S>) => Promise<unknown>,
+    status = 200,
+  ) => {
+    api.post(
+      `/api/v1/documents/:id/${path}`,
+      { preHandler: requireSignIn, schema: { tags, summary, params: DocumentParams, body, response: { [status]: DocumentSchema, ...errors } } },
+      async (request, reply) => {
+        const { id } = request.params as z.infer<typeof DocumentParams>;
+        await run(request, id, request.body as z.infer<S>);
+        return sendDocument(request, reply, id, status);
+      },
+    );
+  };
+  const context = (request: FastifyRequest) => commandContext(request, services);
+  documentAction("visibility", "The chair opens a draft to observers and partners, or to the public", VisibilityRequestSchema, (r, id, body) =>
+    runner.run(setVisibility, context(r), { documentId: id, request: body, situation: situation() }),
+  );
+  documentAction("silence", "The chair starts a silence procedure: adopted at the deadline unless a member breaks silence", SilenceRequestSchema, (r, id, body) =>
+    runner.run(startSilenceProcedure, context(r), { documentId: id, request: body, situation: situation() }),
+  );
+  documentAction("silence/break", "A member breaks silence, with its reason (and the provision concerned)", BreakSilenceRequestSchema, (r, id, body) =>
+    runner.run(breakSilenceProcedure, context(r), { documentId: id, request: body, situation: situation() }),
+  );
+  documentAction(
+    "statements",
+    "A statement of position, annexed to the record (it does not block adoption)",
+    StatementRequestSchema,
+    (r, id, body) => runner.run(makeStatement, context(r), { documentId: id, request: body, situation: situation() }),
+    201,
+  );
+  documentAction("adoption", "The chair adopts the document (a clean, agreed text with every version current)", AdoptionRequestSchema, (r, id, body) =>
+    runner.run(adoptDocument, context(r), { documentId: id, request: body, situation: situation() }),
+  );
+
+  api.get(
+    "/api/v1/documents/:id/notes",
+    { preHandler: requireSignIn, schema: { tags, summary: "The caller's delegation's private notes on the document", params: DocumentParams, response: { 200: NoteListSchema, ...errors } } },
+    async (request) => {
+      const row = await findDocument(db, request.params.id);
+      if (!row) throw notFound("document");
+      const { facts, day } = situation();
+      authorize(request.actor, policy.readNotes, resourceOf(row, facts, day));
+      const notes = await listNotes(db, row.id, request.actor.delegation ?? "");
+      return { items: notes.map((n) => ({ id: n.id, provision: n.provision, text: n.text, author: n.userId, at: n.at.toISOString() })) };
+    },
+  );
+
+  api.post(
+    "/api/v1/documents/:id/notes",
+    { preHandler: requireSignIn, schema: { tags, summary: "A private note for the caller's delegation only", params: DocumentParams, body: NoteRequestSchema, response: { 201: NoteSchema, ...errors } } },
+    async (request, reply) => {
+      const note = await runner.run(addNote, commandContext(request, services), { documentId: request.params.id, request: request.body, situation: situation() });
+      return reply.code(201).send({ id: note.id, provision: note.provision, text: note.text, author: note.userId, at: note.at.toISOString() });
+    },
+  );
+}

@@ -1,0 +1,163 @@
+// What the API answers about a negotiation: the document with its rolling text, a revision, a diff between two.
+import type { DiffDto, DocumentDto, DocumentSummary, ProposalDto, ProvisionDto, RevisionDto } from "../../contracts/negotiation.js";
+import { adoptionBlockers } from "../../domain/negotiation/adoption.js";
+import { diffWords } from "../../domain/negotiation/diff.js";
+import { standings, type Handling } from "../../domain/negotiation/proposals.js";
+import { bracketsWithBackers, outdatedLanguages, provisionNumbers, provisionStatus, type Provision } from "../../domain/negotiation/provisions.js";
+import type { DocumentRow, PositionRow, ProposalRow } from "./store.js";
+import type { negotiationRevisions, negotiationStatements } from "./tables.js";
+
+type Row = Pick<DocumentRow, "baseLanguage" | "languages">;
+
+export function provisionView(provision: Provision, row: Row, numbers: Map<string, string | null> | null): ProvisionDto {
+  return {
+    id: provision.id,
+    number: numbers?.get(provision.id) ?? null,
+    kind: provision.kind,
+    texts: { ...provision.texts },
+    status: provisionStatus(provision, row.baseLanguage),
+    version: provision.version,
+    facilitator: provision.facilitator,
+    outdated: outdatedLanguages(provision, row.baseLanguage, row.languages),
+    brackets: bracketsWithBackers(provision, row.baseLanguage).map((b, index) => ({
+      index,
+      start: b.start,
+      end: b.end,
+      alternatives: b.alternatives.map((a) => ({ text: a.text, backers: [...a.backers] })),
+      requestedBy: [...b.requestedBy],
+    })),
+  };
+}
+
+export function provisionsView(provisions: readonly Provision[], row: Row): ProvisionDto[] {
+  const numbers = provisionNumbers(provisions);
+  return provisions.map((p) => provisionView(p, row, numbers));
+}
+
+export function summaryView(row: DocumentRow): DocumentSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind as DocumentSummary["kind"],
+    body: row.body,
+    status: row.status as DocumentSummary["status"],
+    visibility: row.visibility as DocumentSummary["visibility"],
+    revision: row.revision,
+    version: row.version,
+    isDemo: row.isDemo,
+    adoption: row.adoption ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function handlingView(handling: Handling | null): ProposalDto["handling"] {
+  if (!handling) return null;
+  return handling.action === "accept-modified" ? { action: handling.action, text: handling.text } : { action: handling.action };
+}
+
+export function proposalView(proposal: ProposalRow, positions: readonly PositionRow[]): ProposalDto {
+  const { supporters, opposers } = standings(
+    proposal.delegation,
+    positions.map((p) => ({ delegation: p.delegation, stance: p.stance as "support" | "oppose" | "comment" })),
+  );
+  return {
+    id: proposal.id,
+    label: `P${proposal.seq}`,
+    delegation: proposal.delegation,
+    change: proposal.change,
+    quote: proposal.quote,
+    justification: proposal.justification,
+    status: proposal.status as ProposalDto["status"],
+    handling: handlingView(proposal.handling),
+    madeIn: proposal.madeIn,
+    handledIn: proposal.handledIn,
+    version: proposal.version,
+    supporters,
+    opposers,
+    positions: positions.map((p) => ({ delegation: p.delegation, stance: p.stance as "support" | "oppose" | "comment", text: p.text, at: p.at.toISOString() })),
+    at: proposal.createdAt.toISOString(),
+  };
+}
+
+export interface DocumentParts {
+  readonly row: DocumentRow;
+  readonly provisions: readonly Provision[];
+  readonly proposals: readonly ProposalRow[];
+  readonly positions: Map<string, PositionRow[]>;
+  readonly statements: readonly (typeof negotiationStatements.$inferSelect)[];
+  readonly history: readonly Pick<typeof negotiationRevisions.$inferSelect, "number" | "stats" | "issuedAt">[];
+  readonly chair: string | null;
+}
+
+export function documentView(parts: DocumentParts): DocumentDto {
+  const { row } = parts;
+  const text = { baseLanguage: row.baseLanguage, languages: row.languages, provisions: parts.provisions };
+  const blockers = row.status === "adopted" ? [] : adoptionBlockers(text, { requireCurrentVersions: true, objections: [] });
+  return {
+    ...summaryView(row),
+    baseLanguage: row.baseLanguage as DocumentDto["baseLanguage"],
+    languages: row.languages as DocumentDto["languages"],
+    meeting: row.meeting,
+    place: row.place,
+    decisionRule: row.decisionRule,
+    concerning: row.concerning,
+    chair: parts.chair,
+    provisions: provisionsView(parts.provisions, row),
+    proposals: parts.proposals.map((p) => proposalView(p, parts.positions.get(p.id) ?? [])),
+    silence: { ...row.silence },
+    statements: parts.statements.map((s) => ({ id: s.id, delegation: s.delegation, provision: s.provision, text: s.text, at: s.at.toISOString() })),
+    blockers: blockers.map((b) =>
+      b.code === "outdated-versions"
+        ? { code: b.code, provisions: b.versions.map((v) => v.provision) }
+        : b.code === "objections"
+          ? { code: b.code, delegations: [...b.delegations] }
+          : { code: b.code, provisions: [...b.provisions] },
+    ),
+    history: parts.history.map((h) => ({ revision: h.number, brackets: h.stats.brackets, open: h.stats.open, issuedAt: h.issuedAt.toISOString() })),
+  };
+}
+
+export function revisionView(row: Row & { id: string }, revision: typeof negotiationRevisions.$inferSelect): RevisionDto {
+  return {
+    document: row.id,
+    number: revision.number,
+    issuedAt: revision.issuedAt.toISOString(),
+    issuedBy: revision.issuedBy,
+    provisions: provisionsView(revision.provisions, row),
+    outcomes: revision.outcomes.map((o) => ({ proposal: o.proposal, label: o.label, action: o.handling.action, result: o.result })),
+  };
+}
+
+/** Provision by provision (matched by identity, never by number), a word-level diff in each language. */
+export function diffView(row: Row, from: { number: number; provisions: readonly Provision[] }, to: { number: number; provisions: readonly Provision[] }): DiffDto {
+  const fromNumbers = provisionNumbers(from.provisions);
+  const toNumbers = provisionNumbers(to.provisions);
+  const before = new Map(from.provisions.map((p, i) => [p.id, { p, i }]));
+  const after = new Set(to.provisions.map((p) => p.id));
+  const kept = to.provisions.filter((p) => before.has(p.id)).map((p) => p.id);
+  const keptBefore = from.provisions.filter((p) => after.has(p.id)).map((p) => p.id);
+  const items: DiffDto["provisions"] = [];
+  for (const provision of to.provisions) {
+    const old = before.get(provision.id)?.p;
+    const ops: DiffDto["provisions"][number]["ops"] = {};
+    for (const language of row.languages) {
+      ops[language] = diffWords(old?.texts[language] ?? "", provision.texts[language] ?? "", language);
+    }
+    const textChanged = old !== undefined && row.languages.some((l) => (old.texts[l] ?? "") !== (provision.texts[l] ?? ""));
+    const moved = old !== undefined && kept.indexOf(provision.id) !== keptBefore.indexOf(provision.id);
+    items.push({
+      id: provision.id,
+      change: old === undefined ? "added" : textChanged ? "changed" : moved ? "moved" : "same",
+      fromNumber: fromNumbers.get(provision.id) ?? null,
+      toNumber: toNumbers.get(provision.id) ?? null,
+      ops,
+    });
+  }
+  for (const provision of from.provisions) {
+    if (after.has(provision.id)) continue;
+    const ops: DiffDto["provisions"][number]["ops"] = {};
+    for (const language of row.languages) ops[language] = diffWords(provision.texts[language] ?? "", "", language);
+    items.push({ id: provision.id, change: "removed", fromNumber: fromNumbers.get(provision.id) ?? null, toNumber: null, ops });
+  }
+  return { from: from.number, to: to.number, provisions: items };
+}
