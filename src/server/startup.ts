@@ -3,6 +3,7 @@
 import { basename } from "node:path";
 import { openDatabase, type Database } from "./db/client.js";
 import type { Config } from "./config.js";
+import { createDemoNegotiation } from "./negotiation/demo.js";
 import { CommandRunner, systemContext } from "./commands/runner.js";
 import { cookieSecretOf } from "./db/settings.js";
 import { readRegistry } from "./registry/dataset-files.js";
@@ -38,6 +39,12 @@ export async function prepareDemoAccounts(database: Database, now: Date = new Da
   return hasDemoAccounts(database.db);
 }
 
+/** The demonstration negotiation the demo accounts find (created once). */
+export async function prepareDemoNegotiation(database: Database, now: Date = new Date()): Promise<string | null> {
+  const registry = await loadRegistry(database.db);
+  return registry ? createDemoNegotiation(database.db, registry, now, utcDay(now)) : null;
+}
+
 export interface Prepared {
   readonly isSeeded: boolean;
   readonly hasDemoAccounts: boolean;
@@ -51,6 +58,7 @@ export async function prepareDatabase(database: Database, options: { dataset: st
     await database.migrate();
     const isSeeded = await seedIfEmpty(database, options.dataset);
     const demo = options.demoAccounts && (await prepareDemoAccounts(database, options.now));
+    if (demo) await prepareDemoNegotiation(database, options.now);
     return { isSeeded, hasDemoAccounts: demo, cookieSecret: await cookieSecretOf(database.db) };
   });
 }

@@ -1,0 +1,212 @@
+// Negotiation through the API beyond the worked example: bad input changes nothing, races on one version, private notes
+// in the API and in live events, visibility, the demonstration document, and adoption at the deadline by several processes.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../src/server/app.js";
+import { DEFAULT_DATASET } from "../../src/server/config.js";
+import { openDatabase, type Database } from "../../src/server/db/client.js";
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
+import { prepareDemoAccounts, prepareDemoNegotiation, seedIfEmpty } from "../../src/server/startup.js";
+import { testDatabases } from "./databases.js";
+import { LiveClient } from "./live-client.js";
+import { SessionClient } from "./session-client.js";
+
+const DRAFT = {
+  title: { ru: "Проект заявления", zh: "声明草案", en: "Draft statement" },
+  kind: "statement",
+  body: "CHS",
+  baseLanguage: "ru",
+  languages: ["ru", "zh", "en"],
+  provisions: [
+    { kind: "preambular", texts: { ru: "Руководствуясь Хартией,", zh: "遵循宪章，", en: "Guided by the Charter," } },
+    { kind: "operative", texts: { ru: "Государства-члены [должны / могут] сотрудничать.", zh: "成员国[应当 / 可以]合作。", en: "Member States [shall / may] cooperate." } },
+    { kind: "operative", texts: { ru: "Секретариат подготовит доклад.", zh: "秘书处将编写报告。", en: "The Secretariat will prepare a report." } },
+  ],
+};
+
+describe.each(testDatabases)("negotiation on $name", (testDb) => {
+  let clock = new Date();
+  let database: Database;
+  let url: string | undefined;
+  let app: FastifyInstance;
+  let dispose: () => Promise<void>;
+  let address = "";
+  const heads = new Map<string, SessionClient>();
+  let admin: SessionClient;
+
+  beforeAll(async () => {
+    const created = await testDb.create();
+    ({ database, url, dispose } = created);
+    await database.migrate();
+    await seedIfEmpty(database, DEFAULT_DATASET);
+    await prepareDemoAccounts(database, clock);
+    app = await buildApp({ database, now: () => clock });
+    address = await app.listen({ port: 0, host: "127.0.0.1" });
+    admin = new SessionClient(app, "192.0.2.1");
+    await admin.signIn(DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await dispose?.();
+  });
+
+  async function head(code: string): Promise<SessionClient> {
+    let client = heads.get(code);
+    if (!client) {
+      client = new SessionClient(app, `192.0.2.${heads.size + 20}`);
+      expect((await client.signIn(demoHeadEmail(code), DEMO_PASSWORD)).statusCode).toBe(200);
+      heads.set(code, client);
+    }
+    return client;
+  }
+
+  /** A new draft opened by the chair of the day (Kyrgyzstan chairs in 2025–2026). */
+  async function draft() {
+    const response = await (await head("KG")).request("POST", "/api/v1/documents", DRAFT);
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json();
+  }
+
+  it("creates the demonstration negotiation once, marked as such, with a bracket and its backers", async () => {
+    const id = await prepareDemoNegotiation(database, clock);
+    expect(id).not.toBeNull();
+    expect(await prepareDemoNegotiation(database, clock)).toBeNull();
+    const document = (await (await head("KZ")).request("GET", `/api/v1/documents/${id}`)).json();
+    expect(document).toMatchObject({ isDemo: true, revision: 1, status: "negotiation" });
+    expect(document.title.en).toContain("Demonstration");
+    const bracketed = document.provisions.find((p: any) => p.status === "bracketed");
+    expect(bracketed.brackets[0].alternatives.every((a: any) => a.backers.length > 0)).toBe(true);
+    expect(document.proposals.filter((p: any) => p.status === "open")).toHaveLength(1);
+  });
+
+  it("refuses bad input with its reason and changes nothing", async () => {
+    const document = await draft();
+    const ru = await head("RU");
+    const op = document.provisions[2];
+    const bracketed = document.provisions[1];
+    const attempts: [unknown, number, string][] = [
+      [{ change: { type: "replace", provision: "nowhere", start: 0, end: 3, text: "x" } }, 400, "provision-not-found"],
+      [{ change: { type: "replace", provision: op.id, start: 5, end: 500, text: "x" } }, 400, "span-out-of-range"],
+      [{ change: { type: "insert", provision: op.id, at: 0, text: "[unbalanced " } }, 400, "unbalanced-brackets"],
+      [{ change: { type: "delete", provision: bracketed.id, start: bracketed.texts.ru.indexOf("должны"), end: bracketed.texts.ru.indexOf("могут") + 5 } }, 400, "unbalanced-brackets"],
+      [{ change: { type: "insert", provision: op.id, at: 0, text: "Впредь " }, provisionVersion: op.version + 7 }, 409, "stale-version"],
+      [{ change: { type: "add-provision", after: "nowhere", kind: "operative", text: "Новый пункт." } }, 400, "provision-not-found"],
+    ];
+    for (const [body, status, code] of attempts) {
+      const response = await ru.request("POST", `/api/v1/documents/${document.id}/proposals`, body);
+      expect(response.statusCode, response.body).toBe(status);
+      expect(response.json().code).toBe(code);
+      expect(response.body).not.toMatch(/at \w+ \(|node_modules/);
+    }
+    const stale = await ru.request("POST", `/api/v1/documents/${document.id}/proposals`, { change: { type: "insert", provision: op.id, at: 0, text: "Впредь " }, provisionVersion: 99 });
+    expect(stale.json().current).toMatchObject({ id: op.id, version: op.version });
+    const chair = await head("KG");
+    const wrong = await chair.request("POST", `/api/v1/documents/${document.id}/revisions`, { version: document.version, handlings: [{ proposal: "nope", action: "accept" }] });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0]).toMatchObject({ field: "body.handlings.0.proposal", code: "unknown-proposal" });
+    const notChair = await ru.request("POST", `/api/v1/documents/${document.id}/revisions`, { version: document.version });
+    expect(notChair.statusCode).toBe(403);
+    expect(notChair.json().detail).toContain("chair");
+    const after = (await ru.request("GET", `/api/v1/documents/${document.id}`)).json();
+    expect(after.version).toBe(document.version);
+    expect(after.proposals).toEqual([]);
+  });
+
+  it("lets one of two delegations answering the same version win; the other gets 409 with the current state", async () => {
+    const document = await draft();
+    const made = (await (await head("RU")).request("POST", `/api/v1/documents/${document.id}/proposals`, { change: { type: "insert", provision: document.provisions[2].id, at: 0, text: "Впредь " } })).json();
+    const [india, kazakhstan] = [await head("IN"), await head("KZ")];
+    const answers = await Promise.all([
+      india.request("POST", `/api/v1/proposals/${made.id}/positions`, { stance: "oppose", version: made.version }),
+      kazakhstan.request("POST", `/api/v1/proposals/${made.id}/positions`, { stance: "support", version: made.version }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.statusCode === 409)!.json()).toMatchObject({ code: "stale-version", current: { version: made.version + 1 } });
+  });
+
+  it("numbers proposals made in parallel by ten delegations once each", async () => {
+    const document = await draft();
+    const codes = ["RU", "IN", "KZ", "PK", "IR", "BY", "TJ", "UZ", "CN", "KG"];
+    const clients = await Promise.all(codes.map(head));
+    const responses = await Promise.all(
+      clients.map((client, i) => client.request("POST", `/api/v1/documents/${document.id}/proposals`, { change: { type: "insert", provision: document.provisions[i % 3].id, at: 0, text: `Вариант ${i} ` } })),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(codes.map(() => 201));
+    const labels = responses.map((r) => r.json().label).sort((a: string, b: string) => Number(a.slice(1)) - Number(b.slice(1)));
+    expect(labels).toEqual(codes.map((_, i) => `P${i + 1}`));
+  });
+
+  it("keeps a delegation's private notes to that delegation, in the API and in live events", async () => {
+    const document = await draft();
+    const stream = `document:${document.id}`;
+    const [kz, ru] = [await head("KZ"), await head("RU")];
+    const listeners = await Promise.all([kz, ru, admin].map((c) => LiveClient.connect(address, { cookie: c.cookieHeader })));
+    for (const listener of listeners) await listener.subscribe([{ stream, after: 0 }]);
+    const note = await kz.request("POST", `/api/v1/documents/${document.id}/notes`, { text: "Ask capital about OP2." });
+    expect(note.statusCode, note.body).toBe(201);
+    await ru.request("POST", `/api/v1/documents/${document.id}/proposals`, { change: { type: "insert", provision: document.provisions[2].id, at: 0, text: "Впредь " } });
+    for (const listener of listeners) await listener.until(() => listener.events(stream).some((e) => e.type === "proposal.made"));
+    expect(listeners[0]!.events(stream).map((e) => e.type)).toContain("note.added");
+    expect(listeners[1]!.events(stream).map((e) => e.type)).not.toContain("note.added");
+    expect(listeners[2]!.events(stream).map((e) => e.type)).not.toContain("note.added");
+    expect((await kz.request("GET", `/api/v1/documents/${document.id}/notes`)).json().items.map((n: any) => n.text)).toEqual(["Ask capital about OP2."]);
+    expect((await ru.request("GET", `/api/v1/documents/${document.id}/notes`)).json().items).toEqual([]);
+    expect((await admin.request("GET", `/api/v1/documents/${document.id}/notes`)).statusCode).toBe(403);
+    expect(JSON.stringify((await ru.request("GET", `/api/v1/documents/${document.id}`)).json())).not.toContain("Ask capital");
+    for (const listener of listeners) listener.socket.close();
+  });
+
+  it("shows a draft to observers only when the chair opens it to them, and they still cannot propose", async () => {
+    const document = await draft();
+    const mn = await head("MN");
+    expect((await mn.request("GET", `/api/v1/documents/${document.id}`)).statusCode).toBe(403);
+    expect((await mn.request("GET", "/api/v1/documents")).json().items.map((d: any) => d.id)).not.toContain(document.id);
+    const opened = await (await head("KG")).request("POST", `/api/v1/documents/${document.id}/visibility`, { visibility: "participants", version: document.version });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect((await mn.request("GET", `/api/v1/documents/${document.id}`)).statusCode).toBe(200);
+    const proposal = await mn.request("POST", `/api/v1/documents/${document.id}/proposals`, { change: { type: "insert", provision: document.provisions[2].id, at: 0, text: "Впредь " } });
+    expect(proposal.statusCode).toBe(403);
+    expect(proposal.json()).toMatchObject({ right: "proposal.create" });
+    const anonymous = new SessionClient(app, "192.0.2.99");
+    expect((await anonymous.request("GET", `/api/v1/documents/${document.id}`)).statusCode).toBe(401);
+  });
+
+  it.runIf(testDb.name === "postgresql")("adopts at the deadline exactly once when two processes sweep at the same time", async () => {
+    const document = await draft();
+    const chair = await head("KG");
+    let current = document;
+    for (const provision of document.provisions) {
+      if (provision.status === "bracketed") {
+        current = (await chair.request("POST", `/api/v1/documents/${document.id}/provisions/${provision.id}/compromise`, { bracket: 0, text: "будут", version: provision.version })).json();
+        const updated = current.provisions.find((p: any) => p.id === provision.id);
+        let version = updated.version;
+        for (const language of ["zh", "en"]) {
+          current = (await chair.request("PUT", `/api/v1/documents/${document.id}/provisions/${provision.id}/versions/${language}`, { text: language === "zh" ? "成员国将合作。" : "Member States will cooperate.", version })).json();
+          version = current.provisions.find((p: any) => p.id === provision.id).version;
+        }
+      }
+      const fresh = current.provisions.find((p: any) => p.id === provision.id);
+      const marked = await chair.request("POST", `/api/v1/documents/${document.id}/provisions/${provision.id}/status`, { mark: "agreed", version: fresh.version });
+      expect(marked.statusCode, marked.body).toBe(200);
+      current = marked.json();
+    }
+    const deadline = new Date(clock.getTime() + 60_000);
+    const started = await chair.request("POST", `/api/v1/documents/${document.id}/silence`, { deadline: deadline.toISOString(), version: current.version });
+    expect(started.statusCode, started.body).toBe(200);
+    const other = await openDatabase({ databaseUrl: url! });
+    const second = await buildApp({ database: other, now: () => clock });
+    try {
+      clock = new Date(deadline.getTime() + 1);
+      // (Concurrent calls in one process share one sweep, so one call per process.)
+      const adopted = await Promise.all([app.services.silence.sweep(), second.services.silence.sweep()]);
+      expect(adopted.reduce((a, b) => a + b, 0)).toBe(1);
+      const events = await database.db.execute(`select count(*)::int as n from events where stream = 'document:${document.id}' and type = 'document.adopted'` as never);
+      expect((events as any).rows[0].n).toBe(1);
+      const seen = (await chair.on(second).request("GET", `/api/v1/documents/${document.id}`)).json();
+      expect(seen).toMatchObject({ status: "adopted", adoption: { by: "silence" } });
+    } finally {
+      await second.close();
+      await other.close();
+    }
+  });
+});
