@@ -68,6 +68,11 @@ const SubscriptionSchema = z.strictObject({
 export const ClientMessageSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("subscribe"), streams: z.array(SubscriptionSchema).min(1).max(LIVE_LIMITS.subscriptionsPerConnection) }),
   z.strictObject({ type: z.literal("unsubscribe"), streams: z.array(StreamNameSchema).min(1).max(LIVE_LIMITS.subscriptionsPerConnection) }),
+  /**
+   * In a room (a followed document stream): "I am here", and the provision I am drafting on (or null). The sender then
+   * receives the room's presence whenever it changes; unsubscribing or closing leaves the room.
+   */
+  z.strictObject({ type: z.literal("presence"), stream: StreamNameSchema, provision: z.string().max(80).nullable() }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
@@ -79,6 +84,12 @@ export const ServerMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("event"), event: LiveEventSchema }),
   /** The client missed too much to be caught up event by event: reload what it shows from this stream. */
   z.object({ type: z.literal("reset"), stream: StreamNameSchema, head: z.number().int().min(0) }),
-  z.object({ type: z.literal("error"), code: z.enum(["invalid-message", "too-many-subscriptions"]), message: z.string() }),
+  /** Who is in the room, across every server process: each delegation and the provisions it is drafting on. */
+  z.object({
+    type: z.literal("presence"),
+    stream: StreamNameSchema,
+    present: z.array(z.object({ delegation: z.string(), drafting: z.array(z.string()) })),
+  }),
+  z.object({ type: z.literal("error"), code: z.enum(["invalid-message", "too-many-subscriptions", "not-in-room"]), message: z.string() }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;

@@ -29,7 +29,13 @@ import { registryRoutes } from "./registry/routes.js";
 import { negotiationRoutes } from "./negotiation/routes.js";
 import { DocumentCache } from "./negotiation/queries.js";
 import { SilenceSweeper } from "./negotiation/silence-sweeper.js";
-import { registryFacts } from "./negotiation/store.js";
+import { registryFacts, resourceOf } from "./negotiation/store.js";
+import { negotiationPolicy } from "./negotiation/policy.js";
+import { actorFor } from "./access/actor.js";
+import { may } from "./access/authorize.js";
+import { CONTROL_CHANNEL, notifyNow } from "./events/notifications.js";
+import { STREAMS } from "../contracts/live.js";
+import { randomUUID } from "node:crypto";
 import { RegistrySnapshot } from "./registry/snapshot.js";
 import { utcDay } from "./startup.js";
 
@@ -84,10 +90,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const snapshot = new RegistrySnapshot(db);
   const sessions = new SessionCache(db);
   const feed = new EventFeed(database, app.log);
+  const documents = new DocumentCache(db);
   const hub = new LiveHub({
     db,
     now,
     log: app.log,
+    process: randomUUID(),
+    // In a document's room: only who may read the document.
+    mayEnter: async (member, stream) => {
+      const id = stream.startsWith(`${STREAMS.document}:`) ? stream.slice(STREAMS.document.length + 1) : null;
+      const facts = snapshot.view("negotiation-facts", registryFacts);
+      if (id === null || facts === null || member.userId === null) return false;
+      const day = today();
+      const cached = await documents.get(id, `${day}|${snapshot.position}`, (row) => facts.chairOf(row.body, day));
+      if (!cached) return false;
+      const actor = actorFor({ id: member.userId, role: member.role, delegation: member.delegation }, snapshot, day);
+      return may(actor, negotiationPolicy.read, resourceOf(cached.row, facts, day));
+    },
+    announce: (announcement) => {
+      notifyNow(db, CONTROL_CHANNEL, JSON.stringify({ kind: "presence", ...announcement })).catch((error: Error) =>
+        app.log.warn({ err: { message: error.message } }, "presence could not be announced"),
+      );
+    },
     ...options.live,
     checkSession: async (tokenHash) => {
       const session = await sessions.resolveHash(tokenHash, now(), { touch: false });
@@ -95,7 +119,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   // This process's own commits update its caches before the caller is answered; everything (its own included) reaches the hub by NOTIFY.
-  const documents = new DocumentCache(db);
   const silence = new SilenceSweeper({
     db,
     runner,

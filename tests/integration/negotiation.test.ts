@@ -171,6 +171,43 @@ describe.each(testDatabases)("negotiation on $name", (testDb) => {
     expect((await anonymous.request("GET", `/api/v1/documents/${document.id}`)).statusCode).toBe(401);
   });
 
+  it("shows who is in the room and on which provision they draft, across processes, and only to readers", async () => {
+    const document = await draft();
+    const stream = `document:${document.id}`;
+    // On PostgreSQL the second delegation is served by another process.
+    const other = url ? await openDatabase({ databaseUrl: url }) : null;
+    const second = other ? await buildApp({ database: other, now: () => clock }) : null;
+    const secondAddress = second ? await second.listen({ port: 0, host: "127.0.0.1" }) : address;
+    try {
+      const [ru, india, mn] = [await head("RU"), await head("IN"), await head("MN")];
+      const russia = await LiveClient.connect(address, { cookie: ru.cookieHeader });
+      const indiaLive = await LiveClient.connect(secondAddress, { cookie: india.cookieHeader, origin: secondAddress });
+      const mongolia = await LiveClient.connect(address, { cookie: mn.cookieHeader });
+      for (const client of [russia, indiaLive, mongolia]) await client.subscribe([{ stream, after: null }]);
+      const rooms = (client: LiveClient) => client.messages.filter((m) => m.type === "presence").map((m) => (m as { present: unknown }).present);
+      russia.send({ type: "presence", stream, provision: null });
+      indiaLive.send({ type: "presence", stream, provision: document.provisions[1].id });
+      const expected = [
+        { delegation: "IN", drafting: [document.provisions[1].id] },
+        { delegation: "RU", drafting: [] },
+      ];
+      await russia.until(() => rooms(russia).some((r) => JSON.stringify(r) === JSON.stringify(expected)));
+      await indiaLive.until(() => rooms(indiaLive).some((r) => JSON.stringify(r) === JSON.stringify(expected)));
+      // Mongolia (an observer) may not read the draft: it cannot enter, and hears nothing of the room.
+      mongolia.send({ type: "presence", stream, provision: null });
+      await mongolia.until((ms) => ms.some((m) => m.type === "error" && m.code === "not-in-room"));
+      expect(rooms(mongolia)).toEqual([]);
+      // Leaving (closing) empties the room for the others.
+      indiaLive.socket.close();
+      await russia.until(() => JSON.stringify(rooms(russia).at(-1)) === JSON.stringify([{ delegation: "RU", drafting: [] }]));
+      russia.socket.close();
+      mongolia.socket.close();
+    } finally {
+      await second?.close();
+      await other?.close();
+    }
+  });
+
   it.runIf(testDb.name === "postgresql")("adopts at the deadline exactly once when two processes sweep at the same time", async () => {
     const document = await draft();
     const chair = await head("KG");

@@ -92,7 +92,7 @@ export class SessionCache implements FeedSubscriber {
     if (message.kind === "sessions-ended") {
       for (const hash of message.tokenHashes) this.entries.delete(hash);
       if (message.userIds.length > 0) this.forgetUsers(new Set(message.userIds), message.exceptTokenHash);
-    } else {
+    } else if (message.kind === "users-changed") {
       this.forgetUsers(new Set(message.userIds), null);
     }
   }

@@ -40,6 +40,13 @@ export const ControlMessageSchema = z.discriminatedUnion("kind", [
     exceptTokenHash: z.string().nullable().default(null),
   }),
   z.object({ kind: z.literal("users-changed"), userIds: z.array(z.string()) }),
+  /** One process's people in one room (see realtime/presence.ts); not sent in a transaction. */
+  z.object({
+    kind: z.literal("presence"),
+    process: z.string(),
+    stream: z.string(),
+    entries: z.array(z.object({ delegation: z.string(), provision: z.string().nullable() })).max(500),
+  }),
 ]);
 export type ControlMessage = z.input<typeof ControlMessageSchema>;
 export type ParsedControlMessage = z.output<typeof ControlMessageSchema>;
@@ -76,6 +83,11 @@ export async function notifyOnCommit(tx: Db, channel: string, payload: string): 
   await tx.execute(sql`select pg_notify(${channel}, ${payload})`);
 }
 
+/** Sends a notification now, outside any transaction (presence, which is not a change of state). */
+export async function notifyNow(db: Db, channel: string, payload: string): Promise<void> {
+  await db.execute(sql`select pg_notify(${channel}, ${payload})`);
+}
+
 /** Splits control messages so each notification fits (a delegation of many members deactivated, say). */
 export function controlNotifications(messages: readonly ControlMessage[]): string[] {
   const out: string[] = [];
@@ -87,8 +99,11 @@ export function controlNotifications(messages: readonly ControlMessage[]): strin
       const except = message.exceptTokenHash ?? null;
       out.push(...chunked(message.userIds ?? [], (userIds) => JSON.stringify({ kind: "sessions-ended", userIds, exceptTokenHash: except })));
       out.push(...chunked(message.tokenHashes ?? [], (tokenHashes) => JSON.stringify({ kind: "sessions-ended", tokenHashes })));
-    } else {
+    } else if (message.kind === "users-changed") {
       out.push(...chunked(message.userIds, (userIds) => JSON.stringify({ kind: "users-changed", userIds })));
+    } else {
+      // Presence too large for one notification: the first entries (a room holds far fewer in practice).
+      out.push(JSON.stringify({ ...message, entries: message.entries.slice(0, 50) }));
     }
   }
   return out;

@@ -7,6 +7,7 @@ import type { Db } from "../db/client.js";
 import type { FeedSubscriber } from "../events/feed.js";
 import { readEvents, streamHead, type StoredEvent } from "../events/log.js";
 import type { ParsedControlMessage } from "../events/notifications.js";
+import { PRESENCE_REANNOUNCE_MS, PresenceBoard, type PresenceAnnouncement } from "./presence.js";
 
 export interface HubOptions {
   readonly db: Db;
@@ -20,6 +21,12 @@ export interface HubOptions {
   /** How often a connection's session is checked again even without news (expiry, idle time). */
   readonly sessionCheckMs?: number;
   readonly log?: { warn(object: Record<string, unknown>, message: string): void };
+  /** This process's name among those sharing the database (for presence). */
+  readonly process?: string;
+  /** Whether a member may be in a room (read the document the stream is about). Without it, no one may. */
+  readonly mayEnter?: (member: AudienceMember, stream: string) => boolean | Promise<boolean>;
+  /** Tells the other processes who is in a room here (NOTIFY). */
+  readonly announce?: (announcement: PresenceAnnouncement) => void;
 }
 
 interface Subscription {
@@ -35,6 +42,8 @@ interface Connection {
   member: AudienceMember;
   readonly tokenHash: string;
   readonly subscriptions: Map<string, Subscription>;
+  /** The rooms (document streams) this connection declared itself present in. */
+  readonly rooms: Set<string>;
   isAlive: boolean;
   protocolErrors: number;
   sessionCheckedAt: number;
@@ -63,8 +72,14 @@ export class LiveHub implements FeedSubscriber {
   private readonly heartbeatMs: number;
   private readonly maxBufferedBytes: number;
   private readonly sessionCheckMs: number;
+  private readonly presence: PresenceBoard;
+  private readonly presenceTimer: NodeJS.Timeout;
 
   constructor(private readonly options: HubOptions) {
+    this.presence = new PresenceBoard(options.process ?? "local", () => Date.now());
+    // Presence is renewed even without changes, so other processes keep it; theirs expires when not renewed.
+    this.presenceTimer = setInterval(() => this.renewPresence(), PRESENCE_REANNOUNCE_MS);
+    this.presenceTimer.unref();
     this.heartbeatMs = options.heartbeatMs ?? 30_000;
     this.maxBufferedBytes = options.maxBufferedBytes ?? 1024 * 1024;
     this.sessionCheckMs = options.sessionCheckMs ?? 60_000;
@@ -89,6 +104,7 @@ export class LiveHub implements FeedSubscriber {
       member: session.member,
       tokenHash: session.tokenHash,
       subscriptions: new Map(),
+      rooms: new Set(),
       isAlive: true,
       protocolErrors: 0,
       sessionCheckedAt: this.options.now().getTime(),
@@ -114,6 +130,7 @@ export class LiveHub implements FeedSubscriber {
     if (connection.member.userId) remove(this.byUser, connection.member.userId, connection);
     for (const stream of connection.subscriptions.keys()) remove(this.byStream, stream, connection);
     connection.subscriptions.clear();
+    for (const stream of [...connection.rooms]) this.leave(connection, stream);
   }
 
   private close(connection: Connection, code: number, reason: string): void {
@@ -163,9 +180,11 @@ export class LiveHub implements FeedSubscriber {
       for (const stream of message.streams) {
         connection.subscriptions.delete(stream);
         remove(this.byStream, stream, connection);
+        this.leave(connection, stream);
       }
       return;
     }
+    if (message.type === "presence") return this.enter(connection, message.stream, message.provision);
     const fresh = message.streams.filter((s) => !connection.subscriptions.has(s.stream)).length;
     if (connection.subscriptions.size + fresh > LIVE_LIMITS.subscriptionsPerConnection) {
       return this.send(connection, { type: "error", code: "too-many-subscriptions", message: `At most ${LIVE_LIMITS.subscriptionsPerConnection} streams per connection.` });
@@ -188,6 +207,49 @@ export class LiveHub implements FeedSubscriber {
     if (connection.subscriptions.get(stream) !== subscription) return;
     this.release(connection, stream, subscription);
     this.send(connection, { type: "subscribed", stream, head: subscription.last });
+  }
+
+  // ---- Presence in rooms
+
+  private async enter(connection: Connection, stream: string, provision: string | null): Promise<void> {
+    const mayEnter = connection.subscriptions.has(stream) && (await this.options.mayEnter?.(connection.member, stream)) === true;
+    if (!mayEnter || connection.isClosed) {
+      return this.send(connection, { type: "error", code: "not-in-room", message: "Subscribe to a document you may read before declaring presence in its room." });
+    }
+    const isNew = !connection.rooms.has(stream);
+    connection.rooms.add(stream);
+    const changed = this.presence.set(stream, connection.id, { delegation: connection.member.delegation ?? "secretariat", provision });
+    if (changed) this.announce(stream);
+    if (changed || isNew) this.showRoom(stream, changed ? null : connection);
+  }
+
+  private leave(connection: Connection, stream: string): void {
+    if (!connection.rooms.delete(stream)) return;
+    if (this.presence.set(stream, connection.id, null)) {
+      this.announce(stream);
+      this.showRoom(stream);
+    }
+  }
+
+  private announce(stream: string): void {
+    this.options.announce?.({ process: this.presence.process, stream, entries: this.presence.ownEntries(stream) });
+  }
+
+  /** Sends the room to everyone in it (or to one connection that just entered an unchanged room). */
+  private showRoom(stream: string, only: Connection | null = null): void {
+    const text = JSON.stringify({ type: "presence", stream, present: this.presence.room(stream) } satisfies ServerMessage);
+    const targets = only ? [only] : [...(this.byStream.get(stream) ?? [])].filter((c) => c.rooms.has(stream));
+    for (const connection of targets) this.sendText(connection, text);
+  }
+
+  private renewPresence(): void {
+    for (const announcement of this.presence.announcements()) this.options.announce?.(announcement);
+    for (const stream of this.presence.expire()) this.showRoom(stream);
+  }
+
+  /** The room as this process knows it (for tests and diagnostics). */
+  roomOf(stream: string) {
+    return this.presence.room(stream);
   }
 
   /** Sends what was missed after `after` (visible events only), or a reset when it is too much. Leaves `pending` as it is. */
@@ -257,6 +319,10 @@ export class LiveHub implements FeedSubscriber {
       }
       return;
     }
+    if (message.kind === "presence") {
+      if (this.presence.hear(message)) this.showRoom(message.stream);
+      return;
+    }
     // An account changed (its name, its single sign-on): who it acts as may have too.
     for (const userId of message.userIds) for (const connection of [...(this.byUser.get(userId) ?? [])]) void this.recheck(connection);
   }
@@ -298,6 +364,7 @@ export class LiveHub implements FeedSubscriber {
 
   closeAll(): void {
     if (this.timer) clearInterval(this.timer);
+    clearInterval(this.presenceTimer);
     for (const connection of [...this.connections]) this.close(connection, LIVE_CLOSE.goingAway, "server shutting down");
   }
 }
