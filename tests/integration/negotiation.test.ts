@@ -101,6 +101,19 @@ describe.each(testDatabases)("negotiation on $name", (testDb) => {
     const stale = await ru.request("POST", `/api/v1/documents/${document.id}/proposals`, { change: { type: "insert", provision: op.id, at: 0, text: "Впредь " }, provisionVersion: 99 });
     expect(stale.json().current).toMatchObject({ id: op.id, version: op.version });
     const chair = await head("KG");
+    const openings: [unknown, string, string][] = [
+      [{ ...DRAFT, body: "NOPE" }, "body.body", "unknown-body"],
+      [{ ...DRAFT, decisionRule: "majority" }, "body.decisionRule", "choice"],
+      [{ ...DRAFT, languages: ["zh", "en"] }, "body.languages", "base-language-missing"],
+      [{ ...DRAFT, provisions: [DRAFT.provisions[0], { kind: "operative", texts: { ru: "Текст [без конца" } }] }, "body.provisions.1.texts.ru", "unbalanced-brackets"],
+    ];
+    const count = (await chair.request("GET", "/api/v1/documents")).json().items.length;
+    for (const [body, field, code] of openings) {
+      const response = await chair.request("POST", "/api/v1/documents", body);
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json().errors[0]).toMatchObject({ field, code });
+    }
+    expect((await chair.request("GET", "/api/v1/documents")).json().items).toHaveLength(count);
     const wrong = await chair.request("POST", `/api/v1/documents/${document.id}/revisions`, { version: document.version, handlings: [{ proposal: "nope", action: "accept" }] });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0]).toMatchObject({ field: "body.handlings.0.proposal", code: "unknown-proposal" });

@@ -166,6 +166,11 @@ export const createDocument = defineCommand({
     const field = (name: string, code: FieldErrorCode, message: string) =>
       new ProblemError(400, "invalid-request", "The request is not valid", `${name}: ${message}`, { errors: [{ field: name, code, message }] });
     if (!situation.facts.hasBody(request.body)) throw field("body.body", "unknown-body", "is not a body of the organization");
+    const decisionRule = request.decisionRule ?? "consensus";
+    if (!situation.facts.hasDecisionRule(decisionRule)) throw field("body.decisionRule", "choice", "is not a decision rule of the organization");
+    if ((request.concerning ?? null) !== null && decisionRule !== "consensus_minus_one") {
+      throw field("body.concerning", "invalid", "names the member concerned only under consensus minus one");
+    }
     const languages = [...new Set(request.languages)];
     if (!languages.includes(request.baseLanguage)) throw field("body.languages", "base-language-missing", "must include the base language");
     if (!request.title[request.baseLanguage]) throw field(`body.title.${request.baseLanguage}`, "required", "the title in the base language is required");
@@ -193,7 +198,7 @@ export const createDocument = defineCommand({
       languages,
       meeting: request.meeting ?? null,
       place: (request.place ?? null) as Record<string, string> | null,
-      decisionRule: request.decisionRule ?? "consensus",
+      decisionRule,
       concerning: request.concerning ?? null,
       visibility: "members",
       status: "negotiation",

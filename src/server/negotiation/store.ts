@@ -26,6 +26,8 @@ export interface RegistryFacts {
   mayObject(party: string, day: string): boolean;
   /** Whether a body with this code exists. */
   hasBody(body: string): boolean;
+  /** Whether the organization has a decision rule with this code. */
+  hasDecisionRule(code: string): boolean;
 }
 
 export function registryFacts(registry: Registry): RegistryFacts {
@@ -49,6 +51,7 @@ export function registryFacts(registry: Registry): RegistryFacts {
     },
     mayObject: (party, day) => tierOf(party, day)?.rights.object === true,
     hasBody: (body) => registry.bodies.some((b) => b.code === body),
+    hasDecisionRule: (code) => registry.organization.decisionRules.some((r) => r.code === code),
   };
 }
 
