@@ -1,5 +1,5 @@
 // Provisions: stable identities in an order, numbers derived from that order for display, statuses derived from the text.
-import { hasBrackets, topLevelBrackets } from "./markup.js";
+import { bracketSpan, hasBrackets, topLevelBrackets } from "./markup.js";
 
 export const PROVISION_KINDS = ["preambular", "operative", "article", "heading", "annex"] as const;
 export type ProvisionKind = (typeof PROVISION_KINDS)[number];
@@ -97,7 +97,13 @@ export function bracketsWithBackers(provision: Provision, baseLanguage: string):
 }
 
 function sameAlternatives(record: BracketRecord, alternatives: readonly string[]): boolean {
-  return record.alternatives.length === alternatives.length && record.alternatives.every((alternative, i) => alternative.text === alternatives[i]);
+  return record.alternatives.length === alternatives.length && record.alternatives.every((alternative, i) => asRead(alternative.text) === alternatives[i]);
+}
+
+/** An alternative as a bracket gives it back: trimmed, a `\/` at its own level read as `/` (a record may keep either form). */
+function asRead(text: string): string {
+  if (!text.includes("\\/")) return text.trim();
+  return topLevelBrackets(bracketSpan(text, 0, text.length, [text]))[0]?.alternatives[0] ?? text;
 }
 
 /** Keeps the records of brackets still present in a new base text, drops the others, adds the new ones. */

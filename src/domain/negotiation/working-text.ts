@@ -5,6 +5,7 @@ import { NegotiationError } from "./errors.js";
 import { bracketSpan, checkBalanced, resolveBracket, topLevelBrackets } from "./markup.js";
 import {
   anchorProvision,
+  checkChange,
   defaultHandling,
   isSpanChange,
   spanOf,
@@ -130,7 +131,9 @@ function applySpanEdits(base: string, edits: readonly SpanEdit[]): { text: strin
     const { start, end } = spanOf(change);
     const proposed = handling.action === "accept-modified" ? handling.text : "text" in change ? change.text : "";
     if (handling.action !== "bracket") {
-      text = text.slice(0, start) + proposed + text.slice(end);
+      // Inside a bracket, a `/` of the proposed words would read as a separator: there it is written `\/`.
+      const isInsideBracket = topLevelBrackets(text).some((bracket) => bracket.start < start && start < bracket.end);
+      text = text.slice(0, start) + (isInsideBracket ? writtenInsideBracket(proposed) : proposed) + text.slice(end);
       continue;
     }
     const span = trimSpan(text, start, end);
@@ -165,7 +168,30 @@ function serializeAlternative(markup: string): string {
   return bracketSpan(markup, 0, markup.length, [markup]).replace(/^\[|\]$/gu, "");
 }
 
+/** Words put inside an alternative as they are, the spaces around them kept: only their own slashes get escaped. */
+function writtenInsideBracket(markup: string): string {
+  const words = markup.trim();
+  if (words === "") return markup;
+  return /^\s*/u.exec(markup)![0] + serializeAlternative(words) + /\s*$/u.exec(markup)![0];
+}
+
+/** Whether a span change still fits the text: one kept from an older text (a colliding proposal) may cut a bracket now. */
+function fitsText(text: WorkingText, change: SpanChange): boolean {
+  try {
+    checkChange(text.provisions, text.baseLanguage, change);
+    return true;
+  } catch (error) {
+    if (error instanceof NegotiationError) return false;
+    throw error;
+  }
+}
+
 function issueRevision(text: WorkingText, proposals: readonly OpenProposal[], handlings: Readonly<Record<string, Handling>>): StepResult {
+  for (const [id, handling] of Object.entries(handlings)) {
+    if (handling.action === "accept-modified" && !checkBalanced(handling.text)) {
+      throw new NegotiationError("unbalanced-brackets", "The chair's text has unbalanced brackets.", `handlings.${id}.text`);
+    }
+  }
   const handlingOf = (proposal: OpenProposal): Handling => {
     const handling = handlings[proposal.id] ?? defaultHandling(proposal);
     // A move cannot be bracketed: it stays open for the next round.
@@ -189,7 +215,7 @@ function issueRevision(text: WorkingText, proposals: readonly OpenProposal[], ha
     const change = proposal.change;
     if (!isSpanChange(change)) continue;
     const edits = spanEdits.get(change.provision) ?? [];
-    if (edits.some((edit) => overlaps(spanOf(edit.change), spanOf(change)))) {
+    if (!fitsText(text, change) || edits.some((edit) => overlaps(spanOf(edit.change), spanOf(change)))) {
       deferred.push(proposal);
       continue;
     }
@@ -222,9 +248,14 @@ function issueRevision(text: WorkingText, proposals: readonly OpenProposal[], ha
     const handling = handlingOf(proposal);
     const bracketed = handling.action === "bracket";
     const done = (): void => void outcomes.set(proposal.id, { proposal: proposal.id, handling, result: bracketed ? "bracketed" : "applied" });
-    const position = (after: string | null): number => (after === null ? 0 : provisions.findIndex((p) => p.id === after) + 1);
+    // Just after `after` (at the top for null); -1 when `after` is gone (deleted earlier in this revision).
+    const position = (list: readonly Provision[], after: string | null): number => {
+      if (after === null) return 0;
+      const index = list.findIndex((p) => p.id === after);
+      return index < 0 ? -1 : index + 1;
+    };
     if (change.type === "add-provision") {
-      const at = position(change.after);
+      const at = position(provisions, change.after);
       if (at < 0 || provisions.some((p) => p.id === addedProvisionId(proposal.id))) {
         deferred.push(proposal);
         continue;
@@ -267,7 +298,7 @@ function issueRevision(text: WorkingText, proposals: readonly OpenProposal[], ha
     }
     // move-provision, accepted
     const without = provisions.filter((p) => p.id !== provision.id);
-    const at = change.after === null ? 0 : without.findIndex((p) => p.id === change.after) + 1;
+    const at = position(without, change.after);
     if (at < 0 || change.after === provision.id) {
       deferred.push(proposal);
       continue;
@@ -281,7 +312,10 @@ function issueRevision(text: WorkingText, proposals: readonly OpenProposal[], ha
   // Last, carry what stays open onto the new text, re-anchored; a span the revision changed collides.
   for (const proposal of deferred) {
     const handling = handlingOf(proposal);
-    const carried = carry(text, provisions, proposal);
+    // Words an applied edit changed are no longer what the proposal was about, even where a diff finds the same words.
+    const change = proposal.change;
+    const isOverlapped = isSpanChange(change) && (spanEdits.get(change.provision) ?? []).some((edit) => overlaps(spanOf(edit.change), spanOf(change)));
+    const carried = isOverlapped ? null : carry(text, provisions, proposal);
     outcomes.set(proposal.id, carried ? { proposal: proposal.id, handling, result: "carried", change: carried } : { proposal: proposal.id, handling, result: "colliding" });
   }
   return {
@@ -298,10 +332,14 @@ function carry(old: WorkingText, provisions: readonly Provision[], proposal: Ope
   if (anchor !== null && !provisions.some((p) => p.id === anchor)) return null;
   if (change.type === "move-provision" && change.after !== null && !provisions.some((p) => p.id === change.after)) return null;
   if (!isSpanChange(change)) return change;
+  if (!fitsText(old, change)) return null;
   const before = old.provisions.find((p) => p.id === change.provision)?.texts[old.baseLanguage] ?? "";
   const after = provisions.find((p) => p.id === change.provision)?.texts[old.baseLanguage] ?? "";
   if (before === after) return change;
   const { start, end } = spanOf(change);
   const mapped = mapSpan(diffWords(before, after, old.baseLanguage), start, end);
-  return mapped ? withSpan(change, mapped) : null;
+  if (!mapped) return null;
+  // The word diff does not know the markup: it may pair a `]` with the one of an escaped `\]`. Only a span that fits stays.
+  const carried = withSpan(change, mapped);
+  return fitsText({ ...old, provisions }, carried) ? carried : null;
 }
