@@ -137,6 +137,30 @@ describe.each(testDatabases)("negotiation on $name", (testDb) => {
     expect(answers.find((a) => a.statusCode === 409)!.json()).toMatchObject({ code: "stale-version", current: { version: made.version + 1 } });
   });
 
+  it("re-anchors open proposals when compromise text changes their provision, and marks colliding those it overwrote", async () => {
+    const document = await draft();
+    const provision = document.provisions[1];
+    const text: string = provision.texts.ru;
+    const ru = await head("RU");
+    const propose = async (start: number, end: number, replacement: string) => {
+      const response = await ru.request("POST", `/api/v1/documents/${document.id}/proposals`, { change: { type: "replace", provision: provision.id, start, end, text: replacement } });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json();
+    };
+    const onLastWord = await propose(text.indexOf("сотрудничать"), text.indexOf("сотрудничать") + "сотрудничать".length, "взаимодействовать");
+    const onBracket = await propose(text.indexOf("[") + 1, text.indexOf("[") + 1 + "должны".length, "обязаны");
+    const current = (await ru.request("GET", `/api/v1/documents/${document.id}`)).json().provisions[1];
+    const compromise = await (await head("KG")).request("POST", `/api/v1/documents/${document.id}/provisions/${provision.id}/compromise`, { bracket: 0, text: "будут", version: current.version });
+    expect(compromise.statusCode, compromise.body).toBe(200);
+    const proposals = compromise.json().proposals;
+    const moved = proposals.find((p: any) => p.id === onLastWord.id);
+    expect(moved.status).toBe("open");
+    expect(moved.quote).toBe("сотрудничать");
+    const newText: string = compromise.json().provisions[1].texts.ru;
+    expect(newText.slice(moved.change.start, moved.change.end)).toBe("сотрудничать");
+    expect(proposals.find((p: any) => p.id === onBracket.id).status).toBe("colliding");
+  });
+
   it("numbers proposals made in parallel by ten delegations once each", async () => {
     const document = await draft();
     const codes = ["RU", "IN", "KZ", "PK", "IR", "BY", "TJ", "UZ", "CN", "KG"];

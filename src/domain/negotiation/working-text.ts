@@ -315,7 +315,7 @@ function issueRevision(text: WorkingText, proposals: readonly OpenProposal[], ha
     // Words an applied edit changed are no longer what the proposal was about, even where a diff finds the same words.
     const change = proposal.change;
     const isOverlapped = isSpanChange(change) && (spanEdits.get(change.provision) ?? []).some((edit) => overlaps(spanOf(edit.change), spanOf(change)));
-    const carried = isOverlapped ? null : carry(text, provisions, proposal);
+    const carried = isOverlapped ? null : carryChange(text, provisions, proposal);
     outcomes.set(proposal.id, carried ? { proposal: proposal.id, handling, result: "carried", change: carried } : { proposal: proposal.id, handling, result: "colliding" });
   }
   return {
@@ -325,8 +325,11 @@ function issueRevision(text: WorkingText, proposals: readonly OpenProposal[], ha
   };
 }
 
-/** The change re-anchored on the new provisions, or null when what it was about changed or disappeared. */
-function carry(old: WorkingText, provisions: readonly Provision[], proposal: OpenProposal): OpenProposal["change"] | null {
+/**
+ * The change re-anchored on the new provisions, or null when what it was about changed or disappeared. Used by a revision
+ * for what stays open, and by the server for open proposals on a provision the chair's compromise text changed.
+ */
+export function carryChange(old: WorkingText, provisions: readonly Provision[], proposal: OpenProposal): OpenProposal["change"] | null {
   const change = proposal.change;
   const anchor = anchorProvision(change);
   if (anchor !== null && !provisions.some((p) => p.id === anchor)) return null;

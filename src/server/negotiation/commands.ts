@@ -27,7 +27,7 @@ import { NegotiationError, type NegotiationErrorCode } from "../../domain/negoti
 import { checkBalanced } from "../../domain/negotiation/markup.js";
 import { checkChange, isSpanChange, spanOf, standings, type Handling, type OpenProposal, type ProposalChange } from "../../domain/negotiation/proposals.js";
 import { fingerprint, provisionStatus, type Provision } from "../../domain/negotiation/provisions.js";
-import { applyStep, type Step, type WorkingText } from "../../domain/negotiation/working-text.js";
+import { applyStep, carryChange, type Step, type WorkingText } from "../../domain/negotiation/working-text.js";
 import { defineCommand, StaleVersionError, type CommandScope } from "../commands/runner.js";
 import { notFound, ProblemError } from "../http/problem.js";
 import { negotiationPolicy as policy, type DocumentResource, type Visibility } from "./policy.js";
@@ -306,6 +306,23 @@ export const takePosition = defineCommand({
   },
 });
 
+/**
+ * After the chair's compromise text (or a provision bracketed again) changed a provision between revisions, the open
+ * proposals on it are re-anchored to the new text, or marked colliding when the words they were about changed.
+ */
+async function reanchorProposals(c: CommandScope, row: DocumentRow, before: Provision, after: Provision): Promise<void> {
+  if ((before.texts[row.baseLanguage] ?? "") === (after.texts[row.baseLanguage] ?? "")) return;
+  const pending = (await loadProposals(c.tx, row.id, ["open"])).filter((p) => isSpanChange(p.change) && p.change.provision === before.id);
+  for (const proposal of pending) {
+    const carried = carryChange(workingText(row, [before]), [after], { id: proposal.id, delegation: proposal.delegation, change: proposal.change, supporters: [], opposers: [] });
+    const quote = carried && isSpanChange(carried) ? (after.texts[row.baseLanguage] ?? "").slice(spanOf(carried).start, spanOf(carried).end) : proposal.quote;
+    await c.tx
+      .update(negotiationProposals)
+      .set(carried ? { change: carried, quote, version: proposal.version + 1 } : { status: "colliding", version: proposal.version + 1 })
+      .where(eq(negotiationProposals.id, proposal.id));
+  }
+}
+
 // ---- Revisions
 
 /** The open proposals as the revision sees them, with where each delegation stands. */
@@ -339,7 +356,9 @@ export const issueRevision = defineCommand({
         handlings[h.proposal] = { action: "accept-modified", text: h.text };
       } else handlings[h.proposal] = { action: h.action };
     });
-    const step: Step = { type: "revision", proposals: openProposals(pending, positions), handlings };
+    // A colliding proposal's span no longer says what its proposer saw: it stays as it is unless the chair closes it.
+    const considered = pending.filter((p) => p.status === "open" || ["withdraw", "supersede"].includes(handlings[p.id]?.action ?? ""));
+    const step: Step = { type: "revision", proposals: openProposals(considered, positions), handlings };
     const result = core(() => applyStep(workingText(row, provisions), step));
     await saveProvisions(c.tx, row.id, provisions, result.text.provisions);
     const number = row.revision + 1;
@@ -426,6 +445,7 @@ export const actOnProvision = defineCommand({
     }
     const result = core(() => applyStep(workingText(row, [provision]), step));
     await updateProvision(c.tx, row.id, result.text.provisions[0]!);
+    await reanchorProposals(c, row, provision, result.text.provisions[0]!);
     const version = await touch(c, row);
     emit(c, loaded, "provision.changed", version, { provision: provision.id, action: action.kind });
     c.audit(`provision.${action.kind}`, `document:${row.id}`, { provision: provision.id, ...(action.kind === "translation" ? { language: action.language } : {}) });
@@ -485,6 +505,7 @@ export const breakSilenceProcedure = defineCommand({
       if (!provision) refuse("provision-not-found", `There is no provision ${provisionId} in this document.`, "provision");
       const result = core(() => applyStep(workingText(row, [provision]), { type: "rebracket", provision: provisionId, requestedBy: [delegation] }));
       await updateProvision(c.tx, row.id, result.text.provisions[0]!);
+      await reanchorProposals(c, row, provision, result.text.provisions[0]!);
     }
     const version = await touch(c, row, { silence, status: "negotiation", silenceDeadline: null });
     emit(c, loaded, "silence.broken", version, { delegation, provision: provisionId });
