@@ -126,6 +126,8 @@ export const ProvisionSchema = z
     /** Languages whose version is missing or translates an older base text. */
     outdated: z.array(z.string()),
     brackets: z.array(BracketSchema),
+    /** Whole-provision options (Option 1, Option 2…) when one bracket holds the whole base text; else null. */
+    options: z.array(z.string()).nullable(),
   })
   .meta({ id: "Provision" });
 

@@ -7,6 +7,7 @@ import {
   outdatedLanguages,
   PROVISION_KINDS,
   provisionNumbers,
+  provisionOptions,
   provisionStatus,
   reconcileBrackets,
   type BracketRecord,
@@ -240,5 +241,15 @@ describe("reconcileBrackets", () => {
         for (const r of new Set(kept)) expect(kept.filter((k) => k === r).length).toBeLessThanOrEqual(records.filter((k) => k === r).length);
       }),
     );
+  });
+});
+
+describe("whole-provision options", () => {
+  it("reads a bracket holding the whole text as options, and nothing else", () => {
+    expect(provisionOptions("[Member States shall cooperate. / Member States may cooperate.]")).toEqual(["Member States shall cooperate.", "Member States may cooperate."]);
+    expect(provisionOptions("  [选项一。 / 选项二。 / 选项三。] ")).toEqual(["选项一。", "选项二。", "选项三。"]);
+    expect(provisionOptions("Member States [shall / may] cooperate.")).toBeNull();
+    expect(provisionOptions("[Member States shall cooperate.]")).toBeNull();
+    expect(provisionOptions("[a / b] [c / d]")).toBeNull();
   });
 });

@@ -116,3 +116,14 @@ export function reconcileBrackets(text: string, records: readonly BracketRecord[
   }
   return kept;
 }
+
+/**
+ * Whole-provision options (Option 1 / Option 2): when one bracket with several alternatives holds the whole text, each
+ * alternative is an option for the provision; otherwise null.
+ */
+export function provisionOptions(text: string): string[] | null {
+  const trimmed = text.trim();
+  const brackets = topLevelBrackets(trimmed);
+  const only = brackets.length === 1 ? brackets[0]! : null;
+  return only && only.start === 0 && only.end === trimmed.length && only.alternatives.length > 1 ? [...only.alternatives] : null;
+}

@@ -3,7 +3,7 @@ import type { DiffDto, DocumentDto, DocumentSummary, ProposalDto, ProvisionDto, 
 import { adoptionBlockers } from "../../domain/negotiation/adoption.js";
 import { diffWords } from "../../domain/negotiation/diff.js";
 import { standings, type Handling } from "../../domain/negotiation/proposals.js";
-import { bracketsWithBackers, outdatedLanguages, provisionNumbers, provisionStatus, type Provision } from "../../domain/negotiation/provisions.js";
+import { bracketsWithBackers, outdatedLanguages, provisionNumbers, provisionOptions, provisionStatus, type Provision } from "../../domain/negotiation/provisions.js";
 import type { DocumentRow, PositionRow, ProposalRow } from "./store.js";
 import type { negotiationRevisions, negotiationStatements } from "./tables.js";
 
@@ -26,6 +26,7 @@ export function provisionView(provision: Provision, row: Row, numbers: Map<strin
       alternatives: b.alternatives.map((a) => ({ text: a.text, backers: [...a.backers] })),
       requestedBy: [...b.requestedBy],
     })),
+    options: provisionOptions(provision.texts[row.baseLanguage] ?? ""),
   };
 }
 

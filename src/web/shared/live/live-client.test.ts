@@ -208,4 +208,27 @@ describe("LiveClient", () => {
     expect(sockets).toHaveLength(1);
     expect(states).toEqual(["connecting", "closed"]);
   });
+  it("enters a room after subscribing, says it again after a reconnect, and hands presence only to the room's listeners", async () => {
+    const changes: LiveChange[] = [];
+    const rooms: unknown[] = [];
+    client.listen("document:d1", (change) => changes.push(change));
+    client.start();
+    socket().open();
+    const leave = client.enter("document:d1", "op4", (present) => rooms.push(present));
+    await settle();
+    expect(socket().sent.at(-1)).toEqual({ type: "presence", stream: "document:d1", provision: "op4" });
+    socket().server({ type: "presence", stream: "document:d1", present: [{ delegation: "IN", drafting: ["op4"] }] });
+    expect(rooms).toEqual([[{ delegation: "IN", drafting: ["op4"] }]]);
+    expect(changes).toEqual([]);
+    socket().drop(1006);
+    advance(60_000);
+    socket().open();
+    expect(socket().sent).toEqual([
+      { type: "subscribe", streams: [{ stream: "document:d1", after: null }] },
+      { type: "presence", stream: "document:d1", provision: "op4" },
+    ]);
+    leave();
+    socket().server({ type: "presence", stream: "document:d1", present: [] });
+    expect(rooms).toHaveLength(1);
+  });
 });

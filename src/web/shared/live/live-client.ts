@@ -38,6 +38,10 @@ export interface LiveClientOptions {
 
 type Listener = (change: LiveChange) => void;
 
+/** Who is in a room (a document stream): each delegation present and the provisions it is drafting on. */
+export type RoomPresence = readonly { readonly delegation: string; readonly drafting: readonly string[] }[];
+type PresenceListener = (present: RoomPresence) => void;
+
 export class LiveClient {
   private socket: LiveSocket | null = null;
   private state: LiveState = "closed";
@@ -48,6 +52,9 @@ export class LiveClient {
   private readonly book = new StreamBook();
   private readonly listeners = new Map<StreamName, Set<Listener>>();
   private readonly stateListeners = new Set<() => void>();
+  /** The rooms this page is in, and the provision it drafts on in each. */
+  private readonly rooms = new Map<StreamName, string | null>();
+  private readonly presenceListeners = new Map<StreamName, Set<PresenceListener>>();
   /** Streams whose following changed since the last flush: true to subscribe, false to unsubscribe. */
   private readonly pending = new Map<StreamName, boolean>();
   private isFlushQueued = false;
@@ -95,6 +102,32 @@ export class LiveClient {
     };
   }
 
+  /**
+   * Enters a room (a followed document stream), saying which provision this page drafts on (null: none); returns the way
+   * to leave it. Presence is sent again after every reconnection. The listener hears who is in the room.
+   */
+  enter(stream: StreamName, provision: string | null, onPresence: PresenceListener): () => void {
+    const stopListening = this.listen(stream, () => undefined);
+    let listeners = this.presenceListeners.get(stream);
+    if (!listeners) this.presenceListeners.set(stream, (listeners = new Set()));
+    listeners.add(onPresence);
+    this.rooms.set(stream, provision);
+    this.options.defer(() => this.sendPresence(stream));
+    return () => {
+      listeners.delete(onPresence);
+      if (listeners.size === 0) {
+        this.presenceListeners.delete(stream);
+        this.rooms.delete(stream);
+      }
+      stopListening();
+    };
+  }
+
+  private sendPresence(stream: StreamName): void {
+    if (this.socket?.readyState !== OPEN || !this.rooms.has(stream)) return;
+    this.sendAll([{ type: "presence", stream, provision: this.rooms.get(stream) ?? null }]);
+  }
+
   readonly getState = (): LiveState => this.state;
 
   readonly subscribeState = (onChange: () => void): (() => void) => {
@@ -114,6 +147,7 @@ export class LiveClient {
       // One subscription for everything followed, each stream from where it was left: the catch-up.
       this.pending.clear();
       this.sendAll(this.book.subscribe(this.book.followedStreams));
+      for (const stream of this.rooms.keys()) this.sendPresence(stream);
     };
     socket.onmessage = ({ data }) => {
       if (socket === this.socket) this.receive(data);
@@ -159,6 +193,10 @@ export class LiveClient {
     }
     const message = ServerMessageSchema.safeParse(json);
     if (!message.success) return;
+    if (message.data.type === "presence") {
+      for (const listener of [...(this.presenceListeners.get(message.data.stream) ?? [])]) listener(message.data.present);
+      return;
+    }
     const change = this.book.receive(message.data);
     if (!change) return;
     const stream = change.kind === "event" ? change.event.stream : change.stream;

@@ -107,8 +107,10 @@ export class StreamBook {
         if (!this.followed.has(message.stream)) return null;
         this.positions.set(message.stream, message.head);
         return { kind: "reset", stream: message.stream };
+      case "presence":
       case "hello":
       case "error":
+        // Presence is not news of a stream's events: the client hands it to the room's presence listeners.
         return null;
     }
   }
