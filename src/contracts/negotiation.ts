@@ -1,7 +1,7 @@
 // The negotiation API: documents, their rolling text, proposals and positions, revisions and diffs, the chair's actions,
 // the silence procedure, statements of position, adoption and private notes. Requests and responses, shared with the web.
 import { z } from "zod";
-import { multiLineText, singleLineText } from "./text.js";
+import { insertedText, multiLineText, singleLineText } from "./text.js";
 
 export const DOCUMENT_KINDS = ["declaration", "communique", "statement", "decision", "agreement", "action-plan"] as const;
 export const PROVISION_KINDS = ["preambular", "operative", "article", "heading", "annex"] as const;
@@ -17,6 +17,8 @@ export const NEGOTIATION_LANGUAGES = ["zh", "ru", "en"] as const;
 /** Bracket markup: `[shall / should]`, nested `[[shall] / should]`; `\[`, `\]`, `\/`, `\\` are literal. */
 const markup = (max: number) => multiLineText({ max }).meta({ description: "Text with bracket markup: [a / b] holds alternatives; brackets nest." });
 const optionalMarkup = (max: number) => multiLineText({ min: 0, max });
+/** An amendment's words: kept as typed, so " and trade" inserted after a word keeps its space. */
+const amendment = (min: number) => insertedText({ min, max: 20_000 });
 
 export const LanguageSchema = z.enum(NEGOTIATION_LANGUAGES);
 const ProvisionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, "a provision identifier");
@@ -48,8 +50,8 @@ export const CreateDocumentRequestSchema = z
   .meta({ id: "CreateDocumentRequest" });
 
 export const ProposalChangeSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("replace"), provision: ProvisionIdSchema, start: z.number().int().min(0), end: z.number().int().min(0), text: optionalMarkup(20_000) }),
-  z.strictObject({ type: z.literal("insert"), provision: ProvisionIdSchema, at: z.number().int().min(0), text: markup(20_000) }),
+  z.strictObject({ type: z.literal("replace"), provision: ProvisionIdSchema, start: z.number().int().min(0), end: z.number().int().min(0), text: amendment(0) }),
+  z.strictObject({ type: z.literal("insert"), provision: ProvisionIdSchema, at: z.number().int().min(0), text: amendment(1) }),
   z.strictObject({ type: z.literal("delete"), provision: ProvisionIdSchema, start: z.number().int().min(0), end: z.number().int().min(0) }),
   z.strictObject({ type: z.literal("add-provision"), after: ProvisionIdSchema.nullable(), kind: z.enum(PROVISION_KINDS), text: markup(20_000) }),
   z.strictObject({ type: z.literal("delete-provision"), provision: ProvisionIdSchema }),

@@ -22,6 +22,8 @@ const COMBINING_RUN = new RegExp(`\\p{M}{${MAX_COMBINING_MARKS + 1},}`, "u");
 export interface TextRules {
   /** Whether line breaks and tabs are allowed (comments, justifications), or the text is one line (names, titles). */
   readonly isMultiLine: boolean;
+  /** Whether white space at the ends is kept (text inserted into a sentence: " and trade"); by default it is trimmed. */
+  readonly keepsEdges?: boolean;
 }
 
 /** What is wrong with a text, if anything: the first rule it breaks, as a field-error code. Pure; the empty text passes. */
@@ -38,7 +40,8 @@ export function textProblem(text: string, rules: TextRules): FieldErrorCode | nu
 export function normalizeText(text: string, rules: TextRules): string {
   if (LONE_SURROGATE.test(text)) return text;
   const normalized = text.normalize("NFC");
-  return (rules.isMultiLine ? normalized.replace(/\r\n?/g, "\n") : normalized).trim();
+  const lines = rules.isMultiLine ? normalized.replace(/\r\n?/g, "\n") : normalized;
+  return rules.keepsEdges === true ? lines : lines.trim();
 }
 
 const MESSAGES: Readonly<Record<string, string>> = {
@@ -70,4 +73,9 @@ export function singleLineText(options: { min?: number; max: number }) {
 /** Several lines of text: a comment, a justification. */
 export function multiLineText(options: { min?: number; max: number }) {
   return textSchema({ isMultiLine: true }, options);
+}
+
+/** Text that goes into other text (an amendment's words): as typed, white space at the ends included. */
+export function insertedText(options: { min?: number; max: number }) {
+  return textSchema({ isMultiLine: true, keepsEdges: true }, options);
 }

@@ -230,6 +230,14 @@ describe.each(testDatabases)("negotiation on $name", (testDb) => {
       ];
       await russia.until(() => rooms(russia).some((r) => JSON.stringify(r) === JSON.stringify(expected)));
       await indiaLive.until(() => rooms(indiaLive).some((r) => JSON.stringify(r) === JSON.stringify(expected)));
+      // Presence sent right after a subscription to several streams, without waiting for it, is taken.
+      const hasty = await LiveClient.connect(address, { cookie: (await head("KZ")).cookieHeader });
+      hasty.send({ type: "subscribe", streams: [{ stream: "registry", after: null }, { stream, after: null }] });
+      hasty.send({ type: "presence", stream, provision: null });
+      await russia.until(() => rooms(russia).some((r) => JSON.stringify(r).includes('"KZ"')));
+      expect(hasty.messages.some((m) => m.type === "error")).toBe(false);
+      hasty.socket.close();
+      await russia.until(() => JSON.stringify(rooms(russia).at(-1)) === JSON.stringify(expected));
       // Mongolia (an observer) may not read the draft: it cannot enter, and hears nothing of the room.
       mongolia.send({ type: "presence", stream, provision: null });
       await mongolia.until((ms) => ms.some((m) => m.type === "error" && m.code === "not-in-room"));

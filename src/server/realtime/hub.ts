@@ -189,14 +189,21 @@ export class LiveHub implements FeedSubscriber {
     if (connection.subscriptions.size + fresh > LIVE_LIMITS.subscriptionsPerConnection) {
       return this.send(connection, { type: "error", code: "too-many-subscriptions", message: `At most ${LIVE_LIMITS.subscriptionsPerConnection} streams per connection.` });
     }
-    for (const { stream, after } of message.streams) await this.subscribe(connection, stream, after);
+    // Every stream is registered at once, before any is read: nothing committed meanwhile is missed (it waits in
+    // `pending`), and a message that follows (presence in a room) finds the subscription in place.
+    const registered = message.streams.map(({ stream, after }) => ({ stream, after, subscription: this.register(connection, stream) }));
+    for (const { stream, after, subscription } of registered) await this.subscribe(connection, stream, after, subscription);
   }
 
-  private async subscribe(connection: Connection, stream: string, after: number | null): Promise<void> {
-    // Registered before reading, so nothing committed meanwhile is missed: it waits in `pending`.
+  private register(connection: Connection, stream: string): Subscription {
     const subscription: Subscription = { last: 0, pending: [] };
     connection.subscriptions.set(stream, subscription);
     add(this.byStream, stream, connection);
+    return subscription;
+  }
+
+  private async subscribe(connection: Connection, stream: string, after: number | null, subscription: Subscription): Promise<void> {
+    if (connection.subscriptions.get(stream) !== subscription) return;
     try {
       if (after === null) subscription.last = await streamHead(this.options.db, stream);
       else await this.catchUp(connection, stream, subscription, after);

@@ -2,6 +2,7 @@
 import { Route, Routes } from "react-router";
 import { auditRoutes } from "../features/audit/AuditRoutes";
 import { identityRoutes } from "../features/identity/IdentityRoutes";
+import { negotiationRoutes } from "../features/negotiation/NegotiationRoutes";
 import { registryRoutes } from "../features/registry/RegistryRoutes";
 import { AdminIndex } from "./admin/AdminIndex";
 import { SystemPage } from "./admin/SystemPage";
@@ -13,6 +14,7 @@ export function AppRoutes() {
     <Routes>
       <Route element={<PortalLayout />}>
         {registryRoutes()}
+        {negotiationRoutes()}
         {identityRoutes()}
         {auditRoutes()}
         <Route path="admin" element={<AdminIndex />} />

@@ -17,6 +17,7 @@ const NAV_ITEMS = [
   { to: "/bodies", key: "nav.bodies", end: false },
   { to: "/summits", key: "nav.summits", end: false },
   { to: "/chairmanship", key: "nav.chairmanship", end: false },
+  { to: "/negotiation", key: "nav.negotiation", end: false },
 ] as const;
 
 function Emblem() {

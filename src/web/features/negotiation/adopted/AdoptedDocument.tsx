@@ -1,0 +1,97 @@
+// An adopted document as the record keeps it: number, date, place, the final text in each official language, and the
+// statements of position annexed to it. Nothing here changes any more.
+import { Anchor, Badge, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { formatPartialDate } from "../../../i18n/date-format";
+import { dataLanguageOf } from "../../../i18n/language";
+import { useLocale } from "../../../i18n/use-locale";
+import { DemoBadge } from "../badges";
+import classes from "../Negotiation.module.css";
+import { languageName, pickText } from "../negotiation-format";
+import { StatementList } from "../room/StatementsPanel";
+import { useRoom } from "../room/room-context";
+import { ProvisionText } from "../text/ProvisionText";
+
+export function AdoptedDocument() {
+  const { t } = useTranslation();
+  const { language } = useLocale();
+  const { document } = useRoom();
+  const dataLanguage = dataLanguageOf(language);
+  const [shown, setShown] = useState<string>(document.languages.includes(dataLanguage) ? dataLanguage : document.baseLanguage);
+  const adoption = document.adoption;
+  const place = pickText(adoption?.place ?? document.place, dataLanguage, document.baseLanguage);
+  const title = pickText(document.title, shown as typeof dataLanguage, document.baseLanguage);
+
+  return (
+    <Stack gap="lg" className={classes.adopted} data-testid="adopted-document">
+      <Anchor component={Link} to="/negotiation" size="sm">
+        <span aria-hidden="true">← </span>
+        {t("negotiation.list.title")}
+      </Anchor>
+      <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
+        <Stack gap="md">
+          <Group gap={6}>
+            <Badge color="green" variant="filled" radius="sm" styles={{ root: { textTransform: "none" } }}>
+              {t("negotiation.documentStatus.adopted")}
+            </Badge>
+            {document.isDemo && <DemoBadge />}
+          </Group>
+          {adoption && (
+            <Text fw={700} ff="monospace" data-testid="adoption-number">
+              {adoption.number}
+            </Text>
+          )}
+          <Title order={1} fz={{ base: "1.45rem", sm: "2rem" }} lh={1.3} lang={shown} style={{ overflowWrap: "anywhere" }}>
+            {title}
+          </Title>
+          {adoption && (
+            <Text size="sm" c="dimmed" data-testid="adoption-facts">
+              {place ? t("negotiation.adopted.placeAndDate", { place, date: formatPartialDate(adoption.date, language) }) : formatPartialDate(adoption.date, language)}
+              {" · "}
+              {adoption.by === "silence" ? t("negotiation.adopted.bySilence") : t("negotiation.adopted.byChair")}
+            </Text>
+          )}
+          {document.languages.length > 1 && (
+            <SegmentedControl
+              size="xs"
+              value={shown}
+              onChange={setShown}
+              data={document.languages.map((code) => ({ value: code, label: languageName(code, language, "label") }))}
+              aria-label={t("negotiation.adopted.language")}
+              style={{ alignSelf: "flex-start" }}
+            />
+          )}
+          <Stack gap="sm" component="ol" m={0} p={0} style={{ listStyle: "none" }}>
+            {document.provisions.map((provision) => (
+              <li key={provision.id} className={classes.adoptedProvision}>
+                <Text className={classes.provisionNumber}>{provision.number ?? ""}</Text>
+                {provision.kind === "heading" ? (
+                  <Title order={2} size="h4" lang={shown}>
+                    {provision.texts[shown] ?? provision.texts[document.baseLanguage] ?? ""}
+                  </Title>
+                ) : (
+                  <ProvisionText source={provision.texts[shown] ?? provision.texts[document.baseLanguage] ?? ""} view="markup" language={shown} />
+                )}
+              </li>
+            ))}
+          </Stack>
+        </Stack>
+      </Paper>
+      <Stack gap="sm" component="section" aria-labelledby="annex-heading">
+        <Title order={2} size="h3" id="annex-heading">
+          {t("negotiation.adopted.annex")}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t("negotiation.adopted.annexIntro")}
+        </Text>
+        <StatementList statements={document.statements} />
+      </Stack>
+      <Anchor component={Link} to={`/negotiation/${encodeURIComponent(document.id)}/history`} size="sm">
+        {t("negotiation.history.link")}
+        <span aria-hidden="true"> →</span>
+      </Anchor>
+    </Stack>
+  );
+}

@@ -1,0 +1,139 @@
+// The documents under negotiation or adopted (/negotiation), by body and status, each with its standing; the list follows
+// documents opened, adopted or opened wider. Those who may open a negotiation can do so here.
+import { Alert, Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useSearchParams } from "react-router";
+import { DOCUMENT_STATUSES, type DocumentSummary } from "../../../../contracts/negotiation";
+import { localTimeZone } from "../../../i18n/date-format";
+import { dataLanguageOf } from "../../../i18n/language";
+import { useLocale } from "../../../i18n/use-locale";
+import { signInPath } from "../../../shared/access/access-rules";
+import { QueryProblem } from "../../../shared/access/QueryProblem";
+import { FormModal } from "../../../shared/forms/FormModal";
+import { Loading } from "../../../shared/QueryFeedback";
+import { useSession } from "../../../shared/session/session-query";
+import { usePageTitle } from "../../../shared/use-page-title";
+import { DemoBadge, DocumentStatusBadge, PlainBadge } from "../badges";
+import { formatInstantIn, pickText, revisionLabel } from "../negotiation-format";
+import { useBodies, useDocuments } from "../negotiation-queries";
+import { mayUse } from "../negotiation-roles";
+import { useBodyName } from "../use-body-name";
+import { useDocumentsLive } from "../use-negotiation-live";
+import { NewDocumentForm } from "./NewDocumentForm";
+
+function DocumentCard({ document }: { document: DocumentSummary }) {
+  const { t } = useTranslation();
+  const { language } = useLocale();
+  const bodyName = useBodyName("short");
+  const title = pickText(document.title, dataLanguageOf(language));
+  return (
+    <Paper component="article" withBorder radius="lg" p={{ base: "sm", sm: "md" }} data-testid="document-card" data-document={document.id}>
+      <Stack gap={6}>
+        <Anchor component={Link} to={`/negotiation/${encodeURIComponent(document.id)}`} fw={650} size="lg" style={{ overflowWrap: "anywhere" }}>
+          {title}
+        </Anchor>
+        <Group gap={6}>
+          <DocumentStatusBadge status={document.status} />
+          {document.isDemo && <DemoBadge />}
+          <PlainBadge>{t(`negotiation.kinds.${document.kind}`)}</PlainBadge>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {[bodyName(document.body), document.adoption ? document.adoption.number : revisionLabel(document.revision, t), t(`negotiation.visibility.${document.visibility}`)].join(" · ")}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t("negotiation.header.updated", { date: formatInstantIn(document.updatedAt, language, localTimeZone()) })}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
+
+export function DocumentsPage() {
+  const { t } = useTranslation();
+  const { text } = useLocale();
+  const location = useLocation();
+  const [params, setParams] = useSearchParams();
+  const body = params.get("body");
+  const status = params.get("status");
+  const documents = useDocuments({ body, status });
+  const bodies = useBodies();
+  const session = useSession();
+  const [isCreating, setCreating] = useState(false);
+  useDocumentsLive();
+  usePageTitle(t("negotiation.list.title"));
+
+  const setFilter = (name: "body" | "status", value: string) => {
+    const next = new URLSearchParams(params);
+    if (value === "") next.delete(name);
+    else next.set(name, value);
+    setParams(next, { replace: true });
+  };
+  const isSignedOut = session.data?.user === null;
+  const canCreate = session.data ? mayUse(session.data.permissions, "document.create") : false;
+  const items = documents.data?.items ?? [];
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <div>
+          <Title order={1}>{t("negotiation.list.title")}</Title>
+          <Text c="dimmed" mt="xs" maw={640}>
+            {t("negotiation.list.intro")}
+          </Text>
+        </div>
+        {canCreate && (
+          <Button onClick={() => setCreating(true)} data-testid="new-document">
+            {t("negotiation.create.open")}
+          </Button>
+        )}
+      </Group>
+      {isSignedOut && (
+        <Alert color="navy" variant="light" data-testid="sign-in-for-drafts">
+          <Text size="sm">
+            {t("negotiation.list.signedOut")}{" "}
+            <Anchor component={Link} to={signInPath(location)} size="sm">
+              {t("account.signIn")}
+            </Anchor>
+          </Text>
+        </Alert>
+      )}
+      <Group gap="sm" align="flex-end" role="search" aria-label={t("negotiation.list.filters")}>
+        <NativeSelect
+          label={t("negotiation.list.body")}
+          data={[{ value: "", label: t("negotiation.list.allBodies") }, ...(bodies.data?.items ?? []).map((item) => ({ value: item.code, label: text(item.shortNames) }))]}
+          value={body ?? ""}
+          onChange={(event) => setFilter("body", event.currentTarget.value)}
+          style={{ flex: "1 1 12rem", maxWidth: "24rem" }}
+          data-testid="filter-body"
+        />
+        <NativeSelect
+          label={t("negotiation.list.status")}
+          data={[{ value: "", label: t("negotiation.list.allStatuses") }, ...DOCUMENT_STATUSES.map((value) => ({ value, label: t(`negotiation.documentStatus.${value}`) }))]}
+          value={status ?? ""}
+          onChange={(event) => setFilter("status", event.currentTarget.value)}
+          style={{ flex: "1 1 10rem", maxWidth: "16rem" }}
+          data-testid="filter-status"
+        />
+      </Group>
+      {documents.isError ? (
+        <QueryProblem error={documents.error} onRetry={() => void documents.refetch()} />
+      ) : !documents.data ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Text c="dimmed" data-testid="no-documents">
+          {t("negotiation.list.none")}
+        </Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" data-testid="documents">
+          {items.map((document) => (
+            <DocumentCard key={document.id} document={document} />
+          ))}
+        </SimpleGrid>
+      )}
+      <FormModal opened={isCreating} onClose={() => setCreating(false)} title={t("negotiation.create.open")}>
+        {isCreating && <NewDocumentForm onDone={() => setCreating(false)} />}
+      </FormModal>
+    </Stack>
+  );
+}

@@ -1,0 +1,159 @@
+// The negotiation's commands as the web sends them, one hook each. An answer carrying the document replaces the cached
+// one at once; any other answer (a proposal, a revision, a note) has the document read again. A refused change because
+// someone else acted first (409 stale-version) also has it read again, so the form shows what is there now.
+import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type {
+  AdoptionRequestSchema,
+  BreakSilenceRequestSchema,
+  CompromiseRequestSchema,
+  CreateDocumentRequestSchema,
+  CreateProposalRequestSchema,
+  DocumentDto,
+  FacilitatorRequestSchema,
+  IssueRevisionRequestSchema,
+  MarkRequestSchema,
+  NoteDto,
+  NoteRequestSchema,
+  PositionRequestSchema,
+  ProposalDto,
+  RevisionDto,
+  SilenceRequestSchema,
+  StatementRequestSchema,
+  TranslationRequestSchema,
+  VisibilityRequestSchema,
+} from "../../../contracts/negotiation";
+import { hasProblemCode } from "../../shared/api/fetch-json";
+import { useSend, type Send } from "../../shared/session/use-send";
+import { NEGOTIATION_KEYS, documentPath } from "./negotiation-queries";
+
+type Body<S extends z.ZodType> = z.output<S>;
+
+function refreshDocument(queryClient: QueryClient, id: string): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: NEGOTIATION_KEYS.document(id) });
+}
+
+function showDocument(queryClient: QueryClient, id: string, document: DocumentDto | null): void {
+  if (document) queryClient.setQueryData(NEGOTIATION_KEYS.document(id), document);
+  else void refreshDocument(queryClient, id);
+  void queryClient.invalidateQueries({ queryKey: NEGOTIATION_KEYS.documents });
+}
+
+function onStale(queryClient: QueryClient, id: string) {
+  return (error: unknown) => {
+    if (hasProblemCode(error, "stale-version")) void refreshDocument(queryClient, id);
+  };
+}
+
+/** A command answered with the document as it now is. */
+function useDocumentCommand<Input>(id: string, request: (send: Send, input: Input) => Promise<DocumentDto | null>) {
+  const send = useSend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Input) => request(send, input),
+    onSuccess: (document) => showDocument(queryClient, id, document),
+    onError: onStale(queryClient, id),
+  });
+}
+
+export function useCreateDocument() {
+  const send = useSend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body<typeof CreateDocumentRequestSchema>) => send<DocumentDto>("POST", "/documents", body),
+    onSuccess: (document) => {
+      if (document) queryClient.setQueryData(NEGOTIATION_KEYS.document(document.id), document);
+      void queryClient.invalidateQueries({ queryKey: NEGOTIATION_KEYS.documents });
+    },
+  });
+}
+
+export function useProposeChange(id: string) {
+  const send = useSend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body<typeof CreateProposalRequestSchema>) => send<ProposalDto>("POST", `${documentPath(id)}/proposals`, body),
+    onSuccess: () => refreshDocument(queryClient, id),
+    onError: onStale(queryClient, id),
+  });
+}
+
+export function useTakePosition(id: string) {
+  const send = useSend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ proposal, body }: { proposal: string; body: Body<typeof PositionRequestSchema> }) =>
+      send<ProposalDto>("POST", `/proposals/${encodeURIComponent(proposal)}/positions`, body),
+    onSuccess: () => refreshDocument(queryClient, id),
+    onError: onStale(queryClient, id),
+  });
+}
+
+export function useIssueRevision(id: string) {
+  const send = useSend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body<typeof IssueRevisionRequestSchema>) => send<RevisionDto>("POST", `${documentPath(id)}/revisions`, body),
+    onSuccess: (revision) => {
+      if (revision) queryClient.setQueryData(NEGOTIATION_KEYS.revision(id, revision.number), revision);
+      void refreshDocument(queryClient, id);
+      void queryClient.invalidateQueries({ queryKey: NEGOTIATION_KEYS.documents });
+    },
+    onError: onStale(queryClient, id),
+  });
+}
+
+const provisionPath = (id: string, provision: string) => `${documentPath(id)}/provisions/${encodeURIComponent(provision)}`;
+
+export function useOfferCompromise(id: string) {
+  return useDocumentCommand(id, (send, { provision, body }: { provision: string; body: Body<typeof CompromiseRequestSchema> }) =>
+    send<DocumentDto>("POST", `${provisionPath(id, provision)}/compromise`, body),
+  );
+}
+
+export function useMarkProvision(id: string) {
+  return useDocumentCommand(id, (send, { provision, body }: { provision: string; body: Body<typeof MarkRequestSchema> }) =>
+    send<DocumentDto>("POST", `${provisionPath(id, provision)}/status`, body),
+  );
+}
+
+export function useDesignateFacilitator(id: string) {
+  return useDocumentCommand(id, (send, { provision, body }: { provision: string; body: Body<typeof FacilitatorRequestSchema> }) =>
+    send<DocumentDto>("POST", `${provisionPath(id, provision)}/facilitator`, body),
+  );
+}
+
+export function useUpdateLanguageVersion(id: string) {
+  return useDocumentCommand(id, (send, { provision, language, body }: { provision: string; language: string; body: Body<typeof TranslationRequestSchema> }) =>
+    send<DocumentDto>("PUT", `${provisionPath(id, provision)}/versions/${encodeURIComponent(language)}`, body),
+  );
+}
+
+export function useSetVisibility(id: string) {
+  return useDocumentCommand(id, (send, body: Body<typeof VisibilityRequestSchema>) => send<DocumentDto>("POST", `${documentPath(id)}/visibility`, body));
+}
+
+export function useStartSilence(id: string) {
+  return useDocumentCommand(id, (send, body: Body<typeof SilenceRequestSchema>) => send<DocumentDto>("POST", `${documentPath(id)}/silence`, body));
+}
+
+export function useBreakSilence(id: string) {
+  return useDocumentCommand(id, (send, body: Body<typeof BreakSilenceRequestSchema>) => send<DocumentDto>("POST", `${documentPath(id)}/silence/break`, body));
+}
+
+export function useMakeStatement(id: string) {
+  return useDocumentCommand(id, (send, body: Body<typeof StatementRequestSchema>) => send<DocumentDto>("POST", `${documentPath(id)}/statements`, body));
+}
+
+export function useAdoptDocument(id: string) {
+  return useDocumentCommand(id, (send, body: Body<typeof AdoptionRequestSchema>) => send<DocumentDto>("POST", `${documentPath(id)}/adoption`, body));
+}
+
+export function useAddNote(id: string) {
+  const send = useSend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body<typeof NoteRequestSchema>) => send<NoteDto>("POST", `${documentPath(id)}/notes`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: NEGOTIATION_KEYS.notes(id) }),
+  });
+}

@@ -1,0 +1,29 @@
+// Chair controls appear for the chair's delegation only, a provision's controls also for its facilitator.
+import { describe, expect, it } from "vitest";
+import { isChairOf, mayFacilitate, mayUse } from "./negotiation-roles";
+
+describe("isChairOf", () => {
+  it("is the delegation chairing the body today, and nobody when no one chairs it", () => {
+    expect(isChairOf("KG", { chair: "KG" })).toBe(true);
+    expect(isChairOf("CN", { chair: "KG" })).toBe(false);
+    expect(isChairOf(null, { chair: "KG" })).toBe(false);
+    expect(isChairOf(null, { chair: null })).toBe(false);
+  });
+});
+
+describe("mayFacilitate", () => {
+  it("lets the chair and the provision's facilitator act on it, no one else", () => {
+    expect(mayFacilitate("KG", { chair: "KG" }, { facilitator: null })).toBe(true);
+    expect(mayFacilitate("KZ", { chair: "KG" }, { facilitator: "KZ" })).toBe(true);
+    expect(mayFacilitate("RU", { chair: "KG" }, { facilitator: "KZ" })).toBe(false);
+    expect(mayFacilitate(null, { chair: "KG" }, { facilitator: null })).toBe(false);
+  });
+});
+
+describe("mayUse", () => {
+  it("reads a right held over everything or one's own delegation as held", () => {
+    expect(mayUse({ "proposal.create": "own" }, "proposal.create")).toBe(true);
+    expect(mayUse({ "proposal.create": "all" }, "proposal.create")).toBe(true);
+    expect(mayUse({}, "document.adopt")).toBe(false);
+  });
+});
