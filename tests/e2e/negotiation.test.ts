@@ -1,0 +1,136 @@
+// The negotiation room in Chromium: the chair (Kyrgyzstan, chairing today) and India's delegation in two browser contexts.
+// India proposes through the page; the chair's page shows it without a reload; the chair issues the next revision from
+// the console; India's page shows the bracket with who backs which alternative. Then the room in zh, ru and en.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BROWSER_LOCALE, DESKTOP, LANGUAGES, launchChromium, missingKeys, openPortal, RAW_KEY_PATTERN, screenshot, signInOverHttp, startServer, type RunningServer } from "./harness.js";
+
+const PHONE_390 = { width: 390, height: 844 } as const;
+
+async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
+  const session = (await (await page.request.get(`${baseUrl}/api/v1/session`)).json()) as { csrfToken: string };
+  const response = await page.request.post(`${baseUrl}/api/v1/session`, { headers: { "x-csrf-token": session.csrfToken }, data: { email, password: "concord-demo" } });
+  expect(response.status()).toBe(200);
+}
+
+async function waitLive(page: Page): Promise<void> {
+  await page.waitForFunction(() => (globalThis as unknown as { document: { body: { dataset: Record<string, string> } } }).document.body.dataset.liveState === "open", undefined, { timeout: 15_000 });
+}
+
+async function markPage(page: Page): Promise<void> {
+  await page.evaluate(() => ((globalThis as unknown as { __notReloaded: boolean }).__notReloaded = true));
+}
+async function wasNotReloaded(page: Page): Promise<boolean> {
+  return page.evaluate(() => (globalThis as unknown as { __notReloaded?: boolean }).__notReloaded === true);
+}
+
+describe("the negotiation room", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let documentId: string;
+  let op1: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+    const chair = await signInOverHttp(server.baseUrl, { email: "head.kg@concord.test", password: "concord-demo" });
+    const created = await chair("POST", "/api/v1/documents", {
+      title: { ru: "Заявление о молодёжном сотрудничестве (тест)", zh: "关于青年合作的声明（测试）", en: "Statement on youth cooperation (test)" },
+      kind: "statement",
+      body: "CHS",
+      baseLanguage: "ru",
+      languages: ["ru", "zh", "en"],
+      provisions: [
+        { kind: "preambular", texts: { ru: "Признавая роль молодёжи,", zh: "认识到青年的作用，", en: "Recognizing the role of youth," } },
+        { kind: "operative", texts: { ru: "Государства-члены должны расширять молодёжные обмены.", zh: "成员国应当扩大青年交流。", en: "Member States shall expand youth exchanges." } },
+      ],
+    });
+    expect(created.status).toBe(201);
+    const document = (await created.json()) as { id: string; provisions: { id: string }[] };
+    documentId = document.id;
+    op1 = document.provisions[1]!.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows India's proposal on the chair's page without a reload, and the chair's revision with the bracket's backers on India's", async () => {
+    const chair = await openPortal(browser, { locale: "en-US", viewport: DESKTOP });
+    const india = await openPortal(browser, { locale: "en-US", viewport: DESKTOP });
+    try {
+      await signIn(chair.page, server.baseUrl, "head.kg@concord.test");
+      await signIn(india.page, server.baseUrl, "head.in@concord.test");
+      for (const { page } of [chair, india]) {
+        await page.goto(`${server.baseUrl}/negotiation/${documentId}`);
+        await page.getByTestId("provision").first().waitFor();
+        await waitLive(page);
+        await markPage(page);
+      }
+
+      // India proposes "следует" for "должны" in OP1, through the page.
+      await india.page.locator(`[data-provision="${op1}"] [data-testid="propose-menu"]`).click();
+      await india.page.getByTestId("propose-replace").click();
+      await india.page.getByTestId("proposal-quote").fill("должны");
+      await india.page.getByTestId("proposal-text").fill("следует");
+      await india.page.getByTestId("submit-proposal").click();
+
+      const onChairPage = chair.page.locator(`[data-provision="${op1}"] [data-testid="proposal"][data-label="P1"]`);
+      await onChairPage.waitFor({ timeout: 10_000 });
+      expect(await onChairPage.innerText()).toContain("India");
+      expect(await wasNotReloaded(chair.page)).toBe(true);
+
+      // Kazakhstan opposes (through the API): the revision will bracket the proposal.
+      const kazakhstan = await signInOverHttp(server.baseUrl, { email: "head.kz@concord.test", password: "concord-demo" });
+      const proposals = ((await (await kazakhstan("GET", `/api/v1/documents/${documentId}`)).json()) as { proposals: { id: string }[] }).proposals;
+      expect((await kazakhstan("POST", `/api/v1/proposals/${proposals[0]!.id}/positions`, { stance: "oppose", text: "Keep shall." })).status).toBe(200);
+      await chair.page.locator(`[data-provision="${op1}"] [data-testid="proposal"][data-label="P1"]`).getByText("Kazakhstan").first().waitFor({ timeout: 10_000 });
+
+      // The chair issues Rev.1 from the console.
+      await chair.page.getByTestId("tab-console").click();
+      await chair.page.getByTestId("submit-revision").click();
+      await chair.page.getByTestId("revision-issued").waitFor({ timeout: 10_000 });
+
+      // India's page shows the bracket and its backers, without a reload.
+      const backers = india.page.locator(`[data-provision="${op1}"] [data-testid="bracket-backers"]`);
+      await backers.waitFor({ timeout: 10_000 });
+      const text = await backers.innerText();
+      expect(text).toContain("должны");
+      expect(text).toContain("следует");
+      expect(text).toContain("Kazakhstan");
+      expect(text).toContain("India");
+      expect(await wasNotReloaded(india.page)).toBe(true);
+      await screenshot(india.page, "negotiation-room-bracket-en");
+      expect(chair.errors).toEqual([]);
+      expect(india.errors).toEqual([]);
+    } finally {
+      await chair.context.close();
+      await india.context.close();
+    }
+  });
+
+  it("shows the room in Chinese, Russian and English, on a desktop and at 390 px, with no missing text", async () => {
+    for (const language of LANGUAGES) {
+      for (const viewport of [DESKTOP, PHONE_390]) {
+        const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE[language], viewport });
+        try {
+          await signIn(page, server.baseUrl, "head.in@concord.test");
+          await page.goto(`${server.baseUrl}/negotiation/${documentId}`);
+          await page.locator(`[data-provision="${op1}"] [data-testid="bracket-backers"]`).waitFor();
+          expect(await missingKeys(page)).toEqual([]);
+          const body = await page.locator("main").innerText();
+          expect(body).not.toMatch(RAW_KEY_PATTERN);
+          const overflow = await page.evaluate(() => {
+            const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+            return root.scrollWidth - root.clientWidth;
+          });
+          expect(overflow, `${language} at ${viewport.width}px scrolls sideways`).toBeLessThanOrEqual(0);
+          await screenshot(page, `negotiation-room-${language}-${viewport.width}`);
+          expect(errors).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  });
+});
