@@ -68,6 +68,10 @@ describe("the negotiation room", () => {
         await markPage(page);
       }
 
+      // Each sees the other in the room.
+      await chair.page.getByTestId("presence").getByText("India").waitFor({ timeout: 10_000 });
+      await india.page.getByTestId("presence").getByText("Kyrgyzstan").waitFor({ timeout: 10_000 });
+
       // India proposes "следует" for "должны" in OP1, through the page.
       await india.page.locator(`[data-provision="${op1}"] [data-testid="propose-menu"]`).click();
       await india.page.getByTestId("propose-replace").click();
