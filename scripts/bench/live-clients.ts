@@ -1,6 +1,7 @@
-// A bench:live worker process: holds many WebSocket clients and records, for each event, when each client received it.
+// A live-benchmark worker process: holds many WebSocket clients and records, for each event, when each client received it.
 // Driven by the harness over IPC: connect, flush (send back receipts), close.
 import WebSocket from "ws";
+import { eventIdOf, type Follow } from "./follow.js";
 
 interface Connect {
   readonly cmd: "connect";
@@ -8,8 +9,7 @@ interface Connect {
   readonly origin: string;
   /** One Cookie header per client (Concord); empty strings for the bare server. */
   readonly cookies: readonly string[];
-  /** Whether to subscribe to the `users` stream (Concord's protocol). */
-  readonly subscribe: boolean;
+  readonly follow: Follow;
 }
 type Command = Connect | { readonly cmd: "flush" } | { readonly cmd: "close" };
 
@@ -18,26 +18,21 @@ const now = () => Date.now();
 const sockets: WebSocket[] = [];
 let receipts: [string, number][] = [];
 
-function idOf(text: string): string | null {
-  const message = JSON.parse(text) as { type: string; event?: { stream: string; payload: { user?: { email?: string }; bench?: string } } };
-  if (message.type !== "event" || message.event?.stream !== "users") return null;
-  return message.event.payload.bench ?? message.event.payload.user?.email ?? null;
-}
-
 async function connectOne(command: Connect, cookie: string): Promise<boolean> {
+  const { follow } = command;
   const headers: Record<string, string> = { origin: command.origin };
   if (cookie) headers.cookie = cookie;
   const socket = new WebSocket(command.url, { headers, perMessageDeflate: false });
   return new Promise((resolve) => {
     socket.once("open", () => {
       sockets.push(socket);
-      if (!command.subscribe) return resolve(true);
-      socket.send(JSON.stringify({ type: "subscribe", streams: [{ stream: "users", after: null }] }));
+      if (!follow.subscribe) return resolve(true);
+      socket.send(JSON.stringify({ type: "subscribe", streams: [{ stream: follow.stream, after: null }] }));
     });
     socket.on("message", (data) => {
       const text = String(data);
       if (text.includes('"subscribed"')) return resolve(true);
-      const id = idOf(text);
+      const id = eventIdOf(text, follow);
       if (id !== null) receipts.push([id, now()]);
     });
     socket.once("error", () => resolve(false));

@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The channel on which bench:live hands messages to the bare broadcaster. */
+/** The channel on which the live benchmarks hand messages to the bare broadcaster. */
 export const BARE_CHANNEL = "bench_bare";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -46,4 +46,23 @@ export async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
   await exited;
+}
+
+export interface ConcordProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+}
+
+/** `concord start` (the build in dist/) on a free port of 127.0.0.1, once it answers; `env` chooses its database. */
+export async function startConcord(env: Record<string, string>): Promise<ConcordProcess> {
+  const port = await freePort();
+  const child = start(["bin/concord.js", "start"], { LOG_LEVEL: "warn", ...env, PORT: String(port), HOST: "127.0.0.1" });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilHealthy(url, child);
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+  return { child, url };
 }

@@ -1,0 +1,104 @@
+// Signed-in sessions for the benchmarks: one as a browser holds it (cookies, CSRF token), signed in through the API;
+// or thousands written straight into the sessions table (signing in thousands of times would measure argon2id).
+import { createHash, randomBytes } from "node:crypto";
+import { Agent, request } from "node:http";
+import { DEMO_PASSWORD } from "../../src/server/identity/demo-accounts.js";
+import { withClient } from "./databases.js";
+
+export interface Answer {
+  readonly status: number;
+  readonly body: string;
+}
+
+/** A browser's session: its cookie jar and CSRF token, over one kept-alive connection. */
+export class BrowserSession {
+  private readonly cookies = new Map<string, string>();
+  private csrfToken: string | null = null;
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
+
+  private constructor(readonly baseUrl: string) {}
+
+  /** Signs in with a demo account and fetches the CSRF token bound to the new session. */
+  static async signIn(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<BrowserSession> {
+    const session = new BrowserSession(baseUrl);
+    const answer = await session.post("/api/v1/session", { email, password });
+    if (answer.status !== 200) throw new Error(`sign-in of ${email} answered ${answer.status}: ${answer.body}`);
+    // Also leaves the CSRF secret cookie in the jar, so that reads do not get a new one issued every time.
+    await session.refreshCsrf();
+    return session;
+  }
+
+  /** The Cookie header: the session and the CSRF secret. */
+  get cookie(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  async refreshCsrf(): Promise<string> {
+    const answer = await this.send("GET", "/api/v1/session");
+    this.csrfToken = (JSON.parse(answer.body) as { csrfToken: string }).csrfToken;
+    return this.csrfToken;
+  }
+
+  async get(path: string): Promise<Answer> {
+    return this.send("GET", path);
+  }
+
+  /** A state-changing request, with the CSRF token (fetched once, then reused while the session lasts). */
+  async post(path: string, body: unknown): Promise<Answer> {
+    const token = this.csrfToken ?? (await this.refreshCsrf());
+    return this.send("POST", path, JSON.stringify(body), { "content-type": "application/json", "x-csrf-token": token });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private send(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      const outgoing = request(`${this.baseUrl}${path}`, { method, agent: this.agent, headers: { ...headers, cookie: this.cookie } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          this.remember(response.headers["set-cookie"] ?? []);
+          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") });
+        });
+        response.on("error", reject);
+      });
+      outgoing.on("error", reject);
+      outgoing.end(body);
+    });
+  }
+
+  private remember(setCookies: readonly string[]): void {
+    for (const line of setCookies) {
+      const [pair] = line.split(";");
+      const [name, ...rest] = pair!.split("=");
+      const value = rest.join("=");
+      // A cleared cookie (sign-in clears the CSRF secret) leaves the jar; a new session needs a new CSRF token.
+      if (value === "") this.cookies.delete(name!);
+      else this.cookies.set(name!, value);
+      if (name === "concord_session") this.csrfToken = null;
+    }
+  }
+}
+
+/**
+ * `count` sessions, dealt in turn to the users with these emails, written into the sessions table; answers one Cookie
+ * header per session. Each token is random; the table keeps its SHA-256, as sign-in does.
+ */
+export async function createSessions(databaseUrl: string, emails: readonly string[], count: number): Promise<string[]> {
+  return withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query<{ id: string }>("select id from users where email = any($1) order by email", [emails]);
+    if (rows.length !== emails.length) throw new Error(`found ${rows.length} of ${emails.length} users`);
+    const tokens = Array.from({ length: count }, () => randomBytes(32).toString("base64url"));
+    for (let i = 0; i < tokens.length; i += 1000) {
+      const params: unknown[] = [];
+      const valuesSql = tokens.slice(i, i + 1000).map((token, j) => {
+        params.push(createHash("sha256").update(token).digest("hex"), rows[(i + j) % rows.length]!.id);
+        return `($${2 * j + 1}, $${2 * j + 2}, now(), now(), now() + interval '12 hours', '127.0.0.1')`;
+      });
+      await client.query(`insert into sessions (token_hash, user_id, created_at, last_seen_at, expires_at, address) values ${valuesSql.join(", ")}`, params);
+    }
+    return tokens.map((token) => `concord_session=${token}`);
+  });
+}
