@@ -36,6 +36,13 @@ describe("sign-in throttle", () => {
     expect(waitBeforeAttempt([{ state, policy: ACCOUNT }], 1_004_000)).toBe(0);
   });
 
+  it("never makes an attempt within the free ones wait, even behind a concurrent attempt whose clock ran ahead", () => {
+    // Another attempt from the same address read its clock 5 ms later and was counted first.
+    const state = recordFailure(null, 1_000_005, ADDRESS);
+    expect(waitBeforeAttempt([{ state, policy: ADDRESS }], 1_000_000)).toBe(0);
+    expect(reserveAttempt([{ state, policy: ADDRESS }], 1_000_000).waitMs).toBe(0);
+  });
+
   it("forgets failures after a quiet day", () => {
     const state = { failures: 20, lastFailureAt: 0 };
     expect(waitBeforeAttempt([{ state, policy: ACCOUNT }], ACCOUNT.forgetAfterMs)).toBe(0);

@@ -51,7 +51,9 @@ function current(state: ThrottleState | null, now: number, policy: ThrottlePolic
 export function nextAttemptAt(state: ThrottleState | null, now: number, policy: ThrottlePolicy): number {
   const live = current(state, now, policy);
   if (!live || live.failures === 0) return now;
-  return live.lastFailureAt + delayAfter(live.failures, policy);
+  // Within the free attempts there is no wait, even when a concurrent attempt's clock ran a little ahead of this one's.
+  const delay = delayAfter(live.failures, policy);
+  return delay === 0 ? now : live.lastFailureAt + delay;
 }
 
 export function recordFailure(state: ThrottleState | null, now: number, policy: ThrottlePolicy): ThrottleState {
