@@ -26,20 +26,22 @@ export interface NewEvent {
 export async function appendEvents(tx: Db, emitted: readonly NewEvent[], at: Date): Promise<StoredEvent[]> {
   const byStream = new Map<string, NewEvent[]>();
   for (const event of emitted) byStream.set(event.stream, [...(byStream.get(event.stream) ?? []), event]);
-  const stored: StoredEvent[] = [];
-  for (const stream of [...byStream.keys()].sort()) {
+  const streams = [...byStream.keys()].sort();
+  if (streams.length === 0) return [];
+  // Two statements whatever the number of streams: every head moved at once (rows taken in name order), then every event.
+  const heads = await tx
+    .insert(eventStreams)
+    .values(streams.map((stream) => ({ stream, head: byStream.get(stream)!.length })))
+    .onConflictDoUpdate({ target: eventStreams.stream, set: { head: sql`${eventStreams.head} + excluded.head` } })
+    .returning({ stream: eventStreams.stream, head: eventStreams.head });
+  const headOf = new Map(heads.map((row) => [row.stream, row.head]));
+  const rows = streams.flatMap((stream) => {
     const batch = byStream.get(stream)!;
-    const [row] = await tx
-      .insert(eventStreams)
-      .values({ stream, head: batch.length })
-      .onConflictDoUpdate({ target: eventStreams.stream, set: { head: sql`${eventStreams.head} + ${batch.length}` } })
-      .returning({ head: eventStreams.head });
-    const first = row!.head - batch.length + 1;
-    const rows = batch.map((event, index) => ({ ...event, seq: first + index, at }));
-    await tx.insert(events).values(rows);
-    for (const row of rows) stored.push({ stream, seq: row.seq, type: row.type, at: at.toISOString(), payload: row.payload, audience: row.audience });
-  }
-  return stored;
+    const first = headOf.get(stream)! - batch.length + 1;
+    return batch.map((event, index) => ({ ...event, stream, seq: first + index, at }));
+  });
+  await tx.insert(events).values(rows);
+  return rows.map((row) => ({ stream: row.stream, seq: row.seq, type: row.type, at: at.toISOString(), payload: row.payload, audience: row.audience }));
 }
 
 function toStored(row: typeof events.$inferSelect): StoredEvent {

@@ -37,6 +37,7 @@ import {
   loadProposals,
   loadProvision,
   loadProvisions,
+  findDocument,
   lockDocument,
   positionsOf,
   resourceOf,
@@ -56,7 +57,7 @@ import {
   negotiationStatements,
 } from "./tables.js";
 import { documentStream, DOCUMENTS_STREAM } from "./streams.js";
-import { provisionView } from "./views.js";
+import { proposalView, provisionView } from "./views.js";
 
 /** What every negotiation command is given besides its request: the registry's facts and the day they apply to. */
 export interface Situation {
@@ -228,26 +229,53 @@ export const createDocument = defineCommand({
 export const makeProposal = defineCommand({
   name: "proposal.create",
   run: async (c, input: { documentId: string; request: z.infer<typeof CreateProposalRequestSchema>; situation: Situation }) => {
-    const { request } = input;
-    const loaded = await open(c, input.documentId, input.situation, policy.propose);
-    const { row } = loaded;
-    if (row.status === "silence") refuse("silence-running", "The text is under a silence procedure: break silence to reopen it.");
+    const { request, situation } = input;
     const change = request.change as ProposalChange;
+    // Checked first without a lock, so that proposals to one document wait for each other only for their writes.
+    const seen = await findDocument(c.tx, input.documentId);
+    if (!seen) throw notFound("document");
+    const resource = resourceOf(seen, situation.facts, situation.day);
+    c.authorize(policy.propose, resource);
+    refuseUnlessNegotiating(seen);
     const ids = [...new Set([change.type === "add-provision" ? null : change.provision, "after" in change ? change.after : null].filter((x): x is string => x !== null))];
-    const provisions = (await Promise.all(ids.map((id) => loadProvision(c.tx, row.id, id)))).filter((p): p is Provision => p !== null);
-    core(() => checkChange(provisions, row.baseLanguage, change));
-    const anchor = change.type === "add-provision" ? null : provisions.find((p) => p.id === change.provision)!;
-    if (anchor && request.provisionVersion !== undefined) {
-      c.checkVersion(request.provisionVersion, anchor.version, () => provisionView(anchor, row, null));
+    let provisions = (await Promise.all(ids.map((id) => loadProvision(c.tx, seen.id, id)))).filter((p): p is Provision => p !== null);
+    core(() => checkChange(provisions, seen.baseLanguage, change));
+
+    // Then numbered and written under the document's row lock (one statement takes it, counts and touches).
+    const [row] = await c.tx
+      .update(negotiationDocuments)
+      .set({ proposalCount: sql`${negotiationDocuments.proposalCount} + 1`, version: sql`${negotiationDocuments.version} + 1`, updatedAt: c.now })
+      .where(and(eq(negotiationDocuments.id, seen.id), eq(negotiationDocuments.status, "negotiation")))
+      .returning();
+    if (!row) {
+      refuseUnlessNegotiating((await findDocument(c.tx, seen.id)) ?? seen);
+      throw notFound("document");
+    }
+    let anchor = change.type === "add-provision" ? null : provisions.find((p) => p.id === change.provision)!;
+    if (anchor) {
+      // The provision's text may have changed (compromise text) between the check and the lock: then check again.
+      const [bumped] = await c.tx
+        .update(negotiationProvisions)
+        .set({ version: sql`${negotiationProvisions.version} + 1` })
+        .where(and(eq(negotiationProvisions.documentId, row.id), eq(negotiationProvisions.id, anchor.id), eq(negotiationProvisions.version, anchor.version)))
+        .returning({ version: negotiationProvisions.version });
+      if (!bumped) {
+        provisions = (await Promise.all(ids.map((id) => loadProvision(c.tx, row.id, id)))).filter((p): p is Provision => p !== null);
+        core(() => checkChange(provisions, row.baseLanguage, change));
+        anchor = provisions.find((p) => p.id === anchor!.id)!;
+        await bumpProvision(c, row.id, anchor.id);
+      }
+      if (request.provisionVersion !== undefined) {
+        const current = anchor;
+        c.checkVersion(request.provisionVersion, current.version, () => provisionView(current, row, null));
+      }
     }
     const base = anchor?.texts[row.baseLanguage] ?? "";
     const quote = isSpanChange(change) ? base.slice(spanOf(change).start, spanOf(change).end) : change.type === "delete-provision" ? base : "";
-    const seq = row.proposalCount + 1;
-    const id = newId();
-    await c.tx.insert(negotiationProposals).values({
-      id,
+    const proposal = {
+      id: newId(),
       documentId: row.id,
-      seq,
+      seq: row.proposalCount,
       delegation: c.actor.delegation ?? "",
       userId: c.actor.userId,
       change,
@@ -256,14 +284,21 @@ export const makeProposal = defineCommand({
       status: "open",
       madeIn: row.revision,
       createdAt: c.now,
-    });
-    if (anchor) await bumpProvision(c, row.id, anchor.id);
-    const version = await touch(c, row, { proposalCount: seq });
-    emit(c, loaded, "proposal.made", version, { proposal: id, label: `P${seq}`, delegation: c.actor.delegation, provision: anchor?.id ?? null });
-    c.audit("proposal.create", `document:${row.id}`, { proposal: id, label: `P${seq}`, type: change.type });
-    return { id };
+    };
+    await c.tx.insert(negotiationProposals).values(proposal);
+    const loaded: Loaded = { row, resource, audience: documentAudience(row.visibility as Visibility, resource.chair, situation.facts, situation.day) };
+    const label = `P${proposal.seq}`;
+    emit(c, loaded, "proposal.made", row.version, { proposal: proposal.id, label, delegation: c.actor.delegation, provision: anchor?.id ?? null });
+    c.audit("proposal.create", `document:${row.id}`, { proposal: proposal.id, label, type: change.type });
+    return { id: proposal.id, view: proposalView({ ...proposal, handling: null, handledIn: null, version: 1 }, []) };
   },
 });
+
+/** Refuses a proposal on a document that is not under negotiation (adopted, or frozen by a silence procedure). */
+function refuseUnlessNegotiating(row: DocumentRow): void {
+  if (row.status === "adopted") refuse("document-adopted", `The document was adopted as ${row.adoptedNumber}; it no longer changes.`);
+  if (row.status === "silence") refuse("silence-running", "The text is under a silence procedure: break silence to reopen it.");
+}
 
 async function bumpProvision(c: CommandScope, documentId: string, provisionId: string): Promise<void> {
   await c.tx

@@ -48,10 +48,10 @@ import {
 } from "./commands.js";
 import { negotiationPolicy as policy } from "./policy.js";
 import { findRevision, listDocuments, listNotes, type DocumentCache } from "./queries.js";
-import { findDocument, loadPositions, registryFacts, resourceOf, type DocumentRow } from "./store.js";
+import { findDocument, registryFacts, resourceOf, type DocumentRow } from "./store.js";
 import { diffView, proposalView, revisionView, summaryView } from "./views.js";
-import { eq } from "drizzle-orm";
-import { negotiationProposals } from "./tables.js";
+import { asc, eq } from "drizzle-orm";
+import { negotiationPositions, negotiationProposals } from "./tables.js";
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 503: ProblemSchema };
 const tags = ["negotiation"];
@@ -127,15 +127,15 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
       schema: { tags, summary: "Propose a change: replace, insert or delete a span; add, delete or move a provision", params: DocumentParams, body: CreateProposalRequestSchema, response: { 201: ProposalSchema, ...errors } },
     },
     async (request, reply) => {
-      const { id } = await runner.run(makeProposal, commandContext(request, services), { documentId: request.params.id, request: request.body, situation: situation() });
-      return reply.code(201).send(await proposalAnswer(id));
+      const { view } = await runner.run(makeProposal, commandContext(request, services), { documentId: request.params.id, request: request.body, situation: situation() });
+      return reply.code(201).send(view);
     },
   );
 
   async function proposalAnswer(id: string) {
     const [row] = await db.select().from(negotiationProposals).where(eq(negotiationProposals.id, id));
     if (!row) throw notFound("proposal");
-    const positions = (await loadPositions(db, row.documentId)).get(row.id) ?? [];
+    const positions = await db.select().from(negotiationPositions).where(eq(negotiationPositions.proposalId, row.id)).orderBy(asc(negotiationPositions.id));
     return proposalView(row, positions);
   }
 
