@@ -36,6 +36,7 @@ export const PROBLEM_CODES = [
   "proposal-not-open",
   "language-not-in-document",
   "same-position",
+  "invalid-move",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -85,6 +86,7 @@ export const FIELD_ERROR_CODES = [
   "language-not-in-document",
   "deadline-in-past",
   "same-position",
+  "invalid-move",
   "unknown-body",
   "unknown-proposal",
   "base-language-missing",

@@ -14,6 +14,7 @@ export const NEGOTIATION_ERROR_CODES = [
   "proposal-not-open",
   "language-not-in-document",
   "same-position",
+  "invalid-move",
 ] as const;
 export type NegotiationErrorCode = (typeof NEGOTIATION_ERROR_CODES)[number];
 

@@ -64,7 +64,10 @@ export function checkChange(provisions: readonly Provision[], baseLanguage: stri
   if ("text" in change && !checkBalanced(change.text)) throw new NegotiationError("unbalanced-brackets", "The proposed text has unbalanced brackets.", "change.text");
   if (change.type === "add-provision" || change.type === "move-provision") {
     if (change.after !== null) find(change.after, "change.after");
-    if (change.type === "move-provision") find(change.provision, "change.provision");
+    if (change.type === "move-provision") {
+      find(change.provision, "change.provision");
+      if (change.after === change.provision) throw new NegotiationError("invalid-move", "A provision cannot be moved after itself.", "change.after");
+    }
     return;
   }
   const provision = find(change.provision, "change.provision");

@@ -214,7 +214,11 @@ function materialize(text: WorkingText, raw: RawProposal, id: string): OpenPropo
   if (raw.type === "add-provision") change = { type: "add-provision", after, kind: raw.kind, text: raw.text };
   else if (!target) return null;
   else if (raw.type === "delete-provision") change = { type: "delete-provision", provision: target.id };
-  else if (raw.type === "move-provision") change = { type: "move-provision", provision: target.id, after };
+  else if (raw.type === "move-provision") {
+    // A move after itself is refused when proposed (invalid-move), so it never reaches a revision.
+    if (after === target.id) return null;
+    change = { type: "move-provision", provision: target.id, after };
+  }
   else {
     const span = pickSpan(text, target, raw.type === "insert", raw.a, raw.b);
     if (!span) return null;
@@ -932,6 +936,7 @@ describe("checkChange", () => {
     expect(check({ type: "replace", provision: "op9", start: 0, end: 1, text: "x" })).toEqual({ code: "provision-not-found", field: "change.provision" });
     expect(check({ type: "add-provision", after: "op9", kind: "operative", text: "x" })).toEqual({ code: "provision-not-found", field: "change.after" });
     expect(check({ type: "move-provision", provision: "op4", after: "op9" })).toEqual({ code: "provision-not-found", field: "change.after" });
+    expect(check({ type: "move-provision", provision: "op4", after: "op4" })).toEqual({ code: "invalid-move", field: "change.after" });
   });
 
   it("refuses a span outside the text, reversed, or empty where words are needed", () => {

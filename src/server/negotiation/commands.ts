@@ -88,6 +88,7 @@ const TITLES: Readonly<Record<NegotiationErrorCode, string>> = {
   "proposal-not-open": "The proposal is closed",
   "language-not-in-document": "Not a language of this document",
   "same-position": "Not on one's own proposal",
+  "invalid-move": "Not a move",
 };
 
 /** A refusal of the pure core as problem details: 409 for a document in the wrong state, 400 naming the field otherwise. */
