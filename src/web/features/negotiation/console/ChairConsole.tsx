@@ -87,7 +87,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 function SilenceForm({ isReady }: { isReady: boolean }) {
   const { t } = useTranslation();
-  const { document, partyName } = useRoom();
+  const { document } = useRoom();
   const startSilence = useStartSilence(document.id);
   const [zone] = useState(localTimeZone);
   // A day from now, on the hour, in the reader's zone.
@@ -117,7 +117,7 @@ function SilenceForm({ isReady }: { isReady: boolean }) {
           maw={320}
           data-testid="silence-deadline"
         />
-        {instant && <DeadlineZones deadline={instant} chair={document.chair} chairName={document.chair ? partyName(document.chair) : ""} />}
+        {instant && <DeadlineZones deadline={instant} />}
         {!isReady && (
           <Text size="sm" c="orange.8">
             {t("negotiation.silence.notReady")}

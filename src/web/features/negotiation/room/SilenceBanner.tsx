@@ -81,7 +81,7 @@ export function SilenceBanner() {
       <Alert color="violet" variant="light" title={t("negotiation.silence.runningTitle")} data-testid="silence-running">
         <Stack gap="xs">
           <Text size="sm">{t("negotiation.silence.runningBody")}</Text>
-          <DeadlineZones deadline={silence.deadline} chair={document.chair} chairName={document.chair ? partyName(document.chair) : ""} />
+          <DeadlineZones deadline={silence.deadline} />
           <TimeLeft deadline={silence.deadline} />
           {delegation !== null && mayUse(permissions, "silence.break") && (
             <Group>
