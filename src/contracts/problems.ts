@@ -37,6 +37,7 @@ export const PROBLEM_CODES = [
   "language-not-in-document",
   "same-position",
   "invalid-move",
+  "objection-not-counted",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

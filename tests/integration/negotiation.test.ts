@@ -253,8 +253,8 @@ describe.each(testDatabases)("negotiation on $name", (testDb) => {
     }
   });
 
-  it.runIf(testDb.name === "postgresql")("adopts at the deadline exactly once when two processes sweep at the same time", async () => {
-    const document = await draft();
+  /** Compromise on every bracket, every version translated, every provision agreed: ready for silence or adoption. */
+  async function agreeEverything(document: any) {
     const chair = await head("KG");
     let current = document;
     for (const provision of document.provisions) {
@@ -272,6 +272,28 @@ describe.each(testDatabases)("negotiation on $name", (testDb) => {
       expect(marked.statusCode, marked.body).toBe(200);
       current = marked.json();
     }
+    return current;
+  }
+
+  it("does not count, under consensus minus one, the objection of the member concerned", async () => {
+    const response = await (await head("KG")).request("POST", "/api/v1/documents", { ...DRAFT, decisionRule: "consensus_minus_one", concerning: "BY" });
+    expect(response.statusCode, response.body).toBe(201);
+    const current = await agreeEverything(response.json());
+    const started = await (await head("KG")).request("POST", `/api/v1/documents/${current.id}/silence`, { deadline: new Date(clock.getTime() + 3_600_000).toISOString(), version: current.version });
+    expect(started.statusCode, started.body).toBe(200);
+    const concerned = await (await head("BY")).request("POST", `/api/v1/documents/${current.id}/silence/break`, { reason: "We object." });
+    expect(concerned.statusCode).toBe(409);
+    expect(concerned.json().code).toBe("objection-not-counted");
+    expect((await (await head("BY")).request("GET", `/api/v1/documents/${current.id}`)).json().status).toBe("silence");
+    const other = await (await head("KZ")).request("POST", `/api/v1/documents/${current.id}/silence/break`, { reason: "We object too." });
+    expect(other.statusCode, other.body).toBe(200);
+    expect(other.json()).toMatchObject({ status: "negotiation", silence: { state: "broken", brokenBy: "KZ" } });
+  });
+
+  it.runIf(testDb.name === "postgresql")("adopts at the deadline exactly once when two processes sweep at the same time", async () => {
+    const document = await draft();
+    const chair = await head("KG");
+    const current = await agreeEverything(document);
     const deadline = new Date(clock.getTime() + 60_000);
     const started = await chair.request("POST", `/api/v1/documents/${document.id}/silence`, { deadline: deadline.toISOString(), version: current.version });
     expect(started.statusCode, started.body).toBe(200);

@@ -15,6 +15,7 @@ export const NEGOTIATION_ERROR_CODES = [
   "language-not-in-document",
   "same-position",
   "invalid-move",
+  "objection-not-counted",
 ] as const;
 export type NegotiationErrorCode = (typeof NEGOTIATION_ERROR_CODES)[number];
 

@@ -22,7 +22,7 @@ import type {
 import type { FieldErrorCode } from "../../contracts/problems.js";
 import type { Permission } from "../../domain/access.js";
 import type { Audience } from "../../domain/audience.js";
-import { adoptionNumber, breakSilence, expireSilence, requireReady, startSilence, type Silence } from "../../domain/negotiation/adoption.js";
+import { adoptionNumber, breakSilence, countedObjections, expireSilence, requireReady, startSilence, type Silence } from "../../domain/negotiation/adoption.js";
 import { NegotiationError, type NegotiationErrorCode } from "../../domain/negotiation/errors.js";
 import { checkBalanced } from "../../domain/negotiation/markup.js";
 import { checkChange, isSpanChange, spanOf, standings, type Handling, type OpenProposal, type ProposalChange } from "../../domain/negotiation/proposals.js";
@@ -66,6 +66,7 @@ export interface Situation {
 }
 
 const CONFLICTS: ReadonlySet<NegotiationErrorCode> = new Set([
+  "objection-not-counted",
   "document-adopted",
   "silence-running",
   "no-silence-running",
@@ -89,6 +90,7 @@ const TITLES: Readonly<Record<NegotiationErrorCode, string>> = {
   "language-not-in-document": "Not a language of this document",
   "same-position": "Not on one's own proposal",
   "invalid-move": "Not a move",
+  "objection-not-counted": "This objection does not count",
 };
 
 /** A refusal of the pure core as problem details: 409 for a document in the wrong state, 400 naming the field otherwise. */
@@ -534,6 +536,11 @@ export const breakSilenceProcedure = defineCommand({
     const loaded = await open(c, input.documentId, input.situation, policy.breakSilence);
     const { row } = loaded;
     const delegation = c.actor.delegation ?? "";
+    // Under consensus minus one, the objection of the member the decision is about does not count: it cannot break silence.
+    const rule = { code: row.decisionRule, concerning: row.concerning };
+    if (countedObjections(rule, [{ delegation, reason: input.request.reason }], (party) => input.situation.facts.mayObject(party, input.situation.day)).length === 0) {
+      refuse("objection-not-counted", "Under consensus minus one, the objection of the member the decision concerns is not counted.");
+    }
     const silence = core(() => breakSilence(row.silence, c.now, delegation, input.request.reason));
     const provisionId = input.request.provision ?? null;
     if (provisionId !== null) {
