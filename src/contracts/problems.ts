@@ -1,5 +1,6 @@
 // RFC 9457 problem details: the stable problem codes and field-error codes every API error uses, shared by the server and the web.
 import { z } from "zod";
+import { NEGOTIATION_ERROR_CODES } from "../domain/negotiation/errors.js";
 
 /** Every `code` a problem may carry. The web has one message per code in each language (a test checks it). */
 export const PROBLEM_CODES = [
@@ -22,22 +23,8 @@ export const PROBLEM_CODES = [
   "bad-request",
   "too-many-requests",
   "internal",
-  // Negotiation (src/domain/negotiation/errors.ts): refused input (400) or a document not in the state the action needs (409).
-  "provision-not-found",
-  "span-out-of-range",
-  "unbalanced-brackets",
-  "bracket-not-found",
-  "document-adopted",
-  "deadline-in-past",
-  "silence-running",
-  "no-silence-running",
-  "silence-deadline-passed",
-  "not-ready-for-adoption",
-  "proposal-not-open",
-  "language-not-in-document",
-  "same-position",
-  "invalid-move",
-  "objection-not-counted",
+  // Negotiation: refused input (400) or a document not in the state the action needs (409).
+  ...NEGOTIATION_ERROR_CODES,
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { Organization } from "../../src/contracts/registry.js";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -256,4 +256,25 @@ export async function signInOverHttp(baseUrl: string, account: { email: string; 
   const signedIn = await send("POST", "/api/v1/session", account);
   if (signedIn.status !== 200) throw new Error(`sign-in as ${account.email} answered ${signedIn.status}`);
   return send;
+}
+
+/** Signs a browser context in (its cookies), through the API as the sign-in page does. */
+export async function signInPage(page: Page, baseUrl: string, email = "admin@concord.test", password = "concord-demo"): Promise<void> {
+  const session = (await (await page.request.get(`${baseUrl}/api/v1/session`)).json()) as { csrfToken: string };
+  const response = await page.request.post(`${baseUrl}/api/v1/session`, { headers: { "x-csrf-token": session.csrfToken }, data: { email, password } });
+  expect(response.status()).toBe(200);
+}
+
+/** Waits until the page's live connection is open. */
+export async function waitLive(page: Page): Promise<void> {
+  await page.waitForFunction(() => (globalThis as unknown as { document: { body: { dataset: Record<string, string> } } }).document.body.dataset.liveState === "open", undefined, { timeout: 15_000 });
+}
+
+/** Marks the page, so that a test can tell later that it was not reloaded. */
+export async function markPage(page: Page): Promise<void> {
+  await page.evaluate(() => ((globalThis as unknown as { __notReloaded: boolean }).__notReloaded = true));
+}
+
+export async function wasNotReloaded(page: Page): Promise<boolean> {
+  return page.evaluate(() => (globalThis as unknown as { __notReloaded?: boolean }).__notReloaded === true);
 }

@@ -2,7 +2,6 @@
 // on one follow, without a reload, what another administrator does through the other. Also: the System page, and the
 // portal opened by the machine's address over plain HTTP.
 import { networkInterfaces } from "node:os";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabases } from "../integration/databases.js";
 import {
@@ -10,36 +9,22 @@ import {
   DESKTOP,
   LANGUAGES,
   launchChromium,
+  markPage,
   missingKeys,
   openPortal,
   RAW_KEY_PATTERN,
+  type RunningServer,
   screenshot,
   signInOverHttp,
+  signInPage,
   startServer,
-  type RunningServer,
+  waitLive,
+  wasNotReloaded,
 } from "./harness.js";
 import type { Browser } from "playwright-core";
 
 const PHONE_390 = { width: 390, height: 844 } as const;
 const postgres = testDatabases.find((d) => d.name === "postgresql");
-
-async function signInPage(page: Page, baseUrl: string): Promise<void> {
-  const session = (await (await page.request.get(`${baseUrl}/api/v1/session`)).json()) as { csrfToken: string };
-  const response = await page.request.post(`${baseUrl}/api/v1/session`, { headers: { "x-csrf-token": session.csrfToken }, data: { email: "admin@concord.test", password: "concord-demo" } });
-  expect(response.status()).toBe(200);
-}
-
-async function waitLive(page: Page): Promise<void> {
-  await page.waitForFunction(() => (globalThis as unknown as { document: { body: { dataset: Record<string, string> } } }).document.body.dataset.liveState === "open", undefined, { timeout: 15_000 });
-}
-
-/** Marks the page, so that the test can tell it was not reloaded. */
-async function markPage(page: Page): Promise<void> {
-  await page.evaluate(() => ((globalThis as unknown as { __notReloaded: boolean }).__notReloaded = true));
-}
-async function wasNotReloaded(page: Page): Promise<boolean> {
-  return page.evaluate(() => (globalThis as unknown as { __notReloaded?: boolean }).__notReloaded === true);
-}
 
 describe.skipIf(!postgres)("live updates across two processes", () => {
   let a: RunningServer;

@@ -1,28 +1,27 @@
 // The negotiation room in Chromium: the chair (Kyrgyzstan, chairing today) and India's delegation in two browser contexts.
 // India proposes through the page; the chair's page shows it without a reload; the chair issues the next revision from
 // the console; India's page shows the bracket with who backs which alternative. Then the room in zh, ru and en.
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSER_LOCALE, DESKTOP, LANGUAGES, launchChromium, missingKeys, openPortal, RAW_KEY_PATTERN, screenshot, signInOverHttp, startServer, type RunningServer } from "./harness.js";
+import {
+  BROWSER_LOCALE,
+  DESKTOP,
+  LANGUAGES,
+  launchChromium,
+  markPage,
+  missingKeys,
+  openPortal,
+  RAW_KEY_PATTERN,
+  type RunningServer,
+  screenshot,
+  signInOverHttp,
+  signInPage,
+  startServer,
+  waitLive,
+  wasNotReloaded,
+} from "./harness.js";
 
 const PHONE_390 = { width: 390, height: 844 } as const;
-
-async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
-  const session = (await (await page.request.get(`${baseUrl}/api/v1/session`)).json()) as { csrfToken: string };
-  const response = await page.request.post(`${baseUrl}/api/v1/session`, { headers: { "x-csrf-token": session.csrfToken }, data: { email, password: "concord-demo" } });
-  expect(response.status()).toBe(200);
-}
-
-async function waitLive(page: Page): Promise<void> {
-  await page.waitForFunction(() => (globalThis as unknown as { document: { body: { dataset: Record<string, string> } } }).document.body.dataset.liveState === "open", undefined, { timeout: 15_000 });
-}
-
-async function markPage(page: Page): Promise<void> {
-  await page.evaluate(() => ((globalThis as unknown as { __notReloaded: boolean }).__notReloaded = true));
-}
-async function wasNotReloaded(page: Page): Promise<boolean> {
-  return page.evaluate(() => (globalThis as unknown as { __notReloaded?: boolean }).__notReloaded === true);
-}
 
 describe("the negotiation room", () => {
   let server: RunningServer;
@@ -59,8 +58,8 @@ describe("the negotiation room", () => {
     const chair = await openPortal(browser, { locale: "en-US", viewport: DESKTOP });
     const india = await openPortal(browser, { locale: "en-US", viewport: DESKTOP });
     try {
-      await signIn(chair.page, server.baseUrl, "head.kg@concord.test");
-      await signIn(india.page, server.baseUrl, "head.in@concord.test");
+      await signInPage(chair.page, server.baseUrl, "head.kg@concord.test");
+      await signInPage(india.page, server.baseUrl, "head.in@concord.test");
       for (const { page } of [chair, india]) {
         await page.goto(`${server.baseUrl}/negotiation/${documentId}`);
         await page.getByTestId("provision").first().waitFor();
@@ -118,7 +117,7 @@ describe("the negotiation room", () => {
       for (const viewport of [DESKTOP, PHONE_390]) {
         const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE[language], viewport });
         try {
-          await signIn(page, server.baseUrl, "head.in@concord.test");
+          await signInPage(page, server.baseUrl, "head.in@concord.test");
           await page.goto(`${server.baseUrl}/negotiation/${documentId}`);
           await page.locator(`[data-provision="${op1}"] [data-testid="bracket-backers"]`).waitFor();
           expect(await missingKeys(page)).toEqual([]);

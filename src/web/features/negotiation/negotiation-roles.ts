@@ -1,30 +1,11 @@
 // Who the reader is in a negotiation: the chair (the delegation chairing the body today), a provision's facilitator, and
 // which of the negotiation rights their session holds. The interface offers only what will be allowed; the server decides.
 import type { Permissions } from "../../../contracts/identity";
-import { holds } from "../../shared/access/access-rules";
+import { holds, type Right } from "../../shared/access/access-rules";
 import type { DocumentDto, ProvisionDto } from "../../../contracts/negotiation";
 
-export const NEGOTIATION_RIGHTS = [
-  "document.create",
-  "document.read",
-  "proposal.create",
-  "position.support",
-  "position.oppose",
-  "position.comment",
-  "revision.issue",
-  "provision.compromise",
-  "provision.mark",
-  "provision.facilitator",
-  "provision.translate",
-  "document.visibility",
-  "silence.start",
-  "silence.break",
-  "statement.create",
-  "document.adopt",
-  "note.read",
-  "note.create",
-] as const;
-export type NegotiationRight = (typeof NEGOTIATION_RIGHTS)[number];
+/** The negotiation rights (listed with every other right in shared/access, where their labels are). */
+export type NegotiationRight = Extract<Right, `${"document" | "proposal" | "position" | "revision" | "provision" | "silence" | "statement" | "note"}.${string}`>;
 
 export function mayUse(permissions: Permissions, right: NegotiationRight): boolean {
   return holds(permissions, right);
