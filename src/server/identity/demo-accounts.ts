@@ -63,6 +63,7 @@ export function demoSignInHelp(url: string): string {
     `Demo accounts (password "${DEMO_PASSWORD}"), sign in at ${url}/sign-in:`,
     `  secretariat administrator: ${DEMO_ADMIN_EMAIL}`,
     `  head of delegation of each member, observer and dialogue partner: head.<ISO code>@concord.test, e.g. ${demoHeadEmail("KZ")}`,
+    `  a demonstration negotiation (not a real text of the organization) is under ${url}/negotiation`,
     "  Turn demo accounts off for production with CONCORD_DEMO_ACCOUNTS=off.",
   ].join("\n");
 }
