@@ -104,6 +104,15 @@ describe("the negotiation room", () => {
       expect(text).toContain("India");
       expect(await wasNotReloaded(india.page)).toBe(true);
       await screenshot(india.page, "negotiation-room-bracket-en");
+
+      // India keeps a private note; it is listed for India only.
+      await india.page.getByTestId("tab-notes").click();
+      await india.page.getByTestId("note-text").fill("Ask the capital about OP1.");
+      await india.page.getByTestId("submit-note").click();
+      await india.page.getByTestId("notes").getByText("Ask the capital about OP1.").waitFor({ timeout: 10_000 });
+      await chair.page.getByTestId("tab-notes").click();
+      await chair.page.getByTestId("note-text").waitFor();
+      expect(await chair.page.locator("main").innerText()).not.toContain("Ask the capital about OP1.");
       expect(chair.errors).toEqual([]);
       expect(india.errors).toEqual([]);
     } finally {

@@ -1,6 +1,6 @@
 // The delegation's private notes on the document (no other delegation, nor the chair, sees them), newest first, and a
 // form to add one, about the whole document or one provision.
-import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea } from "@mantine/core";
+import { Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { NoteRequestSchema } from "../../../../contracts/negotiation";
 import { localTimeZone } from "../../../i18n/date-format";
@@ -8,46 +8,20 @@ import { useLocale } from "../../../i18n/use-locale";
 import { QueryProblem } from "../../../shared/access/QueryProblem";
 import { holds } from "../../../shared/access/access-rules";
 import { useUsers } from "../../../shared/directory/directory-queries";
-import { FormProblem } from "../../../shared/forms/FormProblem";
-import { FormLevelError, useContractForm } from "../../../shared/forms/use-contract-form";
 import { Loading } from "../../../shared/QueryFeedback";
 import classes from "../Negotiation.module.css";
 import { useAddNote } from "../negotiation-commands";
-import { formatInstantIn, provisionLabel } from "../negotiation-format";
+import { formatInstantIn } from "../negotiation-format";
 import { useNotes } from "../negotiation-queries";
 import { mayUse } from "../negotiation-roles";
+import { AnnotationForm } from "./AnnotationForm";
 import { useRoom } from "./room-context";
 
 function NoteForm() {
   const { t } = useTranslation();
   const { document } = useRoom();
   const addNote = useAddNote(document.id);
-  const { form, body, showServerErrors } = useContractForm({
-    schema: NoteRequestSchema,
-    initialValues: { text: "", provision: "" },
-    toBody: (values: { text: string; provision: string }) => ({ text: values.text, provision: values.provision === "" ? null : values.provision }),
-  });
-  const submit = form.onSubmit((values) => addNote.mutate(body(values), { onSuccess: () => form.reset(), onError: showServerErrors }));
-  return (
-    <form onSubmit={submit} noValidate aria-label={t("negotiation.notes.add")}>
-      <Stack gap="xs">
-        <Textarea label={t("negotiation.notes.text")} autosize minRows={2} {...form.getInputProps("text")} data-testid="note-text" />
-        <Group align="flex-end" gap="sm">
-          <NativeSelect
-            label={t("negotiation.fields.provisionOptional")}
-            data={[{ value: "", label: t("negotiation.fields.wholeDocument") }, ...document.provisions.map((p) => ({ value: p.id, label: provisionLabel(p, t) }))]}
-            {...form.getInputProps("provision")}
-            style={{ flex: "1 1 10rem" }}
-          />
-          <Button type="submit" loading={addNote.isPending} data-testid="submit-note">
-            {t("negotiation.notes.add")}
-          </Button>
-        </Group>
-        <FormLevelError form={form} />
-        <FormProblem error={addNote.error} />
-      </Stack>
-    </form>
-  );
+  return <AnnotationForm schema={NoteRequestSchema} send={addNote} textLabel={t("negotiation.notes.text")} submitLabel={t("negotiation.notes.add")} minRows={2} name="note" />;
 }
 
 export function NotesPanel() {

@@ -1,47 +1,23 @@
 // Statements of position: each member's recorded view on the document or one provision, annexed to the record when
 // the document is adopted (they never block adoption); a form for the reader's delegation to make one.
-import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea } from "@mantine/core";
+import { Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { StatementRequestSchema, type DocumentDto } from "../../../../contracts/negotiation";
 import { localTimeZone } from "../../../i18n/date-format";
 import { useLocale } from "../../../i18n/use-locale";
-import { FormProblem } from "../../../shared/forms/FormProblem";
-import { FormLevelError, useContractForm } from "../../../shared/forms/use-contract-form";
 import classes from "../Negotiation.module.css";
 import { useMakeStatement } from "../negotiation-commands";
-import { formatInstantIn, provisionLabel } from "../negotiation-format";
+import { formatInstantIn } from "../negotiation-format";
 import { mayUse } from "../negotiation-roles";
+import { AnnotationForm } from "./AnnotationForm";
 import { useRoom } from "./room-context";
 
 function StatementForm() {
   const { t } = useTranslation();
   const { document } = useRoom();
   const makeStatement = useMakeStatement(document.id);
-  const { form, body, showServerErrors } = useContractForm({
-    schema: StatementRequestSchema,
-    initialValues: { text: "", provision: "" },
-    toBody: (values: { text: string; provision: string }) => ({ text: values.text, provision: values.provision === "" ? null : values.provision }),
-  });
-  const submit = form.onSubmit((values) => makeStatement.mutate(body(values), { onSuccess: () => form.reset(), onError: showServerErrors }));
   return (
-    <form onSubmit={submit} noValidate aria-label={t("negotiation.statements.make")}>
-      <Stack gap="xs">
-        <Textarea label={t("negotiation.statements.text")} autosize minRows={3} {...form.getInputProps("text")} data-testid="statement-text" />
-        <Group align="flex-end" gap="sm">
-          <NativeSelect
-            label={t("negotiation.fields.provisionOptional")}
-            data={[{ value: "", label: t("negotiation.fields.wholeDocument") }, ...document.provisions.map((p) => ({ value: p.id, label: provisionLabel(p, t) }))]}
-            {...form.getInputProps("provision")}
-            style={{ flex: "1 1 10rem" }}
-          />
-          <Button type="submit" loading={makeStatement.isPending} data-testid="submit-statement">
-            {t("negotiation.statements.make")}
-          </Button>
-        </Group>
-        <FormLevelError form={form} />
-        <FormProblem error={makeStatement.error} />
-      </Stack>
-    </form>
+    <AnnotationForm schema={StatementRequestSchema} send={makeStatement} textLabel={t("negotiation.statements.text")} submitLabel={t("negotiation.statements.make")} minRows={3} name="statement" />
   );
 }
 
