@@ -9,6 +9,9 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
           environment: "node",
+          // Some unit tests open an in-memory PostgreSQL (PGlite) and run property tests beside others in parallel:
+          // on a loaded machine 5 s is not always enough for the slowest, which is not what they test.
+          testTimeout: 30_000,
         },
       },
       {
