@@ -93,6 +93,37 @@ describe("portal pages", () => {
     }
   });
 
+  it("closes the phone menu however the page changes (the browser's back button too)", async () => {
+    const { context, page } = await openPortal(env.browser, { locale: "en-US", viewport: PHONE });
+    try {
+      await page.goto(`${env.server.baseUrl}/summits`);
+      await page.getByRole("heading", { level: 1, name: "Summits" }).waitFor();
+      await page.goto(`${env.server.baseUrl}/bodies`);
+      await page.getByRole("button", { name: "Open navigation menu" }).click();
+      await page.locator("#mobile-navigation").waitFor();
+      await page.goBack();
+      await page.getByRole("heading", { level: 1, name: "Summits" }).waitFor();
+      expect(await page.locator("#mobile-navigation").count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Open navigation menu" }).getAttribute("aria-expanded")).toBe("false");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("names the registry's sources on the registry's pages only, not on sign-in", async () => {
+    const { context, page } = await openPortal(env.browser, { locale: "en-US", viewport: DESKTOP });
+    try {
+      await page.goto(`${env.server.baseUrl}/states`);
+      await page.getByTestId("states-table").waitFor();
+      expect(await page.locator("footer details").count()).toBe(1);
+      await page.goto(`${env.server.baseUrl}/sign-in`);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      expect(await page.locator("footer").count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("offers a skip link as the first stop for keyboard users", async () => {
     const { context, page } = await openPortal(env.browser, { locale: "en-US" });
     try {

@@ -58,13 +58,21 @@ function useFocusMainOnNavigation(main: RefObject<HTMLElement | null>) {
   }, [pathname, main]);
 }
 
+/** The registry's pages, whose facts come from the sources the footer names (not sign-in, administration, negotiation). */
+const SOURCED_PAGES = ["/states", "/bodies", "/summits", "/chairmanship"];
+const isSourcedPage = (pathname: string) => pathname === "/" || SOURCED_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`));
+
 export function PortalLayout() {
   const { t } = useTranslation();
   const { text, count } = useLocale();
   const organization = useOrganization();
   const [isMenuOpen, menu] = useDisclosure(false);
   const mainRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
   useFocusMainOnNavigation(mainRef);
+  // However the page changes (a link in the page, the browser's back button), the phone menu does not stay over it.
+  const closeMenu = menu.close;
+  useEffect(() => closeMenu(), [pathname, closeMenu]);
 
   const name = organization.data ? text(organization.data.names) : "";
   const shortName = organization.data ? text(organization.data.shortNames) : "";
@@ -131,26 +139,28 @@ export function PortalLayout() {
         </Container>
       </main>
 
-      <footer className={classes.footer}>
-        <Container size="lg" py="lg">
-          <Text size="sm" mb="xs">
-            {t("footer.sourcesNote")}
-          </Text>
-          {sources.length > 0 && (
-            <details>
-              <summary>{t("footer.sourcesToggle", { total: count(sources.length) })}</summary>
-              <ul className={classes.sourceList} aria-label={t("footer.sourcesListLabel")}>
-                {sources.map((source) => (
-                  <li key={source.key}>
-                    {text(source.title)}
-                    {source.year !== null ? ` (${String(source.year)})` : ""}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
-        </Container>
-      </footer>
+      {isSourcedPage(pathname) && (
+        <footer className={classes.footer}>
+          <Container size="lg" py="lg">
+            <Text size="sm" mb="xs">
+              {t("footer.sourcesNote")}
+            </Text>
+            {sources.length > 0 && (
+              <details>
+                <summary>{t("footer.sourcesToggle", { total: count(sources.length) })}</summary>
+                <ul className={classes.sourceList} aria-label={t("footer.sourcesListLabel")}>
+                  {sources.map((source) => (
+                    <li key={source.key}>
+                      {text(source.title)}
+                      {source.year !== null ? ` (${String(source.year)})` : ""}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </Container>
+        </footer>
+      )}
     </div>
   );
 }
