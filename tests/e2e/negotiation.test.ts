@@ -105,6 +105,13 @@ describe("the negotiation room", () => {
       expect(await wasNotReloaded(india.page)).toBe(true);
       await screenshot(india.page, "negotiation-room-bracket-en");
 
+      // The revision history draws its chart (ECharts) and compares Rev.0 with Rev.1.
+      await india.page.getByTestId("history-link").click();
+      await india.page.locator('[data-testid="history-chart"] canvas').waitFor({ timeout: 10_000 });
+      await india.page.getByTestId("outcomes").waitFor();
+      await india.page.goBack();
+      await india.page.locator(`[data-provision="${op1}"] [data-testid="bracket-backers"]`).waitFor();
+
       // India keeps a private note; it is listed for India only.
       await india.page.getByTestId("tab-notes").click();
       await india.page.getByTestId("note-text").fill("Ask the capital about OP1.");

@@ -3,7 +3,8 @@ import { BarChart, LineChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
+import { useEchart } from "../../../shared/charts/use-echart";
 import type { HistorySeries } from "./history-view";
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -19,22 +20,7 @@ export interface HistoryChartProps {
 }
 
 export default function HistoryChart({ series, revisionLabel, bracketsLabel, openLabel, label }: HistoryChartProps) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const chart = echarts.init(container, undefined, { renderer: "canvas" });
-    chartRef.current = chart;
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(container);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-      chartRef.current = null;
-    };
-  }, []);
+  const { containerRef, chartRef } = useEchart();
 
   useEffect(() => {
     chartRef.current?.setOption({
@@ -49,7 +35,7 @@ export default function HistoryChart({ series, revisionLabel, bracketsLabel, ope
         { name: openLabel, type: "line", data: series.open, itemStyle: { color: "#17427c" }, symbolSize: 7 },
       ],
     });
-  }, [series, revisionLabel, bracketsLabel, openLabel]);
+  }, [series, revisionLabel, bracketsLabel, openLabel, chartRef]);
 
   return <div ref={containerRef} role="img" aria-label={label} data-testid="history-chart" style={{ width: "100%", height: "100%" }} />;
 }

@@ -3,7 +3,8 @@ import { MapChart } from "echarts/charts";
 import { TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
-import { use, useEffect, useMemo, useRef } from "react";
+import { use, useEffect, useMemo } from "react";
+import { useEchart } from "../../../shared/charts/use-echart";
 import type { StateListItem } from "../../../../contracts/registry";
 import { NO_STATUS_COLOUR, type TierView } from "../tiers";
 import { loadWorldRegions, regionKey } from "./world-regions";
@@ -54,22 +55,7 @@ const BOUNDING_COORDS = [
 
 export default function MembershipMap({ states, tiers, label, stateName, tierName }: MembershipMapProps) {
   const mapName = use(mapReadyOnce());
-  const containerRef = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const chart = echarts.init(container, undefined, { renderer: "canvas" });
-    chartRef.current = chart;
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(container);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-      chartRef.current = null;
-    };
-  }, []);
+  const { containerRef, chartRef } = useEchart();
 
   const data = useMemo((): RegionDatum[] => {
     const colourOf = new Map(tiers.map((tier, index) => [tier.code, { colour: tier.colour, index }]));
@@ -116,7 +102,7 @@ export default function MembershipMap({ states, tiers, label, stateName, tierNam
         },
       ],
     });
-  }, [data, mapName]);
+  }, [data, mapName, chartRef]);
 
   return <div ref={containerRef} role="img" aria-label={label} data-testid="membership-map" style={{ width: "100%", height: "100%" }} />;
 }

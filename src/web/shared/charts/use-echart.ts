@@ -1,0 +1,23 @@
+// One ECharts instance for a container element: created on mount, resized with its container, disposed on unmount.
+// Each chart registers the ECharts parts it uses (echarts.use) itself; this hook only manages the instance.
+import * as echarts from "echarts/core";
+import { useEffect, useRef, type RefObject } from "react";
+
+export function useEchart(): { containerRef: RefObject<HTMLDivElement | null>; chartRef: RefObject<echarts.ECharts | null> } {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<echarts.ECharts | null>(null);
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const chart = echarts.init(container, undefined, { renderer: "canvas" });
+    chartRef.current = chart;
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(container);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+      chartRef.current = null;
+    };
+  }, []);
+  return { containerRef, chartRef };
+}
