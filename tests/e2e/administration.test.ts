@@ -2,7 +2,7 @@
 // is told they may not use the administration, and the API refuses them the same; sign-in failures say one generic thing; every screen in three languages.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { BROWSER_LOCALE, DESKTOP, LANGUAGES, PHONE, RAW_KEY_PATTERN, missingKeys, openPortal, screenshot, waitForTestIdText, type UiLanguage, usePortalEnvironment } from "./harness.js";
+import { BROWSER_LOCALE, DESKTOP, LANGUAGES, PHONE, RAW_KEY_PATTERN, missingKeys, openPortal, pageSend, screenshot, signInPage, waitForTestIdText, type UiLanguage, usePortalEnvironment } from "./harness.js";
 
 const DEMO_PASSWORD = "concord-demo";
 const ADMIN_EMAIL = "admin@concord.test";
@@ -20,18 +20,11 @@ async function signInThroughUi(page: Page, email: string, password: string): Pro
 
 /** Signs the page's browser context in through the API (for screenshots, where the form itself is not under test). */
 async function signInThroughApi(page: Page, baseUrl: string, email: string): Promise<void> {
-  const session = (await (await page.request.get(`${baseUrl}/api/v1/session`)).json()) as { csrfToken: string };
-  const response = await page.request.post(`${baseUrl}/api/v1/session`, {
-    headers: { "x-csrf-token": session.csrfToken },
-    data: { email, password: DEMO_PASSWORD },
-  });
-  expect(response.status()).toBe(200);
+  await signInPage(page, baseUrl, email, DEMO_PASSWORD);
 }
 
 async function signOutThroughApi(page: Page, baseUrl: string): Promise<void> {
-  const session = (await (await page.request.get(`${baseUrl}/api/v1/session`)).json()) as { csrfToken: string };
-  const response = await page.request.delete(`${baseUrl}/api/v1/session`, { headers: { "x-csrf-token": session.csrfToken } });
-  expect(response.status()).toBe(204);
+  expect((await pageSend(page, baseUrl, "DELETE", "/api/v1/session")).status()).toBe(204);
 }
 
 /** Desktop and phone screenshots of the current page. */

@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type APIResponse, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { Organization } from "../../src/contracts/registry.js";
 
@@ -258,10 +258,24 @@ export async function signInOverHttp(baseUrl: string, account: { email: string; 
   return send;
 }
 
+/**
+ * A state-changing request from a browser context (its cookies), with the CSRF token from GET /api/v1/session. Like the web
+ * app, it asks again once when the token was refused as stale: a page of the same context reading its session at the same
+ * moment may have been given a new CSRF secret cookie (after sign-out there is none, and two reads each make one).
+ */
+export async function pageSend(page: Page, baseUrl: string, method: "POST" | "DELETE", path: string, data?: unknown): Promise<APIResponse> {
+  for (let attempt = 0; ; attempt++) {
+    const session = (await (await page.request.get(`${baseUrl}/api/v1/session`)).json()) as { csrfToken: string };
+    const response = await page.request.fetch(`${baseUrl}${path}`, { method, headers: { "x-csrf-token": session.csrfToken }, ...(data !== undefined ? { data } : {}) });
+    if (response.status() !== 403 || attempt > 0) return response;
+    const problem = (await response.json().catch(() => ({}))) as { code?: string };
+    if (problem.code !== "csrf") return response;
+  }
+}
+
 /** Signs a browser context in (its cookies), through the API as the sign-in page does. */
 export async function signInPage(page: Page, baseUrl: string, email = "admin@concord.test", password = "concord-demo"): Promise<void> {
-  const session = (await (await page.request.get(`${baseUrl}/api/v1/session`)).json()) as { csrfToken: string };
-  const response = await page.request.post(`${baseUrl}/api/v1/session`, { headers: { "x-csrf-token": session.csrfToken }, data: { email, password } });
+  const response = await pageSend(page, baseUrl, "POST", "/api/v1/session", { email, password });
   expect(response.status()).toBe(200);
 }
 
