@@ -74,11 +74,21 @@ export type UpdateUser = z.input<typeof UpdateUserBody>;
 
 // ---- Responses
 
+/**
+ * A demo account a first start created, while it keeps the name it was created with: the interface names it in the reader's
+ * language ("Head of delegation, Kazakhstan (demo)" from the role and the delegation) rather than by the English name stored.
+ */
+export const DEMO_ACCOUNTS = ["secretariat-administrator", "head-of-delegation"] as const;
+export const DemoAccountSchema = z.enum(DEMO_ACCOUNTS);
+export type DemoAccount = z.infer<typeof DemoAccountSchema>;
+
 export const UserSchema = z
   .object({
     id: z.string(),
     email: z.string(),
     displayName: z.string(),
+    /** Which demo account this is while it keeps its demo name; null for every account named by a person. */
+    demoAccount: DemoAccountSchema.nullable(),
     role: RoleSchema,
     delegation: z.string().nullable(),
     isActive: z.boolean(),
@@ -120,7 +130,8 @@ export const DelegationSchema = z
   .object({
     code: z.string(),
     partyKind: z.enum(["state", "organization"]),
-    names: z.object({ zh: z.string(), ru: z.string(), en: z.string() }),
+    /** The party's name per language code (the organization's data languages). */
+    names: z.record(z.string(), z.string()),
     tier: z.string().nullable(),
     isActive: z.boolean(),
     users: z.number(),
@@ -130,6 +141,18 @@ export const DelegationSchema = z
 export const DelegationListSchema = z.object({ items: z.array(DelegationSchema) });
 export const DelegationDetailSchema = DelegationSchema.extend({ members: z.array(UserSchema) });
 
+/** A name per language code (the organization's data languages). */
+const NamesSchema = z.record(z.string(), z.string());
+
+export const AuditTargetNameSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("user"), displayName: z.string(), demoAccount: DemoAccountSchema.nullable(), delegation: z.string().nullable() }),
+  /** A state or organization (a delegation's party), or the organization itself. */
+  z.object({ kind: z.literal("party"), names: NamesSchema }),
+  /** A negotiated document's title in each of its languages. */
+  z.object({ kind: z.literal("document"), title: z.record(z.string(), z.string()), baseLanguage: z.string() }),
+]);
+export type AuditTargetName = z.infer<typeof AuditTargetNameSchema>;
+
 export const AuditEventSchema = z
   .object({
     seq: z.number(),
@@ -137,10 +160,14 @@ export const AuditEventSchema = z
     at: z.string(),
     actorUserId: z.string().nullable(),
     actorName: z.string().nullable(),
+    actorDemoAccount: DemoAccountSchema.nullable(),
     actorDelegation: z.string().nullable(),
     address: z.string().nullable(),
     action: z.string(),
+    /** What the event was about, as recorded: "user:<id>", "delegation:KZ", "organization:SCO", "document:<id>". */
     target: z.string().nullable(),
+    /** What the target is called now, for the interface to name it in the reader's language; null when it is gone or of another kind. */
+    targetName: AuditTargetNameSchema.nullable(),
     payload: z.record(z.string(), z.unknown()),
     payloadHash: z.string(),
     hash: z.string(),
@@ -167,3 +194,16 @@ export type Session = z.infer<typeof SessionSchema>;
 export type Delegation = z.infer<typeof DelegationSchema>;
 export type DelegationDetail = z.infer<typeof DelegationDetailSchema>;
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+/**
+ * Who holds which right (the data docs/permissions.md is made from): one column per role, a delegation's roles once per
+ * standing tier and once as the chair; per right, a cell per column: "all", "own" (within the actor's own delegation, or
+ * what is open to it), or null (refused).
+ */
+export const PermissionMatrixSchema = z
+  .object({
+    columns: z.array(z.object({ role: RoleSchema, tier: z.string().nullable(), isChair: z.boolean() })),
+    rights: z.array(z.object({ right: z.string(), cells: z.array(z.enum(["all", "own"]).nullable()) })),
+  })
+  .meta({ id: "PermissionMatrix" });
+export type PermissionMatrix = z.infer<typeof PermissionMatrixSchema>;

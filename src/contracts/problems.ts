@@ -78,6 +78,8 @@ export const FIELD_ERROR_CODES = [
   "unknown-body",
   "unknown-proposal",
   "base-language-missing",
+  /** A registry change that would leave the registry inconsistent (an unknown reference, a history out of order…). */
+  "registry-inconsistent",
   "invalid",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
@@ -87,6 +89,8 @@ export const FieldErrorSchema = z.object({
   field: z.string(),
   code: z.enum(FIELD_ERROR_CODES),
   message: z.string(),
+  /** With too-long, too-short, too-small and too-large: the bound the value broke (characters for text), so the reader is told it. */
+  limit: z.number().optional(),
 });
 export type FieldError = z.infer<typeof FieldErrorSchema>;
 
@@ -132,4 +136,17 @@ export function fieldErrorCodeOf(keyword: string, params: Readonly<Record<string
     default:
       return "invalid";
   }
+}
+
+/**
+ * The bound a value broke, for a field error whose code says it is too long, short, small or large (from fieldErrorCodeOf), from
+ * the zod issue (the rest of the issue as params): characters for a text, the number itself for a number. Nothing for other
+ * codes ("required" is a text's minimum of one), nor for lists, whose bound is a count of items.
+ */
+export function fieldErrorLimitOf(code: FieldErrorCode, params: Readonly<Record<string, unknown>>): number | undefined {
+  const bound = code === "too-long" || code === "too-large" ? params.maximum : code === "too-short" || code === "too-small" ? params.minimum : undefined;
+  // An exclusive bound ("greater than 0") would read wrongly as "at least 0": such issues keep the message without a bound.
+  if ((params.origin !== "string" && params.origin !== "number") || params.inclusive === false) return undefined;
+  const limit = typeof bound === "bigint" ? Number(bound) : bound;
+  return typeof limit === "number" && Number.isFinite(limit) ? limit : undefined;
 }

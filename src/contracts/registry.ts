@@ -1,8 +1,11 @@
 // The registry API's contract: request and response schemas used by the server's routes (and its OpenAPI) and, as types, by the web app.
 import { z } from "zod";
 import { isCalendarDay } from "../domain/partial-date.js";
+import { STATUS_CHANGE_KINDS, TIER_CODE_PATTERN } from "../domain/registry.js";
 
-export const LocalizedTextSchema = z.object({ zh: z.string(), ru: z.string(), en: z.string() }).meta({ id: "LocalizedText" });
+export const LocalizedTextSchema = z
+  .record(z.string(), z.string())
+  .meta({ id: "LocalizedText", description: "Text per language code (\"zh\", \"ru\", \"en\"…): the languages the organization's data has." });
 /** A date known to the day, month or year: "2004", "2004-06", "2004-06-17". */
 export const PartialDateSchema = z.string().meta({ id: "PartialDate", description: 'A date known to the day, month or year: "YYYY", "YYYY-MM" or "YYYY-MM-DD".' });
 export const DatePrecisionSchema = z.enum(["day", "month", "year"]);
@@ -20,8 +23,14 @@ const RightsSchema = z.object({
 export const TierSchema = z.object({
   code: z.string(),
   names: LocalizedTextSchema,
+  /** The tier's name after a count, per language and CLDR plural category ("one", "few", "many", "other"). */
+  countNames: z.record(z.string(), z.record(z.string(), z.string())).optional(),
   isStanding: z.boolean(),
   rights: RightsSchema,
+  established: PartialDateSchema.optional(),
+  retired: PartialDateSchema.optional(),
+  successor: z.string().optional(),
+  note: LocalizedTextSchema.optional(),
   source: z.string(),
 });
 
@@ -45,7 +54,7 @@ export const PartnerOrganizationSchema = z.object({
   source: z.string(),
 });
 
-export const SourceSchema = z.object({ key: z.string(), title: LocalizedTextSchema, year: z.number().nullable() });
+export const SourceSchema = z.object({ key: z.string(), title: LocalizedTextSchema, year: z.number().nullable(), url: z.string().nullable() });
 
 export const OrganizationSchema = z
   .object({
@@ -57,9 +66,14 @@ export const OrganizationSchema = z
     workingLanguages: z.array(z.string()),
     tiers: z.array(TierSchema),
     decisionRules: z.array(
-      z.object({ code: z.string(), names: LocalizedTextSchema, appliesTo: LocalizedTextSchema, source: z.string() }),
+      z.object({ code: z.string(), names: LocalizedTextSchema, appliesTo: LocalizedTextSchema, excludesConcerned: z.boolean().optional(), source: z.string() }),
     ),
-    rotation: z.object({ orderLanguage: z.string(), termYears: z.number(), description: LocalizedTextSchema, source: z.string() }),
+    bodyKinds: z.array(z.object({ code: z.string(), names: LocalizedTextSchema })).optional(),
+    relationKinds: z.array(z.object({ code: z.string(), names: LocalizedTextSchema })).optional(),
+    rotation: z.object({ orderLanguage: z.string(), termYears: z.number(), summitAt: z.enum(["term_end", "term_start"]).optional(), description: LocalizedTextSchema, source: z.string() }),
+    accessionStages: z.array(z.object({ code: z.string(), names: LocalizedTextSchema })).optional(),
+    /** The calendar day the registry is known to be current to. */
+    dataAsOf: z.string().optional(),
     values: z.array(z.object({ code: z.string(), names: LocalizedTextSchema })),
     valuesName: LocalizedTextSchema,
     secretariesGeneral: z.array(SecretaryGeneralSchema),
@@ -79,13 +93,30 @@ export const DecisionSchema = z.object({
 
 export const StatusChangeSchema = z.object({
   id: z.string(),
-  kind: z.enum(["admitted", "changed", "left"]),
+  kind: z.enum(STATUS_CHANGE_KINDS),
   tier: z.string().nullable(),
   date: PartialDateSchema,
   precision: DatePrecisionSchema,
   decision: DecisionSchema,
   source: z.string(),
+  reason: LocalizedTextSchema.nullable(),
+  /** The reclassification that made this change (for every holder of the tiers it merged), if one did. */
+  reclassification: z.string().nullable(),
 });
+
+export const AccessionSchema = z
+  .object({
+    id: z.string(),
+    applicant: PartyRefSchema,
+    requestedTier: z.string(),
+    applied: PartialDateSchema.nullable(),
+    steps: z.array(z.object({ stage: z.string(), date: PartialDateSchema, precision: DatePrecisionSchema, decision: DecisionSchema.nullable(), source: z.string() })),
+    outcome: z.object({ kind: z.enum(["granted", "withdrawn", "refused"]), date: PartialDateSchema, precision: DatePrecisionSchema, decision: DecisionSchema.nullable() }).nullable(),
+    status: z.enum(["in_progress", "granted", "withdrawn", "refused"]),
+    source: z.string(),
+  })
+  .meta({ id: "Accession" });
+export const AccessionListSchema = z.object({ stages: z.array(z.object({ code: z.string(), names: LocalizedTextSchema })), items: z.array(AccessionSchema) });
 
 export const StateListItemSchema = z
   .object({
@@ -95,6 +126,7 @@ export const StateListItemSchema = z
     tier: z.string(),
     since: PartialDateSchema,
     sincePrecision: DatePrecisionSchema,
+    suspended: z.boolean(),
   })
   .meta({ id: "StateOnDate" });
 
@@ -141,7 +173,7 @@ export const StateDetailSchema = z
     isoNumeric: z.string(),
     names: LocalizedTextSchema,
     on: z.string(),
-    status: z.object({ tier: z.string(), since: PartialDateSchema, sincePrecision: DatePrecisionSchema }).nullable(),
+    status: z.object({ tier: z.string(), since: PartialDateSchema, sincePrecision: DatePrecisionSchema, suspended: z.boolean() }).nullable(),
     history: z.array(StatusChangeSchema),
     summitsHosted: z.array(SummitSchema),
     chairmanshipTerms: z.array(ChairmanshipTermSchema),
@@ -153,7 +185,11 @@ export const StateDetailSchema = z
 export const BodySchema = z
   .object({
     code: z.string(),
-    kind: z.enum(["council", "meeting", "permanent"]),
+    /** The organization's code for the kind of body, with its name when the dataset gives one. */
+    kind: z.string(),
+    kindNames: LocalizedTextSchema.nullable(),
+    /** The supreme body: its regular meetings are the summits. */
+    isSupreme: z.boolean(),
     names: LocalizedTextSchema,
     shortNames: LocalizedTextSchema,
     description: LocalizedTextSchema,
@@ -178,6 +214,8 @@ export type SummitList = z.infer<typeof SummitListSchema>;
 export type ChairmanshipTerm = z.infer<typeof ChairmanshipTermSchema>;
 export type Chairmanship = z.infer<typeof ChairmanshipSchema>;
 export type Body = z.infer<typeof BodySchema>;
+export type Accession = z.infer<typeof AccessionSchema>;
+export type AccessionList = z.infer<typeof AccessionListSchema>;
 export type BodyList = z.infer<typeof BodyListSchema>;
 export type Health = z.infer<typeof HealthSchema>;
 
@@ -192,9 +230,9 @@ export const OnQuery = z
 export const StatesQuery = z.strictObject({
   tier: z
     .string()
-    .regex(/^[a-z_]+$/, "must be a tier code such as member, observer or dialogue_partner")
+    .regex(TIER_CODE_PATTERN, "must be a tier code such as member or partner")
     .optional()
-    .describe("Only states of this tier (a tier code of the organization: member, observer, dialogue_partner)."),
+    .describe("Only states of this tier (a tier code of the organization, e.g. member, partner, observer, dialogue_partner)."),
   on: OnQuery,
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { countByTier, historyOf, statusesOn, statusOn } from "./membership.js";
+import { countByTier, expandReclassifications, historyOf, isTierInForce, statusesOn, statusOn, tiersInForce, timelineOf } from "./membership.js";
 import type { StatusChange } from "./registry.js";
 
 const change = (id: string, state: string, kind: StatusChange["kind"], tier: string | null, date: string): StatusChange => ({
@@ -64,5 +64,65 @@ describe("membership history", () => {
         expect(total).toBe(statesSeen.size);
       }),
     );
+  });
+});
+
+describe("reclassifications, suspensions and tiers in force", () => {
+  const merger = { id: "merge", from: ["observer", "dialogue_partner"], to: "partner", date: "2025-09-01", decision: "d-merge", source: "summit-2025" };
+  const history = [
+    change("mn", "MN", "admitted", "observer", "2004"),
+    change("lk", "LK", "admitted", "dialogue_partner", "2009"),
+    change("cn", "CN", "admitted", "member", "2001-06-15"),
+    change("by-1", "BY", "admitted", "observer", "2015"),
+    change("by-2", "BY", "changed", "member", "2024-07-04"),
+    change("la", "LA", "admitted", "partner", "2025-09-01"),
+    // Admitted as an observer on the very day of the merger: the state's own change comes first, so it is reclassified too.
+    change("xx", "XX", "admitted", "observer", "2025-09-01"),
+  ];
+
+  it("moves every holder of the merged tiers, and only them, on the day, with the reclassification's decision", () => {
+    const timeline = expandReclassifications(history, [merger]);
+    expect(countByTier(timeline, "2025-08-31")).toEqual({ observer: 1, dialogue_partner: 1, member: 2 });
+    expect(countByTier(timeline, "2025-09-01")).toEqual({ partner: 4, member: 2 });
+    const made = timeline.filter((c) => c.reclassification === "merge").map((c) => c.state).sort();
+    expect(made).toEqual(["LK", "MN", "XX"]);
+    expect(statusOn(timeline, "MN", "2025-09-02")?.since).toMatchObject({ id: "merge:MN", decision: "d-merge", kind: "changed", tier: "partner" });
+    expect(statusOn(timeline, "BY", "2025-09-02")?.tier).toBe("member");
+  });
+
+  it("orders the changes of one day the same whatever order they were given in", () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(history, { minLength: history.length, maxLength: history.length }), (shuffled) => {
+        const timeline = expandReclassifications(shuffled, [merger]);
+        expect(countByTier(timeline, "2025-09-01")).toEqual({ partner: 4, member: 2 });
+      }),
+    );
+  });
+
+  it("keeps a suspended state's tier without its rights until it is reinstated", () => {
+    const suspended = [
+      change("a", "XX", "admitted", "member", "2001"),
+      change("b", "XX", "suspended", "member", "2020-01-10"),
+      change("c", "XX", "reinstated", "member", "2021-03-01"),
+    ];
+    expect(statusOn(suspended, "XX", "2020-01-09")?.suspended).toBe(false);
+    expect(statusOn(suspended, "XX", "2020-06-01")).toMatchObject({ tier: "member", suspended: true });
+    expect(statusOn(suspended, "XX", "2021-03-01")).toMatchObject({ tier: "member", suspended: false });
+  });
+
+  it("says which tiers are in force on a day", () => {
+    const rights = { attend: true, speak: false, circulateStatements: false, propose: false, object: false, chair: false, seeDrafts: false };
+    const tier = (code: string, extra: object = {}) => ({ code, names: { zh: code, ru: code, en: code }, isStanding: true, rights, source: "s", ...extra });
+    const organization = { tiers: [tier("member"), tier("observer", { retired: "2025-09-01", successor: "partner" }), tier("partner", { established: "2025-09-01" })] };
+    expect(tiersInForce(organization, "2025-08-31").map((t) => t.code)).toEqual(["member", "observer"]);
+    expect(tiersInForce(organization, "2025-09-01").map((t) => t.code)).toEqual(["member", "partner"]);
+    expect(isTierInForce(tier("x", { established: "2010" }), "2010-01-01")).toBe(true);
+    expect(isTierInForce(tier("x", { established: "2010" }), "2009-12-31")).toBe(false);
+  });
+
+  it("computes a registry's timeline once per registry object", () => {
+    const registry = { membership: history, reclassifications: [merger] };
+    expect(timelineOf(registry)).toBe(timelineOf(registry));
+    expect(timelineOf({ membership: history })).toHaveLength(history.length);
   });
 });

@@ -92,3 +92,14 @@ export function comparePartialDates(a: string, b: string): number {
 export function isCertainlyBefore(a: string, b: string): boolean {
   return latestDay(a) < earliestDay(b);
 }
+
+/** The same date `years` later, as precise as it was ("2025-09" + 1 → "2026-09"); 29 February falls back to the 28th. */
+export function addYears(text: string, years: number): string {
+  const d = mustParse(text);
+  const year = d.year + years;
+  if (d.precision === "day") {
+    const day = Math.min(d.day ?? 1, daysInMonth(year, d.month ?? 1));
+    return formatPartialDate({ year, month: d.month ?? 1, day, precision: "day" });
+  }
+  return formatPartialDate({ ...d, year });
+}

@@ -5,26 +5,51 @@ export const RIGHTS = ["attend", "speak", "circulateStatements", "propose", "obj
 export type Right = (typeof RIGHTS)[number];
 export type Rights = Readonly<Record<Right, boolean>>;
 
+/** A tier code: what the dataset, the change files and the API all accept. */
+export const TIER_CODE_PATTERN = /^[a-z][a-z0-9_]*$/;
+
+/** A noun's forms for counts, per language, per CLDR plural category ("one", "few", "many", "other"…). */
+export type CountNames = Readonly<Record<string, Readonly<Partial<Record<Intl.LDMLPluralRule, string>>>>>;
+
 export interface Tier {
   readonly code: string;
   readonly names: LocalizedText;
+  /** The tier's name after a count ("10 member states", «10 государств-членов»), by plural category. */
+  readonly countNames?: CountNames | undefined;
   /** Whether holders of this tier are counted among the parties whose status is shown (guests are per meeting). */
   readonly isStanding: boolean;
   readonly rights: Rights;
+  /** In force from this date (from the organization's founding when absent). */
+  readonly established?: string | undefined;
+  /** No longer in force from this date; its holders moved to `successor` (by a reclassification). */
+  readonly retired?: string | undefined;
+  readonly successor?: string | undefined;
+  /** What the record should say about the tier (e.g. why its rights are what they are). */
+  readonly note?: LocalizedText | undefined;
   readonly source: string;
 }
 
 export interface DecisionRule {
-  readonly code: "consensus" | "consensus_minus_one";
+  /** The organization's own code for the rule. */
+  readonly code: string;
   readonly names: LocalizedText;
   readonly appliesTo: LocalizedText;
+  /** Whether the objection of the member a decision concerns does not count (the SCO's "consensus minus one"). */
+  readonly excludesConcerned?: boolean | undefined;
   readonly source: string;
 }
 
+export interface AccessionStage {
+  readonly code: string;
+  readonly names: LocalizedText;
+}
+
 export interface RotationRule {
-  /** Members chair in the alphabetical order of their names in this language. */
-  readonly orderLanguage: "zh" | "ru" | "en";
+  /** Members chair in the alphabetical order of their names (or their order keys) in this language (a BCP 47 code). */
+  readonly orderLanguage: string;
   readonly termYears: number;
+  /** Where the rule places the supreme body's regular meeting: at the end of the chair's term (the default) or at its start. */
+  readonly summitAt?: "term_end" | "term_start" | undefined;
   readonly description: LocalizedText;
   readonly source: string;
 }
@@ -39,6 +64,13 @@ export interface OrganizationProfile {
   readonly tiers: readonly Tier[];
   readonly decisionRules: readonly DecisionRule[];
   readonly rotation: RotationRule;
+  /** The kinds of bodies and of relations with other organizations, with their names. */
+  readonly bodyKinds?: readonly NamedKind[] | undefined;
+  readonly relationKinds?: readonly NamedKind[] | undefined;
+  /** The stages an application for a status moves through, in order. */
+  readonly accessionStages?: readonly AccessionStage[] | undefined;
+  /** The calendar day the dataset is known to be current to. */
+  readonly dataAsOf?: string | undefined;
   readonly values: readonly { readonly code: string; readonly names: LocalizedText }[];
   readonly valuesName: LocalizedText;
   readonly source: string;
@@ -48,6 +80,7 @@ export interface Source {
   readonly key: string;
   readonly title: LocalizedText;
   readonly year?: number | undefined;
+  readonly url?: string | undefined;
 }
 
 export interface State {
@@ -61,13 +94,23 @@ export interface InternationalOrganization {
   readonly code: string;
   readonly names: LocalizedText;
   readonly shortNames: LocalizedText;
-  readonly relation: "partner";
+  /** One of the organization's relation kinds ("partner", "observer_at"…). */
+  readonly relation: string;
   readonly source: string;
+}
+
+/** A kind of something the organization names itself (a kind of body, a kind of relation): its code and names. */
+export interface NamedKind {
+  readonly code: string;
+  readonly names: LocalizedText;
 }
 
 export interface Body {
   readonly code: string;
-  readonly kind: "council" | "meeting" | "permanent";
+  /** One of the organization's body kinds ("council", "meeting", "permanent"…). */
+  readonly kind: string;
+  /** The supreme body (its meetings are the summits). */
+  readonly isSupreme?: boolean | undefined;
   readonly names: LocalizedText;
   readonly shortNames: LocalizedText;
   readonly description: LocalizedText;
@@ -84,16 +127,51 @@ export interface Decision {
   readonly source: string;
 }
 
-export type StatusChangeKind = "admitted" | "changed" | "left";
+export const STATUS_CHANGE_KINDS = ["admitted", "changed", "suspended", "reinstated", "left"] as const;
+export type StatusChangeKind = (typeof STATUS_CHANGE_KINDS)[number];
 
 export interface StatusChange {
   readonly id: string;
   readonly state: string;
   readonly kind: StatusChangeKind;
-  /** The tier held from `date` on; null once the state has left. */
+  /** The tier held from `date` on (kept while suspended); null once the state has left. */
   readonly tier: string | null;
   readonly date: string;
   readonly decision: string;
+  readonly source: string;
+  readonly reason?: LocalizedText | undefined;
+  /** Set on the changes a reclassification makes (never in a dataset file): the reclassification's id. */
+  readonly reclassification?: string | undefined;
+}
+
+/** "Every holder of tiers `from` holds tier `to` from `date`, by `decision`": one recorded change for all of them. */
+export interface Reclassification {
+  readonly id: string;
+  readonly from: readonly string[];
+  readonly to: string;
+  readonly date: string;
+  readonly decision: string;
+  readonly source: string;
+  readonly reason?: LocalizedText | undefined;
+}
+
+export interface AccessionStep {
+  /** One of the organization's accession stages. */
+  readonly stage: string;
+  readonly date: string;
+  readonly decision?: string | undefined;
+  readonly source: string;
+}
+
+export interface Accession {
+  readonly id: string;
+  readonly applicant: string;
+  readonly requestedTier: string;
+  /** When the application was made, if the sources say. */
+  readonly applied?: string | undefined;
+  readonly steps: readonly AccessionStep[];
+  /** How it ended; absent while in progress. */
+  readonly outcome?: { readonly kind: "granted" | "withdrawn" | "refused"; readonly date: string; readonly decision?: string | undefined } | undefined;
   readonly source: string;
 }
 
@@ -115,12 +193,17 @@ export interface ChairmanshipTerm {
   /** Unknown until recorded (the current term). */
   readonly end?: string | undefined;
   readonly slogan?: LocalizedText | undefined;
+  readonly themedYear?: LocalizedText | undefined;
   readonly source: string;
 }
 
 export interface RotationEntry {
   readonly state: string;
   readonly inRotationFrom: string;
+  /** What the member is sorted by, when not its name in the rule's language (e.g. its formal name). */
+  readonly orderKey?: string | undefined;
+  /** Terms the member was (or is to be) passed over for, each with the decision that passed it over. */
+  readonly passedOver?: readonly { readonly term: string; readonly decision: string }[] | undefined;
   readonly source: string;
 }
 
@@ -143,6 +226,8 @@ export interface Registry {
   readonly bodies: readonly Body[];
   readonly decisions: readonly Decision[];
   readonly membership: readonly StatusChange[];
+  readonly reclassifications: readonly Reclassification[];
+  readonly accessions: readonly Accession[];
   readonly summits: readonly Summit[];
   readonly chairmanship: readonly ChairmanshipTerm[];
   readonly rotation: readonly RotationEntry[];
@@ -157,6 +242,8 @@ export const REGISTRY_SECTIONS = [
   "bodies",
   "decisions",
   "membership",
+  "reclassifications",
+  "accessions",
   "summits",
   "chairmanship",
   "rotation",

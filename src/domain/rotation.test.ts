@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { ChairmanshipTerm, RotationEntry, RotationRule } from "./registry.js";
+import { isCertainlyBefore } from "./partial-date.js";
 import { projectTerms, recordedChairOn, rotationOrder } from "./rotation.js";
 
 const rule: RotationRule = { orderLanguage: "ru", termYears: 1, description: { zh: "", ru: "", en: "" }, source: "charter" };
@@ -27,19 +28,36 @@ describe("rotation", () => {
 
   it("projects the next five after the last recorded term, wrapping around", () => {
     const projected = projectTerms({ rule, terms: [term("t", "KG", "2025-09")], rotation: allIn, namesInOrderLanguage: names, canChair: () => true, count: 5 });
+    // The current term (from September 2025, no end yet) runs one term length: the projection starts in September 2026.
     expect(projected).toEqual([
-      { state: "PK", start: "2026", end: "2027" },
-      { state: "RU", start: "2027", end: "2028" },
-      { state: "TJ", start: "2028", end: "2029" },
-      { state: "UZ", start: "2029", end: "2030" },
-      { state: "BY", start: "2030", end: "2031" },
+      { state: "PK", start: "2026-09", end: "2027-09" },
+      { state: "RU", start: "2027-09", end: "2028-09" },
+      { state: "TJ", start: "2028-09", end: "2029-09" },
+      { state: "UZ", start: "2029-09", end: "2030-09" },
+      { state: "BY", start: "2030-09", end: "2031-09" },
     ]);
   });
 
   it("lets recorded terms win: the projection starts where the record ends", () => {
     const terms = [term("a", "CN", "2024-07", "2025-09"), term("b", "KG", "2025-09", "2026-07")];
     const [first] = projectTerms({ rule, terms, rotation: allIn, namesInOrderLanguage: names, canChair: () => true, count: 1 });
-    expect(first).toEqual({ state: "PK", start: "2026", end: "2027" });
+    expect(first).toEqual({ state: "PK", start: "2026-07", end: "2027-07" });
+  });
+
+  it("never overlaps a recorded term, however its end is written", () => {
+    for (const end of [undefined, "2026", "2026-07", "2026-07-15"]) {
+      const terms = [term("a", "CN", "2024-07", "2025-09"), term("b", "KG", "2025-09", end)];
+      const [first] = projectTerms({ rule, terms, rotation: allIn, namesInOrderLanguage: names, canChair: () => true, count: 1 });
+      expect(isCertainlyBefore(first!.start, end ?? "2026-09"), `end ${end}`).toBe(false);
+      expect(first!.start).toBe(end ?? "2026-09");
+    }
+  });
+
+  it("skips a member passed over for the term starting that year, and takes it up again after", () => {
+    const rotation = allIn.map((e) => (e.state === "PK" ? { ...e, passedOver: [{ term: "2026", decision: "d" }] } : e));
+    const projected = projectTerms({ rule, terms: [term("t", "KG", "2025-09")], rotation, namesInOrderLanguage: names, canChair: () => true, count: 10 });
+    expect(projected.slice(0, 2).map((p) => p.state)).toEqual(["RU", "TJ"]);
+    expect(projected.map((p) => p.state)).toContain("PK");
   });
 
   it("passes over a member before its own 'in rotation from' date", () => {

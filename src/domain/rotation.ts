@@ -1,5 +1,5 @@
 // The rotating chairmanship: recorded terms, and the terms projected by the organization's rotation rule.
-import { earliestDay, latestDay, yearOf, comparePartialDates } from "./partial-date.js";
+import { addYears, comparePartialDates, earliestDay, latestDay, yearOf } from "./partial-date.js";
 import type { ChairmanshipTerm, RotationEntry, RotationRule } from "./registry.js";
 
 export interface ProjectedTerm {
@@ -30,9 +30,10 @@ export function rotationOrder(rule: RotationRule, names: ReadonlyMap<string, str
 }
 
 /**
- * Projects the next `count` terms after the last recorded one. Recorded terms always win: the projection
- * only starts where the record ends. A member is a candidate for a term once its "in rotation from"
- * date has come by the end of that term's first year.
+ * Projects the next `count` terms after the last recorded one. Recorded terms always win: the first projected term starts
+ * where the last recorded one ends (or, when it has no end yet, one term length after its start), as precisely as the
+ * record gives it, so it never overlaps a recorded term. A member is a candidate once its "in rotation from" date may have
+ * come when the term starts, unless it was passed over for the term starting that year.
  */
 export function projectTerms(input: ProjectionInput): ProjectedTerm[] {
   const recorded = sortTerms(input.terms);
@@ -44,12 +45,12 @@ export function projectTerms(input: ProjectionInput): ProjectedTerm[] {
 
   const projected: ProjectedTerm[] = [];
   let position = order.indexOf(last.state);
-  let year = last.end !== undefined ? yearOf(last.end) : yearOf(last.start) + input.rule.termYears;
+  let start = last.end ?? addYears(last.start, input.rule.termYears);
   while (projected.length < input.count) {
-    const startYear = year;
     const isEligible = (state: string): boolean => {
       const entry = entries.get(state);
-      return entry !== undefined && earliestDay(entry.inRotationFrom) <= latestDay(String(startYear)) && input.canChair(state);
+      if (entry === undefined || earliestDay(entry.inRotationFrom) > latestDay(start) || !input.canChair(state)) return false;
+      return !(entry.passedOver ?? []).some((passed) => yearOf(passed.term) === yearOf(start));
     };
     let next: string | undefined;
     for (let step = 1; step <= order.length; step += 1) {
@@ -61,8 +62,9 @@ export function projectTerms(input: ProjectionInput): ProjectedTerm[] {
       }
     }
     if (next === undefined) break;
-    year = startYear + input.rule.termYears;
-    projected.push({ state: next, start: String(startYear), end: String(year) });
+    const end = addYears(start, input.rule.termYears);
+    projected.push({ state: next, start, end });
+    start = end;
   }
   return projected;
 }

@@ -14,6 +14,7 @@ import type { Role } from "../domain/access.js";
 import { SessionCache } from "./access/session-cache.js";
 import { installSessions, isApiRequest } from "./access/sessions.js";
 import type { AppServices } from "./app-services.js";
+import { accessRoutes } from "./access/routes.js";
 import { auditRoutes } from "./audit/routes.js";
 import { CommandRunner } from "./commands/runner.js";
 import type { Database } from "./db/client.js";
@@ -190,6 +191,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await scope.register(identityRoutes, { services, singleSignOn: { enabled: options.singleSignOn !== undefined, name: options.singleSignOn?.name ?? null } });
     if (options.singleSignOn) await scope.register(singleSignOnRoutes, { services, config: options.singleSignOn });
     await scope.register(auditRoutes, { services });
+    await scope.register(accessRoutes, { services });
     await scope.register(negotiationRoutes, { services, documents });
     await scope.register(liveRoutes, { hub, publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : null });
   });

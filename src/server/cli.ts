@@ -5,10 +5,12 @@ import { buildApp } from "./app.js";
 import { readConfig, WEB_ROOT, type Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { DataDirInUseError } from "./db/data-dir-lock.js";
-import { DatasetError, readRegistry, writeBundle } from "./registry/dataset-files.js";
+import { changeFileError, DatasetError, readChangeFile, readRegistry, writeBundle } from "./registry/dataset-files.js";
+import { changeRegistryCommand, RegistryChangeError } from "./registry/changes.js";
+import { CommandRunner, systemContext } from "./commands/runner.js";
 import { RegistryExistsError } from "./registry/commands.js";
 import { loadRegistry } from "./registry/queries.js";
-import { importRegistry, openConfiguredDatabase, prepareDatabase } from "./startup.js";
+import { importRegistry, openConfiguredDatabase, prepareDatabase, prepareDemoAccounts } from "./startup.js";
 import { verifyAuditTrail } from "./audit/trail.js";
 import { demoSignInHelp } from "./identity/demo-accounts.js";
 import { singleSignOnFromEnv } from "./identity/single-sign-on.js";
@@ -70,7 +72,8 @@ program
     const port = typeof address === "object" && address ? address.port : config.PORT;
     const url = config.PUBLIC_URL ? publicUrl : `http://localhost:${port}`;
     console.log(`Concord is running at ${url} (database: ${database.kind}, ${database.location})`);
-    if (prepared.hasDemoAccounts) console.log(demoSignInHelp(url));
+    const demoHelp = demoSignInHelp(url, prepared.demoSignIns);
+    if (demoHelp) console.log(demoHelp);
   });
 
 const audit = program.command("audit").description("The audit trail.");
@@ -113,15 +116,35 @@ program
 
 program
   .command("import")
-  .description("Validate a registry (an exported file or a dataset directory) and load it; writes nothing if anything is wrong.")
-  .argument("<path>", "an exported registry file or a dataset directory")
+  .description(
+    "Validate a registry (an exported file or a dataset directory) and load it, or, with --changes, apply a change file to the registry there; writes nothing if anything is wrong.",
+  )
+  .argument("<path>", "an exported registry file, a dataset directory, or (with --changes) a change file")
   .option("--replace", "replace the registry already in the database")
-  .action(async (path: string, options: { replace?: boolean }) => {
+  .option("--changes", "the file holds changes (format concord-registry-changes) to apply to the registry there, in one transaction")
+  .action(async (path: string, options: { replace?: boolean; changes?: boolean }) => {
+    if (options.changes) {
+      if (options.replace) throw new Error("--changes and --replace do not go together");
+      const file = await readChangeFile(path);
+      await withDatabase("import", async (database) => {
+        try {
+          const result = await new CommandRunner(database.db).run(changeRegistryCommand, systemContext(), { ...file, origin: basename(path) });
+          const count = (outcome: string) => result.applied.filter((a) => a.outcome === outcome).length;
+          console.log(`Applied ${path}: ${count("added")} added, ${count("corrected")} corrected, ${count("unchanged")} unchanged.`);
+        } catch (error) {
+          if (error instanceof RegistryChangeError) throw changeFileError(basename(path), file.changes, error.issues);
+          throw error;
+        }
+      });
+      return;
+    }
     const registry = await readRegistry(path);
-    await withDatabase("import", async (database) => {
+    await withDatabase("import", async (database, config) => {
       // With PostgreSQL, running servers hear of it (NOTIFY) and reload their registry at once.
       await importRegistry(database, registry, { replace: options.replace === true, origin: basename(path) });
       console.log(`Imported the registry of ${registry.organization.code} from ${path}.`);
+      // The demo accounts follow the organization: a head of delegation for each of its states that has none.
+      if (config.CONCORD_DEMO_ACCOUNTS === "on") await prepareDemoAccounts(database);
     });
   });
 

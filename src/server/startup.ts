@@ -4,12 +4,13 @@ import { basename } from "node:path";
 import { openDatabase, type Database } from "./db/client.js";
 import type { Config } from "./config.js";
 import { createDemoNegotiation } from "./negotiation/demo.js";
-import { CommandRunner, systemContext } from "./commands/runner.js";
+import { CommandRunner, defineCommand, systemContext } from "./commands/runner.js";
+import { retireDelegationsOutside } from "./identity/commands.js";
 import { cookieSecretOf } from "./db/settings.js";
 import { readRegistry } from "./registry/dataset-files.js";
 import { importRegistryCommand, type RegistryImport } from "./registry/commands.js";
 import { hasRegistry, loadRegistry } from "./registry/queries.js";
-import { createDemoAccountsCommand, hasDemoAccounts } from "./identity/demo-accounts.js";
+import { createDemoAccountsCommand, demoAccountsOnDemoPassword, hasDemoAccounts } from "./identity/demo-accounts.js";
 import type { Registry } from "../domain/registry.js";
 
 export function utcDay(date: Date): string {
@@ -20,9 +21,22 @@ export async function openConfiguredDatabase(config: Config, command: string): P
   return openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, command });
 }
 
+/**
+ * Loading a registry, and with --replace, in the same transaction, deactivating the delegations (and their accounts) of
+ * parties that hold no status in it: another organization's registry leaves no one of the old one able to act.
+ */
+const loadRegistryCommand = defineCommand({
+  name: "registry.import",
+  run: async (c, input: RegistryImport & { today: string }): Promise<boolean> => {
+    const wrote = await importRegistryCommand.run(c, input);
+    if (wrote && input.replace) await retireDelegationsOutside(c, input.registry, input.today);
+    return wrote;
+  },
+});
+
 /** Loads a validated registry as the system (first start, `concord import`). Returns whether it wrote. */
 export function importRegistry(database: Database, registry: Registry, options: Omit<RegistryImport, "registry"> = {}, now = new Date()): Promise<boolean> {
-  return new CommandRunner(database.db).run(importRegistryCommand, systemContext(now), { ...options, registry });
+  return new CommandRunner(database.db).run(loadRegistryCommand, systemContext(now), { ...options, registry, today: utcDay(now) });
 }
 
 /** Loads the dataset when the database holds no registry yet; returns whether it did. */
@@ -48,17 +62,21 @@ export async function prepareDemoNegotiation(database: Database, now: Date = new
 export interface Prepared {
   readonly isSeeded: boolean;
   readonly hasDemoAccounts: boolean;
+  /** The demo accounts that still sign in with the demo password, by email: the start names them, and only them. */
+  readonly demoSignIns: readonly string[];
   /** The cookie secret every process on this database shares. */
   readonly cookieSecret: string;
 }
 
 /** Everything a start does before serving, once per database whatever the number of processes starting. */
 export async function prepareDatabase(database: Database, options: { dataset: string; demoAccounts: boolean; now?: Date }): Promise<Prepared> {
-  return database.withExclusiveLock(async () => {
+  const prepared = await database.withExclusiveLock(async () => {
     await database.migrate();
     const isSeeded = await seedIfEmpty(database, options.dataset);
     const demo = options.demoAccounts && (await prepareDemoAccounts(database, options.now));
     if (demo) await prepareDemoNegotiation(database, options.now);
     return { isSeeded, hasDemoAccounts: demo, cookieSecret: await cookieSecretOf(database.db) };
   });
+  // Read after the lock: checking passwords writes nothing, and other processes need not wait for it.
+  return { ...prepared, demoSignIns: prepared.hasDemoAccounts ? await demoAccountsOnDemoPassword(database.db) : [] };
 }

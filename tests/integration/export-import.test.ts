@@ -12,7 +12,7 @@ import { readRegistry, toBundle } from "../../src/server/registry/dataset-files.
 import { RegistryExistsError } from "../../src/server/registry/commands.js";
 import { loadRegistry } from "../../src/server/registry/queries.js";
 import { importRegistry, seedIfEmpty } from "../../src/server/startup.js";
-import { countByTier } from "../../src/domain/membership.js";
+import { countByTier, timelineOf } from "../../src/domain/membership.js";
 import { verifyAuditTrail } from "../../src/server/audit/trail.js";
 import { testDatabases } from "./databases.js";
 
@@ -121,7 +121,8 @@ describe("a restart", () => {
     expect(await seedIfEmpty(second, DEFAULT_DATASET)).toBe(false);
     const registry = await loadRegistry(second.db);
     expect(registry).toEqual(dataset);
-    expect(countByTier(registry!.membership, "2026-11-25")).toEqual({ member: 10, observer: 2, dialogue_partner: 14 });
+    expect(countByTier(timelineOf(registry!), "2026-11-25")).toEqual({ member: 10, partner: 17 });
+    expect(countByTier(timelineOf(registry!), "2025-08-30")).toEqual({ member: 10, observer: 2, dialogue_partner: 14 });
     await second.close();
   });
 });

@@ -31,11 +31,11 @@ describe.each(testDatabases)("identity on $name", (testDb) => {
     await dispose?.();
   });
 
-  it("has demo accounts: an administrator and a head of delegation for each of the 26 states", async () => {
+  it("has demo accounts: an administrator and a head of delegation for each of the 27 states", async () => {
     const admin = new SessionClient(app);
     expect((await admin.signIn(DEMO_ADMIN_EMAIL, DEMO_PASSWORD)).statusCode).toBe(200);
     const users = (await admin.request("GET", "/api/v1/users")).json().items;
-    expect(users.filter((u: { role: string }) => u.role === "head_of_delegation")).toHaveLength(26);
+    expect(users.filter((u: { role: string }) => u.role === "head_of_delegation")).toHaveLength(27);
     const delegations = (await admin.request("GET", "/api/v1/delegations")).json().items;
     expect(delegations.map((d: { tier: string }) => d.tier).filter((t: string) => t === "member")).toHaveLength(10);
   });

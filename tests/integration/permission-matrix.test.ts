@@ -62,6 +62,13 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "audit.list": { call: (s) => s.client.request("GET", "/api/v1/audit"), resource: (s) => ({ delegation: s.actor.delegation ?? "KZ" }) },
   "audit.verify": { call: (s) => s.client.request("GET", "/api/v1/audit/verification") },
   "registry.export": { call: (s) => s.client.request("GET", "/api/v1/registry/export") },
+  "registry.change": {
+    call: (s, f) =>
+      s.client.request("POST", "/api/v1/registry/changes", {
+        reason: "permission matrix",
+        changes: [{ put: "sources", record: { key: `matrix-${f.next()}`, title: { zh: "测试", ru: "Тест", en: "Test" } } }],
+      }),
+  },
   "document.create": {
     call: (s) =>
       s.client.request("POST", "/api/v1/documents", {
@@ -210,15 +217,15 @@ describe("the permission matrix", () => {
     expect((await chair.signIn("chair.kg@concord.test", password)).statusCode).toBe(200);
     russia = new SessionClient(app, "10.0.0.3");
     expect((await russia.signIn(demoHeadEmail("RU"), DEMO_PASSWORD)).statusCode).toBe(200);
-    // Kazakhstan a member, Mongolia an observer, Türkiye a dialogue partner, Kyrgyzstan the chair.
-    for (const code of ["KZ", "MN", "TR", "KG"]) {
+    // Kazakhstan a member, Mongolia an SCO partner (by the 2025 reclassification), Laos an SCO partner (admitted as one), Kyrgyzstan the chair.
+    for (const code of ["KZ", "MN", "LA", "KG"]) {
       const created = await setup.request("POST", "/api/v1/users", { email: `delegate.${code.toLowerCase()}@concord.test`, displayName: `Delegate ${code}`, role: "delegate", delegation: code, password });
       fixtures.delegateIds.set(code, created.json().id);
     }
     const accounts: [string, string, string, string][] = [
       ["secretariat administrator", DEMO_ADMIN_EMAIL, DEMO_PASSWORD, "KZ"],
       ["secretariat officer", "officer@concord.test", password, "KZ"],
-      ...["KZ", "MN", "TR", "KG"].flatMap((code): [string, string, string, string][] => [
+      ...["KZ", "MN", "LA", "KG"].flatMap((code): [string, string, string, string][] => [
         [`head of delegation ${code}`, demoHeadEmail(code), DEMO_PASSWORD, code],
         [`delegate ${code}`, `delegate.${code.toLowerCase()}@concord.test`, password, code],
       ]),
@@ -239,7 +246,10 @@ describe("the permission matrix", () => {
 
   it("covers the tiers and the chair", () => {
     const tiers = subjects.map((s) => `${s.actor.role}:${s.actor.tier}:${s.actor.isChair}`);
-    expect(tiers).toEqual(expect.arrayContaining(["head_of_delegation:member:false", "head_of_delegation:observer:false", "head_of_delegation:dialogue_partner:false", "head_of_delegation:member:true", "delegate:observer:false"]));
+    expect(tiers).toEqual(expect.arrayContaining(["head_of_delegation:member:false", "head_of_delegation:partner:false", "head_of_delegation:member:true", "delegate:partner:false"]));
+    // Every standing tier in force today has a subject.
+    const inForce = ["member", "partner"];
+    expect(inForce.every((tier) => subjects.some((s) => s.actor.tier === tier))).toBe(true);
   });
 
   it("has an endpoint for every right", () => {

@@ -32,13 +32,37 @@ describe.each(testDatabases)("registry API on $name", (testDb) => {
     expect(response.json()).toEqual({ status: "ok", database: testDb.name });
   });
 
-  it("answers today's 10 members, 2 observers and 14 dialogue partners", async () => {
-    for (const [tier, count] of [["member", 10], ["observer", 2], ["dialogue_partner", 14]] as const) {
+  it("answers today's 10 members and 17 SCO partners, and no one holding the retired tiers", async () => {
+    for (const [tier, count] of [["member", 10], ["partner", 17], ["observer", 0], ["dialogue_partner", 0]] as const) {
       const response = await get(`/api/v1/states?tier=${tier}`);
       expect(response.statusCode).toBe(200);
       expect(response.json().on).toBe("2026-11-25");
       expect(response.json().items).toHaveLength(count);
     }
+  });
+
+  it("still answers 10 members, 2 observers and 14 dialogue partners on 30 August 2025, and 9 / 3 / 14 on 1 January 2024", async () => {
+    for (const [on, expected] of [
+      ["2025-08-30", { member: 10, observer: 2, dialogue_partner: 14 }],
+      ["2024-01-01", { member: 9, observer: 3, dialogue_partner: 14 }],
+    ] as const) {
+      const items = (await get(`/api/v1/states?on=${on}`)).json().items as { tier: string }[];
+      const counts: Record<string, number> = {};
+      for (const item of items) counts[item.tier] = (counts[item.tier] ?? 0) + 1;
+      expect(counts).toEqual(expected);
+    }
+  });
+
+  it("lists the accessions with their steps and decisions", async () => {
+    const body = (await get("/api/v1/accessions")).json();
+    expect(body.stages.map((s: { code: string }) => s.code)).toContain("procedure_started");
+    const iran = body.items.find((a: { applicant: { code: string } }) => a.applicant.code === "IR");
+    expect(iran).toMatchObject({ status: "granted", outcome: { date: "2023-07-04", decision: { id: "CHS-2023-member-IR" } } });
+    expect(iran.steps.map((s: { stage: string; date: string }) => [s.stage, s.date])).toEqual([
+      ["procedure_started", "2021-09"],
+      ["memorandum_signed", "2022-09"],
+    ]);
+    expect(body.items.map((a: { applicant: { code: string } }) => a.applicant.code).sort()).toEqual(["BY", "IN", "IR", "PK"]);
   });
 
   it("answers 6 members on 2016-01-01", async () => {
@@ -56,7 +80,7 @@ describe.each(testDatabases)("registry API on $name", (testDb) => {
     const response = await get("/api/v1/states/in");
     expect(response.statusCode).toBe(200);
     const india = response.json();
-    expect(india.status).toEqual({ tier: "member", since: "2017-06-09", sincePrecision: "day" });
+    expect(india.status).toEqual({ tier: "member", since: "2017-06-09", sincePrecision: "day", suspended: false });
     expect(india.history.map((h: { tier: string; date: string; precision: string }) => [h.tier, h.date, h.precision])).toEqual([
       ["observer", "2005", "year"],
       ["member", "2017-06-09", "day"],
@@ -89,7 +113,8 @@ describe.each(testDatabases)("registry API on $name", (testDb) => {
     expect(current.state.code).toBe("KG");
     const projected = body.items.filter((t: { basis: string }) => t.basis === "projected");
     expect(projected).toHaveLength(5);
-    expect(projected[0].start).toBe("2026");
+    // Kyrgyzstan's term began in September 2025 and has no recorded end: the next starts one term later, never inside it.
+    expect(projected[0].start).toBe("2026-09");
     const recorded = body.items.filter((t: { basis: string }) => t.basis === "recorded");
     const china = recorded.find((t: { state: { code: string }; slogan: { zh: string } | null }) => t.state.code === "CN" && t.slogan);
     expect(china?.slogan.zh).toContain("上海精神");

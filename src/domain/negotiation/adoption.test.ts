@@ -40,7 +40,7 @@ function current(id: string, kind: Provision["kind"], ru: string, mark: Provisio
 describe("countedObjections", () => {
   const members = new Set(["CN", "RU", "IN", "KZ", "KG", "PK", "TJ", "UZ", "IR", "BY"]);
   const mayObject = (delegation: string): boolean => members.has(delegation);
-  const consensus: DecisionRule = { code: "consensus", concerning: null };
+  const consensus: DecisionRule = { code: "consensus", excludesConcerned: false, concerning: null };
 
   it("counts every member's objection under consensus, and none from an observer, partner or guest", () => {
     const objections: Objection[] = [
@@ -52,7 +52,7 @@ describe("countedObjections", () => {
   });
 
   it("leaves out the objection of the member a consensus-minus-one decision is about, and only that one", () => {
-    const rule: DecisionRule = { code: "consensus_minus_one", concerning: "BY" };
+    const rule: DecisionRule = { code: "consensus_minus_one", excludesConcerned: true, concerning: "BY" };
     const objections: Objection[] = [
       { delegation: "BY", reason: "concerned" },
       { delegation: "IN", reason: "against" },
@@ -69,7 +69,7 @@ describe("countedObjections", () => {
         fc.constantFrom("consensus", "consensus_minus_one"),
         fc.option(delegations, { nil: null }),
         (objections, code, concerning) => {
-          const counted = countedObjections({ code, concerning }, objections, mayObject);
+          const counted = countedObjections({ code, excludesConcerned: code === "consensus_minus_one", concerning }, objections, mayObject);
           const expected = objections.filter((o) => members.has(o.delegation) && !(code === "consensus_minus_one" && o.delegation === concerning));
           expect(counted).toEqual(expected);
           if (code === "consensus_minus_one" && concerning !== null) expect(counted.map((o) => o.delegation)).not.toContain(concerning);
@@ -262,7 +262,7 @@ describe("the worked example, through the pure core", () => {
 
     // 5. Mongolia, an observer, cannot object.
     const members = new Set(["CN", "RU", "IN", "KZ", "KG", "PK", "TJ", "UZ", "IR", "BY"]);
-    const rule: DecisionRule = { code: "consensus", concerning: null };
+    const rule: DecisionRule = { code: "consensus", excludesConcerned: false, concerning: null };
     expect(countedObjections(rule, [{ delegation: "MN", reason: "observer" }], (d) => members.has(d))).toEqual([]);
 
     // 6. Compromise "будут" for OP4; everything agreed; the text is clean but OP4 and OP8 wait for their translations.

@@ -10,15 +10,17 @@ export interface Objection {
 }
 
 export interface DecisionRule {
-  /** "consensus", or "consensus_minus_one" (the objection of the member concerned does not count). */
+  /** The organization's code for the rule ("consensus", "consensus_minus_one"…). */
   readonly code: string;
-  /** For consensus minus one: the member the decision is about. */
+  /** Whether the objection of the member the decision concerns is left out (the SCO's consensus minus one). */
+  readonly excludesConcerned: boolean;
+  /** Under such a rule: the member the decision is about. */
   readonly concerning: string | null;
 }
 
 /** The objections that block under the rule: only delegations whose tier may object count at all. */
 export function countedObjections(rule: DecisionRule, objections: readonly Objection[], mayObject: (delegation: string) => boolean): Objection[] {
-  return objections.filter((o) => mayObject(o.delegation) && !(rule.code === "consensus_minus_one" && o.delegation === rule.concerning));
+  return objections.filter((o) => mayObject(o.delegation) && !(rule.excludesConcerned && o.delegation === rule.concerning));
 }
 
 export type Blocker =

@@ -1,6 +1,6 @@
 // The actor a signed-in user acts as today: role, delegation, the delegation's tier and rights, chair or not (from the registry snapshot).
 import { PUBLIC_ACTOR, type Actor, type Role } from "../../domain/access.js";
-import { statusOn } from "../../domain/membership.js";
+import { statusOn, timelineOf } from "../../domain/membership.js";
 import type { Registry } from "../../domain/registry.js";
 import { recordedChairOn } from "../../domain/rotation.js";
 import type { RegistrySnapshot } from "../registry/snapshot.js";
@@ -15,9 +15,10 @@ type Standing = Pick<Actor, "tier" | "rights" | "isChair">;
 
 /** A delegation's tier, rights and chairmanship on a day. */
 export function standingOf(registry: Registry, delegation: string, day: string): Standing {
-  const status = statusOn(registry.membership, delegation, day);
+  const status = statusOn(timelineOf(registry), delegation, day);
   const tier = status ? (registry.organization.tiers.find((t) => t.code === status.tier) ?? null) : null;
-  return { tier: tier?.code ?? null, rights: tier?.rights ?? null, isChair: recordedChairOn(registry.chairmanship, day)?.state === delegation };
+  // A suspended state keeps its tier but none of its rights until it is reinstated.
+  return { tier: tier?.code ?? null, rights: status?.suspended ? null : (tier?.rights ?? null), isChair: recordedChairOn(registry.chairmanship, day)?.state === delegation };
 }
 
 const actors = new WeakMap<object, { key: string; actor: Actor }>();

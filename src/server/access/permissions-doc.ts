@@ -1,4 +1,6 @@
-// Renders docs/permissions.md from the policies: every action against every role and tier.
+// The permission matrix from the policies, every right against every role and tier: served to the web app
+// (GET /api/v1/permissions) and rendered as docs/permissions.md.
+import type { PermissionMatrix } from "../../contracts/identity.js";
 import { decide, DELEGATION_ROLES, ROLES, type Actor, type Permission, type Role } from "../../domain/access.js";
 import type { Tier } from "../../domain/registry.js";
 import { allPermissions } from "./policies.js";
@@ -26,10 +28,23 @@ function columns(tiers: readonly Tier[]): Column[] {
   return result;
 }
 
-function cell(permission: Permission<never>, actor: Actor): string {
-  if (!decide(permission, actor).allowed) return "—";
-  return permission.scope && DELEGATION_ROLES.includes(actor.role) ? "own¹" : "yes";
+type Cell = PermissionMatrix["rights"][number]["cells"][number];
+
+function scopeOf(permission: Permission<never>, actor: Actor): Cell {
+  if (!decide(permission, actor).allowed) return null;
+  return permission.scope && DELEGATION_ROLES.includes(actor.role) ? "own" : "all";
 }
+
+/** Every right against every role (a delegation's roles per standing tier, and as the chair), as data. */
+export function permissionMatrix(tiers: readonly Tier[]): PermissionMatrix {
+  const cols = columns(tiers);
+  return {
+    columns: cols.map(({ actor }) => ({ role: actor.role, tier: actor.tier, isChair: actor.isChair })),
+    rights: allPermissions().map((permission) => ({ right: permission.right, cells: cols.map((c) => scopeOf(permission, c.actor)) })),
+  };
+}
+
+const CELL_TEXT: Readonly<Record<"all" | "own" | "none", string>> = { all: "yes", own: "own¹", none: "—" };
 
 export function renderPermissionsDoc(tiers: readonly Tier[]): string {
   const cols = columns(tiers);
@@ -37,7 +52,8 @@ export function renderPermissionsDoc(tiers: readonly Tier[]): string {
     "# Permissions",
     "",
     "Generated from the policies (`src/server/access/policies.ts`) by `npm run docs:permissions`; a test fails when this",
-    "file is out of date. Tiers and their rights come from the default dataset's organization profile.",
+    "file is out of date. Tiers and their rights come from the default dataset's organization profile. The web app shows",
+    "the same matrix, with the tiers the registry holds, at `/permissions` (from `GET /api/v1/permissions`).",
     "",
     "`yes`: allowed. `own¹`: allowed within the actor's own delegation only (see the note under the table). `—`: refused",
     "with 403 naming the right (401 without a session).",
@@ -47,7 +63,7 @@ export function renderPermissionsDoc(tiers: readonly Tier[]): string {
   ];
   const notes: string[] = [];
   for (const permission of allPermissions()) {
-    lines.push(`| \`${permission.right}\` | ${permission.description} | ${cols.map((c) => cell(permission, c.actor)).join(" | ")} |`);
+    lines.push(`| \`${permission.right}\` | ${permission.description} | ${cols.map((c) => CELL_TEXT[scopeOf(permission, c.actor) ?? "none"]).join(" | ")} |`);
     if (permission.scope) notes.push(`- \`${permission.right}\`: ${permission.scope.description}.`);
   }
   lines.push("", "¹ Limits on the resource:", "", ...notes, "");

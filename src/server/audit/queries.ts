@@ -1,8 +1,10 @@
-// Reads of the audit trail, newest first, filtered.
+// Reads of the audit trail, newest first, filtered; each event with what its actor and target are called now.
 import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
-import type { AuditEvent } from "../../contracts/identity.js";
+import type { AuditEvent, AuditTargetName } from "../../contracts/identity.js";
+import type { Registry } from "../../domain/registry.js";
 import type { Db } from "../db/client.js";
-import { displayNamesOf } from "../identity/queries.js";
+import { accountNamesOf, type AccountName } from "../identity/queries.js";
+import { documentTitlesOf } from "../negotiation/queries.js";
 import { auditEvents } from "./tables.js";
 
 export interface AuditFilter {
@@ -17,7 +19,43 @@ export interface AuditFilter {
   readonly limit: number;
 }
 
-export async function listAuditEvents(db: Db, filter: AuditFilter): Promise<{ items: AuditEvent[]; nextBefore: number | null }> {
+/** "user:<id>" → ["user", "<id>"]; a target without a kind gives an empty id. */
+function targetParts(target: string | null): [kind: string, id: string] {
+  const [kind = "", id = ""] = (target ?? "").split(/:(.*)/s);
+  return [kind, id];
+}
+
+const idsOf = (targets: readonly (string | null)[], kind: string) => targets.flatMap((target) => (targetParts(target)[0] === kind ? [targetParts(target)[1]] : []));
+
+interface TargetNames {
+  readonly accounts: ReadonlyMap<string, AccountName>;
+  readonly documents: ReadonlyMap<string, { title: Record<string, string>; baseLanguage: string }>;
+  readonly registry: Registry | null;
+}
+
+/** What a target is called now: an account's name, a document's title, a state's, partner's or the organization's names. */
+function targetName(target: string | null, names: TargetNames): AuditTargetName | null {
+  const [kind, id] = targetParts(target);
+  const { registry } = names;
+  switch (kind) {
+    case "user":
+      return names.accounts.get(id) ?? null;
+    case "document": {
+      const document = names.documents.get(id);
+      return document ? { kind: "document", ...document } : null;
+    }
+    case "delegation": {
+      const party = registry?.states.find((state) => state.code === id) ?? registry?.organizations.find((organization) => organization.code === id);
+      return party ? { kind: "party", names: party.names } : null;
+    }
+    case "organization":
+      return registry?.organization.code === id ? { kind: "party", names: registry.organization.names } : null;
+    default:
+      return null;
+  }
+}
+
+export async function listAuditEvents(db: Db, filter: AuditFilter, registry: Registry | null): Promise<{ items: AuditEvent[]; nextBefore: number | null }> {
   const conditions: SQL[] = [];
   if (filter.delegation !== undefined) conditions.push(eq(auditEvents.actorDelegation, filter.delegation));
   if (filter.action !== undefined) conditions.push(eq(auditEvents.action, filter.action));
@@ -32,18 +70,25 @@ export async function listAuditEvents(db: Db, filter: AuditFilter): Promise<{ it
     .orderBy(desc(auditEvents.seq))
     .limit(filter.limit + 1);
   const page = rows.slice(0, filter.limit);
-  const names = await displayNamesOf(db, page.flatMap((event) => (event.actorUserId ? [event.actorUserId] : [])));
+  const targets = page.map((event) => event.target);
+  const [accounts, documents] = await Promise.all([
+    accountNamesOf(db, [...page.flatMap((event) => (event.actorUserId ? [event.actorUserId] : [])), ...idsOf(targets, "user")]),
+    documentTitlesOf(db, idsOf(targets, "document")),
+  ]);
+  const names: TargetNames = { accounts, documents, registry };
   return {
     items: page.map((event) => ({
       seq: event.seq,
       id: event.id,
       at: event.at,
       actorUserId: event.actorUserId,
-      actorName: event.actorUserId ? (names.get(event.actorUserId) ?? null) : null,
+      actorName: event.actorUserId ? (accounts.get(event.actorUserId)?.displayName ?? null) : null,
+      actorDemoAccount: event.actorUserId ? (accounts.get(event.actorUserId)?.demoAccount ?? null) : null,
       actorDelegation: event.actorDelegation,
       address: event.address,
       action: event.action,
       target: event.target,
+      targetName: targetName(event.target, names),
       payload: event.payload as Record<string, unknown>,
       payloadHash: event.payloadHash,
       hash: event.hash,

@@ -13,7 +13,7 @@ import { verifyAuditTrail } from "./trail.js";
 
 export async function auditRoutes(app: FastifyInstance, options: { services: AppServices }): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const { db, now } = options.services;
+  const { db, now, snapshot } = options.services;
 
   api.get(
     "/api/v1/audit",
@@ -39,7 +39,7 @@ export async function auditRoutes(app: FastifyInstance, options: { services: App
         to: request.query.to ? new Date(request.query.to).toISOString() : undefined,
         before: request.query.before,
         limit: request.query.limit,
-      });
+      }, snapshot.registry);
     },
   );
 

@@ -1,7 +1,7 @@
 // RFC 9457 problem details: the one shape every API error takes; never a stack trace, never SQL, never a bound parameter in the log.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { fieldErrorCodeOf, type FieldError, type FieldErrorCode, type Problem, type ProblemCode } from "../../contracts/problems.js";
+import { fieldErrorCodeOf, fieldErrorLimitOf, type FieldError, type FieldErrorCode, type Problem, type ProblemCode } from "../../contracts/problems.js";
 import { loggableError } from "../db/errors.js";
 
 export interface ProblemExtras {
@@ -77,11 +77,17 @@ export function installProblemHandlers(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? "request";
-      const errors: FieldError[] = error.validation.map((v) => ({
-        field: `${where}${v.instancePath ? v.instancePath.replaceAll("/", ".").replace(/\.$/, "") : ""}`,
-        code: fieldErrorCodeOf(v.keyword, v.params as Record<string, unknown>, v.message ?? ""),
-        message: v.message ?? "invalid",
-      }));
+      const errors: FieldError[] = error.validation.map((v) => {
+        const params = v.params as Record<string, unknown>;
+        const code = fieldErrorCodeOf(v.keyword, params, v.message ?? "");
+        const limit = fieldErrorLimitOf(code, params);
+        return {
+          field: `${where}${v.instancePath ? v.instancePath.replaceAll("/", ".").replace(/\.$/, "") : ""}`,
+          code,
+          message: v.message ?? "invalid",
+          ...(limit !== undefined ? { limit } : {}),
+        };
+      });
       return sendProblem(
         reply,
         request,

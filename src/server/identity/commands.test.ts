@@ -6,7 +6,7 @@ import type { CreateUserBody, UpdateUserBody } from "../../contracts/identity.js
 import { STREAMS } from "../../contracts/live.js";
 import type { Actor, Role } from "../../domain/access.js";
 import { isInAudience, type AudienceMember } from "../../domain/audience.js";
-import { countByTier } from "../../domain/membership.js";
+import { countByTier, timelineOf } from "../../domain/membership.js";
 import { CommandRunner, defineCommand, systemContext, type Command, type CommandContext, type RunResult } from "../commands/runner.js";
 import { DEFAULT_DATASET } from "../config.js";
 import { openDatabase, type Database } from "../db/client.js";
@@ -699,9 +699,9 @@ describe("delegations", () => {
 describe("demo accounts", () => {
   it("are created on a first start: an administrator, and a delegation with its head for each state of a standing tier", async () => {
     const registry = (await loadRegistry(database.db))!;
-    const tiers = countByTier(registry.membership, utcDay(NOW));
+    const tiers = countByTier(timelineOf(registry), utcDay(NOW));
     const standing = registry.organization.tiers.filter((tier) => tier.isStanding).reduce((sum, tier) => sum + (tiers[tier.code] ?? 0), 0);
-    expect(standing).toBe(26);
+    expect(standing).toBe(27);
 
     expect(demo.result).toBe(true);
     expect(admin).toMatchObject({ role: "secretariat_admin", delegation: null });

@@ -11,6 +11,8 @@ import { defineCommand, definePreparedCommand, type CommandContext, type Command
 import type { Db } from "../db/client.js";
 import { invalidField, notFound, ProblemError } from "../http/problem.js";
 import { findParty } from "../registry/queries.js";
+import { statusesOn, timelineOf } from "../../domain/membership.js";
+import type { Registry } from "../../domain/registry.js";
 import { delegationPolicy } from "./delegation-policy.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
 import { findDelegation, findUser, findUserByEmail, userView, type UserRow } from "./queries.js";
@@ -403,3 +405,41 @@ export const setDelegationActiveCommand = defineCommand({
     return row!;
   },
 });
+
+/**
+ * After `import --replace` of another organization: the delegations of parties that hold no standing status in it today
+ * (and are not among its international organizations) are deactivated, with their members' accounts, whose sessions end.
+ * Each is audited. Returns the codes deactivated. Runs inside the import's transaction, as the system.
+ */
+export async function retireDelegationsOutside(c: CommandScope, registry: Registry, today: string): Promise<string[]> {
+  const standing = new Set(registry.organization.tiers.filter((t) => t.isStanding).map((t) => t.code));
+  const statuses = statusesOn(timelineOf(registry), today);
+  const kept = new Set([
+    ...registry.states.filter((s) => standing.has(statuses.get(s.code)?.tier ?? "")).map((s) => s.code),
+    ...registry.organizations.map((o) => o.code),
+  ]);
+  const active = await c.tx.select().from(delegations).where(eq(delegations.isActive, true));
+  const retired: string[] = [];
+  for (const delegation of active) {
+    if (kept.has(delegation.code)) continue;
+    const [row] = await c.tx
+      .update(delegations)
+      .set({ isActive: false, version: sql`${delegations.version} + 1` })
+      .where(eq(delegations.code, delegation.code))
+      .returning();
+    const members = await c.tx.update(users).set({ isActive: false }).where(and(eq(users.delegation, delegation.code), eq(users.isActive, true))).returning();
+    for (const member of members) {
+      await deleteUserSessions(c.tx, member.id);
+      c.emit(STREAMS.users, "user.updated", { user: userView(member) }, userAudience(member));
+    }
+    if (members.length > 0) c.notify({ kind: "sessions-ended", userIds: members.map((m) => m.id) });
+    c.audit("delegation.updated", `delegation:${delegation.code}`, {
+      isActive: false,
+      reason: `no status in the imported registry of ${registry.organization.code}`,
+      accountsDeactivated: members.map((m) => m.id),
+    });
+    emitDelegation(c, "delegation.updated", row!);
+    retired.push(delegation.code);
+  }
+  return retired;
+}

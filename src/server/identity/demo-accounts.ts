@@ -1,36 +1,50 @@
-// Demo accounts for a first start with the default dataset: a secretariat administrator and a head of delegation per state.
+// Demo accounts for a first start with the default dataset: a secretariat administrator and a head of delegation per state;
+// and the start's banner naming those that still sign in with the demo password.
 import { randomUUID } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { and, asc, count, eq, like, or } from "drizzle-orm";
 import { STREAMS } from "../../contracts/live.js";
-import { statusesOn } from "../../domain/membership.js";
+import { pick } from "../../domain/localized-text.js";
+import { statusesOn, timelineOf } from "../../domain/membership.js";
 import type { Registry } from "../../domain/registry.js";
 import { definePreparedCommand } from "../commands/runner.js";
 import type { Db } from "../db/client.js";
-import { hashPassword } from "./passwords.js";
+import { DEMO_ADMIN_EMAIL, DEMO_ADMIN_NAME, demoHeadEmail, demoHeadName } from "./demo-names.js";
+import { hashPassword, verifyPassword } from "./passwords.js";
 import { delegations, users } from "./tables.js";
 import { delegationAudience, userAudience } from "./commands.js";
 import { userView } from "./queries.js";
 
 export const DEMO_PASSWORD = "concord-demo";
-export const DEMO_ADMIN_EMAIL = "admin@concord.test";
-export const demoHeadEmail = (code: string): string => `head.${code.toLowerCase()}@concord.test`;
+export { DEMO_ADMIN_EMAIL, demoHeadEmail };
 
-/** Creates the demo accounts when there are no users yet; returns whether it did. Run under the startup lock. */
+/**
+ * Creates the demo accounts: on a first start (no users yet), the administrator and a head of delegation for every state
+ * holding a standing status today; later, while the demo administrator exists, a head for each such state that has none yet
+ * (a state admitted since, or the states of another organization loaded with `import --replace`). Returns whether it
+ * created any. Run under the startup lock.
+ */
 export const createDemoAccountsCommand = definePreparedCommand({
   name: "identity.create-demo-accounts",
   // One hash for the one shared demo password keeps the first start fast.
   prepare: async (input: { registry: Registry; today: string }) => ({ ...input, passwordHash: await hashPassword(DEMO_PASSWORD) }),
   run: async (c, { registry, today, passwordHash }) => {
     const [existing] = await c.tx.select({ n: count() }).from(users);
-    if (Number(existing?.n ?? 0) > 0) return false;
+    const isFirstStart = Number(existing?.n ?? 0) === 0;
+    if (!isFirstStart && !(await hasDemoAccounts(c.tx))) return false;
     const standing = new Set(registry.organization.tiers.filter((t) => t.isStanding).map((t) => t.code));
-    const statuses = statusesOn(registry.membership, today);
-    const states = registry.states.filter((s) => standing.has(statuses.get(s.code)?.tier ?? ""));
-    const [admin] = await c.tx
-      .insert(users)
-      .values({ id: randomUUID(), email: DEMO_ADMIN_EMAIL, displayName: "Secretariat administrator (demo)", role: "secretariat_admin", passwordHash, createdAt: c.now })
-      .returning();
-    c.emit(STREAMS.users, "user.created", { user: userView(admin!) }, userAudience(admin!));
+    const statuses = statusesOn(timelineOf(registry), today);
+    const heads = new Set(
+      (await c.tx.select({ email: users.email }).from(users).where(like(users.email, demoHeadEmail("%")))).map((row) => row.email),
+    );
+    const states = registry.states.filter((s) => standing.has(statuses.get(s.code)?.tier ?? "") && !heads.has(demoHeadEmail(s.code)));
+    if (!isFirstStart && states.length === 0) return false;
+    if (isFirstStart) {
+      const [admin] = await c.tx
+        .insert(users)
+        .values({ id: randomUUID(), email: DEMO_ADMIN_EMAIL, displayName: DEMO_ADMIN_NAME, role: "secretariat_admin", passwordHash, createdAt: c.now })
+        .returning();
+      c.emit(STREAMS.users, "user.created", { user: userView(admin!) }, userAudience(admin!));
+    }
     for (const state of states) {
       const [delegation] = await c.tx.insert(delegations).values({ code: state.code, partyKind: "state", createdAt: c.now }).onConflictDoNothing().returning();
       if (delegation) c.emit(STREAMS.delegations, "delegation.created", { delegation: { code: delegation.code, isActive: delegation.isActive, version: delegation.version } }, delegationAudience(delegation.code));
@@ -39,7 +53,7 @@ export const createDemoAccountsCommand = definePreparedCommand({
         .values({
           id: randomUUID(),
           email: demoHeadEmail(state.code),
-          displayName: `Head of delegation, ${state.names.en} (demo)`,
+          displayName: demoHeadName(pick(state.names, ["en"])),
           role: "head_of_delegation",
           delegation: state.code,
           passwordHash,
@@ -48,7 +62,7 @@ export const createDemoAccountsCommand = definePreparedCommand({
         .returning();
       c.emit(STREAMS.users, "user.created", { user: userView(head!) }, userAudience(head!));
     }
-    c.audit("identity.demo-accounts-created", null, { users: states.length + 1, delegations: states.map((s) => s.code) });
+    c.audit("identity.demo-accounts-created", null, { users: states.length + (isFirstStart ? 1 : 0), delegations: states.map((s) => s.code) });
     return true;
   },
 });
@@ -58,12 +72,37 @@ export async function hasDemoAccounts(db: Db): Promise<boolean> {
   return rows.length > 0;
 }
 
-export function demoSignInHelp(url: string): string {
+/**
+ * The emails of the active demo accounts that still sign in with the demo password, the administrator first. The accounts
+ * were created sharing one hash, so each distinct hash is verified once: a start stays fast however many there are.
+ */
+export async function demoAccountsOnDemoPassword(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ email: users.email, passwordHash: users.passwordHash })
+    .from(users)
+    .where(and(eq(users.isActive, true), or(eq(users.email, DEMO_ADMIN_EMAIL), like(users.email, demoHeadEmail("%")))))
+    .orderBy(asc(users.email));
+  const hashes = [...new Set(rows.flatMap((row) => (row.passwordHash === null ? [] : [row.passwordHash])))];
+  const verified = await Promise.all(hashes.map(async (hash) => ((await verifyPassword(hash, DEMO_PASSWORD)) ? hash : null)));
+  const demoHashes = new Set(verified.filter((hash) => hash !== null));
+  const emails = rows.filter((row) => row.passwordHash !== null && demoHashes.has(row.passwordHash)).map((row) => row.email);
+  return [...emails.filter((email) => email === DEMO_ADMIN_EMAIL), ...emails.filter((email) => email !== DEMO_ADMIN_EMAIL)];
+}
+
+/** How many emails the banner puts on one line. */
+const EMAILS_PER_LINE = 4;
+
+/** The start's banner naming the demo accounts that still have the demo password, and only those; null when there are none. */
+export function demoSignInHelp(url: string, emails: readonly string[]): string | null {
+  if (emails.length === 0) return null;
+  const heads = emails.filter((email) => email !== DEMO_ADMIN_EMAIL);
+  const headLines: string[] = [];
+  for (let index = 0; index < heads.length; index += EMAILS_PER_LINE) headLines.push(`    ${heads.slice(index, index + EMAILS_PER_LINE).join(", ")}`);
   return [
-    `Demo accounts (password "${DEMO_PASSWORD}"), sign in at ${url}/sign-in:`,
-    `  secretariat administrator: ${DEMO_ADMIN_EMAIL}`,
-    `  head of delegation of each member, observer and dialogue partner: head.<ISO code>@concord.test, e.g. ${demoHeadEmail("KZ")}`,
+    `Demo accounts still using the demo password "${DEMO_PASSWORD}", sign in at ${url}/sign-in:`,
+    ...(emails.includes(DEMO_ADMIN_EMAIL) ? [`  secretariat administrator: ${DEMO_ADMIN_EMAIL}`] : []),
+    ...(heads.length > 0 ? ["  heads of delegation:", ...headLines] : []),
     `  a demonstration negotiation (not a real text of the organization) is under ${url}/negotiation`,
-    "  Turn demo accounts off for production with CONCORD_DEMO_ACCOUNTS=off.",
+    "  Change these passwords, or turn demo accounts off for production with CONCORD_DEMO_ACCOUNTS=off.",
   ].join("\n");
 }

@@ -1,8 +1,9 @@
 // Reads of users and delegations.
 import { asc, count, eq, inArray } from "drizzle-orm";
-import type { User } from "../../contracts/identity.js";
+import type { AuditTargetName, User } from "../../contracts/identity.js";
 import type { Role } from "../../domain/access.js";
 import type { Db } from "../db/client.js";
+import { demoAccountOf } from "./demo-names.js";
 import { delegations, users } from "./tables.js";
 
 export type UserRow = typeof users.$inferSelect;
@@ -13,6 +14,7 @@ export function userView(row: UserRow): User {
     id: row.id,
     email: row.email,
     displayName: row.displayName,
+    demoAccount: demoAccountOf(row),
     role: row.role as Role,
     delegation: row.delegation,
     isActive: row.isActive,
@@ -55,10 +57,15 @@ export async function hasUsers(db: Db): Promise<boolean> {
   return Number(row?.n ?? 0) > 0;
 }
 
-/** Display names of users, by id (for showing who acted). */
-export async function displayNamesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+export type AccountName = Extract<AuditTargetName, { kind: "user" }>;
+
+/** How users are named, by id (for showing who acted, and on whom): the name as typed, or which demo account it is. */
+export async function accountNamesOf(db: Db, ids: readonly string[]): Promise<Map<string, AccountName>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, unique));
-  return new Map(rows.map((row) => [row.id, row.displayName]));
+  const rows = await db
+    .select({ id: users.id, email: users.email, displayName: users.displayName, delegation: users.delegation })
+    .from(users)
+    .where(inArray(users.id, unique));
+  return new Map(rows.map((row) => [row.id, { kind: "user", displayName: row.displayName, demoAccount: demoAccountOf(row), delegation: row.delegation }]));
 }

@@ -23,7 +23,7 @@ import {
 } from "../../contracts/identity.js";
 import { ProblemSchema } from "../../contracts/problems.js";
 import { decide, DELEGATION_ROLES, type Actor, type Role } from "../../domain/access.js";
-import { statusOn } from "../../domain/membership.js";
+import { statusOn, timelineOf } from "../../domain/membership.js";
 import type { Registry } from "../../domain/registry.js";
 import { authorize, may, requireSignIn } from "../access/authorize.js";
 import { allPermissions } from "../access/policies.js";
@@ -79,7 +79,7 @@ function delegationView(row: DelegationRow & { users: number }, registry: Regist
     code: row.code,
     partyKind: row.partyKind as "state" | "organization",
     names: partyNames(registry, row.code) ?? { zh: row.code, ru: row.code, en: row.code },
-    tier: registry ? (statusOn(registry.membership, row.code, day)?.tier ?? null) : null,
+    tier: registry ? (statusOn(timelineOf(registry), row.code, day)?.tier ?? null) : null,
     isActive: row.isActive,
     users: row.users,
     version: row.version,

@@ -170,10 +170,11 @@ export const createDocument = defineCommand({
     const field = (name: string, code: FieldErrorCode, message: string) =>
       new ProblemError(400, "invalid-request", "The request is not valid", `${name}: ${message}`, { errors: [{ field: name, code, message }] });
     if (!situation.facts.hasBody(request.body)) throw field("body.body", "unknown-body", "is not a body of the organization");
-    const decisionRule = request.decisionRule ?? "consensus";
-    if (!situation.facts.hasDecisionRule(decisionRule)) throw field("body.decisionRule", "choice", "is not a decision rule of the organization");
-    if ((request.concerning ?? null) !== null && decisionRule !== "consensus_minus_one") {
-      throw field("body.concerning", "invalid", "names the member concerned only under consensus minus one");
+    const decisionRule = request.decisionRule ?? situation.facts.defaultDecisionRule;
+    const rule = situation.facts.decisionRule(decisionRule);
+    if (!rule) throw field("body.decisionRule", "choice", "is not a decision rule of the organization");
+    if ((request.concerning ?? null) !== null && !rule.excludesConcerned) {
+      throw field("body.concerning", "invalid", "names the member concerned only under a rule that leaves out its objection (consensus minus one)");
     }
     const languages = [...new Set(request.languages)];
     if (!languages.includes(request.baseLanguage)) throw field("body.languages", "base-language-missing", "must include the base language");
@@ -537,7 +538,7 @@ export const breakSilenceProcedure = defineCommand({
     const { row } = loaded;
     const delegation = c.actor.delegation ?? "";
     // Under consensus minus one, the objection of the member the decision is about does not count: it cannot break silence.
-    const rule = { code: row.decisionRule, concerning: row.concerning };
+    const rule = { code: row.decisionRule, excludesConcerned: input.situation.facts.decisionRule(row.decisionRule)?.excludesConcerned === true, concerning: row.concerning };
     if (countedObjections(rule, [{ delegation, reason: input.request.reason }], (party) => input.situation.facts.mayObject(party, input.situation.day)).length === 0) {
       refuse("objection-not-counted", "Under consensus minus one, the objection of the member the decision concerns is not counted.");
     }

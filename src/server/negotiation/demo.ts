@@ -1,5 +1,5 @@
-// A demonstration negotiation for the demo accounts: a short draft statement, marked as a demonstration (never an SCO
-// text), negotiated through the same commands a delegation uses: proposals, positions, a revision with a bracket.
+// A demonstration negotiation for the demo accounts: a short draft statement, marked as a demonstration (never a real text
+// of the organization), negotiated through the same commands a delegation uses: proposals, positions, a revision with a bracket.
 import { eq } from "drizzle-orm";
 import type { CreateDocumentRequest } from "../../contracts/negotiation.js";
 import type { Registry } from "../../domain/registry.js";
@@ -10,9 +10,9 @@ import { loadProvisions, registryFacts } from "./store.js";
 import { negotiationDocuments } from "./tables.js";
 
 const DEMO_TITLE = {
-  zh: "【演示】关于教育合作的联合声明草案（非上合组织真实文本）",
-  ru: "[Демонстрация] Проект совместного заявления о сотрудничестве в области образования (не настоящий текст ШОС)",
-  en: "[Demonstration] Draft joint statement on cooperation in education (not a real SCO text)",
+  zh: "【演示】关于教育合作的联合声明草案（非本组织真实文本）",
+  ru: "[Демонстрация] Проект совместного заявления о сотрудничестве в области образования (не настоящий текст организации)",
+  en: "[Demonstration] Draft joint statement on cooperation in education (not a real text of the organization)",
 };
 
 const PROVISIONS: CreateDocumentRequest["provisions"] = [
@@ -66,13 +66,17 @@ function as(delegation: string, now: Date): CommandContext {
 export async function createDemoNegotiation(db: Db, registry: Registry, now: Date, day: string): Promise<string | null> {
   const [existing] = await db.select({ id: negotiationDocuments.id }).from(negotiationDocuments).where(eq(negotiationDocuments.isDemo, true)).limit(1);
   if (existing) return null;
+  // Written in Russian with Chinese and English versions: offered to an organization that works in Russian, under its supreme body.
+  const { organization } = registry;
+  if (![...organization.officialLanguages, ...organization.workingLanguages].includes("ru")) return null;
+  const body = registry.bodies.find((candidate) => candidate.isSupreme)?.code;
   const facts = registryFacts(registry);
-  const chair = facts.chairOf("CHS", day);
+  const chair = body ? facts.chairOf(body, day) : null;
   const members = facts.readersOn(day).drafts.filter((code) => code !== chair);
-  if (!chair || !facts.hasBody("CHS") || members.length < 3) return null;
+  if (!body || !chair || members.length < 3) return null;
   const situation: Situation = { facts, day };
   const runner = new CommandRunner(db);
-  const request: CreateDocumentRequest = { title: DEMO_TITLE, kind: "statement", body: "CHS", baseLanguage: "ru", languages: ["ru", "zh", "en"], provisions: PROVISIONS };
+  const request: CreateDocumentRequest = { title: DEMO_TITLE, kind: "statement", body, baseLanguage: "ru", languages: ["ru", "zh", "en"], provisions: PROVISIONS };
   const { id } = await runner.run(createDocument, as(chair, now), { request, situation, isDemo: true });
   const provisions = await loadProvisions(db, id);
   const [proposer, opponent, supporter] = members as [string, string, string];

@@ -1,7 +1,7 @@
 // Reads of negotiation: a document with everything its room shows, the list, a revision, notes; and the per-process
 // cache of each document's JSON, dropped when an event on its stream commits (here or in another process).
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import type { FeedSubscriber } from "../events/feed.js";
 import type { StoredEvent } from "../events/log.js";
@@ -35,6 +35,17 @@ export async function listDocuments(db: Db, filter: { body?: string | undefined;
     .from(negotiationDocuments)
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(desc(negotiationDocuments.updatedAt));
+}
+
+/** Documents' titles in their languages, by id (for naming them elsewhere, e.g. in the audit trail). */
+export async function documentTitlesOf(db: Db, ids: readonly string[]): Promise<Map<string, { title: Record<string, string>; baseLanguage: string }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: negotiationDocuments.id, title: negotiationDocuments.title, baseLanguage: negotiationDocuments.baseLanguage })
+    .from(negotiationDocuments)
+    .where(inArray(negotiationDocuments.id, unique));
+  return new Map(rows.map((row) => [row.id, { title: row.title, baseLanguage: row.baseLanguage }]));
 }
 
 export async function findRevision(db: Db, documentId: string, number: number) {

@@ -2,7 +2,7 @@
 // the registry says about it on a day: the chair of its body, who may read drafts, who may object.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { secretariatAnd, PUBLIC_AUDIENCE, type Audience } from "../../domain/audience.js";
-import { statusesOn } from "../../domain/membership.js";
+import { statusesOn, timelineOf } from "../../domain/membership.js";
 import type { Position } from "../../domain/negotiation/proposals.js";
 import type { Provision } from "../../domain/negotiation/provisions.js";
 import type { Registry } from "../../domain/registry.js";
@@ -26,14 +26,16 @@ export interface RegistryFacts {
   mayObject(party: string, day: string): boolean;
   /** Whether a body with this code exists. */
   hasBody(body: string): boolean;
-  /** Whether the organization has a decision rule with this code. */
-  hasDecisionRule(code: string): boolean;
+  /** The organization's decision rule with this code (whether it leaves out the concerned member's objection), if it has one. */
+  decisionRule(code: string): { readonly excludesConcerned: boolean } | null;
+  /** The rule a document is decided by unless it names one: the organization's first rule that counts every objection. */
+  readonly defaultDecisionRule: string;
 }
 
 export function registryFacts(registry: Registry): RegistryFacts {
   const readers = new Map<string, { drafts: string[]; participants: string[] }>();
   const tierOf = (party: string, day: string) => {
-    const status = statusesOn(registry.membership, day).get(party);
+    const status = statusesOn(timelineOf(registry), day).get(party);
     return status ? registry.organization.tiers.find((t) => t.code === status.tier) : undefined;
   };
   return {
@@ -41,7 +43,7 @@ export function registryFacts(registry: Registry): RegistryFacts {
     readersOn: (day) => {
       let known = readers.get(day);
       if (!known) {
-        const statuses = [...statusesOn(registry.membership, day).entries()];
+        const statuses = [...statusesOn(timelineOf(registry), day).entries()];
         const rights = (tier: string) => registry.organization.tiers.find((t) => t.code === tier)?.rights;
         known = { drafts: statuses.filter(([, s]) => rights(s.tier)?.seeDrafts).map(([party]) => party), participants: statuses.map(([party]) => party) };
         if (readers.size > 64) readers.clear();
@@ -51,7 +53,11 @@ export function registryFacts(registry: Registry): RegistryFacts {
     },
     mayObject: (party, day) => tierOf(party, day)?.rights.object === true,
     hasBody: (body) => registry.bodies.some((b) => b.code === body),
-    hasDecisionRule: (code) => registry.organization.decisionRules.some((r) => r.code === code),
+    decisionRule: (code) => {
+      const rule = registry.organization.decisionRules.find((r) => r.code === code);
+      return rule ? { excludesConcerned: rule.excludesConcerned === true } : null;
+    },
+    defaultDecisionRule: (registry.organization.decisionRules.find((r) => r.excludesConcerned !== true) ?? registry.organization.decisionRules[0])?.code ?? "consensus",
   };
 }
 

@@ -59,6 +59,8 @@ const recordsOf = (r: Registry) => ({
   bodies: r.bodies.length,
   decisions: r.decisions.length,
   membership: r.membership.length,
+  reclassifications: r.reclassifications.length,
+  accessions: r.accessions.length,
   summits: r.summits.length,
   chairmanship: r.chairmanship.length,
   rotation: r.rotation.length,

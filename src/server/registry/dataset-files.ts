@@ -5,6 +5,9 @@ import type { z } from "zod";
 import { checkConsistency } from "../../domain/dataset-consistency.js";
 import { REGISTRY_SECTIONS, type Registry, type RegistrySection } from "../../domain/registry.js";
 import { BUNDLE_FORMAT, BUNDLE_VERSION, SECTION_FILES } from "./dataset-schema.js";
+import { RegistryChangesFileSchema, type RegistryChangeInput } from "../../contracts/registry-changes.js";
+import { recordKey } from "../../domain/registry-changes.js";
+import type { ChangeIssue } from "./changes.js";
 
 export interface DatasetProblem {
   readonly file: string;
@@ -54,12 +57,24 @@ function parseSection(section: RegistrySection, value: unknown, file: string): {
   return { problems };
 }
 
+/** A record named by its key and, in a list, its place in the file ("KZ" (#3)), as schema problems name it. */
+function positionedName(registry: Registry, section: RegistrySection, key: string): string {
+  if (section === "organization") return `"${key}"`;
+  const index = (registry[section] as readonly object[]).findIndex((record) => recordKey(section, record) === key);
+  return index < 0 ? `"${key}"` : `"${key}" (#${index + 1})`;
+}
+
+/** Sections added after the first datasets: absent means empty (a dataset or bundle written before them still loads). */
+const OPTIONAL_SECTIONS: ReadonlySet<RegistrySection> = new Set(["reclassifications", "accessions"]);
+
 /** Validates raw section values (already read from JSON) and the registry's consistency. */
-export function parseRegistry(raw: Partial<Record<RegistrySection, unknown>>, fileOf: (section: RegistrySection) => string): Registry {
+export function parseRegistry(given: Partial<Record<RegistrySection, unknown>>, fileOf: (section: RegistrySection) => string): Registry {
   const problems: DatasetProblem[] = [];
   const parsed: Partial<Record<RegistrySection, unknown>> = {};
+  let raw = given;
   for (const section of REGISTRY_SECTIONS) {
     const file = fileOf(section);
+    if (raw[section] === undefined && OPTIONAL_SECTIONS.has(section)) raw = { ...raw, [section]: [] };
     if (raw[section] === undefined) {
       problems.push({ file, record: "-", field: section, message: "missing" });
       continue;
@@ -72,7 +87,7 @@ export function parseRegistry(raw: Partial<Record<RegistrySection, unknown>>, fi
   const registry = parsed as unknown as Registry;
   const issues = checkConsistency(registry);
   if (issues.length > 0) {
-    throw new DatasetError(issues.map((i) => ({ file: fileOf(i.section), record: `"${i.record}"`, field: i.field, message: i.message })));
+    throw new DatasetError(issues.map((i) => ({ file: fileOf(i.section), record: positionedName(registry, i.section, i.record), field: i.field, message: i.message })));
   }
   return registry;
 }
@@ -92,6 +107,13 @@ async function readJson(path: string, file: string): Promise<unknown> {
   }
 }
 
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** Reads a dataset directory (one file per section) or a bundle file written by `concord export`. */
 export async function readRegistry(path: string): Promise<Registry> {
   let isDirectory: boolean;
@@ -104,6 +126,7 @@ export async function readRegistry(path: string): Promise<Registry> {
     const raw: Partial<Record<RegistrySection, unknown>> = {};
     for (const section of REGISTRY_SECTIONS) {
       const file = SECTION_FILES[section].file;
+      if (OPTIONAL_SECTIONS.has(section) && !(await exists(join(path, file)))) continue;
       raw[section] = await readJson(join(path, file), file);
     }
     return parseRegistry(raw, (section) => SECTION_FILES[section].file);
@@ -137,4 +160,48 @@ export function bundleText(registry: Registry): string {
 
 export async function writeBundle(path: string, registry: Registry): Promise<void> {
   await writeFile(path, bundleText(registry), "utf8");
+}
+
+export interface ChangeFile {
+  readonly reason: string;
+  readonly changes: readonly RegistryChangeInput[];
+}
+
+/** Names a change of a change file: its number and the key of the record it puts. */
+function changeName(changes: unknown, index: number): string {
+  const change = Array.isArray(changes) ? (changes[index] as { put?: unknown; record?: unknown } | undefined) : undefined;
+  const put = typeof change?.put === "string" ? change.put : null;
+  const key = put && change?.record && typeof change.record === "object" ? recordKey(put as never, change.record) : "";
+  return `change #${index + 1}${put ? ` (${put}${key ? ` "${key}"` : ""})` : ""}`;
+}
+
+/** Reads and validates a change file (`concord import --changes FILE`): every problem names the file, the change and the field. */
+export async function readChangeFile(path: string): Promise<ChangeFile> {
+  const file = basename(path);
+  const raw = await readJson(path, file);
+  const result = RegistryChangesFileSchema.safeParse(raw);
+  if (result.success) return { reason: result.data.reason, changes: result.data.changes };
+  const changes = (raw as { changes?: unknown } | null)?.changes;
+  throw new DatasetError(
+    result.error.issues.map((issue) => {
+      const path = [...issue.path];
+      if (path[0] === "changes" && typeof path[1] === "number") {
+        const index = path[1];
+        return { file, record: changeName(changes, index), field: path.slice(2).join(".") || "(the change)", message: issue.message };
+      }
+      return { file, record: "-", field: path.join(".") || "(the file)", message: issue.message };
+    }),
+  );
+}
+
+/** The consistency problems of a change file's changes, in the file / record / field form of dataset errors. */
+export function changeFileError(file: string, changes: readonly RegistryChangeInput[], issues: readonly ChangeIssue[]): DatasetError {
+  return new DatasetError(
+    issues.map((issue) => ({
+      file,
+      record: issue.change !== null ? changeName(changes, issue.change) : `${issue.put} "${issue.record}" (already in the registry)`,
+      field: issue.change !== null ? `record.${issue.field}` : issue.field,
+      message: issue.message,
+    })),
+  );
 }

@@ -4,18 +4,33 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ProblemSchema } from "../../contracts/problems.js";
-import { BodyListSchema, ChairmanshipSchema, OnlyOnQuery, OrganizationSchema, StateDetailSchema, StateListSchema, StateParams, StatesQuery, SummitListSchema } from "../../contracts/registry.js";
+import { RegistryChangesBody, RegistryChangesResultSchema, RegistryHistoryQuery, RegistryHistorySchema } from "../../contracts/registry-changes.js";
+import { AccessionListSchema, BodyListSchema, ChairmanshipSchema, OnlyOnQuery, OrganizationSchema, StateDetailSchema, StateListSchema, StateParams, StatesQuery, SummitListSchema } from "../../contracts/registry.js";
 import type { Registry } from "../../domain/registry.js";
 import { authorize, requireSignIn } from "../access/authorize.js";
-import type { AppServices } from "../app-services.js";
+import { commandContext, type AppServices } from "../app-services.js";
+import { streamHead } from "../events/log.js";
+import { STREAMS } from "../../contracts/live.js";
+import { changeRegistryCommand, RegistryChangeError, registryHistory } from "./changes.js";
 import { invalidField, notFound, ProblemError } from "../http/problem.js";
 import { registryPolicy } from "./policy.js";
-import { bodiesView, chairmanshipView, isKnownTier, organizationView, stateDetailView, statesOnView, summitsView } from "./queries.js";
+import { accessionsView, bodiesView, chairmanshipView, isKnownTier, organizationView, stateDetailView, statesOnView, summitsView } from "./queries.js";
 import type { CachedJson } from "./snapshot.js";
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from "./dataset-schema.js";
 import { bundleText } from "./dataset-files.js";
 
 const errors = { 400: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema };
+const writeErrors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 409: ProblemSchema, 503: ProblemSchema };
+
+/** Changes that would leave the registry inconsistent: 400 naming each change's record and field (or the registry's, when no change put it). */
+function inconsistent(error: RegistryChangeError): ProblemError {
+  const errors = error.issues.map((issue) => ({
+    field: issue.change !== null ? `body.changes.${issue.change}.record.${issue.field}` : `registry.${issue.put}.${issue.record}.${issue.field}`,
+    code: "registry-inconsistent" as const,
+    message: issue.message,
+  }));
+  return new ProblemError(400, "invalid-request", "The changes would leave the registry inconsistent; nothing was changed", error.message, { errors });
+}
 const tags = ["registry"];
 
 const noRegistry = () => new ProblemError(503, "no-registry", "No registry loaded", "Load a dataset with `concord import`.");
@@ -30,7 +45,8 @@ function sendJson(request: FastifyRequest, reply: FastifyReply, cached: CachedJs
 
 export async function registryRoutes(app: FastifyInstance, options: { services: AppServices }): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const { snapshot, today } = options.services;
+  const { services } = options;
+  const { snapshot, today } = services;
   const registry = (): Registry => snapshot.registry ?? (() => { throw noRegistry(); })();
 
   api.get(
@@ -105,6 +121,46 @@ export async function registryRoutes(app: FastifyInstance, options: { services: 
       void reply.header("content-disposition", `attachment; filename="${name}"`);
       // Sent as text, exactly as `concord export` writes the file (the schema above documents its shape).
       return reply.type("application/json; charset=utf-8").send(bundleText(current) as never);
+    },
+  );
+
+  api.get(
+    "/api/v1/accessions",
+    { schema: { tags, summary: "Applications for a status: the organization's stages, those in progress and those completed", response: { 200: AccessionListSchema, ...errors } } },
+    async (request, reply) => sendJson(request, reply, snapshot.json("accessions", accessionsView)),
+  );
+
+  api.post(
+    "/api/v1/registry/changes",
+    {
+      onRequest: requireSignIn,
+      schema: {
+        tags,
+        summary: "Record changes to the registry in one transaction: each puts a record (adds it, or corrects the one with its key); all are checked together",
+        body: RegistryChangesBody,
+        response: { 200: RegistryChangesResultSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      try {
+        return await services.runner.run(changeRegistryCommand, commandContext(request, services), request.body);
+      } catch (error) {
+        if (error instanceof RegistryChangeError) throw inconsistent(error);
+        throw error;
+      }
+    },
+  );
+
+  api.get(
+    "/api/v1/registry/history",
+    {
+      onRequest: requireSignIn,
+      schema: { tags, summary: "The registry's version, and the earlier values of records that changes corrected (newest first)", querystring: RegistryHistoryQuery, response: { 200: RegistryHistorySchema, ...writeErrors } },
+    },
+    async (request) => {
+      authorize(request.actor, registryPolicy.change);
+      const [position, items] = await Promise.all([streamHead(services.db, STREAMS.registry), registryHistory(services.db, request.query)]);
+      return { position, items };
     },
   );
 }
