@@ -212,11 +212,11 @@ export interface PortalEnvironment {
   organization: Organization;
 }
 
-/** A fresh server and Chromium for the calling describe block: started before its tests, stopped after them. */
-export function usePortalEnvironment(): PortalEnvironment {
+/** A fresh server (with these options: another dataset…) and Chromium for the calling describe block: started before its tests, stopped after them. */
+export function usePortalEnvironment(options: ServerOptions = {}): PortalEnvironment {
   const env = {} as PortalEnvironment;
   beforeAll(async () => {
-    env.server = await startServer();
+    env.server = await startServer(options);
     env.browser = await launchChromium();
     env.organization = await fetchOrganization(env.server.baseUrl);
   });

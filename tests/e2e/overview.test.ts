@@ -27,13 +27,16 @@ describe("overview", () => {
   const env = usePortalEnvironment();
 
   for (const language of LANGUAGES) {
-    it(`shows the organization, today's 10/2/14 and a coloured map in ${language}`, async () => {
+    it(`shows the organization, today's 10 members and 17 SCO partners, the date its data is current to, and a coloured map in ${language}`, async () => {
       const { context, page, errors } = await openPortal(env.browser, { locale: BROWSER_LOCALE[language], viewport: DESKTOP });
       try {
         await page.goto(`${env.server.baseUrl}/`);
         await waitForTestIdText(page, "count-member", "10");
-        await waitForTestIdText(page, "count-observer", "2");
-        await waitForTestIdText(page, "count-dialogue_partner", "14");
+        await waitForTestIdText(page, "count-partner", "17");
+        // The retired statuses have no card today.
+        expect(await page.getByTestId("tier-count").count()).toBe(2);
+        expect(await page.getByTestId("count-observer").count()).toBe(0);
+        expect(await page.getByTestId("overview-data-as-of").innerText()).toMatch(/2025/);
 
         expect(await page.getAttribute("html", "lang")).toBe(language);
         const name = env.organization.names[DATA_FIELD[language]];
@@ -53,7 +56,7 @@ describe("overview", () => {
         await expect.poll(() => mapPixelsOfColour(page, MEMBER_COLOUR), { timeout: 10_000 }).toBeGreaterThan(2_000);
         expect(await map.getAttribute("role")).toBe("img");
         const label = (await map.getAttribute("aria-label")) ?? "";
-        for (const n of ["10", "2", "14"]) expect(label).toContain(n);
+        for (const n of ["10", "17"]) expect(label).toContain(n);
 
         // The projected next summit is marked as such.
         await page.getByTestId("next-summit").waitFor();
@@ -87,4 +90,22 @@ describe("overview", () => {
       }
     });
   }
+
+  it("shows the statuses in force on a past day from the address: 10 members, 2 observers and 14 dialogue partners at the end of August 2025, in plural forms", async () => {
+    const { context, page, errors } = await openPortal(env.browser, { locale: "ru-RU", viewport: DESKTOP });
+    try {
+      await page.goto(`${env.server.baseUrl}/?on=2025-08-30`);
+      await waitForTestIdText(page, "count-observer", "2");
+      await waitForTestIdText(page, "count-dialogue_partner", "14");
+      await waitForTestIdText(page, "count-member", "10");
+      expect(await page.getByTestId("count-partner").count()).toBe(0);
+      const cards = (await page.getByTestId("tier-count").allInnerTexts()).map((text) => text.replace(/\s+/g, " ").trim());
+      // Russian plural forms from the dataset: 10 государств-членов, 2 государства-наблюдателя, 14 партнёров по диалогу.
+      expect(cards).toEqual(["10 государств-членов", "2 государства-наблюдателя", "14 партнёров по диалогу"]);
+      expect(page.url()).toContain("on=2025-08");
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -4,7 +4,9 @@ import { BROWSER_LOCALE, DESKTOP, LANGUAGES, PHONE, RAW_KEY_PATTERN, missingKeys
 
 const PAGES = [
   { path: "/states", name: "states", ready: "states-table" },
-  { path: "/states?tier=observer", name: "states-observer", ready: "states-table" },
+  { path: "/states?tier=partner", name: "states-partner", ready: "states-table" },
+  { path: "/states?tier=observer", name: "states-observer-retired", ready: "retired-tier" },
+  { path: "/accessions", name: "accessions", ready: "accession" },
   { path: "/bodies", name: "bodies", ready: "body" },
   { path: "/summits", name: "summits", ready: "summit-timeline" },
   { path: "/chairmanship", name: "chairmanship", ready: "recorded-terms" },
@@ -40,14 +42,19 @@ describe("portal pages", () => {
       await page.goto(`${env.server.baseUrl}/states`);
       const rows = page.getByTestId("states-table").locator("tbody tr");
       await rows.first().waitFor();
-      expect(await rows.count()).toBe(26);
-      await page.getByTestId("tier-filter").getByText("Observer state", { exact: true }).click();
-      await page.waitForURL(/\?tier=observer$/);
-      await page.getByTestId("states-shown").filter({ hasText: /^Shown: 2$/ }).waitFor();
-      expect(await rows.count()).toBe(2);
+      expect(await rows.count()).toBe(27);
+      // Only the statuses in force today are offered: the observer and dialogue-partner statuses ended on 1 September 2025.
+      expect(await page.getByTestId("tier-filter").getByText("Observer state", { exact: true }).count()).toBe(0);
+      await page.getByTestId("tier-filter").getByText("SCO partner", { exact: true }).click();
+      await page.waitForURL(/\?tier=partner$/);
+      await page.getByTestId("states-shown").filter({ hasText: /^Shown: 17$/ }).waitFor();
+      expect(await rows.count()).toBe(17);
       await page.reload();
-      await page.getByTestId("states-shown").filter({ hasText: /^Shown: 2$/ }).waitFor();
-      expect(await page.getByRole("radio", { name: "Observer state" }).isChecked()).toBe(true);
+      await page.getByTestId("states-shown").filter({ hasText: /^Shown: 17$/ }).waitFor();
+      expect(await page.getByRole("radio", { name: "SCO partner" }).isChecked()).toBe(true);
+      // An old address for a retired status says what became of it.
+      await page.goto(`${env.server.baseUrl}/states?tier=observer`);
+      expect(await page.getByTestId("retired-tier").innerText()).toMatch(/Observer state.*SCO partner/);
     } finally {
       await context.close();
     }

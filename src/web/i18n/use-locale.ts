@@ -2,6 +2,8 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { LocalizedTextDto } from "../../contracts/registry";
+import { fallbackOrder, pick } from "../../domain/localized-text";
+import { useOrganization } from "../shared/api/organization-query";
 import { formatCount, formatPartialDate, formatPartialDateRange } from "./date-format";
 import { LANGUAGE_STORAGE_KEY, dataLanguageOf, resolveUiLanguage, type UiLanguage } from "./language";
 
@@ -23,12 +25,15 @@ export interface Locale {
 export function useLocale(): Locale {
   const { t, i18n } = useTranslation();
   const language = resolveUiLanguage(i18n.resolvedLanguage ?? i18n.language);
+  // A text missing in the reader's language is read in the organization's languages, then in any it has.
+  const organization = useOrganization().data;
+  const organizationLanguages = organization ? [...organization.officialLanguages, ...organization.workingLanguages].join(",") : "";
   return useMemo(() => {
-    const field = dataLanguageOf(language);
+    const order = fallbackOrder(dataLanguageOf(language), organizationLanguages === "" ? [] : organizationLanguages.split(","));
     const dateAfterPreposition = (partialDate: string) => formatPartialDate(partialDate, language, "afterPreposition");
     return {
       language,
-      text: (value) => value[field],
+      text: (value) => pick(value, order),
       date: (partialDate) => formatPartialDate(partialDate, language),
       dateAfterPreposition,
       dateRange: (start, end) => formatPartialDateRange(start, end, language),
@@ -36,7 +41,7 @@ export function useLocale(): Locale {
         end === null ? t("app.openEnded", { start: dateAfterPreposition(start) }) : formatPartialDateRange(start, end, language),
       count: (value) => formatCount(value, language),
     };
-  }, [language, t]);
+  }, [language, organizationLanguages, t]);
 }
 
 /** Switches the interface language and remembers the choice for the next visit. */

@@ -1,8 +1,19 @@
-// The header's language choice: a labelled native select (keyboard and screen-reader friendly) over the three interface languages.
+// The header's language choice: a labelled native select (keyboard and screen-reader friendly) over the three interface languages,
+// the organization's own languages first.
 import { NativeSelect } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { ENDONYMS, UI_LANGUAGES, resolveUiLanguage } from "../i18n/language";
+import { ENDONYMS, UI_LANGUAGES, dataLanguageOf, resolveUiLanguage, type UiLanguage } from "../i18n/language";
 import { useChangeLanguage, useLocale } from "../i18n/use-locale";
+import { useOrganization } from "./api/organization-query";
+
+/** The interface languages, those the organization works in first (in its order), then the others. */
+export function languagesInOrder(organizationLanguages: readonly string[]): UiLanguage[] {
+  const rank = (language: UiLanguage) => {
+    const index = organizationLanguages.indexOf(dataLanguageOf(language));
+    return index < 0 ? organizationLanguages.length + UI_LANGUAGES.indexOf(language) : index;
+  };
+  return [...UI_LANGUAGES].sort((a, b) => rank(a) - rank(b));
+}
 
 function GlobeIcon() {
   return (
@@ -17,6 +28,8 @@ export function LanguageSwitcher() {
   const { t } = useTranslation();
   const { language } = useLocale();
   const changeLanguage = useChangeLanguage();
+  const organization = useOrganization().data;
+  const languages = languagesInOrder(organization ? [...organization.officialLanguages, ...organization.workingLanguages] : []);
   return (
     <NativeSelect
       aria-label={t("language.label")}
@@ -28,7 +41,7 @@ export function LanguageSwitcher() {
       w={{ base: 132, sm: 140 }}
       data-testid="language-switcher"
     >
-      {UI_LANGUAGES.map((code) => (
+      {languages.map((code) => (
         <option key={code} value={code} lang={code}>
           {ENDONYMS[code]}
         </option>

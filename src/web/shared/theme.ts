@@ -1,5 +1,5 @@
 // The portal's Mantine theme: a calm navy palette, system fonts with CJK and Cyrillic coverage, visible keyboard focus.
-import { createTheme, type MantineColorsTuple } from "@mantine/core";
+import { Badge, createTheme, type MantineColorsTuple } from "@mantine/core";
 
 const navy: MantineColorsTuple = [
   "#eef3fa",
@@ -31,8 +31,19 @@ export const theme = createTheme({
   primaryShade: 8,
   colors: { navy },
   fontFamily: FONT_STACK,
-  headings: { fontFamily: FONT_STACK, fontWeight: "650" },
+  // A page title shrinks on a phone: one long Russian word ("Председательство") is wider than 375 px at full size.
+  headings: { fontFamily: FONT_STACK, fontWeight: "650", sizes: { h1: { fontSize: "clamp(1.75rem, 8vw, 2.125rem)" } } },
   defaultRadius: "md",
   focusRing: "auto",
   cursorType: "pointer",
+  components: {
+    // A badge keeps its whole text: it never shrinks beside a heading or a name (Mantine would cut it to "…" or a dot), and
+    // only when its box is narrower than it does it wrap, within the box. In a table cell that keeps to one line it stays on one.
+    Badge: Badge.extend({
+      styles: {
+        root: { flexShrink: 0, maxWidth: "100%", height: "auto", minHeight: "var(--badge-height)" },
+        label: { whiteSpace: "inherit", overflow: "visible", textOverflow: "clip" },
+      },
+    }),
+  },
 });

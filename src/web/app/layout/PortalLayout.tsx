@@ -1,5 +1,5 @@
 // The portal's shell: skip link, header (organization name, navigation, language, account), main content and a footer naming the data's sources.
-import { Box, Burger, Container, Text } from "@mantine/core";
+import { Anchor, Box, Burger, Container, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useEffect, useRef, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { useLocale } from "../../i18n/use-locale";
 import { LanguageSwitcher } from "../../shared/LanguageSwitcher";
 import { useOrganization } from "../../shared/api/organization-query";
 import classes from "./PortalLayout.module.css";
+import { sourceAnchor, sourceLabel } from "../../features/registry/sources/source-text";
 
 const NAV_ITEMS = [
   { to: "/", key: "nav.overview", end: true },
@@ -17,6 +18,7 @@ const NAV_ITEMS = [
   { to: "/bodies", key: "nav.bodies", end: false },
   { to: "/summits", key: "nav.summits", end: false },
   { to: "/chairmanship", key: "nav.chairmanship", end: false },
+  { to: "/accessions", key: "nav.accessions", end: false },
   { to: "/negotiation", key: "nav.negotiation", end: false },
 ] as const;
 
@@ -59,12 +61,12 @@ function useFocusMainOnNavigation(main: RefObject<HTMLElement | null>) {
 }
 
 /** The registry's pages, whose facts come from the sources the footer names (not sign-in, administration, negotiation). */
-const SOURCED_PAGES = ["/states", "/bodies", "/summits", "/chairmanship"];
+const SOURCED_PAGES = ["/states", "/bodies", "/summits", "/chairmanship", "/accessions"];
 const isSourcedPage = (pathname: string) => pathname === "/" || SOURCED_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`));
 
 export function PortalLayout() {
   const { t } = useTranslation();
-  const { text, count } = useLocale();
+  const { text, count, date } = useLocale();
   const organization = useOrganization();
   const [isMenuOpen, menu] = useDisclosure(false);
   const mainRef = useRef<HTMLElement>(null);
@@ -77,6 +79,14 @@ export function PortalLayout() {
   const name = organization.data ? text(organization.data.names) : "";
   const shortName = organization.data ? text(organization.data.shortNames) : "";
   const sources = organization.data?.sources ?? [];
+  // A citation links to its source's entry: the list opens there.
+  const { hash } = useLocation();
+  const sourcesRef = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (!hash.startsWith("#source-") || !sourcesRef.current) return;
+    sourcesRef.current.open = true;
+    document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: "center" });
+  }, [hash, sources.length]);
 
   return (
     <div className={classes.shell}>
@@ -145,14 +155,24 @@ export function PortalLayout() {
             <Text size="sm" mb="xs">
               {t("footer.sourcesNote")}
             </Text>
+            {organization.data?.dataAsOf !== undefined && (
+              <Text size="sm" mb="xs" data-testid="data-as-of">
+                {t("footer.dataAsOf", { date: date(organization.data.dataAsOf) })}
+              </Text>
+            )}
             {sources.length > 0 && (
-              <details>
+              <details ref={sourcesRef}>
                 <summary>{t("footer.sourcesToggle", { total: count(sources.length) })}</summary>
                 <ul className={classes.sourceList} aria-label={t("footer.sourcesListLabel")}>
                   {sources.map((source) => (
-                    <li key={source.key}>
-                      {text(source.title)}
-                      {source.year !== null ? ` (${String(source.year)})` : ""}
+                    <li key={source.key} id={sourceAnchor(source.key)} data-testid="source-entry">
+                      {source.url ? (
+                        <Anchor href={source.url} target="_blank" rel="noopener noreferrer" size="sm">
+                          {sourceLabel(text(source.title), source.year)}
+                        </Anchor>
+                      ) : (
+                        sourceLabel(text(source.title), source.year)
+                      )}
                     </li>
                   ))}
                 </ul>

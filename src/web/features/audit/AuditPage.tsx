@@ -1,7 +1,7 @@
 // The audit trail: who did what, when (in the reader's time zone), from where, with its chain hash; filtered by action, delegation and days, a page at a time.
 import { Button, Code, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title, UnstyledButton } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
-import { Fragment, useMemo, useState } from "react";
+import { Fragment, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import type { AuditEvent } from "../../../contracts/identity";
@@ -13,20 +13,17 @@ import { holds, type SignedInSession } from "../../shared/access/access-rules";
 import { AUDIT_ACCESS } from "../../shared/access/page-access";
 import { AccessGate } from "../../shared/access/AccessGate";
 import { QueryProblem } from "../../shared/access/QueryProblem";
-import { useDelegations, useUsers } from "../../shared/directory/directory-queries";
-import { KNOWN_ACTIONS, actionLabel, dayEnd, dayStart, payloadSummary, shortHash, shortId, targetLabel, type AuditNames } from "./audit-format";
+import { dataLanguageOf } from "../../i18n/language";
+import { accountName } from "../../shared/directory/account-name";
+import { useDelegations } from "../../shared/directory/directory-queries";
+import { KNOWN_ACTIONS, actionLabel, actorLabel, dayEnd, dayStart, payloadSummary, shortHash, targetLabel, type AuditNames } from "./audit-format";
 import { useAuditLive } from "./audit-live";
 import { useAuditTrail, type AuditFilter } from "./audit-queries";
 import classes from "./AuditPage.module.css";
+import { ScrollableTable } from "../../shared/table/ScrollableTable";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DELEGATION_CODE = /^[A-Z0-9_-]{2,16}$/;
-
-function actorLabel(event: AuditEvent, t: ReturnType<typeof useTranslation>["t"]): string {
-  if (event.actorName) return event.actorName;
-  if (event.actorUserId) return shortId(event.actorUserId);
-  return event.action.startsWith("session.") ? t("audit.notSignedIn") : t("audit.system");
-}
 
 /** The whole recorded event: what the short columns leave out. */
 function EventRecord({ event }: { event: AuditEvent }) {
@@ -94,10 +91,10 @@ function useEventText(names: AuditNames) {
   const timeZone = useMemo(() => localTimeZone(), []);
   return {
     time: (event: AuditEvent) => formatInstant(event.at, language, timeZone),
-    actor: (event: AuditEvent) => actorLabel(event, t),
+    actor: (event: AuditEvent) => actorLabel(event, t, names),
     delegation: (event: AuditEvent) => (event.actorDelegation ? names.delegation(event.actorDelegation) : event.actorUserId ? t("users.secretariat") : ""),
     action: (event: AuditEvent) => actionLabel(event.action, t),
-    target: (event: AuditEvent) => targetLabel(event.target, t, names),
+    target: (event: AuditEvent) => targetLabel(event, t, names),
     summary: (event: AuditEvent) => payloadSummary(event, t, names),
   };
 }
@@ -132,7 +129,7 @@ function EventCards({ events, names, showDelegation, expanded, onToggle }: Event
               {who}
             </Text>
             {text.target(event) && (
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="dimmed" title={event.target ?? undefined} data-testid="audit-target">
                 {text.target(event)}
               </Text>
             )}
@@ -162,7 +159,7 @@ function EventTable({ events, names, showDelegation, expanded, onToggle }: Event
   const colSpan = 6;
   return (
     <Paper withBorder radius="lg" p={0} style={{ overflow: "hidden" }}>
-      <Table.ScrollContainer minWidth={880}>
+      <ScrollableTable label={t("audit.title")} minWidth={880}>
         <Table verticalSpacing="xs" horizontalSpacing="sm" fz="sm" aria-label={t("audit.title")} data-testid="audit-table">
           <Table.Thead>
             <Table.Tr>
@@ -185,7 +182,9 @@ function EventTable({ events, names, showDelegation, expanded, onToggle }: Event
                       <time dateTime={event.at}>{text.time(event)}</time>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{text.actor(event)}</Text>
+                      <Text size="sm" title={event.actorUserId ? `user:${event.actorUserId}` : undefined}>
+                        {text.actor(event)}
+                      </Text>
                       <Text size="xs" c="dimmed">
                         {[showDelegation ? text.delegation(event) : "", event.address ?? ""].filter(Boolean).join(" · ")}
                       </Text>
@@ -193,7 +192,9 @@ function EventTable({ events, names, showDelegation, expanded, onToggle }: Event
                     <Table.Td>
                       <ActionLabel event={event} label={text.action(event)} />
                     </Table.Td>
-                    <Table.Td>{text.target(event) || "—"}</Table.Td>
+                    <Table.Td title={event.target ?? undefined} data-testid="audit-target">
+                      {text.target(event) || "—"}
+                    </Table.Td>
                     <Table.Td className={classes.summary}>{text.summary(event) || "—"}</Table.Td>
                     <Table.Td className={classes.nowrap}>
                       <HashToggle event={event} isExpanded={isExpanded} controls={detailsId} onToggle={() => onToggle(event.id)} />
@@ -211,7 +212,7 @@ function EventTable({ events, names, showDelegation, expanded, onToggle }: Event
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollableTable>
     </Paper>
   );
 }
@@ -229,9 +230,21 @@ function EventList(props: Omit<EventListProps, "expanded" | "onToggle">) {
   return isPhone ? <EventCards {...props} expanded={expanded} onToggle={onToggle} /> : <EventTable {...props} expanded={expanded} onToggle={onToggle} />;
 }
 
+function isSameFilter(a: AuditFilter | null, b: AuditFilter): boolean {
+  return a !== null && a.action === b.action && a.delegation === b.delegation && a.from === b.from && a.to === b.to;
+}
+
+/** The filter while it is valid, else the last valid one (none when the page was opened with an invalid one). */
+function useLastValid(filter: AuditFilter, isValid: boolean): AuditFilter | null {
+  const [lastValid, setLastValid] = useState<AuditFilter | null>(isValid ? filter : null);
+  // Remembered while rendering, as React documents for state that follows props.
+  if (isValid && !isSameFilter(lastValid, filter)) setLastValid(filter);
+  return isValid ? filter : lastValid;
+}
+
 function Audit({ session }: { session: SignedInSession }) {
   const { t } = useTranslation();
-  const { text, language, count } = useLocale();
+  const { text, language, count, date } = useLocale();
   usePageTitle(t("audit.title"));
   const [params, setParams] = useSearchParams();
   // The whole trail (and so its delegation filter and column), or only the events of one's own delegation.
@@ -249,20 +262,20 @@ function Audit({ session }: { session: SignedInSession }) {
     from: dayStart(fromDay),
     to: dayEnd(toDay),
   };
-  const trail = useAuditTrail(filter);
-  useAuditLive(filter);
+  // A "from" after the "to" matches nothing: it is said next to the fields, and the trail stays as the last good filters showed it.
+  const isRangeInverted = fromDay !== "" && toDay !== "" && fromDay > toDay;
+  const shownFilter = useLastValid(filter, !isRangeInverted);
+  const rangeMessageId = useId();
+  const trail = useAuditTrail(shownFilter);
+  useAuditLive(shownFilter);
   const delegations = useDelegations();
-  // Names for "user:<id>" targets: the accounts this person may see (the secretariat all, a head of delegation their own delegation's).
-  const users = useUsers(null, { enabled: holds(session.permissions, "user.list") });
 
+  // Accounts, documents and parties come named by the server with each event; delegations' names in the reader's language from the directory.
   const names = useMemo<AuditNames>(() => {
     const delegationNames = new Map((delegations.data?.items ?? []).map((item) => [item.code, text(item.names)]));
-    const userNames = new Map((users.data?.items ?? []).map((user) => [user.id, user.displayName]));
-    return {
-      delegation: (code) => (code === null ? "" : (delegationNames.get(code) ?? code)),
-      user: (id) => userNames.get(id) ?? null,
-    };
-  }, [delegations.data, users.data, text]);
+    const delegation = (code: string | null) => (code === null ? "" : (delegationNames.get(code) ?? code));
+    return { delegation, account: (account) => accountName(account, t, delegation), language: dataLanguageOf(language) };
+  }, [delegations.data, text, t, language]);
 
   const setParam = (name: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -325,6 +338,8 @@ function Audit({ session }: { session: SignedInSession }) {
             value={fromDay}
             max={toDay || undefined}
             onChange={(event) => setParam("from", event.currentTarget.value)}
+            error={isRangeInverted}
+            aria-describedby={isRangeInverted ? rangeMessageId : undefined}
             w={{ base: "calc(50% - 6px)", xs: 170 }}
             data-testid="filter-from"
           />
@@ -334,6 +349,8 @@ function Audit({ session }: { session: SignedInSession }) {
             value={toDay}
             min={fromDay || undefined}
             onChange={(event) => setParam("to", event.currentTarget.value)}
+            error={isRangeInverted}
+            aria-describedby={isRangeInverted ? rangeMessageId : undefined}
             w={{ base: "calc(50% - 6px)", xs: 170 }}
             data-testid="filter-to"
           />
@@ -343,12 +360,25 @@ function Audit({ session }: { session: SignedInSession }) {
             </Button>
           )}
         </Group>
+        {isRangeInverted && (
+          <div id={rangeMessageId} role="alert" data-testid="range-inverted">
+            <Text size="sm" c="red.8" mt="xs">
+              {t("audit.rangeInverted", { from: date(fromDay), to: date(toDay) })}
+            </Text>
+            {trail.data && (
+              <Text size="sm" c="dimmed">
+                {t("audit.rangeKept")}
+              </Text>
+            )}
+          </div>
+        )}
       </section>
 
       {trail.isError ? (
         <QueryProblem error={trail.error} onRetry={() => void trail.refetch()} />
       ) : !trail.data ? (
-        <Loading />
+        // Opened with an inverted range, there is no last good result: only the message above.
+        shownFilter && <Loading />
       ) : events.length === 0 ? (
         <Text c="dimmed" data-testid="audit-empty">
           {t("audit.empty")}

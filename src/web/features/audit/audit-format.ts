@@ -1,6 +1,9 @@
-// How an audit event reads: its action's label, a short summary of its payload, its target, a shortened hash; and the day filters as instants.
+// How an audit event reads: its action's label, who acted, a short summary of its payload, what it was about (by name, in the
+// reader's language), a shortened hash; and the day filters as instants.
 import type { TFunction } from "i18next";
 import type { AuditEvent } from "../../../contracts/identity";
+import { DOCUMENT_KINDS, STANCES, VISIBILITIES } from "../../../contracts/negotiation";
+import type { NamedAccount } from "../../shared/directory/account-name";
 
 /** Actions the server records today, each with a label; any other is shown by its code. */
 export const KNOWN_ACTIONS = {
@@ -16,6 +19,20 @@ export const KNOWN_ACTIONS = {
   "registry.imported": "audit.actions.registryImported",
   "user.sso-linked": "audit.actions.singleSignOnLinked",
   "user.sso-unlinked": "audit.actions.singleSignOnUnlinked",
+  "document.create": "audit.actions.documentCreated",
+  "proposal.create": "audit.actions.proposalMade",
+  "position.take": "audit.actions.positionTaken",
+  "revision.issue": "audit.actions.revisionIssued",
+  "provision.compromise": "audit.actions.compromiseInserted",
+  "provision.mark": "audit.actions.provisionMarked",
+  "provision.facilitator": "audit.actions.facilitatorDesignated",
+  "provision.translation": "audit.actions.versionUpdated",
+  "document.visibility": "audit.actions.readersChanged",
+  "silence.start": "audit.actions.silenceStarted",
+  "silence.break": "audit.actions.silenceBroken",
+  "document.adopt": "audit.actions.documentAdopted",
+  "statement.create": "audit.actions.statementMade",
+  "note.create": "audit.actions.noteWritten",
 } as const satisfies Record<string, string>;
 
 export function actionLabel(action: string, t: TFunction): string {
@@ -26,7 +43,22 @@ export function actionLabel(action: string, t: TFunction): string {
 /** Names the summary needs that the event itself holds only as codes. */
 export interface AuditNames {
   readonly delegation: (code: string | null) => string;
-  readonly user: (id: string) => string | null;
+  /** An account as the interface names it (a demo account in the reader's language). */
+  readonly account: (account: NamedAccount) => string;
+  /** The reader's data language ("zh", "ru", "en"): which of a name's or a title's languages to show. */
+  readonly language: string;
+}
+
+/** Who acted: their name, else their id shortened; nobody signed in for a sign-in, the system for the rest. */
+export function actorLabel(event: AuditEvent, t: TFunction, names: AuditNames): string {
+  if (event.actorName !== null) return names.account({ displayName: event.actorName, demoAccount: event.actorDemoAccount, delegation: event.actorDelegation });
+  if (event.actorUserId) return shortId(event.actorUserId);
+  return event.action.startsWith("session.") ? t("audit.notSignedIn") : t("audit.system");
+}
+
+/** A text in the reader's language, else in `fallback` (a document's base language), else in any it has. */
+function inLanguage(values: Readonly<Record<string, string>>, names: AuditNames, fallback?: string): string {
+  return values[names.language] ?? (fallback !== undefined ? values[fallback] : undefined) ?? Object.values(values)[0] ?? "";
 }
 
 const isString = (value: unknown): value is string => typeof value === "string";
@@ -78,20 +110,55 @@ export function payloadSummary(event: AuditEvent, t: TFunction, names: AuditName
     }
     case "registry.imported":
       return isString(p.origin) ? t("audit.summary.registryFrom", { origin: p.origin }) : "";
+    case "document.create":
+      return isString(p.kind) && (DOCUMENT_KINDS as readonly string[]).includes(p.kind) ? t(`negotiation.kinds.${p.kind}`) : "";
+    case "proposal.create":
+      return isString(p.label) ? p.label : "";
+    case "position.take":
+      return isString(p.stance) && (STANCES as readonly string[]).includes(p.stance) ? t(`negotiation.proposal.${p.stance}`) : "";
+    case "revision.issue":
+      return typeof p.revision === "number" ? t("negotiation.revision", { number: p.revision }) : "";
+    case "document.visibility":
+      return isString(p.visibility) && (VISIBILITIES as readonly string[]).includes(p.visibility) ? t(`negotiation.visibility.${p.visibility}`) : "";
+    case "silence.break":
+      return isString(p.reason) ? p.reason : "";
+    case "document.adopt":
+      return isString(p.number) ? p.number : "";
     case "session.signed-out":
     case "user.password-changed":
+    case "provision.compromise":
+    case "provision.mark":
+    case "provision.facilitator":
+    case "provision.translation":
+    case "silence.start":
+    case "statement.create":
+    case "note.create":
+      // What these changed is in the document itself; their payloads hold only identifiers.
       return "";
     default:
       return rawSummary(p);
   }
 }
 
-/** "user:<id>" and "delegation:<code>" as names where known; anything else as recorded. */
-export function targetLabel(target: string | null, t: TFunction, names: AuditNames): string {
+/**
+ * What the event was about, by what it is called now in the reader's language: an account, a delegation, the organization,
+ * a document's title. A target the server could not name (removed since) shows by its id, shortened; an unknown kind as recorded.
+ */
+export function targetLabel(event: Pick<AuditEvent, "target" | "targetName">, t: TFunction, names: AuditNames): string {
+  const { target, targetName } = event;
   if (target === null) return "";
   const [kind, id = ""] = target.split(/:(.*)/s);
-  if (kind === "user") return t("audit.targetUser", { name: names.user(id) ?? shortId(id) });
+  switch (targetName?.kind) {
+    case "user":
+      return t("audit.targetUser", { name: names.account(targetName) });
+    case "party":
+      return kind === "delegation" ? t("audit.targetDelegation", { name: inLanguage(targetName.names, names) }) : inLanguage(targetName.names, names);
+    case "document":
+      return t("audit.targetDocument", { title: inLanguage(targetName.title, names, targetName.baseLanguage) });
+  }
+  if (kind === "user") return t("audit.targetUser", { name: shortId(id) });
   if (kind === "delegation") return t("audit.targetDelegation", { name: names.delegation(id) });
+  if (kind === "document") return t("audit.targetDocument", { title: shortId(id) });
   return target;
 }
 

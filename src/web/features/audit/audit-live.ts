@@ -41,11 +41,13 @@ async function refreshNewest(queryClient: QueryClient, filter: AuditFilter): Pro
   if (trail) queryClient.setQueryData(key, withNewestPage(trail, newest));
 }
 
-export function useAuditLive(filter: AuditFilter): void {
+/** With no filter (the page shows no trail), appended events are ignored. */
+export function useAuditLive(filter: AuditFilter | null): void {
   const queryClient = useQueryClient();
   // One refresh at a time; events arriving meanwhile ask for one more after it (a burst costs two requests, not one each).
   const refresh = useRef({ isRunning: false, isWanted: false });
   useLiveStream(STREAMS.audit, (change) => {
+    if (filter === null) return;
     if (change.kind === "reset") return void queryClient.invalidateQueries({ queryKey: auditTrailKey(filter) });
     const appended = AppendedSchema.safeParse(change.event.payload);
     if (appended.success && !isShownBy(filter, appended.data, change.event.at)) return;

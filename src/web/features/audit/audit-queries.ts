@@ -31,10 +31,14 @@ export function auditQueryString(filter: AuditFilter, before: number | undefined
 
 export const auditTrailKey = (filter: AuditFilter) => ["audit", "events", filter] as const;
 
-export function useAuditTrail(filter: AuditFilter) {
+const NO_FILTER: AuditFilter = { action: null, delegation: null, from: null, to: null };
+
+/** The trail under these filters; with none (filters that cannot match), nothing is asked. */
+export function useAuditTrail(filter: AuditFilter | null) {
   return useInfiniteQuery({
-    queryKey: auditTrailKey(filter),
-    queryFn: ({ pageParam, signal }) => fetchJson<AuditPage>(`/audit?${auditQueryString(filter, pageParam)}`, signal),
+    queryKey: auditTrailKey(filter ?? NO_FILTER),
+    queryFn: ({ pageParam, signal }) => fetchJson<AuditPage>(`/audit?${auditQueryString(filter ?? NO_FILTER, pageParam)}`, signal),
+    enabled: filter !== null,
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });

@@ -8,6 +8,7 @@ const user = (id: string, changes: Partial<User> = {}): User => ({
   id,
   email: `${id}@concord.test`,
   displayName: id,
+  demoAccount: null,
   role: "delegate",
   delegation: "KZ",
   isActive: true,

@@ -1,5 +1,6 @@
 // The public portal's pages and their addresses (placed inside the portal layout by app/AppRoutes).
 import { Route } from "react-router";
+import { AccessionsPage } from "./accessions/AccessionsPage";
 import { BodiesPage } from "./bodies/BodiesPage";
 import { ChairmanshipPage } from "./chairmanship/ChairmanshipPage";
 import { OverviewPage } from "./overview/OverviewPage";
@@ -16,6 +17,7 @@ export function registryRoutes() {
       <Route path="bodies" element={<BodiesPage />} />
       <Route path="summits" element={<SummitsPage />} />
       <Route path="chairmanship" element={<ChairmanshipPage />} />
+      <Route path="accessions" element={<AccessionsPage />} />
     </>
   );
 }

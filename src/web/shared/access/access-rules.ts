@@ -19,6 +19,7 @@ export const RIGHTS = [
   "audit.list",
   "audit.verify",
   "registry.export",
+  "registry.change",
   "document.create",
   "document.read",
   "proposal.create",

@@ -7,15 +7,17 @@ export const MY_DELEGATION_ACCESS: PageAccess = { rights: ["delegation.read"], r
 export const AUDIT_ACCESS: PageAccess = { rights: ["audit.list"], reach: "any" };
 export const ADMIN_USERS_ACCESS: PageAccess = { rights: ["user.list"], reach: "all" };
 export const ADMIN_DELEGATIONS_ACCESS: PageAccess = { rights: ["delegation.list"], reach: "all" };
+export const ADMIN_REGISTRY_ACCESS: PageAccess = { rights: ["registry.change"], reach: "all" };
 export const ADMIN_SYSTEM_ACCESS: PageAccess = { rights: ["registry.export", "audit.verify"], reach: "all" };
 
 /** The administration as a whole (its address without a page): any of its pages' rights. */
-export const ADMIN_ACCESS: PageAccess = { rights: ["user.list", "delegation.list", "registry.export", "audit.verify"], reach: "all" };
+export const ADMIN_ACCESS: PageAccess = { rights: ["user.list", "delegation.list", "registry.change", "registry.export", "audit.verify"], reach: "all" };
 
 /** The administration's pages, in the order of its tabs. */
 const ADMIN_PAGES = [
   { path: "/admin/users", labelKey: "admin.users", access: ADMIN_USERS_ACCESS },
   { path: "/admin/delegations", labelKey: "admin.delegations", access: ADMIN_DELEGATIONS_ACCESS },
+  { path: "/admin/registry", labelKey: "admin.registry", access: ADMIN_REGISTRY_ACCESS },
   { path: "/admin/system", labelKey: "admin.system", access: ADMIN_SYSTEM_ACCESS },
 ] as const;
 

@@ -44,8 +44,20 @@ describe("rightLabel", () => {
 });
 
 describe("fieldMessage", () => {
-  it("reads a field-error code, with the password rule's length at hand", () => {
-    expect(fieldMessage({ code: "password-too-short" }, t)).toBe('problems.field.password-too-short{"min":10}');
+  it("reads a field-error code, or the form's own key", () => {
+    expect(fieldMessage({ code: "email" }, t)).toBe("problems.field.email");
     expect(fieldMessage({ key: "account.mismatch" }, t)).toBe("account.mismatch");
+  });
+
+  it("says the limit a value broke: characters as a count (plural forms), numbers as they are", () => {
+    expect(fieldMessage({ code: "too-long", limit: 200 }, t)).toBe('problems.limit.tooLong{"count":200}');
+    expect(fieldMessage({ code: "too-short", limit: 3 }, t)).toBe('problems.limit.tooShort{"count":3}');
+    expect(fieldMessage({ code: "too-large", limit: 500 }, t)).toBe('problems.limit.tooLarge{"limit":500}');
+    expect(fieldMessage({ code: "too-small", limit: 1 }, t)).toBe('problems.limit.tooSmall{"limit":1}');
+  });
+
+  it("gives a too-short password the password rule's length, and a limit it does not know no number", () => {
+    expect(fieldMessage({ code: "password-too-short" }, t)).toBe('problems.limit.tooShort{"count":10}');
+    expect(fieldMessage({ code: "too-long" }, t)).toBe("problems.field.too-long");
   });
 });

@@ -20,6 +20,7 @@ export const RIGHT_KEYS: Readonly<Record<Right, string>> = {
   "audit.list": "access.rights.auditList",
   "audit.verify": "access.rights.auditVerify",
   "registry.export": "access.rights.registryExport",
+  "registry.change": "access.rights.registryChange",
   "document.create": "access.rights.documentCreate",
   "document.read": "access.rights.documentRead",
   "proposal.create": "access.rights.proposalCreate",
@@ -60,7 +61,24 @@ export function problemMessage(error: unknown, t: TFunction): string {
   return t(problemKey(code));
 }
 
-/** A message under a field, by its field-error code (or the form's own key), never by the server's English text. */
+/** Field errors whose message says the bound broken, when it is known: a count of characters (plural forms), or a number. */
+const CHARACTER_LIMIT_KEYS: Partial<Record<FieldErrorCode, string>> = {
+  "too-long": "problems.limit.tooLong",
+  "too-short": "problems.limit.tooShort",
+  "password-too-short": "problems.limit.tooShort",
+};
+const NUMBER_LIMIT_KEYS: Partial<Record<FieldErrorCode, string>> = {
+  "too-small": "problems.limit.tooSmall",
+  "too-large": "problems.limit.tooLarge",
+};
+
+/** A message under a field, by its field-error code and bound (or the form's own key), never by the server's English text. */
 export function fieldMessage(message: FieldMessage, t: TFunction): string {
-  return "code" in message ? t(fieldErrorKey(message.code), { min: PASSWORD_MIN_LENGTH }) : t(message.key);
+  if ("key" in message) return t(message.key);
+  const limit = message.limit ?? (message.code === "password-too-short" ? PASSWORD_MIN_LENGTH : undefined);
+  const characters = CHARACTER_LIMIT_KEYS[message.code];
+  if (limit !== undefined && characters) return t(characters, { count: limit });
+  const number = NUMBER_LIMIT_KEYS[message.code];
+  if (limit !== undefined && number) return t(number, { limit });
+  return t(fieldErrorKey(message.code));
 }

@@ -3,6 +3,11 @@
 import * as echarts from "echarts/core";
 import { useEffect, useRef, type RefObject } from "react";
 
+/** A chart's element carries its instance, so an end-to-end test can ask the chart where it drew something (convertToPixel). */
+export interface ChartElement extends HTMLDivElement {
+  echartsInstance?: echarts.ECharts;
+}
+
 export function useEchart(): { containerRef: RefObject<HTMLDivElement | null>; chartRef: RefObject<echarts.ECharts | null> } {
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
@@ -11,11 +16,13 @@ export function useEchart(): { containerRef: RefObject<HTMLDivElement | null>; c
     if (!container) return;
     const chart = echarts.init(container, undefined, { renderer: "canvas" });
     chartRef.current = chart;
+    (container as ChartElement).echartsInstance = chart;
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(container);
     return () => {
       observer.disconnect();
       chart.dispose();
+      delete (container as ChartElement).echartsInstance;
       chartRef.current = null;
     };
   }, []);

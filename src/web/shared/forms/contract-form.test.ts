@@ -1,8 +1,8 @@
 // Forms name what is wrong by the contracts' field-error codes, from the server's own schemas and from its answers.
 import { describe, expect, it } from "vitest";
-import { ChangePasswordBody, CreateUserBody, SignInBody, UpdateUserBody } from "../../../contracts/identity";
+import { AuditQuery, ChangePasswordBody, CreateUserBody, SignInBody, UpdateUserBody } from "../../../contracts/identity";
 import { ApiProblem } from "../api/fetch-json";
-import { FORM_LEVEL, problemMessages, schemaMessages } from "./contract-form";
+import { FORM_LEVEL, markedFields, problemMessages, schemaMessages } from "./contract-form";
 
 describe("schemaMessages", () => {
   it("gives each invalid field the code the server would give it", () => {
@@ -20,6 +20,14 @@ describe("schemaMessages", () => {
     const user = { email: "a@example.org", role: "delegate", delegation: "KZ" };
     expect(schemaMessages(CreateUserBody, { ...user, displayName: "   " })).toEqual({ displayName: { code: "required" } });
     expect(schemaMessages(CreateUserBody, { ...user, displayName: " \u200b " })).toEqual({ displayName: { code: "invisible" } });
+  });
+
+  it("carries the limit a value broke: the contract's maximum length of a text, a number's bounds", () => {
+    const user = { email: "a@example.org", role: "delegate", delegation: "KZ" };
+    expect(schemaMessages(CreateUserBody, { ...user, displayName: "x".repeat(201) })).toEqual({ displayName: { code: "too-long", limit: 200 } });
+    expect(schemaMessages(SignInBody, { email: `${"a".repeat(250)}@example.org`, password: "p" })).toEqual({ email: { code: "too-long", limit: 254 } });
+    expect(schemaMessages(AuditQuery, { limit: "501" })).toEqual({ limit: { code: "too-large", limit: 500 } });
+    expect(schemaMessages(AuditQuery, { limit: "0" })).toEqual({ limit: { code: "too-small", limit: 1 } });
   });
 
   it("puts an error about the whole request at the form's level", () => {
@@ -55,8 +63,23 @@ describe("problemMessages", () => {
     expect(problemMessages(problem([{ field: "params.id", code: "format", message: "must be a user id" }]))).toEqual({ [FORM_LEVEL]: { code: "format" } });
   });
 
+  it("keeps the limit the server names, and only a number", () => {
+    expect(problemMessages(problem([{ field: "body.displayName", code: "too-long", message: "at most 200 characters", limit: 200 } as never]))).toEqual({
+      displayName: { code: "too-long", limit: 200 },
+    });
+    expect(problemMessages(problem([{ field: "body.displayName", code: "too-long", message: "?", limit: "200" } as never]))).toEqual({ displayName: { code: "too-long" } });
+  });
+
   it("reads an unknown code as invalid, and has nothing for errors that are not problems", () => {
     expect(problemMessages(problem([{ field: "body.x", code: "brand-new", message: "?" }]))).toEqual({ x: { code: "invalid" } });
     expect(problemMessages(new TypeError("Failed to fetch"))).toEqual({});
+  });
+});
+
+describe("markedFields", () => {
+  it("lists the fields showing an error in the form's order, leaving out the form's own error and cleared fields", () => {
+    expect(markedFields({ password: "x", [FORM_LEVEL]: "y", email: "z", role: null }, ["email", "password"])).toEqual(["email", "password"]);
+    expect(markedFields({ extra: "x", email: "z" }, ["email"])).toEqual(["email", "extra"]);
+    expect(markedFields({})).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import { Alert, Button, Code, Paper, Stack, Text, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { AuditVerificationSchema, type AuditVerification as Verification } from "../../../../contracts/identity";
 import { formatInstant, localTimeZone } from "../../../i18n/date-format";
 import { useLocale } from "../../../i18n/use-locale";
@@ -24,7 +24,7 @@ function Verdict({ result }: { result: Verification }) {
       <Alert color="red" variant="light" role="alert" title={t("system.broken", { seq: result.broken.seq })} data-testid="audit-broken">
         <Text size="sm">{t(`system.reasons.${result.broken.reason}`)}</Text>
         <Text size="sm" mt={4}>
-          {t("system.brokenEvent")}: <Code className={classes.hash}>{result.broken.id}</Code>
+          <Trans i18nKey="app.labelElement" values={{ label: t("system.brokenEvent") }} components={{ value: <Code className={classes.hash}>{result.broken.id}</Code> }} />
         </Text>
       </Alert>
     );

@@ -5,12 +5,13 @@ import { Link, useLocation } from "react-router";
 import { isSignedIn, signInPath } from "../../../shared/access/access-rules";
 import { useSignOut } from "../../../shared/session/session-mutations";
 import { useSession } from "../../../shared/session/session-query";
+import { accountName } from "../../../shared/directory/account-name";
 import { useDelegationNames } from "../../../shared/directory/use-delegation-names";
 import { accountLinks } from "./account-links";
 import classes from "./AccountMenu.module.css";
 
 function initials(name: string): string {
-  const words = name.replace(/\(.*?\)/g, "").trim().split(/\s+/).filter(Boolean);
+  const words = name.replace(/[(（].*?[)）]/g, "").trim().split(/\s+/).filter(Boolean);
   const letters = words.length > 1 ? [words[0], words.at(-1)] : words;
   return letters.map((word) => [...(word ?? "")][0] ?? "").join("").toUpperCase() || "?";
 }
@@ -52,22 +53,23 @@ export function AccountMenu() {
 
   const links = accountLinks(session.data, t);
   const delegation = user.delegation ? delegationName(user.delegation) : null;
+  const name = accountName(user, t, delegationName);
   const roleLine = delegation ? t("account.roleOfDelegation", { role: t(`roles.${user.role}`), delegation }) : t(`roles.${user.role}`);
 
   return (
     <Menu position="bottom-end" width={280} shadow="md" withinPortal>
       <Menu.Target>
-        <UnstyledButton className={classes.trigger} aria-label={t("account.menuFor", { name: user.displayName })} data-testid="account-menu">
+        <UnstyledButton className={classes.trigger} aria-label={t("account.menuFor", { name })} data-testid="account-menu">
           <Avatar size={32} radius="xl" color="yellow" variant="filled" className={classes.avatar}>
-            {initials(user.displayName)}
+            {initials(name)}
           </Avatar>
-          <span className={classes.triggerName}>{user.displayName}</span>
+          <span className={classes.triggerName}>{name}</span>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
         <div className={classes.identity} data-testid="account-identity">
           <Text fw={650} size="sm" style={{ overflowWrap: "anywhere" }}>
-            {user.displayName}
+            {name}
           </Text>
           <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
             {user.email}

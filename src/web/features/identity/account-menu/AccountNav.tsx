@@ -4,6 +4,7 @@ import { Link, NavLink, useLocation } from "react-router";
 import { isSignedIn, signInPath } from "../../../shared/access/access-rules";
 import { useSignOut } from "../../../shared/session/session-mutations";
 import { useSession } from "../../../shared/session/session-query";
+import { accountName } from "../../../shared/directory/account-name";
 import { useDelegationNames } from "../../../shared/directory/use-delegation-names";
 import { accountLinks } from "./account-links";
 
@@ -42,7 +43,7 @@ export function AccountNav({ onNavigate, classes }: Props) {
   return (
     <div className={classes.section} data-testid="mobile-account">
       <p className={classes.identity}>
-        <strong>{user.displayName}</strong>
+        <strong>{accountName(user, t, delegationName)}</strong>
         <span>{user.delegation ? t("account.roleOfDelegation", { role, delegation: delegationName(user.delegation) }) : role}</span>
       </p>
       <ul className={classes.list}>

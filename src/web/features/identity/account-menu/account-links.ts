@@ -15,5 +15,7 @@ export function accountLinks(session: SignedInSession, t: TFunction): AccountLin
     ...(adminHome ? [{ to: adminHome.path, label: t("admin.title") }] : []),
     ...(hasOwnDelegation(session) ? [{ to: "/delegation", label: t("myDelegation.title") }] : []),
     ...(isAllowed(AUDIT_ACCESS, session.permissions) ? [{ to: "/audit", label: t("audit.title") }] : []),
+    // Who may do what: for everyone signed in.
+    { to: "/permissions", label: t("permissions.title") },
   ];
 }

@@ -10,13 +10,14 @@ import { PasswordField } from "../../../shared/forms/PasswordField";
 import type { FieldMessages } from "../../../shared/forms/contract-form";
 import { useContractForm } from "../../../shared/forms/use-contract-form";
 import { useChangePassword } from "../../../shared/session/session-mutations";
+import { accountName } from "../../../shared/directory/account-name";
 import { useDelegationNames } from "../../../shared/directory/use-delegation-names";
 
 function Profile({ user }: { user: NonNullable<Session["user"]> }) {
   const { t } = useTranslation();
   const delegationName = useDelegationNames({ enabled: user.delegation !== null });
   const rows = [
-    { label: t("account.name"), value: user.displayName },
+    { label: t("account.name"), value: accountName(user, t, delegationName) },
     { label: t("account.email"), value: user.email },
     { label: t("account.role"), value: t(`roles.${user.role}`) },
     ...(user.delegation ? [{ label: t("account.delegation"), value: delegationName(user.delegation) }] : []),
@@ -71,7 +72,11 @@ function ChangePasswordForm() {
               {t("account.passwordChanged")}
             </Alert>
           )}
-          {change.isError && <FormProblem error={change.error} />}
+          <FormProblem
+            error={change.error}
+            form={form}
+            labels={{ currentPassword: t("account.currentPassword"), newPassword: t("account.newPassword"), confirmation: t("account.confirmPassword") }}
+          />
           <PasswordField
             label={t("account.currentPassword")}
             autoComplete="current-password"
@@ -80,7 +85,7 @@ function ChangePasswordForm() {
           />
           <PasswordField
             label={t("account.newPassword")}
-            description={t("forms.passwordRule", { min: PASSWORD_MIN_LENGTH })}
+            description={t("forms.passwordRule", { count: PASSWORD_MIN_LENGTH })}
             autoComplete="new-password"
             required
             {...form.getInputProps("newPassword")}

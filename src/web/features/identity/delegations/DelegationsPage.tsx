@@ -3,7 +3,7 @@ import { Alert, Anchor, Button, Group, NativeSelect, Paper, Stack, Table, Text, 
 import { useMediaQuery } from "@mantine/hooks";
 import { useMemo, useState } from "react";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { ActiveBadge } from "../ActiveBadge";
 import classes from "../CardList.module.css";
 import { Link } from "react-router";
@@ -232,7 +232,7 @@ function DelegationCards({ delegations, organization, canManage, onChange }: Del
           <Group gap="sm" mt={6}>
             <ActiveBadge isActive={delegation.isActive} />
             <Text size="sm">
-              {t("delegations.columnUsers")}: <UsersLink delegation={delegation} />
+              <Trans i18nKey="app.labelElement" values={{ label: t("delegations.columnUsers") }} components={{ value: <UsersLink delegation={delegation} /> }} />
             </Text>
           </Group>
         </li>

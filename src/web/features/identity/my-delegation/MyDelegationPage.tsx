@@ -12,6 +12,7 @@ import { holds, mayActOn, type SignedInSession } from "../../../shared/access/ac
 import { MY_DELEGATION_ACCESS } from "../../../shared/access/page-access";
 import { AccessGate } from "../../../shared/access/AccessGate";
 import { QueryProblem } from "../../../shared/access/QueryProblem";
+import { accountName } from "../../../shared/directory/account-name";
 import { FormModal } from "../../../shared/forms/FormModal";
 import { useDelegation } from "../identity-queries";
 import { useIdentityLive } from "../use-identity-live";
@@ -45,7 +46,8 @@ function Members({ detail, session }: { detail: DelegationDetail; session: Signe
   const [notice, setNotice] = useState<string | null>(null);
   // Within a delegation, "own" reaches its delegates (docs/permissions.md): a head of delegation does not edit a fellow head, nor themselves here.
   const isManageable = (user: User) => canEdit && user.role === "delegate" && user.id !== session.user.id;
-  const members = [...detail.members].sort((a, b) => Number(a.role !== "head_of_delegation") - Number(b.role !== "head_of_delegation") || new Intl.Collator(language).compare(a.displayName, b.displayName));
+  const nameOf = (user: User) => accountName(user, t, () => text(detail.names));
+  const members = [...detail.members].sort((a, b) => Number(a.role !== "head_of_delegation") - Number(b.role !== "head_of_delegation") || new Intl.Collator(language).compare(nameOf(a), nameOf(b)));
 
   return (
     <section aria-labelledby="members-heading">
@@ -74,7 +76,7 @@ function Members({ detail, session }: { detail: DelegationDetail; session: Signe
           canEdit
             ? (user) =>
                 isManageable(user) ? (
-                  <Button size="xs" variant="light" onClick={() => setEditing(user)} aria-label={t("users.editNamed", { name: user.displayName })}>
+                  <Button size="xs" variant="light" onClick={() => setEditing(user)} aria-label={t("users.editNamed", { name: nameOf(user) })}>
                     {t("users.edit")}
                   </Button>
                 ) : null
@@ -93,17 +95,18 @@ function Members({ detail, session }: { detail: DelegationDetail; session: Signe
           }}
         />
       </FormModal>
-      <FormModal opened={editing !== null} onClose={() => setEditing(null)} title={t("users.editTitle", { name: editing?.displayName ?? "" })}>
+      <FormModal opened={editing !== null} onClose={() => setEditing(null)} title={t("users.editTitle", { name: editing ? nameOf(editing) : "" })}>
         {editing && (
           <EditUserForm
             user={editing}
+            nameOf={nameOf}
             roles={[]}
             isOwnAccount={false}
             mayUnlinkSingleSignOn={mayActOn(session, "user.unlink-sso", detail.code)}
             onCancel={() => setEditing(null)}
             onSaved={(user) => {
               setEditing(null);
-              setNotice(t("users.saved", { name: user.displayName }));
+              setNotice(t("users.saved", { name: nameOf(user) }));
             }}
           />
         )}

@@ -1,15 +1,16 @@
 // Sign-in: email and password (or the organization's single sign-on), one message for every failure, a countdown when paused; then back to where the reader was headed.
+// A field the browser's check or the server refuses is marked under it, and the message above names the fields marked.
 import { Alert, Anchor, Button, Divider, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useSearchParams } from "react-router";
 import { SignInBody } from "../../../../contracts/identity";
 import { hasProblemCode } from "../../../shared/api/fetch-json";
-import { problemMessage } from "../../../shared/api/problem-message";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
 import { usePageTitle } from "../../../shared/use-page-title";
 import { isSignedIn, safeNextPath } from "../../../shared/access/access-rules";
 import { PasswordField } from "../../../shared/forms/PasswordField";
-import { useContractForm } from "../../../shared/forms/use-contract-form";
+import { FormProblem } from "../../../shared/forms/FormProblem";
+import { FormLevelError, useContractForm } from "../../../shared/forms/use-contract-form";
 import { useSignIn } from "../../../shared/session/session-mutations";
 import { useSession } from "../../../shared/session/session-query";
 import { useCountdown } from "./use-countdown";
@@ -34,17 +35,21 @@ export function SignInPage() {
   if (isSignedIn(session.data)) return <Navigate to={next} replace />;
   const singleSignOn = session.data.singleSignOn;
 
-  const submit = form.onSubmit((values) => {
-    if (isPaused) return;
-    signIn.mutate(body(values), {
-      onError: (error) => {
-        // Never leave a refused password on screen; the message above says what happened.
-        form.setFieldValue("password", "");
-        showServerErrors(error);
-        if (hasProblemCode(error, "sign-in-paused")) startPause(error.retryAfterSeconds ?? 1);
-      },
-    });
-  });
+  const submit = form.onSubmit(
+    (values) => {
+      if (isPaused) return;
+      signIn.mutate(body(values), {
+        onError: (error) => {
+          // Never leave a refused password on screen; the message above says what happened.
+          form.setFieldValue("password", "");
+          showServerErrors(error);
+          if (hasProblemCode(error, "sign-in-paused")) startPause(error.retryAfterSeconds ?? 1);
+        },
+      });
+    },
+    // Refused before sending: an earlier answer no longer describes the form.
+    () => signIn.reset(),
+  );
 
   const error = signIn.error;
   const isPausedError = hasProblemCode(error, "sign-in-paused");
@@ -64,11 +69,10 @@ export function SignInPage() {
             {t("signIn.singleSignOnFailed")}
           </Alert>
         )}
-        {error && !isPausedError && (
-          <Alert color="red" variant="light" role="alert" data-testid="sign-in-error">
-            {problemMessage(error, t)}
-          </Alert>
+        {!isPausedError && (
+          <FormProblem error={error} form={form} labels={{ email: t("signIn.email"), password: t("signIn.password") }} testId="sign-in-error" />
         )}
+        <FormLevelError form={form} />
         {isPausedError && isPaused && (
           <Alert color="orange" variant="light" role="alert" data-testid="sign-in-paused">
             {t("problems.codes.sign-in-paused", { seconds: secondsLeft })}

@@ -1,7 +1,7 @@
 // Changing an account: name, role (within its affiliation), active or not, a new password, and unlinking single sign-on. Only what changed is sent, with the version it was made against; if someone else changed the account meanwhile, the reader sees its current values.
 import { Alert, Button, Group, List, NativeSelect, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { PASSWORD_MIN_LENGTH, UpdateUserBody, UserSchema, type AssignableRole, type User } from "../../../../contracts/identity";
 import { staleCurrent } from "../../../shared/api/stale-version";
 import { FormProblem } from "../../../shared/forms/FormProblem";
@@ -12,6 +12,8 @@ import { UnlinkSingleSignOn } from "./UnlinkSingleSignOn";
 
 interface Props {
   readonly user: User;
+  /** How the interface names an account (a demo account in the reader's language): the name field starts from it. */
+  readonly nameOf: (user: User) => string;
   /** The roles the editor may give this account; one or none means the role is not offered. */
   readonly roles: readonly AssignableRole[];
   /** One's own account: the server refuses deactivating it or changing its role. */
@@ -29,17 +31,20 @@ interface Values extends Record<string, unknown> {
   password: string;
 }
 
-const valuesOf = (user: User): Values => ({
-  displayName: user.displayName,
+const valuesOf = (user: User, name: string): Values => ({
+  displayName: name,
   role: user.role === "public" ? "delegate" : user.role,
   isActive: user.isActive,
   password: "",
 });
 
-/** The changes the values make to the account as it was loaded (nothing for what is unchanged), with that version. */
-function changesTo(base: User, values: Values): UserChanges {
+/**
+ * The changes the values make to the account as it was loaded (nothing for what is unchanged), with that version. The name
+ * is compared with the name as shown: a demo account's translated name left as it is stays a demo account's name.
+ */
+function changesTo(base: User, baseName: string, values: Values): UserChanges {
   return {
-    ...(values.displayName.trim() !== base.displayName ? { displayName: values.displayName } : {}),
+    ...(values.displayName.trim() !== baseName ? { displayName: values.displayName } : {}),
     ...(values.role !== base.role ? { role: values.role } : {}),
     ...(values.isActive !== base.isActive ? { isActive: values.isActive } : {}),
     ...(values.password !== "" ? { password: values.password } : {}),
@@ -48,23 +53,23 @@ function changesTo(base: User, values: Values): UserChanges {
 }
 
 /** What the account holds now, after someone else's change. */
-function CurrentValues({ user, onUse }: { user: User; onUse: () => void }) {
+function CurrentValues({ user, name, onUse }: { user: User; name: string; onUse: () => void }) {
   const { t } = useTranslation();
   return (
     <Alert color="orange" variant="light" role="alert" title={t("users.staleTitle")} data-testid="stale-user">
       <Text size="sm">{t("users.staleBody")}</Text>
       <List size="sm" mt="xs" spacing={2}>
         <List.Item>
-          {t("users.displayName")}: <strong>{user.displayName}</strong>
+          <LabelledValue label={t("users.displayName")} value={name} />
         </List.Item>
         <List.Item>
-          {t("users.role")}: <strong>{t(`roles.${user.role}`)}</strong>
+          <LabelledValue label={t("users.role")} value={t(`roles.${user.role}`)} />
         </List.Item>
         <List.Item>
-          {t("users.columnActive")}: <strong>{user.isActive ? t("users.active") : t("users.inactive")}</strong>
+          <LabelledValue label={t("users.columnActive")} value={user.isActive ? t("users.active") : t("users.inactive")} />
         </List.Item>
         <List.Item>
-          {t("users.columnSingleSignOn")}: <strong>{user.hasSingleSignOn ? t("users.singleSignOnLinked") : t("users.singleSignOnNotLinked")}</strong>
+          <LabelledValue label={t("users.columnSingleSignOn")} value={user.hasSingleSignOn ? t("users.singleSignOnLinked") : t("users.singleSignOnNotLinked")} />
         </List.Item>
       </List>
       <Button size="xs" variant="white" color="orange" mt="sm" onClick={onUse}>
@@ -74,7 +79,12 @@ function CurrentValues({ user, onUse }: { user: User; onUse: () => void }) {
   );
 }
 
-export function EditUserForm({ user, roles, isOwnAccount, mayUnlinkSingleSignOn, onSaved, onCancel }: Props) {
+/** "Role: Delegate", the value in bold, with the language's own colon. */
+function LabelledValue({ label, value }: { label: string; value: string }) {
+  return <Trans i18nKey="app.labelStrongValue" values={{ label, value }} components={{ strong: <strong /> }} />;
+}
+
+export function EditUserForm({ user, nameOf, roles, isOwnAccount, mayUnlinkSingleSignOn, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const update = useUpdateUser();
   // The account as the edit is made against: as opened, or as someone else left it (a stale-version answer, an unlink here).
@@ -82,11 +92,11 @@ export function EditUserForm({ user, roles, isOwnAccount, mayUnlinkSingleSignOn,
   const [current, setCurrent] = useState<User | null>(null);
   const { form, body, showServerErrors } = useContractForm({
     schema: UpdateUserBody,
-    initialValues: valuesOf(user),
-    toBody: (values: Values) => changesTo(base, values),
+    initialValues: valuesOf(user, nameOf(user)),
+    toBody: (values: Values) => changesTo(base, nameOf(base), values),
   });
 
-  const hasChanges = Object.keys(changesTo(base, form.values)).some((key) => key !== "version");
+  const hasChanges = Object.keys(changesTo(base, nameOf(base), form.values)).some((key) => key !== "version");
   const save = form.onSubmit((values) => {
     setCurrent(null);
     update.mutate(
@@ -111,7 +121,7 @@ export function EditUserForm({ user, roles, isOwnAccount, mayUnlinkSingleSignOn,
     onCancel();
   };
   const startFromCurrent = () => {
-    if (current) form.setValues(valuesOf(current));
+    if (current) form.setValues(valuesOf(current, nameOf(current)));
     setCurrent(null);
     update.reset();
   };
@@ -119,7 +129,15 @@ export function EditUserForm({ user, roles, isOwnAccount, mayUnlinkSingleSignOn,
   return (
     <form onSubmit={submit} noValidate data-testid="edit-user-form">
       <Stack gap="sm">
-        {current ? <CurrentValues user={current} onUse={startFromCurrent} /> : update.isError && <FormProblem error={update.error} />}
+        {current ? (
+          <CurrentValues user={current} name={nameOf(current)} onUse={startFromCurrent} />
+        ) : (
+          <FormProblem
+            error={update.error}
+            form={form}
+            labels={{ displayName: t("users.displayName"), role: t("users.role"), isActive: t("users.isActive"), password: t("users.resetPassword") }}
+          />
+        )}
         <FormLevelError form={form} />
         <TextInput label={t("users.email")} value={base.email} readOnly variant="filled" />
         <TextInput label={t("users.displayName")} name="displayName" autoComplete="off" required {...form.getInputProps("displayName")} />
@@ -141,7 +159,7 @@ export function EditUserForm({ user, roles, isOwnAccount, mayUnlinkSingleSignOn,
         />
         <PasswordField
           label={t("users.resetPassword")}
-          description={t("users.resetPasswordNote", { min: PASSWORD_MIN_LENGTH })}
+          description={t("users.resetPasswordNote", { count: PASSWORD_MIN_LENGTH })}
           name="password"
           autoComplete="new-password"
           {...form.getInputProps("password")}

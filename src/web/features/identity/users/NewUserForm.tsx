@@ -64,7 +64,11 @@ export function NewUserForm({ delegations, fixed, isPasswordRequired, onCreated,
   return (
     <form onSubmit={submit} noValidate data-testid="new-user-form">
       <Stack gap="sm">
-        {create.isError && <FormProblem error={create.error} />}
+        <FormProblem
+          error={create.error}
+          form={form}
+          labels={{ email: t("users.email"), displayName: t("users.displayName"), role: t("users.role"), delegation: t("users.delegation"), password: t("users.initialPassword") }}
+        />
         <FormLevelError form={form} />
         <TextInput label={t("users.email")} type="email" name="email" autoComplete="off" required {...form.getInputProps("email")} />
         <TextInput label={t("users.displayName")} name="displayName" autoComplete="off" required {...form.getInputProps("displayName")} />
@@ -88,7 +92,7 @@ export function NewUserForm({ delegations, fixed, isPasswordRequired, onCreated,
         <PasswordField
           label={t("users.initialPassword")}
           description={
-            isPasswordRequired ? t("forms.passwordRule", { min: PASSWORD_MIN_LENGTH }) : t("users.initialPasswordOptional", { min: PASSWORD_MIN_LENGTH })
+            isPasswordRequired ? t("forms.passwordRule", { count: PASSWORD_MIN_LENGTH }) : t("users.initialPasswordOptional", { count: PASSWORD_MIN_LENGTH })
           }
           name="password"
           autoComplete="new-password"

@@ -3,6 +3,7 @@ import { Button, Group, Paper, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { User } from "../../../../contracts/identity";
+import { useAccountName } from "../../../shared/directory/use-account-name";
 import { FormProblem } from "../../../shared/forms/FormProblem";
 import { useUnlinkSingleSignOn } from "../identity-queries";
 
@@ -10,9 +11,10 @@ import { useUnlinkSingleSignOn } from "../identity-queries";
 export function UnlinkConfirm({ user, onUnlinked, onCancel }: { user: User; onUnlinked: (user: User) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const unlink = useUnlinkSingleSignOn();
+  const nameOf = useAccountName();
   return (
     <Stack gap="sm" data-testid="unlink-sso-confirm">
-      <Text size="sm">{t("users.unlinkBody", { name: user.displayName })}</Text>
+      <Text size="sm">{t("users.unlinkBody", { name: nameOf(user) })}</Text>
       <Text size="sm" fw={500}>
         {user.hasPassword ? t("users.unlinkKeepsPassword") : t("users.unlinkNoPassword")}
       </Text>
@@ -43,7 +45,7 @@ export function UnlinkSingleSignOn({ user, onUnlinked }: { user: User; onUnlinke
     <Paper withBorder radius="md" p="sm">
       <Group justify="space-between" gap="xs">
         <Text size="sm">
-          {t("users.columnSingleSignOn")}: {t("users.singleSignOnLinked")}
+          {t("app.labelValue", { label: t("users.columnSingleSignOn"), value: t("users.singleSignOnLinked") })}
         </Text>
         {!isConfirming && (
           <Button size="xs" variant="light" color="red" onClick={() => setConfirming(true)} data-testid="unlink-sso">

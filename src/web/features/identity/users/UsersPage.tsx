@@ -13,6 +13,7 @@ import { AccessGate } from "../../../shared/access/AccessGate";
 import { QueryProblem } from "../../../shared/access/QueryProblem";
 import { AdminHeader } from "../../../shared/admin/AdminHeader";
 import { FormModal } from "../../../shared/forms/FormModal";
+import { accountName } from "../../../shared/directory/account-name";
 import { useDelegations, useUsers } from "../../../shared/directory/directory-queries";
 import { useIdentityLive } from "../use-identity-live";
 import { EditUserForm } from "./EditUserForm";
@@ -49,6 +50,7 @@ function Users({ session }: { session: SignedInSession }) {
     const names = new Map((delegations.data?.items ?? []).map((item) => [item.code, text(item.names)]));
     return (code: string | null) => (code === null ? "" : (names.get(code) ?? code));
   }, [delegations.data, text]);
+  const nameOf = (user: User) => accountName(user, t, delegationName);
 
   const shown = useMemo(() => {
     const collator = new Intl.Collator(language);
@@ -58,9 +60,9 @@ function Users({ session }: { session: SignedInSession }) {
         (a, b) =>
           Number(a.delegation !== null) - Number(b.delegation !== null) ||
           collator.compare(delegationName(a.delegation), delegationName(b.delegation)) ||
-          collator.compare(a.displayName, b.displayName),
+          collator.compare(accountName(a, t, delegationName), accountName(b, t, delegationName)),
       );
-  }, [users.data, roleFilter, language, delegationName]);
+  }, [users.data, roleFilter, language, delegationName, t]);
 
   const setFilter = (name: "delegation" | "role", value: string) => {
     const next = new URLSearchParams(params);
@@ -138,7 +140,7 @@ function Users({ session }: { session: SignedInSession }) {
           action={
             canEdit
               ? (user) => (
-                  <Button size="xs" variant="light" onClick={() => setEditing(user)} aria-label={t("users.editNamed", { name: user.displayName })}>
+                  <Button size="xs" variant="light" onClick={() => setEditing(user)} aria-label={t("users.editNamed", { name: nameOf(user) })}>
                     {t("users.edit")}
                   </Button>
                 )
@@ -152,7 +154,7 @@ function Users({ session }: { session: SignedInSession }) {
                     variant="subtle"
                     color="red"
                     onClick={() => setUnlinking(user)}
-                    aria-label={t("users.unlinkNamed", { name: user.displayName })}
+                    aria-label={t("users.unlinkNamed", { name: nameOf(user) })}
                     data-testid="unlink-sso"
                   >
                     {t("users.unlinkSingleSignOn")}
@@ -174,29 +176,30 @@ function Users({ session }: { session: SignedInSession }) {
           }}
         />
       </FormModal>
-      <FormModal opened={editing !== null} onClose={() => setEditing(null)} title={t("users.editTitle", { name: editing?.displayName ?? "" })}>
+      <FormModal opened={editing !== null} onClose={() => setEditing(null)} title={t("users.editTitle", { name: editing ? nameOf(editing) : "" })}>
         {editing && (
           <EditUserForm
             user={editing}
+            nameOf={nameOf}
             roles={rolesFitting(editing.delegation)}
             isOwnAccount={editing.id === session.user.id}
             mayUnlinkSingleSignOn={canUnlink}
             onCancel={() => setEditing(null)}
             onSaved={(user) => {
               setEditing(null);
-              setNotice(t("users.saved", { name: user.displayName }));
+              setNotice(t("users.saved", { name: nameOf(user) }));
             }}
           />
         )}
       </FormModal>
-      <FormModal opened={unlinking !== null} onClose={() => setUnlinking(null)} title={t("users.unlinkTitle", { name: unlinking?.displayName ?? "" })}>
+      <FormModal opened={unlinking !== null} onClose={() => setUnlinking(null)} title={t("users.unlinkTitle", { name: unlinking ? nameOf(unlinking) : "" })}>
         {unlinking && (
           <UnlinkConfirm
             user={unlinking}
             onCancel={() => setUnlinking(null)}
             onUnlinked={(user) => {
               setUnlinking(null);
-              setNotice(t("users.unlinked", { name: user.displayName }));
+              setNotice(t("users.unlinked", { name: nameOf(user) }));
             }}
           />
         )}

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ActiveBadge } from "../ActiveBadge";
 import classes from "../CardList.module.css";
 import type { User } from "../../../../contracts/identity";
+import { accountName } from "../../../shared/directory/account-name";
 
 interface Props {
   readonly users: readonly User[];
@@ -27,7 +28,7 @@ function UserCards({ users, delegationName, showDelegation = true, caption, acti
         <li key={user.id} className={classes.card} data-testid="user-row" data-email={user.email}>
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
             <div className={classes.cardText}>
-              <Text fw={650}>{user.displayName}</Text>
+              <Text fw={650}>{accountName(user, t, delegationName)}</Text>
               <Text size="sm" c="dimmed" style={{ overflowWrap: "anywhere" }}>
                 {user.email}
               </Text>
@@ -42,7 +43,7 @@ function UserCards({ users, delegationName, showDelegation = true, caption, acti
           <Group gap="xs" mt={6}>
             <ActiveBadge isActive={user.isActive} />
             <Text size="xs" c="dimmed">
-              {t("users.columnSingleSignOn")}: {user.hasSingleSignOn ? t("users.singleSignOnLinked") : t("users.singleSignOnNotLinked")}
+              {t("app.labelValue", { label: t("users.columnSingleSignOn"), value: user.hasSingleSignOn ? t("users.singleSignOnLinked") : t("users.singleSignOnNotLinked") })}
             </Text>
             {user.hasSingleSignOn && singleSignOnAction?.(user)}
           </Group>
@@ -82,7 +83,7 @@ function UserRows({ users, delegationName, showDelegation = true, caption, actio
             {users.map((user) => (
               <Table.Tr key={user.id} data-testid="user-row" data-email={user.email}>
                 <Table.Th scope="row" fw={600}>
-                  {user.displayName}
+                  {accountName(user, t, delegationName)}
                 </Table.Th>
                 <Table.Td>
                   <Text size="sm" style={{ whiteSpace: "nowrap" }}>

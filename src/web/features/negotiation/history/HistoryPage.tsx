@@ -40,7 +40,7 @@ function Outcomes({ id, revision }: { id: string; revision: number }) {
       <List size="sm" spacing={2} data-testid="outcomes">
         {query.data.outcomes.map((outcome) => (
           <List.Item key={outcome.proposal}>
-            {outcome.label}: {OUTCOME_KEYS[outcome.result] ? t(`negotiation.outcomes.${OUTCOME_KEYS[outcome.result]}`) : outcome.result}
+            {t("app.labelValue", { label: outcome.label, value: OUTCOME_KEYS[outcome.result] ? t(`negotiation.outcomes.${OUTCOME_KEYS[outcome.result]}`) : outcome.result })}
           </List.Item>
         ))}
       </List>

@@ -7,6 +7,7 @@ import { localTimeZone } from "../../../i18n/date-format";
 import { useLocale } from "../../../i18n/use-locale";
 import { QueryProblem } from "../../../shared/access/QueryProblem";
 import { holds } from "../../../shared/access/access-rules";
+import { accountName } from "../../../shared/directory/account-name";
 import { useUsers } from "../../../shared/directory/directory-queries";
 import { Loading } from "../../../shared/QueryFeedback";
 import classes from "../Negotiation.module.css";
@@ -27,11 +28,14 @@ function NoteForm() {
 export function NotesPanel() {
   const { t } = useTranslation();
   const { language } = useLocale();
-  const { document, delegation, permissions, provisionName } = useRoom();
+  const { document, delegation, permissions, provisionName, partyName } = useRoom();
   const notes = useNotes(document.id, { enabled: delegation !== null && mayUse(permissions, "note.read") });
   // A head of delegation may list the delegation's users, so authors are named; a delegate sees notes without authors.
   const users = useUsers(delegation, { enabled: delegation !== null && holds(permissions, "user.list") });
-  const author = (id: string | null) => (id === null ? null : (users.data?.items.find((user) => user.id === id)?.displayName ?? null));
+  const author = (id: string | null) => {
+    const user = id === null ? undefined : users.data?.items.find((item) => item.id === id);
+    return user ? accountName(user, t, partyName) : null;
+  };
   const items = [...(notes.data?.items ?? [])].sort((a, b) => b.at.localeCompare(a.at));
 
   return (

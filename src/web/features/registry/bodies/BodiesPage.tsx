@@ -9,7 +9,8 @@ import { useOrganization } from "../../../shared/api/organization-query";
 import { useBodies } from "../registry-queries";
 import { usePageTitle } from "../../../shared/use-page-title";
 
-const KIND_KEYS: Readonly<Record<Body["kind"], string>> = {
+/** Names for the kinds of body an organization may use without naming them itself (its dataset's `bodyKinds` come first). */
+const KIND_KEYS: Readonly<Record<string, string>> = {
   council: "bodies.kindCouncil",
   meeting: "bodies.kindMeeting",
   permanent: "bodies.kindPermanent",
@@ -22,12 +23,13 @@ function BodyCard({ body }: { body: Body }) {
   const shortName = text(body.shortNames);
   return (
     <Paper component="article" withBorder radius="lg" p="lg" aria-labelledby={`body-${body.code}`} data-testid="body">
-      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm" mb="xs">
-        <Title order={2} size="h4" id={`body-${body.code}`}>
+      {/* The name wraps beside the badge while it keeps a readable width; on a narrow card the badge moves under it instead of out of the card. */}
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs" mb="xs">
+        <Title order={2} size="h4" id={`body-${body.code}`} style={{ flex: "1 1 0", minWidth: "min(100%, 14rem)" }}>
           {name}
         </Title>
-        <Badge variant="light" radius="sm" styles={{ root: { textTransform: "none", flex: "none" } }}>
-          {t(KIND_KEYS[body.kind])}
+        <Badge variant="light" radius="sm" styles={{ root: { textTransform: "none" } }} data-testid="body-kind">
+          {body.kindNames ? text(body.kindNames) : KIND_KEYS[body.kind] ? t(KIND_KEYS[body.kind]!) : body.kind}
         </Badge>
       </Group>
       {shortName && shortName !== name && (

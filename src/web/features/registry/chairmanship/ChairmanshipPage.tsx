@@ -9,14 +9,16 @@ import { LoadError, Loading } from "../../../shared/QueryFeedback";
 import { useOrganization } from "../../../shared/api/organization-query";
 import { useChairmanship } from "../registry-queries";
 import { usePageTitle } from "../../../shared/use-page-title";
+import { ScrollableTable } from "../../../shared/table/ScrollableTable";
+import tables from "../../../shared/table/tables.module.css";
 
 const PROJECTED_SHOWN = 5;
 
-function TermsTable({ terms, currentId, testId }: { terms: readonly ChairmanshipTerm[]; currentId: string | null; testId: string }) {
+function TermsTable({ terms, currentId, testId, label }: { terms: readonly ChairmanshipTerm[]; currentId: string | null; testId: string; label: string }) {
   const { t } = useTranslation();
   const { text, termRange } = useLocale();
   return (
-    <Table.ScrollContainer minWidth={480}>
+    <ScrollableTable label={label} minWidth={480}>
       <Table verticalSpacing="sm" horizontalSpacing="md" data-testid={testId}>
         <Table.Thead>
           <Table.Tr>
@@ -30,24 +32,22 @@ function TermsTable({ terms, currentId, testId }: { terms: readonly Chairmanship
             const isCurrent = term.id === currentId;
             return (
               <Table.Tr key={term.id} bg={isCurrent ? "navy.0" : undefined} aria-current={isCurrent ? "true" : undefined}>
-                <Table.Td>
+                <Table.Td className={tables.name}>
                   <Group gap="xs" wrap="nowrap">
                     <Anchor component={Link} to={`/states/${term.state.code}`} fw={600}>
                       {text(term.state.names)}
                     </Anchor>
                     {isCurrent && (
-                      <Badge size="sm" variant="filled">
+                      <Badge size="sm" variant="filled" className={tables.nowrap} data-testid="current-term">
                         {t("app.current")}
                       </Badge>
                     )}
                   </Group>
                 </Table.Td>
-                <Table.Td>
-                  <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-                    {termRange(term.start, term.end)}
-                  </Text>
+                <Table.Td className={tables.nowrap}>
+                  <Text size="sm">{termRange(term.start, term.end)}</Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td className={tables.prose}>
                   {term.slogan ? (
                     <Text size="sm">{text(term.slogan)}</Text>
                   ) : (
@@ -61,7 +61,7 @@ function TermsTable({ terms, currentId, testId }: { terms: readonly Chairmanship
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollableTable>
   );
 }
 
@@ -130,7 +130,7 @@ export function ChairmanshipPage() {
           <Alert variant="light" color="yellow" mb="sm" p="xs">
             <Text size="sm">{t("chairmanship.projectedNote")}</Text>
           </Alert>
-          <TermsTable terms={projected} currentId={null} testId="projected-terms" />
+          <TermsTable terms={projected} currentId={null} testId="projected-terms" label={t("chairmanship.projectedHeading")} />
         </Paper>
       )}
 
@@ -141,7 +141,7 @@ export function ChairmanshipPage() {
           </Title>
           <Badge variant="light">{t("app.recorded")}</Badge>
         </Group>
-        <TermsTable terms={recorded} currentId={chairmanship.data.current} testId="recorded-terms" />
+        <TermsTable terms={recorded} currentId={chairmanship.data.current} testId="recorded-terms" label={t("chairmanship.recordedHeading")} />
       </Paper>
     </Stack>
   );

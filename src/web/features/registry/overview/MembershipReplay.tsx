@@ -8,8 +8,9 @@ import { useLocale } from "../../../i18n/use-locale";
 import { ErrorBoundary } from "../../../shared/ErrorBoundary";
 import { LoadError } from "../../../shared/QueryFeedback";
 import { useStates } from "../registry-queries";
-import { NO_STATUS_COLOUR, findTier, standingTiers } from "../tiers";
-import { dayAt, stepByYears, timelineOf } from "./membership-timeline";
+import { NO_STATUS_COLOUR, findTier, standingTiersOn, tierCountName } from "../tiers";
+import { dataLanguageOf } from "../../../i18n/language";
+import { indexOfDay, stepAt, stepByYears, timelineOf, type TimelineStep } from "./membership-timeline";
 import classes from "./Overview.module.css";
 
 const MembershipMap = lazy(() => import("./MembershipMap"));
@@ -29,17 +30,23 @@ function PlayIcon({ isPlaying }: { isPlaying: boolean }) {
   );
 }
 
-export function MembershipReplay({ organization, today }: { organization: Organization; today: string }) {
+export function MembershipReplay({ organization, today, initialDay, onDayChange }: { organization: Organization; today: string; initialDay?: string | null; onDayChange?: (day: string | null) => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const timeline = useMemo(() => timelineOf(organization.founded, today), [organization.founded, today]);
-  const [index, setIndex] = useState(timeline.lastIndex);
+  const [index, setIndex] = useState(() => (initialDay ? indexOfDay(timeline, initialDay) : timeline.lastIndex));
   const [isPlaying, setIsPlaying] = useState(false);
-  const day = dayAt(timeline, index);
+  const step = stepAt(timeline, index);
   // The registry is asked once the slider rests, not for every month it passes through.
-  const [settledDay] = useDebouncedValue(day, 120);
+  const [settledDay] = useDebouncedValue(step.day, 120);
   const states = useStates({ on: settledDay });
-  const tiers = useMemo(() => standingTiers(organization), [organization]);
+  // The map is framed on the states holding a status today, whatever day it shows.
+  const statesToday = useStates({ on: today });
+  const frame = useMemo(() => (statesToday.data?.items ?? []).map((state) => state.isoNumeric), [statesToday.data]);
+  // The address keeps the day shown (none for today), so a view of the past can be shared.
+  useEffect(() => {
+    onDayChange?.(index >= timeline.lastIndex ? null : settledDay);
+  }, [settledDay, index, timeline.lastIndex, onDayChange]);
 
   // The replay stops by itself on reaching today.
   const isReplaying = isPlaying && index < timeline.lastIndex;
@@ -66,18 +73,29 @@ export function MembershipReplay({ organization, today }: { organization: Organi
     return byTier;
   }, [items]);
 
-  const { text, count, date, language } = locale;
+  const { text, count, date, dateAfterPreposition, language } = locale;
   const tierName = useCallback((code: string) => {
     const tier = findTier(organization, code);
     return tier ? text(tier.names) : code;
   }, [organization, text]);
   const stateName = useCallback((state: StateListItem) => text(state.names), [text]);
 
-  const shownDay = states.data?.on ?? settledDay;
+  // The map shows the last answer until the next one arrives; its label describes that answer's step.
+  const shownStep = stepAt(timeline, indexOfDay(timeline, states.data?.on ?? settledDay));
+  // The tiers in force that day: a retired tier has no card, legend entry or colour after its retirement.
+  const tiers = useMemo(() => standingTiersOn(organization, states.data?.on ?? settledDay), [organization, states.data?.on, settledDay]);
+  const countName = (tier: (typeof tiers)[number], n: number) => tierCountName(tier.tier, n, language, dataLanguageOf(language), text(tier.tier.names));
   const summary = new Intl.ListFormat(language, { type: "unit", style: "long" }).format(
-    tiers.map((tier) => `${text(tier.tier.names)}: ${count(counts.get(tier.code) ?? 0)}`),
+    tiers.map((tier) => `${count(counts.get(tier.code) ?? 0)} ${countName(tier, counts.get(tier.code) ?? 0)}`),
   );
-  const mapLabel = t("overview.mapLabel", { organization: text(organization.shortNames), date: date(shownDay), summary });
+  const organizationName = text(organization.shortNames);
+  const mapLabel = shownStep.isMonthEnd
+    ? t("overview.mapLabelMonthEnd", { organization: organizationName, month: dateAfterPreposition(shownStep.shown), summary })
+    : t("overview.mapLabel", { organization: organizationName, date: date(shownStep.shown), summary });
+  const countsHeading = (shown: TimelineStep) =>
+    shown.isMonthEnd ? t("overview.countsAtMonthEnd", { month: dateAfterPreposition(shown.shown) }) : t("overview.countsOn", { date: date(shown.shown) });
+  // The slider names a step no more precisely than it moves: a month, or the real day at either end.
+  const stepText = (value: number) => date(stepAt(timeline, value).shown);
 
   const firstYear = Number(timeline.first.slice(0, 4));
   const lastYear = Number(timeline.last.slice(0, 4));
@@ -95,7 +113,7 @@ export function MembershipReplay({ organization, today }: { organization: Organi
             {t("overview.membershipHeading")}
           </Title>
           <Text c="dimmed" size="sm" data-testid="counts-date">
-            {t("overview.countsOn", { date: date(day) })}
+            {countsHeading(step)}
           </Text>
         </div>
       </Group>
@@ -104,12 +122,12 @@ export function MembershipReplay({ organization, today }: { organization: Organi
 
       <SimpleGrid cols={{ base: 1, xs: tiers.length }} spacing={{ base: 6, sm: "sm" }} mb="lg" aria-live="polite">
         {tiers.map((tier) => (
-          <div key={tier.code} className={classes.countCard} style={{ "--tier-colour": tier.colour } as CSSProperties}>
+          <div key={tier.code} className={classes.countCard} style={{ "--tier-colour": tier.colour } as CSSProperties} data-testid="tier-count">
             <Text className={classes.countValue} data-testid={`count-${tier.code}`}>
               {states.data ? count(counts.get(tier.code) ?? 0) : "–"}
             </Text>
             <Text size="sm" c="dimmed" fw={500}>
-              {text(tier.tier.names)}
+              {states.data ? countName(tier, counts.get(tier.code) ?? 0) : text(tier.tier.names)}
             </Text>
           </div>
         ))}
@@ -118,7 +136,7 @@ export function MembershipReplay({ organization, today }: { organization: Organi
       <Box className={classes.mapBox}>
         <ErrorBoundary fallback={<Text c="dimmed" ta="center" py="xl">{t("overview.mapError")}</Text>}>
           <Suspense fallback={<Skeleton h="100%" w="100%" aria-label={t("overview.mapLoading")} role="status" />}>
-            <MembershipMap states={items} tiers={tiers} label={mapLabel} stateName={stateName} tierName={tierName} />
+            <MembershipMap states={items} tiers={tiers} label={mapLabel} stateName={stateName} tierName={tierName} frame={frame} />
           </Suspense>
         </ErrorBoundary>
       </Box>
@@ -168,9 +186,9 @@ export function MembershipReplay({ organization, today }: { organization: Organi
               setIndex((current) => stepByYears(timeline, current, event.key === "PageUp" ? 1 : -1));
             }}
             marks={marks}
-            label={(value) => date(dayAt(timeline, value))}
+            label={stepText}
             thumbLabel={t("overview.sliderLabel")}
-            thumbValueText={(value) => date(dayAt(timeline, value))}
+            thumbValueText={stepText}
             thumbProps={{ "aria-describedby": "slider-hint" }}
             data-testid="date-slider"
           />

@@ -1,15 +1,16 @@
 // The portal's front page: the organization, membership replayed on a map, the current chair, latest and next summits, the Shanghai Spirit.
 import { Anchor, Badge, Grid, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useMemo } from "react";
+import type { TFunction } from "i18next";
+import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import type { Chairmanship, Organization, SummitList } from "../../../../contracts/registry";
 import { comparePartialDates } from "../../../../domain/partial-date";
 import { todayUtc } from "../../../i18n/date-format";
 import { useLocale } from "../../../i18n/use-locale";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
 import { useOrganization } from "../../../shared/api/organization-query";
-import { useChairmanship, useSummits } from "../registry-queries";
+import { useBodies, useChairmanship, useSummits } from "../registry-queries";
 import { usePageTitle } from "../../../shared/use-page-title";
 import { MembershipReplay } from "./MembershipReplay";
 import classes from "./Overview.module.css";
@@ -60,15 +61,22 @@ function CurrentChair({ chairmanship }: { chairmanship: Chairmanship | undefined
 function LatestAndNextSummit({ summits }: { summits: SummitList | undefined }) {
   const { t } = useTranslation();
   const { text, dateRange } = useLocale();
+  const supreme = useBodies().data?.items.find((body) => body.isSupreme);
   const latest = useMemo(
     () => [...(summits?.items ?? [])].sort((a, b) => comparePartialDates(a.start, b.start)).at(-1),
     [summits],
   );
   return (
     <Paper component="section" aria-labelledby="summits-heading" withBorder p="lg" radius="lg" className={classes.card}>
-      <Title order={2} size="h4" id="summits-heading" mb="sm">
+      <Title order={2} size="h4" id="summits-heading" mb={supreme ? 0 : "sm"}>
         {t("overview.summitsHeading")}
       </Title>
+      {/* The meetings of the organization's supreme body, named as the organization names it. */}
+      {supreme && (
+        <Text size="sm" c="dimmed" mb="sm" data-testid="supreme-body">
+          {text(supreme.names)}
+        </Text>
+      )}
       {!summits ? (
         <Loading />
       ) : (
@@ -139,9 +147,34 @@ function ShanghaiSpirit({ organization }: { organization: Organization }) {
   );
 }
 
+/** "Official languages: Chinese, Russian" (or official and working ones apart, when they differ), named in the reader's language. */
+function languagesLine(org: Organization, language: string, t: TFunction): string {
+  const names = new Intl.DisplayNames([language], { type: "language" });
+  const list = (codes: readonly string[]) => new Intl.ListFormat(language, { type: "conjunction" }).format(codes.map((code) => names.of(code) ?? code));
+  const same = org.officialLanguages.length === org.workingLanguages.length && org.officialLanguages.every((code) => org.workingLanguages.includes(code));
+  return same
+    ? t("overview.languagesSame", { count: org.officialLanguages.length, languages: list(org.officialLanguages) })
+    : t("overview.languages", { official: list(org.officialLanguages), working: list(org.workingLanguages) });
+}
+
+/** A calendar day in the address (?on=YYYY-MM-DD), if it is one. */
+const dayParam = (value: string | null): string | null => (value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null);
+
 export function OverviewPage() {
   const { t } = useTranslation();
-  const { text, date } = useLocale();
+  const { text, date, language } = useLocale();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const onDayChange = useCallback(
+    (day: string | null) => {
+      setSearchParams((current) => {
+        const next = new URLSearchParams(current);
+        if (day === null) next.delete("on");
+        else next.set("on", day);
+        return next.toString() === current.toString() ? current : next;
+      }, { replace: true });
+    },
+    [setSearchParams],
+  );
   const organization = useOrganization();
   const chairmanship = useChairmanship();
   const summits = useSummits();
@@ -162,9 +195,17 @@ export function OverviewPage() {
         <Text c="dimmed" mt="xs">
           {t("overview.founded", { date: date(org.founded) })}
         </Text>
+        <Text c="dimmed" size="sm" mt={4} data-testid="organization-languages">
+          {languagesLine(org, language, t)}
+        </Text>
+        {org.dataAsOf !== undefined && (
+          <Text c="dimmed" size="sm" mt={4} data-testid="overview-data-as-of">
+            {t("overview.dataAsOf", { date: date(org.dataAsOf) })}
+          </Text>
+        )}
       </header>
 
-      <MembershipReplay organization={org} today={today} />
+      <MembershipReplay organization={org} today={today} initialDay={dayParam(searchParams.get("on"))} onDayChange={onDayChange} />
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>

@@ -1,11 +1,25 @@
-// The replay slider's scale: one step per month from the founding day to today, each step a calendar day to ask the registry about.
+// The replay slider's scale: one step per month from the founding to today, each step the calendar day asked about and the date it may show.
 import { earliestDay } from "../../../../domain/partial-date";
 
 export interface Timeline {
+  /** The founding as recorded (a partial date), shown at the first step. */
+  readonly founded: string;
   readonly first: string;
   readonly last: string;
   /** The number of steps after the first; the slider runs from 0 to this. */
   readonly lastIndex: number;
+}
+
+/**
+ * One position of the slider. The ends are real days (the founding, today); a step between them stands for a whole
+ * month, so it shows only the month, and asks the registry about the month's last day ("at the end of June 2016").
+ */
+export interface TimelineStep {
+  /** The calendar day the registry is asked about. */
+  readonly day: string;
+  /** The date shown, as a partial date no more precise than the step: the founding as recorded, "YYYY-MM", or today. */
+  readonly shown: string;
+  readonly isMonthEnd: boolean;
 }
 
 function parts(day: string): [number, number, number] {
@@ -27,18 +41,27 @@ export function timelineOf(founded: string, today: string): Timeline {
   const [fy, fm] = parts(first);
   const [ty, tm] = parts(today);
   const lastIndex = Math.max(0, (ty - fy) * 12 + (tm - fm));
-  return { first, last: today < first ? first : today, lastIndex };
+  return { founded, first, last: today < first ? first : today, lastIndex };
 }
 
-/** Step 0 is the founding day, the last step today; between them the same day of the month as the founding (clamped to short months). */
-export function dayAt(timeline: Timeline, index: number): string {
-  if (index <= 0) return timeline.first;
-  if (index >= timeline.lastIndex) return timeline.last;
-  const [fy, fm, fd] = parts(timeline.first);
+/** Step 0 is the founding, the last step today; each step between them is a later month, read at its last day. */
+export function stepAt(timeline: Timeline, index: number): TimelineStep {
+  if (index <= 0) return { day: timeline.first, shown: timeline.founded, isMonthEnd: false };
+  if (index >= timeline.lastIndex) return { day: timeline.last, shown: timeline.last, isMonthEnd: false };
+  const [fy, fm] = parts(timeline.first);
   const months = fm - 1 + index;
   const year = fy + Math.floor(months / 12);
   const month = (months % 12) + 1;
-  return `${year}-${pad(month)}-${pad(Math.min(fd, daysInMonth(year, month)))}`;
+  return { day: `${year}-${pad(month)}-${pad(daysInMonth(year, month))}`, shown: `${year}-${pad(month)}`, isMonthEnd: true };
+}
+
+/** The step whose day this is (a day asked about by one of the steps), so an answer can be described as its step was. */
+export function indexOfDay(timeline: Timeline, day: string): number {
+  if (day <= timeline.first) return 0;
+  if (day >= timeline.last) return timeline.lastIndex;
+  const [fy, fm] = parts(timeline.first);
+  const [y, m] = parts(day);
+  return Math.min(timeline.lastIndex, Math.max(0, (y - fy) * 12 + (m - fm)));
 }
 
 /** The step one year further (or back), kept on the scale. */

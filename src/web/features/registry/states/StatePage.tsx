@@ -11,6 +11,9 @@ import { useOrganization } from "../../../shared/api/organization-query";
 import { useStateDetail } from "../registry-queries";
 import { findTier } from "../tiers";
 import { usePageTitle } from "../../../shared/use-page-title";
+import { ScrollableTable } from "../../../shared/table/ScrollableTable";
+import tables from "../../../shared/table/tables.module.css";
+import { SourceLink } from "../sources/SourceLink";
 import { TierBadge } from "./TierBadge";
 
 function ChangeTitle({ change, organization }: { change: StatusChangeDto; organization: Organization }) {
@@ -18,14 +21,15 @@ function ChangeTitle({ change, organization }: { change: StatusChangeDto; organi
   const { text } = useLocale();
   const tier = findTier(organization, change.tier);
   const tierName = tier ? text(tier.names) : (change.tier ?? "");
-  if (change.kind === "left") return <>{t("state.kindLeft")}</>;
-  return <>{change.kind === "admitted" ? t("state.kindAdmitted", { tier: tierName }) : t("state.kindChanged", { tier: tierName })}</>;
+  const keys = { admitted: "state.kindAdmitted", changed: "state.kindChanged", suspended: "state.kindSuspended", reinstated: "state.kindReinstated", left: "state.kindLeft" } as const;
+  return <>{t(keys[change.kind], { tier: tierName })}</>;
 }
 
 function StatusHistory({ detail, organization }: { detail: StateDetail; organization: Organization }) {
   const { t } = useTranslation();
   const { text, date } = useLocale();
-  const history = [...detail.history].sort((a, b) => comparePartialDates(a.date, b.date));
+  // In the registry's one order (by date; on the same day, the state's own changes before a reclassification).
+  const history = detail.history;
   return (
     <Paper component="section" aria-labelledby="history-heading" withBorder radius="lg" p="lg">
       <Title order={2} size="h3" id="history-heading" mb="md">
@@ -43,6 +47,17 @@ function StatusHistory({ detail, organization }: { detail: StateDetail; organiza
               <Text size="sm" c="dimmed" mt={2}>
                 {t("state.decision", { title: text(change.decision.title), date: date(change.decision.date) })}
               </Text>
+              {change.reclassification !== null && (
+                <Text size="sm" c="dimmed" mt={2} data-testid="by-reclassification">
+                  {t("state.byReclassification")}
+                </Text>
+              )}
+              {change.reason !== null && text(change.reason) !== "" && (
+                <Text size="sm" mt={2}>
+                  {text(change.reason)}
+                </Text>
+              )}
+              <SourceLink sourceKey={change.source} />
             </Timeline.Item>
           ))}
         </Timeline>
@@ -57,8 +72,8 @@ function ChairmanshipTerms({ terms }: { terms: readonly ChairmanshipTerm[] }) {
   if (terms.length === 0) return <Text c="dimmed">{t("state.noChairmanship")}</Text>;
   const sorted = [...terms].sort((a, b) => comparePartialDates(a.start, b.start));
   return (
-    <Table.ScrollContainer minWidth={300}>
-      <Table verticalSpacing="xs">
+    <ScrollableTable label={t("state.chairmanshipHeading")}>
+      <Table verticalSpacing="xs" data-testid="state-terms">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("chairmanship.columnTerm")}</Table.Th>
@@ -68,15 +83,15 @@ function ChairmanshipTerms({ terms }: { terms: readonly ChairmanshipTerm[] }) {
         <Table.Tbody>
           {sorted.map((term) => (
             <Table.Tr key={term.id}>
-              <Table.Td>
-                <Stack gap={2}>
+              <Table.Td className={tables.nowrap}>
+                <Stack gap={2} align="flex-start">
                   <Text size="sm">{termRange(term.start, term.end)}</Text>
                   <Badge size="xs" variant={term.basis === "projected" ? "outline" : "light"} color={term.basis === "projected" ? "gray" : "navy"}>
                     {term.basis === "projected" ? t("app.projected") : t("app.recorded")}
                   </Badge>
                 </Stack>
               </Table.Td>
-              <Table.Td>
+              <Table.Td className={tables.prose}>
                 <Text size="sm" c={term.slogan ? undefined : "dimmed"} fs={term.slogan ? undefined : "italic"}>
                   {term.slogan ? text(term.slogan) : t("overview.noSlogan")}
                 </Text>
@@ -85,7 +100,7 @@ function ChairmanshipTerms({ terms }: { terms: readonly ChairmanshipTerm[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollableTable>
   );
 }
 

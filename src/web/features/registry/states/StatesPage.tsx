@@ -1,5 +1,5 @@
 // The list of states holding a status today, filterable by tier (kept in the URL as ?tier=), and the rights each tier carries.
-import { Anchor, Badge, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,30 +10,35 @@ import { useLocale } from "../../../i18n/use-locale";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
 import { useOrganization } from "../../../shared/api/organization-query";
 import { useStates } from "../registry-queries";
-import { findTier, standingTiers } from "../tiers";
+import { findTier, standingTiersOn } from "../tiers";
+import { todayUtc } from "../../../i18n/date-format";
 import { usePageTitle } from "../../../shared/use-page-title";
+import { ScrollableTable } from "../../../shared/table/ScrollableTable";
+import tables from "../../../shared/table/tables.module.css";
+import classes from "./StatesPage.module.css";
 import { TierBadge } from "./TierBadge";
 
 const ALL = "all";
 
-function RightsTable({ organization }: { organization: Organization }) {
+function RightsTable({ organization, today }: { organization: Organization; today: string }) {
   const { t } = useTranslation();
   const { text } = useLocale();
-  const tiers = standingTiers(organization);
+  // The statuses in force today; a retired one's rights are history (its holders were reclassified).
+  const tiers = standingTiersOn(organization, today);
   return (
     <section aria-labelledby="rights-heading">
       <Title order={2} size="h3" id="rights-heading" mb="sm">
         {t("states.rightsHeading")}
       </Title>
       <Paper withBorder radius="lg" p={0} style={{ overflow: "hidden" }}>
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped verticalSpacing="sm" horizontalSpacing="md" captionSide="bottom">
+        <ScrollableTable label={t("states.rightsHeading")} minWidth={520}>
+          <Table striped verticalSpacing="sm" horizontalSpacing="md" captionSide="bottom" data-testid="rights-table">
             <Table.Caption>{t("states.rightsCaption")}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t("states.columnRight")}</Table.Th>
                 {tiers.map((tier) => (
-                  <Table.Th scope="col" key={tier.code} ta="center">
+                  <Table.Th scope="col" key={tier.code} ta="center" className={tables.nowrap}>
                     {text(tier.tier.names)}
                   </Table.Th>
                 ))}
@@ -42,11 +47,11 @@ function RightsTable({ organization }: { organization: Organization }) {
             <Table.Tbody>
               {RIGHTS.map((right) => (
                 <Table.Tr key={right}>
-                  <Table.Th scope="row" fw={500}>
+                  <Table.Th scope="row" fw={500} className={tables.name}>
                     {t(`rights.${right}`)}
                   </Table.Th>
                   {tiers.map((tier) => (
-                    <Table.Td key={tier.code} ta="center">
+                    <Table.Td key={tier.code} ta="center" className={tables.nowrap}>
                       {tier.tier.rights[right] ? (
                         <Text span c="teal.8" fw={700}>
                           <span aria-hidden="true">✓ </span>
@@ -64,7 +69,7 @@ function RightsTable({ organization }: { organization: Organization }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollableTable>
       </Paper>
     </section>
   );
@@ -72,7 +77,7 @@ function RightsTable({ organization }: { organization: Organization }) {
 
 function StateRows({ organization, items }: { organization: Organization; items: readonly StateListItem[] }) {
   const { t } = useTranslation();
-  const { text, date, language } = useLocale();
+  const { text, date, dateAfterPreposition, language } = useLocale();
   const tierOrder = useMemo(() => new Map(organization.tiers.map((tier, index) => [tier.code, index])), [organization]);
   const sorted = useMemo(() => {
     const collator = new Intl.Collator(language);
@@ -84,43 +89,48 @@ function StateRows({ organization, items }: { organization: Organization; items:
   if (sorted.length === 0) return <Text c="dimmed">{t("states.empty")}</Text>;
   return (
     <Paper withBorder radius="lg" p={0} style={{ overflow: "hidden" }}>
-      <Table.ScrollContainer minWidth={340}>
-        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" data-testid="states-table">
+      <ScrollableTable label={t("states.title")}>
+        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="sm" data-testid="states-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t("states.columnName")}</Table.Th>
               <Table.Th scope="col">{t("states.columnStatus")}</Table.Th>
-              <Table.Th scope="col">{t("states.columnSince")}</Table.Th>
+              <Table.Th scope="col" className={classes.sinceColumn}>
+                {t("states.columnSince")}
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {sorted.map((item) => (
               <Table.Tr key={item.code}>
-                <Table.Td>
+                <Table.Td className={tables.name}>
                   <Anchor component={Link} to={`/states/${item.code}`} fw={600}>
                     {text(item.names)}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>
+                {/* A tier's name wraps at its spaces and hyphens ("Государство-наблюдатель") if it must, never between Chinese characters. */}
+                <Table.Td className={tables.name}>
                   <TierBadge organization={organization} code={item.tier} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-                    {date(item.since)}
+                  <Text size="xs" c="dimmed" className={`${classes.sinceBelow} ${tables.nowrap}`}>
+                    {t("state.since", { date: dateAfterPreposition(item.since) })}
                   </Text>
+                </Table.Td>
+                <Table.Td className={`${classes.sinceColumn} ${tables.nowrap}`}>
+                  <Text size="sm">{date(item.since)}</Text>
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollableTable>
     </Paper>
   );
 }
 
 export function StatesPage() {
   const { t } = useTranslation();
-  const { text, count } = useLocale();
+  const { text, count, dateAfterPreposition } = useLocale();
+  const today = useMemo(() => todayUtc(), []);
   const [searchParams, setSearchParams] = useSearchParams();
   const organization = useOrganization();
   const isNarrow = useMediaQuery("(max-width: 36em)");
@@ -134,10 +144,11 @@ export function StatesPage() {
   if (!organization.data) return <Loading />;
   const org = organization.data;
 
-  const options = [
-    { value: ALL, label: t("states.all") },
-    ...standingTiers(org).map((view) => ({ value: view.code, label: text(view.tier.names) })),
-  ];
+  const inForce = standingTiersOn(org, today);
+  const options = [{ value: ALL, label: t("states.all") }, ...inForce.map((view) => ({ value: view.code, label: text(view.tier.names) }))];
+  // A tier asked for by an old address that is no longer in force: said so, with what replaced it.
+  const retired = tier !== null && !inForce.some((view) => view.code === tier) ? findTier(org, tier) : undefined;
+  const successor = retired?.successor ? findTier(org, retired.successor) : undefined;
 
   return (
     <Stack gap="xl">
@@ -157,7 +168,7 @@ export function StatesPage() {
             <SegmentedControl
               aria-labelledby="states-filter-label"
               data={options}
-              value={tier ?? ALL}
+              value={tier !== null && !retired ? tier : ALL}
               onChange={(value) => setSearchParams(value === ALL ? {} : { tier: value }, { replace: true })}
               orientation={isNarrow ? "vertical" : "horizontal"}
               fullWidth={Boolean(isNarrow)}
@@ -170,6 +181,15 @@ export function StatesPage() {
             </Badge>
           )}
         </Group>
+        {retired && (
+          <Alert color="blue" variant="light" mb="md" data-testid="retired-tier">
+            {retired.retired
+              ? successor
+                ? t("states.tierRetiredInto", { tier: text(retired.names), date: dateAfterPreposition(retired.retired), successor: text(successor.names) })
+                : t("states.tierRetired", { tier: text(retired.names), date: dateAfterPreposition(retired.retired) })
+              : t("states.tierNotYet", { tier: text(retired.names) })}
+          </Alert>
+        )}
         {states.isError ? (
           <LoadError onRetry={() => void states.refetch()} />
         ) : !states.data || states.isPlaceholderData ? (
@@ -179,7 +199,7 @@ export function StatesPage() {
         )}
       </section>
 
-      <RightsTable organization={org} />
+      <RightsTable organization={org} today={today} />
     </Stack>
   );
 }

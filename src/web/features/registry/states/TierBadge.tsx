@@ -9,10 +9,10 @@ export function TierBadge({ organization, code }: { organization: Organization; 
   const tier = findTier(organization, code);
   const colour = standingTiers(organization).find((view) => view.code === code)?.colour ?? "gray";
   return (
-    // The dot carries the tier's map colour; the text stays dark, so pale tier colours never hurt legibility.
+    // The dot carries the tier's map colour; the text stays dark, so pale tier colours never hurt legibility. Like every badge
+    // (see the theme) it wraps only where its box is too narrow; a table cell keeps it to one line.
     <Badge color={colour} variant="dot" radius="sm" size="md" styles={{
-        root: { textTransform: "none", color: "var(--mantine-color-gray-9)", height: "auto", minHeight: 22, paddingBlock: 2 },
-        label: { whiteSpace: "normal", overflow: "visible" },
+        root: { textTransform: "none", color: "var(--mantine-color-gray-9)", minHeight: 22, paddingBlock: 2 },
       }}>
       {tier ? text(tier.names) : code}
     </Badge>

@@ -1,24 +1,29 @@
-// The timeline of Heads of State Council summits, newest first, headed by the projected next one.
+// The timeline of the summits (the meetings of the organization's supreme body), newest first, headed by the projected next one.
 import { Anchor, Badge, Group, Paper, Stack, Text, Timeline, Title } from "@mantine/core";
 import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { comparePartialDates, yearOf } from "../../../../domain/partial-date";
 import { useLocale } from "../../../i18n/use-locale";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
-import { useSummits } from "../registry-queries";
+import { useBodies, useSummits } from "../registry-queries";
 import { usePageTitle } from "../../../shared/use-page-title";
+import { SourceLink } from "../sources/SourceLink";
+
+const NO_BREAK = { whiteSpace: "nowrap" } as const;
 
 export function SummitsPage() {
   const { t } = useTranslation();
   const { text, dateRange } = useLocale();
   const summits = useSummits();
+  // The organization's supreme body heads the page by its own name, whatever the organization calls it.
+  const supreme = useBodies().data?.items.find((body) => body.isSupreme);
   usePageTitle(t("summits.title"));
 
   const header = (
     <div>
       <Title order={1}>{t("summits.title")}</Title>
       <Text c="dimmed" mt="xs">
-        {t("summits.intro")}
+        {supreme ? t("summits.intro", { body: text(supreme.names) }) : t("summits.introNoBody")}
       </Text>
     </div>
   );
@@ -82,16 +87,25 @@ export function SummitsPage() {
               }
               data-testid="summit"
             >
-              <Text size="sm" c="dimmed">
-                {dateRange(summit.start, summit.end)}
+              {/* The line breaks between its parts, never inside a date, a host's name or the format (Chinese would break anywhere). */}
+              <Text size="sm" c="dimmed" data-testid="summit-details">
+                <span style={NO_BREAK}>{dateRange(summit.start, summit.end)}</span>
                 {" · "}
-                <Trans
-                  i18nKey="summits.host"
-                  values={{ host: text(summit.host.names) }}
-                  components={{ link: <Anchor component={Link} to={`/states/${summit.host.code}`} size="sm" /> }}
-                />
-                {summit.format === "in_person" && ` · ${t("summits.formatInPerson")}`}
+                <span style={NO_BREAK}>
+                  <Trans
+                    i18nKey="summits.host"
+                    values={{ host: text(summit.host.names) }}
+                    components={{ link: <Anchor component={Link} to={`/states/${summit.host.code}`} size="sm" /> }}
+                  />
+                </span>
+                {summit.format === "in_person" && (
+                  <>
+                    {" · "}
+                    <span style={NO_BREAK}>{t("summits.formatInPerson")}</span>
+                  </>
+                )}
               </Text>
+              <SourceLink sourceKey={summit.source} />
             </Timeline.Item>
           ))}
         </Timeline>

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { RECORD_SCHEMAS } from "../../../contracts/registry-changes";
+import { emptyValues, FORM_TARGETS, recordOf, valuesOf } from "./change-forms";
+
+const observer = {
+  code: "observer",
+  names: { zh: "观察员国", ru: "Государство-наблюдатель", en: "Observer state" },
+  countNames: { en: { one: "observer state", other: "observer states" } },
+  isStanding: true,
+  rights: { attend: true, speak: true, circulateStatements: true, propose: false, object: false, chair: false, seeDrafts: false },
+  source: "obs-reg",
+};
+
+describe("registry change forms", () => {
+  it("shows a record and makes it back unchanged, keeping what the form does not show", () => {
+    const values = valuesOf("tiers", observer);
+    expect(values["names.ru"]).toBe("Государство-наблюдатель");
+    expect(values["rights.speak"]).toBe(true);
+    expect(recordOf("tiers", values, observer)).toEqual(observer);
+  });
+
+  it("makes a correction: a tier retired with its successor, the rest as it was", () => {
+    const values = { ...valuesOf("tiers", observer), retired: "2025-09-01", successor: "partner" };
+    const record = recordOf("tiers", values, observer);
+    expect(record).toEqual({ ...observer, retired: "2025-09-01", successor: "partner" });
+    expect(RECORD_SCHEMAS.tiers.safeParse(record).success).toBe(true);
+  });
+
+  it("leaves out empty optional fields, and keeps only the languages typed in", () => {
+    const values = {
+      ...emptyValues("membership"),
+      id: "LA-2025-partner",
+      state: "LA",
+      kind: "admitted",
+      tier: "partner",
+      date: "2025-09-01",
+      decision: "CHS-2025-partner-LA",
+      source: "summit-2025",
+      "reason.en": "Granted at Tianjin",
+    };
+    expect(recordOf("membership", values)).toEqual({
+      id: "LA-2025-partner",
+      state: "LA",
+      kind: "admitted",
+      tier: "partner",
+      date: "2025-09-01",
+      decision: "CHS-2025-partner-LA",
+      source: "summit-2025",
+      reason: { en: "Granted at Tianjin" },
+    });
+    // A withdrawal has no tier: null, as the schema wants.
+    expect(recordOf("membership", { ...values, kind: "left", tier: "" }).tier).toBeNull();
+  });
+
+  it("gives every empty form a record the contract refuses with a reason, never one it accepts by accident", () => {
+    for (const target of FORM_TARGETS) {
+      const result = RECORD_SCHEMAS[target].safeParse(recordOf(target, emptyValues(target)));
+      expect(result.success, target).toBe(false);
+    }
+  });
+});
