@@ -12,10 +12,11 @@ export const localizedText = z
   .refine((texts) => Object.keys(texts).length > 0, { message: "required: the text in at least one language" });
 export const partialDate = z
   .string()
-  .refine(isPartialDate, { message: 'must be a date as "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a real calendar date)' });
-const code = z.string().max(64, "at most 64 characters").regex(/^[A-Za-z0-9_-]+$/, "letters, digits, '_' or '-' only");
+  .min(1, "required")
+  .refine(isPartialDate, { message: 'must be a date as "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a real calendar date)', params: { code: "format" } });
+const code = z.string().min(1, "required").max(64, "at most 64 characters").regex(/^[A-Za-z0-9_-]+$/, "letters, digits, '_' or '-' only");
 /** Tier codes are what the API accepts in `?tier=`: lower-case letters, digits and '_', starting with a letter. */
-export const tierCode = z.string().max(64, "at most 64 characters").regex(TIER_CODE_PATTERN, "a tier code: lower-case letters, digits or '_', starting with a letter");
+export const tierCode = z.string().min(1, "required").max(64, "at most 64 characters").regex(TIER_CODE_PATTERN, "a tier code: lower-case letters, digits or '_', starting with a letter");
 const calendarDay = z.string().refine(isCalendarDay, { message: 'must be a calendar date "YYYY-MM-DD"' });
 const PLURAL_CATEGORIES = ["zero", "one", "two", "few", "many", "other"] as const;
 const countNames = z.record(

@@ -155,6 +155,8 @@ export const ChairmanshipTermSchema = z
     start: PartialDateSchema,
     end: PartialDateSchema.nullable(),
     slogan: LocalizedTextSchema.nullable(),
+    /** The themed year the chair proclaimed, if any. */
+    themedYear: LocalizedTextSchema.nullable(),
     basis: z.enum(["recorded", "projected"]),
     source: z.string().nullable(),
   })

@@ -4,6 +4,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { BROWSER_LOCALE, DATA_FIELD, DESKTOP, LANGUAGES, RAW_KEY_PATTERN, missingKeys, openPortal, pageSend, screenshot, signInPage, usePortalEnvironment, type UiLanguage } from "./harness.js";
+import { isTierInForce } from "../../src/domain/membership.js";
 
 /** The page's document as code run in the browser sees it (these tests are typed without the DOM's types). */
 interface BrowserElement {
@@ -279,9 +280,13 @@ describe("the portal's words", () => {
         await roles.waitFor();
         await page.getByTestId("tiers-table").waitFor();
 
-        // Every tier of the organization, by its name in this language, and a row per right the server decides.
+        // Every tier of the organization in force today (not the statuses retired in 2025), by its name in this language,
+        // and a row per right the server decides.
         const tierHeadings = await page.getByTestId("tier-heading").allInnerTexts();
-        expect(tierHeadings.map((heading) => heading.trim())).toEqual(env.organization.tiers.map((tier) => tier.names[DATA_FIELD[language]]));
+        const today = new Date().toISOString().slice(0, 10);
+        const inForce = env.organization.tiers.filter((tier) => isTierInForce(tier, today));
+        expect(inForce.map((tier) => tier.code)).toEqual(["member", "partner", "guest"]);
+        expect(tierHeadings.map((heading) => heading.trim())).toEqual(inForce.map((tier) => tier.names[DATA_FIELD[language]]));
         expect(await page.getByTestId("right-row").count()).toBeGreaterThan(20);
         expect(await page.locator('[data-testid="right-row"][data-right="user.create"]').count()).toBe(1);
         expect(await page.locator("body").innerText()).not.toMatch(RAW_KEY_PATTERN);

@@ -152,6 +152,9 @@ describe("the registry administration", () => {
       await page.getByTestId("record-changes").click();
       await page.getByTestId("changes-recorded").waitFor();
       expect(await page.getByTestId("changes-recorded").innerText()).toMatch(/New records: 6; corrections: 2/);
+      // The corrected tiers' earlier values are kept, with the reason.
+      await page.getByTestId("earlier-values").filter({ hasText: "observer" }).waitFor();
+      expect(await page.getByTestId("earlier-values").innerText()).toContain("dialogue_partner");
 
       expect(await stateCount(env.server.baseUrl, "tier=partner&on=2025-09-02")).toBe(17);
       expect(await stateCount(env.server.baseUrl, "tier=member&on=2025-09-02")).toBe(10);

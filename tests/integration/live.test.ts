@@ -63,6 +63,17 @@ describe.each(testDatabases)("live delivery on $name", (testDb) => {
     expect((await live.closedWith()).code).toBe(1009);
   });
 
+  it("tells every live client of a change the secretariat records in the registry, at once", async () => {
+    const acting = await signedIn(DEMO_ADMIN_EMAIL);
+    const kzHead = await signedIn(demoHeadEmail("KZ"));
+    const kzLive = await LiveClient.connect(baseUrl, { cookie: kzHead.cookieHeader });
+    await kzLive.subscribe([{ stream: "registry", after: null }]);
+    const change = { put: "sources", record: { key: "live-test", title: { zh: "测试", ru: "Тест", en: "Test" } } };
+    expect((await acting.request("POST", "/api/v1/registry/changes", { reason: "live test", changes: [change] })).statusCode).toBe(200);
+    await kzLive.until(() => kzLive.events("registry").length === 1);
+    expect(kzLive.events("registry")[0]).toMatchObject({ type: "registry.changed", payload: { changes: [{ put: "sources", key: "live-test", outcome: "added" }] } });
+  });
+
   it("tells the secretariat of a new account at once, and a head of delegation only of their own delegation's", async () => {
     const acting = await signedIn(DEMO_ADMIN_EMAIL);
     const watching = await signedIn(DEMO_ADMIN_EMAIL);

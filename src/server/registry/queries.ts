@@ -197,6 +197,7 @@ function recordedTermView(registry: Registry, term: ChairmanshipTerm): Chairmans
     start: term.start,
     end: term.end ?? null,
     slogan: term.slogan ?? null,
+    themedYear: term.themedYear ?? null,
     basis: "recorded",
     source: term.source,
   };
@@ -232,6 +233,7 @@ export function chairmanshipView(registry: Registry, day: string): { current: st
       start: p.start,
       end: p.end,
       slogan: null,
+      themedYear: null,
       basis: "projected" as const,
       source: null,
     })),

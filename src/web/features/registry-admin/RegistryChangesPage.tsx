@@ -1,7 +1,7 @@
 // /admin/registry: the secretariat records changes to the registry. Changes are gathered into a set (a form per kind of
 // record, a correction starting from the record as it is, or a change file), then recorded together with a reason in one
 // transaction: a tier retired with the reclassification of its holders is one consistent step.
-import { Alert, Badge, Button, FileButton, Group, List, Paper, Select, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Badge, Button, FileButton, Group, List, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -19,6 +19,7 @@ import { FormProblem } from "../../shared/forms/FormProblem";
 import { LoadError, Loading } from "../../shared/QueryFeedback";
 import { useSend } from "../../shared/session/use-send";
 import { usePageTitle } from "../../shared/use-page-title";
+import { useLocale } from "../../i18n/use-locale";
 import { ChangeEditor, type FieldErrors } from "./ChangeEditor";
 import { emptyValues, FORM_TARGETS, recordOf, valuesOf, type FormTarget, type FormValues } from "./change-forms";
 
@@ -46,7 +47,48 @@ function errorsByChange(error: unknown): Map<number, { field: string; code: stri
 
 const NEW = "__new__";
 
-function Changes({ session, base, position }: { session: SignedInSession; base: Registry; position: number }) {
+/** The earlier values that corrections replaced, newest first: what each record said before, and why it was changed. */
+function EarlierValues({ history }: { history: RegistryHistory }) {
+  const { t } = useTranslation();
+  const { language } = useLocale();
+  // In UTC, said so (dateStyle and timeZoneName do not combine in Intl).
+  const format = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  return (
+    <Paper component="section" withBorder radius="lg" p="lg" aria-labelledby="earlier-heading">
+      <Title order={2} size="h3" id="earlier-heading" mb="xs">
+        {t("registryAdmin.earlierHeading")}
+      </Title>
+      {history.items.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t("registryAdmin.earlierNone")}
+        </Text>
+      ) : (
+        <Stack gap="xs" data-testid="earlier-values">
+          {history.items.slice(0, 20).map((item) => (
+            <details key={item.id}>
+              <summary>
+                <Text span fw={600}>
+                  {t(`registryAdmin.targets.${item.put}`, { defaultValue: item.put })}
+                </Text>{" "}
+                <Text span ff="monospace" size="sm">
+                  {item.key}
+                </Text>{" "}
+                <Text span size="sm" c="dimmed">
+                  {format.format(new Date(item.replacedAt))} UTC · {item.reason}
+                </Text>
+              </summary>
+              <Text component="pre" size="xs" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+                {JSON.stringify(item.previous, null, 2)}
+              </Text>
+            </details>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+function Changes({ session, base, position, history }: { session: SignedInSession; base: Registry; position: number; history: RegistryHistory }) {
   const { t } = useTranslation();
   const send = useSend();
   const queryClient = useQueryClient();
@@ -145,7 +187,7 @@ function Changes({ session, base, position }: { session: SignedInSession; base: 
           <Title order={2} size="h3" id="compose-heading">
             {t("registryAdmin.composeHeading")}
           </Title>
-          <Group grow align="flex-end" wrap="wrap">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Select
               label={t("registryAdmin.target")}
               data={FORM_TARGETS.map((value) => ({ value, label: t(`registryAdmin.targets.${value}`) }))}
@@ -168,7 +210,7 @@ function Changes({ session, base, position }: { session: SignedInSession; base: 
               data-testid="change-record"
               comboboxProps={{ withinPortal: true }}
             />
-          </Group>
+          </SimpleGrid>
           <ChangeEditor
             target={target}
             values={values}
@@ -257,6 +299,8 @@ function Changes({ session, base, position }: { session: SignedInSession; base: 
           )}
         </Stack>
       </Paper>
+
+      <EarlierValues history={history} />
     </Stack>
   );
 }
@@ -284,7 +328,7 @@ function RegistryChanges({ session }: { session: SignedInSession }) {
   const history = useQuery(historyQuery);
   if (bundle.isError || history.isError) return <LoadError onRetry={() => void Promise.all([bundle.refetch(), history.refetch()])} />;
   if (!bundle.data || !history.data) return <Loading />;
-  return <Changes session={session} base={bundle.data} position={history.data.position} />;
+  return <Changes session={session} base={bundle.data} position={history.data.position} history={history.data} />;
 }
 
 export function RegistryChangesPage() {

@@ -47,6 +47,13 @@ function OwnAccountWatch({ userId }: { userId: string }) {
   return null;
 }
 
+/** The registry changed (a change recorded by the secretariat, here or on another process): every registry view is read again. */
+function RegistryWatch() {
+  const queryClient = useQueryClient();
+  useLiveStream(STREAMS.registry, () => void queryClient.invalidateQueries({ queryKey: ["registry"] }));
+  return null;
+}
+
 export function LiveConnection({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const session = useSession();
@@ -68,6 +75,7 @@ export function LiveConnection({ children }: { children: ReactNode }) {
   return (
     <LiveClientContext value={client}>
       {userId !== null && <OwnAccountWatch userId={userId} />}
+      {userId !== null && <RegistryWatch />}
       {children}
     </LiveClientContext>
   );

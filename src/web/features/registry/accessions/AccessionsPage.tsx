@@ -1,5 +1,5 @@
 // Applications for a status: those in progress first, then those completed, each with its dated steps and the decisions behind them.
-import { Badge, Group, Paper, SimpleGrid, Stack, Text, Timeline, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Timeline, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -28,7 +28,9 @@ function AccessionCard({ accession, stages }: { accession: Accession; stages: Ac
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
           <div>
             <Title order={3} size="h4" id={`accession-${accession.id}`}>
-              <Link to={`/states/${accession.applicant.code}`}>{text(accession.applicant.names)}</Link>
+              <Anchor component={Link} to={`/states/${accession.applicant.code}`} inherit>
+                {text(accession.applicant.names)}
+              </Anchor>
             </Title>
             <Text size="sm" c="dimmed">
               {t("accessions.requested", { tier: tier ? text(tier.names) : accession.requestedTier })}

@@ -55,6 +55,11 @@ function TermsTable({ terms, currentId, testId, label }: { terms: readonly Chair
                       {term.basis === "projected" ? "—" : t("overview.noSlogan")}
                     </Text>
                   )}
+                  {term.themedYear && (
+                    <Text size="xs" c="dimmed" mt={2} data-testid="themed-year">
+                      {t("chairmanship.themedYear", { name: text(term.themedYear) })}
+                    </Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
             );
