@@ -131,6 +131,26 @@ describe("portal pages", () => {
     }
   });
 
+  it("links a fact's source to its entry in the list of sources, which gives each year once", async () => {
+    const { context, page, errors } = await openPortal(env.browser, { locale: "zh-CN" });
+    try {
+      await page.goto(`${env.server.baseUrl}/states/IN`);
+      const citation = page.getByTestId("source-citation").first();
+      await citation.waitFor();
+      // Full-width punctuation in Chinese: "来源：…", never an ASCII colon.
+      expect(await citation.innerText()).toMatch(/^来源：/);
+      await citation.getByRole("link").click();
+      await page.waitForURL(/#source-/);
+      const target = page.locator(decodeURIComponent(new URL(page.url()).hash));
+      await expect.poll(() => target.isVisible()).toBe(true);
+      expect(await page.locator("footer details").getAttribute("open")).not.toBeNull();
+      for (const entry of await page.getByTestId("source-entry").allInnerTexts()) expect(entry).not.toMatch(/(\d{4})\D+\1\D*$/);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("offers a skip link as the first stop for keyboard users", async () => {
     const { context, page } = await openPortal(env.browser, { locale: "en-US" });
     try {

@@ -41,7 +41,7 @@ function BodyCard({ body }: { body: Body }) {
       {body.seat && (
         <Text size="sm" c="dimmed" mt="sm">
           <Text span fw={600} c="gray.7">
-            {t("bodies.seat")}:
+            {t("app.label", { label: t("bodies.seat") })}
           </Text>{" "}
           {text(body.seat)}
         </Text>

@@ -1,6 +1,6 @@
 // Citing a source where a fact is shown: a link to the source's entry in the page's footer (which opens there), by its title.
 import { Anchor, Text } from "@mantine/core";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { useLocale } from "../../../i18n/use-locale";
 import { useOrganization } from "../../../shared/api/organization-query";
 import { sourceAnchor } from "./source-text";
@@ -11,10 +11,17 @@ export function SourceLink({ sourceKey }: { sourceKey: string }) {
   const source = useOrganization().data?.sources.find((candidate) => candidate.key === sourceKey);
   return (
     <Text size="xs" c="dimmed" mt={2} data-testid="source-citation">
-      {t("sources.cited")}{" "}
-      <Anchor href={`#${sourceAnchor(sourceKey)}`} size="xs">
-        {source ? text(source.title) : sourceKey}
-      </Anchor>
+      <Trans
+        i18nKey="app.labelElement"
+        values={{ label: t("sources.cited") }}
+        components={{
+          value: (
+            <Anchor href={`#${sourceAnchor(sourceKey)}`} size="xs">
+              {source ? text(source.title) : sourceKey}
+            </Anchor>
+          ),
+        }}
+      />
     </Text>
   );
 }

@@ -133,7 +133,7 @@ function StateView({ detail, organization }: { detail: StateDetail; organization
         </Title>
         <Group gap="sm" mt="sm" data-testid="current-status">
           <Text c="dimmed" size="sm">
-            {t("state.currentStatus")}:
+            {t("app.label", { label: t("state.currentStatus") })}
           </Text>
           {detail.status ? (
             <>
