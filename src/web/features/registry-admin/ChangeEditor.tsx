@@ -33,6 +33,10 @@ function useOptions(registry: Registry): (source: OptionSource) => { value: stri
         return [...registry.sources].reverse().map((s) => ({ value: s.key, label: `${s.key} — ${locale.text(s.title)}` }));
       case "bodies":
         return registry.bodies.map((b) => ({ value: b.code, label: `${locale.text(b.names)} (${b.code})` }));
+      case "bodyKinds":
+        return (registry.organization.bodyKinds ?? []).map((k) => ({ value: k.code, label: `${locale.text(k.names)} (${k.code})` }));
+      case "relationKinds":
+        return (registry.organization.relationKinds ?? []).map((k) => ({ value: k.code, label: `${locale.text(k.names)} (${k.code})` }));
     }
   };
 }

@@ -21,7 +21,14 @@ import { useSend } from "../../shared/session/use-send";
 import { usePageTitle } from "../../shared/use-page-title";
 import { useLocale } from "../../i18n/use-locale";
 import { ChangeEditor, type FieldErrors } from "./ChangeEditor";
-import { emptyValues, FORM_TARGETS, recordOf, valuesOf, type FormTarget, type FormValues } from "./change-forms";
+import { emptyValues, FORM_TARGETS, isJsonTarget, JSON_TARGETS, recordOf, recordOfJson, valuesOf, type FormTarget, type FormValues } from "./change-forms";
+
+/** What a new record written as JSON starts from: its fields, to be filled in. */
+const JSON_TEMPLATES: Readonly<Record<(typeof JSON_TARGETS)[number], object>> = {
+  accessions: { id: "", applicant: "", requestedTier: "member", steps: [{ stage: "", date: "", decision: "", source: "" }], source: "" },
+  rotation: { state: "", inRotationFrom: "", source: "" },
+  organization: {},
+};
 
 const bundleQuery = { queryKey: ["registry", "bundle"], queryFn: ({ signal }: { signal: AbortSignal }) => fetchJson<Registry>("/registry/export", signal) };
 const historyQuery = { queryKey: ["registry", "history"], queryFn: ({ signal }: { signal: AbortSignal }) => fetchJson<RegistryHistory>("/registry/history", signal) };
@@ -92,7 +99,8 @@ function Changes({ session, base, position, history }: { session: SignedInSessio
   const { t } = useTranslation();
   const send = useSend();
   const queryClient = useQueryClient();
-  const [target, setTarget] = useState<FormTarget>("membership");
+  const [target, setTarget] = useState<RegistryTarget>("membership");
+  const [jsonText, setJsonText] = useState("");
   const [recordChoice, setRecordChoice] = useState<string>(NEW);
   const [values, setValues] = useState<FormValues>(() => emptyValues("membership"));
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -108,21 +116,27 @@ function Changes({ session, base, position, history }: { session: SignedInSessio
   const existing = recordsOf(working, target);
   const baseRecord = recordChoice === NEW ? undefined : existing.find((r) => recordKey(target, r) === recordChoice);
 
-  const chooseTarget = (next: FormTarget) => {
+  const chooseTarget = (next: RegistryTarget) => {
     setTarget(next);
     setRecordChoice(NEW);
-    setValues(emptyValues(next));
+    if (isJsonTarget(next)) setJsonText(JSON.stringify(next === "organization" ? base.organization : JSON_TEMPLATES[next], null, 2));
+    else setValues(emptyValues(next));
     setFieldErrors({});
   };
   const chooseRecord = (key: string) => {
     setRecordChoice(key);
     const record = recordsOf(working, target).find((r) => recordKey(target, r) === key);
-    setValues(record ? valuesOf(target, record) : emptyValues(target));
+    if (isJsonTarget(target)) setJsonText(JSON.stringify(record ?? JSON_TEMPLATES[target], null, 2));
+    else setValues(record ? valuesOf(target, record) : emptyValues(target));
     setFieldErrors({});
   };
 
   const addToSet = () => {
-    const record = recordOf(target, values, baseRecord);
+    const record = isJsonTarget(target) ? recordOfJson(jsonText) : recordOf(target, values, baseRecord);
+    if (record === null) {
+      setFieldErrors({ json: t("registryAdmin.notJsonObject") });
+      return;
+    }
     const messages = schemaMessages(RECORD_SCHEMAS[target], record);
     if (Object.keys(messages).length > 0) {
       setFieldErrors(Object.fromEntries(Object.entries(messages).map(([field, message]) => [field, fieldMessage(message, t)])));
@@ -132,7 +146,8 @@ function Changes({ session, base, position, history }: { session: SignedInSessio
     // The server's errors named changes by their place in the set: once the set changes, they no longer apply.
     setSubmitError(null);
     setRecordChoice(NEW);
-    setValues(emptyValues(target));
+    if (isJsonTarget(target)) setJsonText(JSON.stringify(target === "organization" ? record : JSON_TEMPLATES[target], null, 2));
+    else setValues(emptyValues(target));
     setFieldErrors({});
     setDone(null);
   };
@@ -190,9 +205,9 @@ function Changes({ session, base, position, history }: { session: SignedInSessio
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Select
               label={t("registryAdmin.target")}
-              data={FORM_TARGETS.map((value) => ({ value, label: t(`registryAdmin.targets.${value}`) }))}
+              data={[...FORM_TARGETS, ...JSON_TARGETS].map((value) => ({ value, label: t(`registryAdmin.targets.${value}`) }))}
               value={target}
-              onChange={(value) => value && chooseTarget(value as FormTarget)}
+              onChange={(value) => value && chooseTarget(value as RegistryTarget)}
               allowDeselect={false}
               data-testid="change-target"
               comboboxProps={{ withinPortal: true }}
@@ -211,13 +226,37 @@ function Changes({ session, base, position, history }: { session: SignedInSessio
               comboboxProps={{ withinPortal: true }}
             />
           </SimpleGrid>
-          <ChangeEditor
-            target={target}
-            values={values}
-            registry={working}
-            errors={fieldErrors}
-            onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))}
-          />
+          {isJsonTarget(target) ? (
+            <Stack gap={4}>
+              <Textarea
+                label={t("registryAdmin.json")}
+                description={t("registryAdmin.jsonHint")}
+                value={jsonText}
+                onChange={(e) => setJsonText(e.currentTarget.value)}
+                autosize
+                minRows={8}
+                maxRows={24}
+                styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)", fontSize: "var(--mantine-font-size-xs)" } }}
+                error={fieldErrors.json}
+                data-testid="record-json"
+              />
+              {Object.entries(fieldErrors)
+                .filter(([field]) => field !== "json")
+                .map(([field, message]) => (
+                  <Text key={field} size="sm" c="red" data-testid="json-error">
+                    {t("app.labelValue", { label: field, value: String(message) })}
+                  </Text>
+                ))}
+            </Stack>
+          ) : (
+            <ChangeEditor
+              target={target as FormTarget}
+              values={values}
+              registry={working}
+              errors={fieldErrors}
+              onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))}
+            />
+          )}
           <Group>
             <Button onClick={addToSet} data-testid="add-change">
               {recordChoice === NEW ? t("registryAdmin.addNew") : t("registryAdmin.addCorrection")}

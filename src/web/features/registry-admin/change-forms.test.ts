@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RECORD_SCHEMAS } from "../../../contracts/registry-changes";
-import { emptyValues, FORM_TARGETS, recordOf, valuesOf } from "./change-forms";
+import { emptyValues, FORM_TARGETS, isJsonTarget, recordOf, recordOfJson, valuesOf } from "./change-forms";
 
 const observer = {
   code: "observer",
@@ -57,5 +57,21 @@ describe("registry change forms", () => {
       const result = RECORD_SCHEMAS[target].safeParse(recordOf(target, emptyValues(target)));
       expect(result.success, target).toBe(false);
     }
+  });
+});
+
+describe("records written as JSON", () => {
+  it("takes a JSON object and nothing else", () => {
+    expect(recordOfJson('{"id": "x"}')).toEqual({ id: "x" });
+    expect(recordOfJson("[1, 2]")).toBeNull();
+    expect(recordOfJson("null")).toBeNull();
+    expect(recordOfJson("{ id: x }")).toBeNull();
+  });
+
+  it("offers JSON for the records with lists of their own, and forms for the rest", () => {
+    expect(isJsonTarget("accessions")).toBe(true);
+    expect(isJsonTarget("organization")).toBe(true);
+    expect(isJsonTarget("membership")).toBe(false);
+    for (const target of FORM_TARGETS) expect(isJsonTarget(target)).toBe(false);
   });
 });

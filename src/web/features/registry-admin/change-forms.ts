@@ -5,7 +5,7 @@ import { RIGHTS } from "../../../domain/registry.js";
 import type { RegistryTarget } from "../../../domain/registry-changes.js";
 
 /** Where a choice's options come from: the registry being changed (with the changes already in the set). */
-export type OptionSource = "states" | "tiers" | "decisions" | "sources" | "bodies";
+export type OptionSource = "states" | "tiers" | "decisions" | "sources" | "bodies" | "bodyKinds" | "relationKinds";
 
 export type FieldSpec =
   | { readonly name: string; readonly kind: "code" | "text" | "date" | "day"; readonly optional?: boolean }
@@ -82,7 +82,7 @@ export const FORM_SPECS = {
   ],
   bodies: [
     { name: "code", kind: "code" },
-    { name: "kind", kind: "choice", options: ["council", "meeting", "permanent"] },
+    { name: "kind", kind: "choice", options: "bodyKinds" },
     { name: "names", kind: "localized" },
     { name: "shortNames", kind: "localized" },
     { name: "description", kind: "localized" },
@@ -94,7 +94,7 @@ export const FORM_SPECS = {
     { name: "code", kind: "code" },
     { name: "names", kind: "localized" },
     { name: "shortNames", kind: "localized" },
-    { name: "relation", kind: "choice", options: ["partner"] },
+    { name: "relation", kind: "choice", options: "relationKinds" },
     source,
   ],
   sources: [
@@ -108,7 +108,19 @@ export const FORM_SPECS = {
 export type FormTarget = keyof typeof FORM_SPECS;
 export const FORM_TARGETS = Object.keys(FORM_SPECS) as FormTarget[];
 /** The targets written as JSON (records with lists of their own, the organization's whole profile). */
-export const JSON_TARGETS = ["accessions", "organization", "rotation"] as const satisfies readonly RegistryTarget[];
+export const JSON_TARGETS = ["accessions", "rotation", "organization"] as const satisfies readonly RegistryTarget[];
+export type JsonTarget = (typeof JSON_TARGETS)[number];
+export const isJsonTarget = (target: RegistryTarget): target is JsonTarget => (JSON_TARGETS as readonly string[]).includes(target);
+
+/** A record written as JSON: the object it holds, or null when the text is not a JSON object. */
+export function recordOfJson(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
 
 export const RECORD_LANGUAGES = ["zh", "ru", "en"] as const;
 
