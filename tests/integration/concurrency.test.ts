@@ -128,6 +128,26 @@ describe.skipIf(!postgres)("several server instances on one PostgreSQL database"
     expect((await onB.request("GET", "/api/v1/session")).json().user).toBeNull();
   });
 
+  it("serves on one instance the registry change recorded through the other, and loses neither of two changes made at once on both", async () => {
+    const [a, b] = apps as [FastifyInstance, FastifyInstance];
+    const onA = new SessionClient(a, "192.0.2.23");
+    await onA.signIn(DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
+    const onB = onA.on(b);
+    const state = (code: string, isoNumeric: string) => ({ reason: `add ${code}`, changes: [{ put: "states", record: { code, isoNumeric, names: { zh: code, ru: code, en: code }, source: "seed" } }] });
+    const [first, second] = await Promise.all([onA.request("POST", "/api/v1/registry/changes", state("QX", "991")), onB.request("POST", "/api/v1/registry/changes", state("QY", "992"))]);
+    expect([first.statusCode, second.statusCode]).toEqual([200, 200]);
+    await a.services.feed.settled();
+    await b.services.feed.settled();
+    for (const app of [a, b]) {
+      await expect
+        .poll(async () => {
+          const [x, y] = await Promise.all(["QX", "QY"].map((code) => app.inject({ method: "GET", url: `/api/v1/states/${code}` })));
+          return [x!.statusCode, y!.statusCode];
+        })
+        .toEqual([200, 200]);
+    }
+  });
+
   it("delivers a change made through one instance live to a client of the other", async () => {
     const [a, b] = apps as [FastifyInstance, FastifyInstance];
     await a.listen({ port: 0, host: "127.0.0.1" });

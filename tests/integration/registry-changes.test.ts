@@ -81,6 +81,19 @@ describe.each(testDatabases)("registry changes on $name", (testDb) => {
     expect(response.json().errors).toContainEqual(expect.objectContaining({ field: "body.changes.0.record.code", code: "format" }));
   });
 
+  it("refuses a source link that is not http(s), and text with control characters, naming the field", async () => {
+    const response = await admin.request("POST", "/api/v1/registry/changes", {
+      reason: "test",
+      changes: [
+        { put: "sources", record: { key: "bad-link", title: text("Bad"), url: "javascript:alert(1)" } },
+        { put: "states", record: { ...state("ZW", "996"), names: { en: "Bad\u202Ename" } } },
+      ],
+    });
+    expect(response.statusCode).toBe(400);
+    const fields = (response.json().errors as { field: string }[]).map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(["body.changes.0.record.url", "body.changes.1.record.names.en"]));
+  });
+
   it("refuses changes that leave the registry inconsistent, naming the change, and writes none of them", async () => {
     const member = before.organization.tiers.find((t) => t.code === "member")!;
     const response = await admin.request("POST", "/api/v1/registry/changes", {
