@@ -59,6 +59,11 @@ describe("payloadSummary", () => {
     expect(summary).toBe("audit.summary.deactivated · audit.summary.passwordReset");
     expect(summary).not.toContain("(changed)");
   });
+  it("says how many registry records a change set touched, and why", () => {
+    const summary = payloadSummary(event("registry.changed", { reason: "Tianjin summit", changes: [{ put: "tiers", key: "partner" }, { put: "states", key: "LA" }] }), t, names);
+    expect(summary).toBe('audit.summary.registryChanged{"count":2,"total":2,"reason":"Tianjin summit"}');
+    expect(actionLabel("registry.changed", t)).toBe("audit.actions.registryChanged");
+  });
   it("reads negotiation events by their labels, and shows none of their identifiers", () => {
     expect(payloadSummary(event("position.take", { proposal: "9f1c2d3e-aaaa", stance: "oppose" }), t, names)).toBe("negotiation.proposal.oppose");
     expect(payloadSummary(event("revision.issue", { revision: 2, outcomes: ["P1:applied"] }), t, names)).toBe('negotiation.revision{"number":2}');

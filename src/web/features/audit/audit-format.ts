@@ -17,6 +17,7 @@ export const KNOWN_ACTIONS = {
   "delegation.updated": "audit.actions.delegationUpdated",
   "identity.demo-accounts-created": "audit.actions.demoAccountsCreated",
   "registry.imported": "audit.actions.registryImported",
+  "registry.changed": "audit.actions.registryChanged",
   "user.sso-linked": "audit.actions.singleSignOnLinked",
   "user.sso-unlinked": "audit.actions.singleSignOnUnlinked",
   "document.create": "audit.actions.documentCreated",
@@ -110,6 +111,11 @@ export function payloadSummary(event: AuditEvent, t: TFunction, names: AuditName
     }
     case "registry.imported":
       return isString(p.origin) ? t("audit.summary.registryFrom", { origin: p.origin }) : "";
+    case "registry.changed": {
+      const changes = Array.isArray(p.changes) ? p.changes.length : 0;
+      const reason = isString(p.reason) ? p.reason : "";
+      return t("audit.summary.registryChanged", { count: changes, total: changes, reason });
+    }
     case "document.create":
       return isString(p.kind) && (DOCUMENT_KINDS as readonly string[]).includes(p.kind) ? t(`negotiation.kinds.${p.kind}`) : "";
     case "proposal.create":
