@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { RIGHTS, type Registry } from "../../../domain/registry";
 import { useLocale } from "../../i18n/use-locale";
-import { FORM_SPECS, RECORD_LANGUAGES, type FieldSpec, type FormTarget, type FormValues, type OptionSource } from "./change-forms";
+import { FORM_SPECS, languagesOfField, recordLanguages, type FieldSpec, type FormTarget, type FormValues, type OptionSource } from "./change-forms";
 
 /** Texts in three languages and the rights take the form's whole width. */
 const WHOLE_ROW = { gridColumn: "1 / -1" } as const;
@@ -47,6 +47,10 @@ export function ChangeEditor({ target, values, onChange, registry, errors }: Pro
   const label = (name: string) => t(`registryAdmin.fields.${name}`);
   const text = (name: string) => String(values[name] ?? "");
   const dateHint = t("registryAdmin.dateHint");
+  const { language: uiLanguage } = useLocale();
+  // Texts in the organization's languages first, named in the reader's language ("Chinese", «китайский», "中文").
+  const languages = recordLanguages(registry.organization);
+  const languageName = (code: string) => new Intl.DisplayNames([uiLanguage], { type: "language" }).of(code) ?? code;
 
   const field = (spec: FieldSpec): ReactNode => {
     const optional = "optional" in spec && spec.optional === true;
@@ -114,10 +118,10 @@ export function ChangeEditor({ target, values, onChange, registry, errors }: Pro
         return (
           <Fieldset key={spec.name} legend={`${label(spec.name)}${optional ? "" : " *"}`} data-field={spec.name} style={WHOLE_ROW}>
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-              {RECORD_LANGUAGES.map((language) => (
+              {languagesOfField(values, spec.name, languages).map((language) => (
                 <TextInput
                   key={language}
-                  label={t(`registryAdmin.languages.${language}`)}
+                  label={languageName(language)}
                   lang={language === "zh" ? "zh-CN" : language}
                   error={errors[`${spec.name}.${language}`]}
                   value={text(`${spec.name}.${language}`)}

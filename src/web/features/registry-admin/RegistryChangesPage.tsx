@@ -21,7 +21,7 @@ import { useSend } from "../../shared/session/use-send";
 import { usePageTitle } from "../../shared/use-page-title";
 import { useLocale } from "../../i18n/use-locale";
 import { ChangeEditor, type FieldErrors } from "./ChangeEditor";
-import { emptyValues, FORM_TARGETS, isJsonTarget, JSON_TARGETS, recordOf, recordOfJson, valuesOf, type FormTarget, type FormValues } from "./change-forms";
+import { emptyValues, FORM_TARGETS, isJsonTarget, JSON_TARGETS, recordLanguages, recordOf, recordOfJson, valuesOf, type FormTarget, type FormValues } from "./change-forms";
 
 /** What a new record written as JSON starts from: its fields, to be filled in. */
 const JSON_TEMPLATES: Readonly<Record<(typeof JSON_TARGETS)[number], object>> = {
@@ -102,7 +102,9 @@ function Changes({ session, base, position, history }: { session: SignedInSessio
   const [target, setTarget] = useState<RegistryTarget>("membership");
   const [jsonText, setJsonText] = useState("");
   const [recordChoice, setRecordChoice] = useState<string>(NEW);
-  const [values, setValues] = useState<FormValues>(() => emptyValues("membership"));
+  // The texts' languages: the organization's own first.
+  const languages = useMemo(() => recordLanguages(base.organization), [base.organization]);
+  const [values, setValues] = useState<FormValues>(() => emptyValues("membership", recordLanguages(base.organization)));
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState<RegistryChangeInput[]>([]);
   const [reason, setReason] = useState("");
@@ -120,14 +122,14 @@ function Changes({ session, base, position, history }: { session: SignedInSessio
     setTarget(next);
     setRecordChoice(NEW);
     if (isJsonTarget(next)) setJsonText(JSON.stringify(next === "organization" ? base.organization : JSON_TEMPLATES[next], null, 2));
-    else setValues(emptyValues(next));
+    else setValues(emptyValues(next, languages));
     setFieldErrors({});
   };
   const chooseRecord = (key: string) => {
     setRecordChoice(key);
     const record = recordsOf(working, target).find((r) => recordKey(target, r) === key);
     if (isJsonTarget(target)) setJsonText(JSON.stringify(record ?? JSON_TEMPLATES[target], null, 2));
-    else setValues(record ? valuesOf(target, record) : emptyValues(target));
+    else setValues(record ? valuesOf(target, record, languages) : emptyValues(target, languages));
     setFieldErrors({});
   };
 
@@ -147,7 +149,7 @@ function Changes({ session, base, position, history }: { session: SignedInSessio
     setSubmitError(null);
     setRecordChoice(NEW);
     if (isJsonTarget(target)) setJsonText(JSON.stringify(target === "organization" ? record : JSON_TEMPLATES[target], null, 2));
-    else setValues(emptyValues(target));
+    else setValues(emptyValues(target as FormTarget, languages));
     setFieldErrors({});
     setDone(null);
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RECORD_SCHEMAS } from "../../../contracts/registry-changes";
-import { emptyValues, FORM_TARGETS, isJsonTarget, recordOf, recordOfJson, valuesOf } from "./change-forms";
+import { emptyValues, FORM_TARGETS, isJsonTarget, recordLanguages, recordOf, recordOfJson, valuesOf } from "./change-forms";
 
 const observer = {
   code: "observer",
@@ -73,5 +73,19 @@ describe("records written as JSON", () => {
     expect(isJsonTarget("organization")).toBe(true);
     expect(isJsonTarget("membership")).toBe(false);
     for (const target of FORM_TARGETS) expect(isJsonTarget(target)).toBe(false);
+  });
+});
+
+describe("the languages of a form's texts", () => {
+  it("offers the organization's languages first, then the interface's", () => {
+    expect(recordLanguages({ officialLanguages: ["zh", "ru"], workingLanguages: ["zh", "ru"] })).toEqual(["zh", "ru", "en"]);
+    expect(recordLanguages({ officialLanguages: ["fr"], workingLanguages: ["fr", "es"] })).toEqual(["fr", "es", "zh", "ru", "en"]);
+  });
+
+  it("keeps a text's other languages when the record is corrected", () => {
+    const state = { code: "FR", isoNumeric: "250", names: { fr: "France", en: "France", de: "Frankreich" }, source: "s" };
+    const values = valuesOf("states", state, ["fr", "en"]);
+    expect(values["names.de"]).toBe("Frankreich");
+    expect(recordOf("states", { ...values, "names.en": "French Republic" }, state)).toEqual({ ...state, names: { fr: "France", en: "French Republic", de: "Frankreich" } });
   });
 });

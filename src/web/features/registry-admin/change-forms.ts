@@ -122,15 +122,27 @@ export function recordOfJson(text: string): Record<string, unknown> | null {
   }
 }
 
+/** The languages a form offers for texts by default: the interface's. */
 export const RECORD_LANGUAGES = ["zh", "ru", "en"] as const;
+
+/** The languages a form offers for the organization's texts: its own languages first, then the interface's. */
+export function recordLanguages(organization: { readonly officialLanguages: readonly string[]; readonly workingLanguages: readonly string[] }): string[] {
+  return [...new Set([...organization.officialLanguages, ...organization.workingLanguages, ...RECORD_LANGUAGES])];
+}
+
+/** The languages of one text field: the form's, and any other the values already hold (so a correction keeps them). */
+export function languagesOfField(values: FormValues, name: string, languages: readonly string[]): string[] {
+  const held = Object.keys(values).filter((key) => key.startsWith(`${name}.`)).map((key) => key.slice(name.length + 1));
+  return [...new Set([...languages, ...held])];
+}
 
 /** Form values: one string (or boolean, or list) per input, named by the record's dotted path ("names.zh", "rights.attend"). */
 export type FormValues = Record<string, string | boolean | string[]>;
 
-export function emptyValues(target: FormTarget): FormValues {
+export function emptyValues(target: FormTarget, languages: readonly string[] = RECORD_LANGUAGES): FormValues {
   const values: FormValues = {};
   for (const field of FORM_SPECS[target] as readonly FieldSpec[]) {
-    if (field.kind === "localized") for (const language of RECORD_LANGUAGES) values[`${field.name}.${language}`] = "";
+    if (field.kind === "localized") for (const language of languages) values[`${field.name}.${language}`] = "";
     else if (field.kind === "rights") for (const right of RIGHTS) values[`${field.name}.${right}`] = false;
     else if (field.kind === "boolean") values[field.name] = true;
     else if (field.kind === "choices") values[field.name] = [];
@@ -140,13 +152,14 @@ export function emptyValues(target: FormTarget): FormValues {
 }
 
 /** The values that show a record already in the registry (to correct it). */
-export function valuesOf(target: FormTarget, record: Record<string, unknown>): FormValues {
-  const values = emptyValues(target);
+export function valuesOf(target: FormTarget, record: Record<string, unknown>, languages: readonly string[] = RECORD_LANGUAGES): FormValues {
+  const values = emptyValues(target, languages);
   for (const field of FORM_SPECS[target] as readonly FieldSpec[]) {
     const value = record[field.name];
     if (field.kind === "localized" || field.kind === "rights") {
       const nested = (value ?? {}) as Record<string, unknown>;
-      const keys = field.kind === "localized" ? RECORD_LANGUAGES : RIGHTS;
+      // Every language the text has, not only the form's: a correction keeps them.
+      const keys = field.kind === "localized" ? [...new Set([...languages, ...Object.keys(nested)])] : RIGHTS;
       for (const key of keys) {
         const inner = nested[key];
         if (inner !== undefined) values[`${field.name}.${key}`] = field.kind === "rights" ? inner === true : String(inner);
@@ -171,7 +184,9 @@ export function recordOf(target: FormTarget, values: FormValues, base: Record<st
     if (field.kind === "localized") {
       // Only the languages typed in: an organization need not have its texts in every language.
       const texts = Object.fromEntries(
-        RECORD_LANGUAGES.map((language): [string, string] => [language, String(values[`${field.name}.${language}`] ?? "")]).filter(([, text]) => text.trim() !== ""),
+        languagesOfField(values, field.name, RECORD_LANGUAGES)
+          .map((language): [string, string] => [language, String(values[`${field.name}.${language}`] ?? "")])
+          .filter(([, text]) => text.trim() !== ""),
       );
       if (optional && Object.keys(texts).length === 0) continue;
       record[field.name] = texts;
