@@ -1,0 +1,286 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  AccreditationError,
+  approveList,
+  badgeValidity,
+  countDelegates,
+  draftList,
+  editList,
+  isBadgeValid,
+  isSamePerson,
+  normalizedName,
+  returnList,
+  submitList,
+  type AccreditationErrorCode,
+  type AccreditationList,
+  type Delegate,
+  type MeetingAccreditation,
+} from "./accreditation.js";
+import { MeetingError } from "./meeting.js";
+
+function refusal(run: () => unknown): { code: AccreditationErrorCode; field: string | undefined; details: Record<string, unknown> | undefined } {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof AccreditationError) return { code: error.code, field: error.field, details: error.details };
+    throw error;
+  }
+  throw new Error("not refused");
+}
+
+const delegate = (en: string, ru?: string, rank: Delegate["rank"] = "adviser"): Delegate => ({
+  name: ru === undefined ? { en } : { en, ru },
+  function: { en: "Adviser", ru: "Советник" },
+  rank,
+});
+
+const meeting = (lists: AccreditationList[] = [], quotas: [string, number][] = [["KZ", 3], ["IN", 3], ["CN", 5]]): MeetingAccreditation => ({
+  status: "confirmed",
+  quotas: new Map(quotas),
+  lists,
+});
+
+const list = (id: string, delegation: string, state: AccreditationList["state"], delegates: Delegate[]): AccreditationList => ({
+  id,
+  delegation,
+  state,
+  delegates,
+  returnReason: null,
+});
+
+describe("normalizedName", () => {
+  it("ignores case, spacing and Unicode composition, in every script", () => {
+    expect(normalizedName("  Wang   Yi ")).toBe("wang yi");
+    expect(normalizedName("ЛАВРОВ  Сергей")).toBe(normalizedName("лавров сергей"));
+    expect(normalizedName("Rami\u0301rez")).toBe(normalizedName("RAMÍREZ"));
+    expect(normalizedName("Strauß")).toBe(normalizedName("STRAUSS"));
+    expect(normalizedName("Ὀδυσσεύς")).toBe(normalizedName("ὈΔΥΣΣΕΎΣ"));
+    expect(normalizedName("王\u3000毅")).toBe(normalizedName("王 毅"));
+    expect(normalizedName("Jaishankar\u00a0S.")).toBe("jaishankar s.");
+  });
+
+  it("keeps different names apart", () => {
+    expect(normalizedName("Wang Yi")).not.toBe(normalizedName("Wang Yu"));
+    expect(normalizedName("WangYi")).not.toBe(normalizedName("Wang Yi"));
+  });
+
+  it("takes any of a delegate's names, in any language, as the same person", () => {
+    expect(isSamePerson(delegate("Sergey Lavrov", "Сергей Лавров"), delegate("S. Lavrov", "сергей  лавров"))).toBe(true);
+    expect(isSamePerson(delegate("Sergey Lavrov"), delegate("Sergei Lavrov"))).toBe(false);
+  });
+});
+
+describe("a delegation's list", () => {
+  it("goes from draft to submitted to approved", () => {
+    const draft = draftList(meeting(), "l1", "KZ", [delegate("Murat Nurtleu", undefined, "minister"), delegate("Aibek Smadiyarov")]);
+    expect(draft.state).toBe("draft");
+    const submitted = submitList(meeting([draft]), draft);
+    expect(submitted.state).toBe("submitted");
+    const approved = approveList(meeting([submitted]), submitted);
+    expect(approved).toEqual({ ...draft, state: "approved" });
+  });
+
+  it("is returned with its reason, edited back to draft and submitted again", () => {
+    const submitted = list("l1", "IN", "submitted", [delegate("S. Jaishankar", undefined, "minister")]);
+    const returned = returnList(submitted, "  Passport copy missing for the minister. ");
+    expect(returned).toMatchObject({ state: "returned", returnReason: "Passport copy missing for the minister." });
+    const edited = editList(returned, [delegate("Subrahmanyam Jaishankar", undefined, "minister")]);
+    expect(edited.state).toBe("draft");
+    const resubmitted = submitList(meeting([edited]), edited);
+    expect(resubmitted).toMatchObject({ state: "submitted", returnReason: null });
+  });
+
+  it("is not returned without a reason", () => {
+    const submitted = list("l1", "IN", "submitted", [delegate("S. Jaishankar")]);
+    expect(refusal(() => returnList(submitted, " \n ")).code).toBe("reason-required");
+    expect(refusal(() => returnList(submitted, "")).field).toBe("reason");
+  });
+
+  it("is refused for a delegation that is not invited, from the draft on", () => {
+    expect(refusal(() => draftList(meeting(), "l1", "MN", [delegate("Battsetseg Batmunkh")]))).toMatchObject({ code: "not-invited", field: "delegation" });
+    // Invited when the draft was written, no longer when it is submitted.
+    const draft = list("l1", "IN", "draft", [delegate("S. Jaishankar")]);
+    expect(refusal(() => submitList(meeting([draft], [["KZ", 3]]), draft)).code).toBe("not-invited");
+  });
+
+  it("counts approved and submitted delegates against the quota, and refuses the excess with the figures", () => {
+    const approved = list("a", "KZ", "approved", [delegate("A One")]);
+    const pending = list("b", "KZ", "submitted", [delegate("B Two")]);
+    const draft = list("c", "KZ", "draft", [delegate("C Three"), delegate("D Four")]);
+    const state = meeting([approved, pending, draft]);
+    expect(refusal(() => submitList(state, draft))).toMatchObject({
+      code: "quota-exceeded",
+      field: "delegates",
+      details: { quota: 3, held: 2, requested: 2, available: 1 },
+    });
+    const exactlyFull = editList(draft, [delegate("C Three")]);
+    expect(submitList(state, exactlyFull).state).toBe("submitted");
+  });
+
+  it("does not count returned or draft lists, nor other delegations, against the quota", () => {
+    const others = [list("x", "KZ", "returned", [delegate("X1"), delegate("X2"), delegate("X3")]), list("y", "IN", "approved", [delegate("Y1"), delegate("Y2"), delegate("Y3")])];
+    const draft = list("c", "KZ", "draft", [delegate("C1"), delegate("C2"), delegate("C3")]);
+    expect(submitList(meeting([...others, draft]), draft).state).toBe("submitted");
+    expect(countDelegates(meeting([...others, draft]), "KZ", ["approved", "submitted"])).toBe(0);
+  });
+
+  it("checks the quota again at approval, when it has been lowered since submission", () => {
+    const submitted = list("a", "KZ", "submitted", [delegate("A1"), delegate("A2")]);
+    const earlier = list("b", "KZ", "approved", [delegate("B1")]);
+    expect(refusal(() => approveList(meeting([earlier, submitted], [["KZ", 2]]), submitted)).code).toBe("quota-exceeded");
+  });
+
+  it("refuses a person already accredited in another delegation, however the name is spelt", () => {
+    const china = list("cn", "CN", "approved", [delegate("Wang Yi", "Ван И", "minister")]);
+    const draft = list("kz", "KZ", "draft", [delegate("Aibek Smadiyarov"), delegate("  WANG   yi ")]);
+    expect(refusal(() => submitList(meeting([china, draft]), draft))).toMatchObject({
+      code: "already-accredited",
+      field: "delegates.1.name",
+      details: { conflicts: [{ index: 1, delegation: "CN" }] },
+    });
+    // Matched through the Russian name although the English one differs.
+    const byRussian = list("kz2", "KZ", "draft", [delegate("Van I", "ван  и")]);
+    expect(refusal(() => submitList(meeting([china, byRussian]), byRussian)).code).toBe("already-accredited");
+  });
+
+  it("refuses the same person twice on one list, and against a list still awaiting approval", () => {
+    const twice = list("kz", "KZ", "draft", [delegate("Murat Nurtleu"), delegate("murat nurtleu")]);
+    expect(refusal(() => submitList(meeting([twice]), twice))).toMatchObject({ code: "already-accredited", field: "delegates.1.name" });
+    const pending = list("in", "IN", "submitted", [delegate("Murat Nurtleu")]);
+    const draft = list("kz", "KZ", "draft", [delegate("Murat Nurtleu")]);
+    expect(refusal(() => submitList(meeting([pending, draft]), draft)).code).toBe("already-accredited");
+  });
+
+  it("does not hold a name on a returned or draft list against anyone", () => {
+    const returned = list("in", "IN", "returned", [delegate("Murat Nurtleu")]);
+    const draft = list("kz", "KZ", "draft", [delegate("Murat Nurtleu")]);
+    expect(submitList(meeting([returned, draft]), draft).state).toBe("submitted");
+  });
+
+  it("refuses an empty list, a decision on a list not submitted, and any change once the meeting is held or cancelled", () => {
+    const empty = list("e", "KZ", "draft", []);
+    expect(refusal(() => submitList(meeting([empty]), empty)).code).toBe("empty-list");
+    const draft = list("d", "KZ", "draft", [delegate("A1")]);
+    expect(refusal(() => approveList(meeting([draft]), draft)).code).toBe("invalid-state");
+    expect(refusal(() => returnList(list("a", "KZ", "approved", [delegate("A1")]), "late")).code).toBe("invalid-state");
+    expect(refusal(() => editList(list("s", "KZ", "submitted", [delegate("A1")]), [])).code).toBe("invalid-state");
+    const submitted = list("s", "KZ", "submitted", [delegate("A1")]);
+    expect(refusal(() => approveList({ ...meeting([submitted]), status: "cancelled" }, submitted)).code).toBe("meeting-closed");
+    expect(refusal(() => submitList({ ...meeting([draft]), status: "held" }, draft)).code).toBe("meeting-closed");
+  });
+});
+
+describe("properties", () => {
+  type Op =
+    | { readonly kind: "submit"; readonly delegation: string; readonly size: number }
+    | { readonly kind: "approve"; readonly pick: number }
+    | { readonly kind: "return"; readonly pick: number }
+    | { readonly kind: "resubmit"; readonly pick: number; readonly size: number };
+  const delegations = ["KZ", "IN", "CN"];
+  const ops = fc.array(
+    fc.oneof(
+      fc.record({ kind: fc.constant("submit" as const), delegation: fc.constantFrom(...delegations), size: fc.integer({ min: 1, max: 5 }) }),
+      fc.record({ kind: fc.constant("approve" as const), pick: fc.nat() }),
+      fc.record({ kind: fc.constant("return" as const), pick: fc.nat() }),
+      fc.record({ kind: fc.constant("resubmit" as const), pick: fc.nat(), size: fc.integer({ min: 1, max: 5 }) }),
+    ),
+    { maxLength: 60 },
+  );
+
+  it("never approves more delegates than the quota, whatever the order of submissions and decisions", () => {
+    fc.assert(
+      fc.property(fc.tuple(fc.nat(6), fc.nat(6), fc.nat(6)), ops, (quotaValues, sequence: Op[]) => {
+        const quotas = new Map(delegations.map((d, i) => [d, quotaValues[i] ?? 0]));
+        let lists: AccreditationList[] = [];
+        let people = 0;
+        const fresh = (size: number): Delegate[] => Array.from({ length: size }, () => delegate(`Delegate ${(people += 1)}`));
+        const state = (): MeetingAccreditation => ({ status: "confirmed", quotas, lists });
+        const replace = (next: AccreditationList): void => {
+          lists = lists.some((l) => l.id === next.id) ? lists.map((l) => (l.id === next.id ? next : l)) : [...lists, next];
+        };
+        const attempt = (run: () => AccreditationList): void => {
+          try {
+            replace(run());
+          } catch (error) {
+            if (!(error instanceof AccreditationError)) throw error;
+          }
+        };
+        for (const op of sequence) {
+          const target = lists.length > 0 && op.kind !== "submit" ? lists[op.pick % lists.length] : undefined;
+          if (op.kind === "submit") attempt(() => submitList(state(), draftList(state(), `l${lists.length}`, op.delegation, fresh(op.size))));
+          else if (target && op.kind === "approve") attempt(() => approveList(state(), target));
+          else if (target && op.kind === "return") attempt(() => returnList(target, "incomplete"));
+          else if (target && op.kind === "resubmit") attempt(() => submitList(state(), editList(target, fresh(op.size))));
+          for (const d of delegations) {
+            expect(countDelegates(state(), d, ["approved"])).toBeLessThanOrEqual(quotas.get(d) ?? 0);
+            expect(countDelegates(state(), d, ["approved", "submitted"])).toBeLessThanOrEqual(quotas.get(d) ?? 0);
+          }
+        }
+      }),
+    );
+  });
+
+  // Names from several scripts, including letters whose case mapping is not one to one (ß, ς, İ).
+  const letter = fc.constantFrom(..."abcxyzßéİıÅçЛавровЁёΣσςΟδυσέα王毅".split(""));
+  const word = fc.array(letter, { minLength: 1, maxLength: 8 }).map((cs) => cs.join(""));
+  const name = fc.array(word, { minLength: 1, maxLength: 3 }).map((ws) => ws.join(" "));
+  const space = fc.constantFrom(" ", "  ", "\u00a0", "\u3000", "\t");
+  /** The same name as another clerk might type it: other case per letter, other spaces, decomposed accents. */
+  const variant = (original: string): fc.Arbitrary<string> =>
+    fc
+      .record({
+        cases: fc.array(fc.boolean(), { minLength: original.length, maxLength: original.length }),
+        spaces: fc.array(space, { minLength: original.length, maxLength: original.length }),
+        edges: fc.tuple(space, space),
+        decompose: fc.boolean(),
+      })
+      .map(({ cases, spaces, edges, decompose }) => {
+        const typed = [...original].map((c, i) => (c === " " ? (spaces[i] ?? " ") : cases[i] ? c.toUpperCase() : c.toLowerCase())).join("");
+        const spaced = `${edges[0]}${typed}${edges[1]}`;
+        return decompose ? spaced.normalize("NFD") : spaced;
+      });
+
+  it("refuses a name already accredited elsewhere in the meeting, however its case, spacing or composition differs", () => {
+    fc.assert(
+      fc.property(
+        name.chain((original) => fc.tuple(fc.constant(original), variant(original))),
+        fc.constantFrom("approved", "submitted" as const),
+        ([original, typed], heldAs) => {
+          expect(normalizedName(typed)).toBe(normalizedName(original));
+          const held = list("cn", "CN", heldAs as AccreditationList["state"], [delegate(original)]);
+          const draft = list("kz", "KZ", "draft", [delegate(typed)]);
+          expect(refusal(() => submitList(meeting([held, draft]), draft)).code).toBe("already-accredited");
+        },
+      ),
+    );
+  });
+});
+
+describe("badge validity", () => {
+  const HOUR = 3_600_000;
+  const end = "2025-07-15T13:00:00.000Z";
+  const approved = { state: "approved" as const };
+
+  it("is valid while the list is approved, until the meeting's end plus the grace period", () => {
+    expect(badgeValidity(approved, { status: "confirmed", end }, "2025-07-15T08:00:00+05:00", 6 * HOUR)).toEqual({ isValid: true, validUntil: "2025-07-15T19:00:00.000Z" });
+    expect(isBadgeValid(approved, { status: "held", end }, "2025-07-15T18:59:59Z", 6 * HOUR)).toBe(true);
+    expect(badgeValidity(approved, { status: "held", end }, "2025-07-15T19:00:00Z", 6 * HOUR)).toMatchObject({ isValid: false, reason: "expired" });
+    expect(isBadgeValid(approved, { status: "confirmed", end }, new Date("2025-07-15T13:00:00Z"), 0)).toBe(false);
+  });
+
+  it("is not valid for a list not approved, nor for a cancelled meeting", () => {
+    for (const state of ["draft", "submitted", "returned"] as const) {
+      expect(badgeValidity({ state }, { status: "confirmed", end }, "2025-07-15T08:00:00Z", HOUR)).toMatchObject({ isValid: false, reason: "not-approved" });
+    }
+    expect(badgeValidity(approved, { status: "cancelled", end }, "2025-07-15T08:00:00Z", HOUR)).toMatchObject({ isValid: false, reason: "meeting-cancelled" });
+  });
+
+  it("follows a postponed meeting's new end", () => {
+    expect(isBadgeValid(approved, { status: "postponed", end: "2025-09-10T13:00:00.000Z" }, "2025-08-01T00:00:00Z", 0)).toBe(true);
+  });
+
+  it("refuses an instant without an offset rather than guess the server's zone", () => {
+    expect(() => badgeValidity(approved, { status: "confirmed", end }, "2025-07-15T08:00:00", HOUR)).toThrow(MeetingError);
+  });
+});

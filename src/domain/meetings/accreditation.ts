@@ -1,0 +1,218 @@
+// Accreditation to a meeting: a delegation's head submits lists of delegates within the delegation's quota, the
+// secretariat approves each list or returns it with a reason, and a badge is valid while its list stands approved.
+import type { LocalizedText } from "../localized-text.js";
+import { MeetingError, parseInstant, type MeetingStatus } from "./meeting.js";
+
+export const RANKS = ["head_of_state_or_government", "minister", "ambassador", "adviser", "interpreter", "security", "press"] as const;
+export type Rank = (typeof RANKS)[number];
+
+export interface Delegate {
+  /** The name in each language given ("zh", "ru", "en"…), as the person's passport and the host's protocol write it. */
+  readonly name: LocalizedText;
+  readonly function: LocalizedText;
+  readonly rank: Rank;
+}
+
+/** draft (being written) → submitted → approved, or returned with a reason (then edited and submitted again). */
+export const ACCREDITATION_STATES = ["draft", "submitted", "approved", "returned"] as const;
+export type AccreditationState = (typeof ACCREDITATION_STATES)[number];
+
+/** One list of delegates a delegation submits for one meeting; a delegation may add lists until its quota is used. */
+export interface AccreditationList {
+  readonly id: string;
+  readonly delegation: string;
+  readonly state: AccreditationState;
+  readonly delegates: readonly Delegate[];
+  /** Why the secretariat returned it; null unless returned. */
+  readonly returnReason: string | null;
+}
+
+/** What the checks need to know about the meeting: who is invited with what quota, and every list it has so far. */
+export interface MeetingAccreditation {
+  readonly status: MeetingStatus;
+  /** Invited delegation → how many delegates it may have accredited. */
+  readonly quotas: ReadonlyMap<string, number>;
+  /** Every list of the meeting, of every delegation (the one being decided may be among them). */
+  readonly lists: readonly AccreditationList[];
+}
+
+export const ACCREDITATION_ERROR_CODES = [
+  "not-invited",
+  "quota-exceeded",
+  "already-accredited",
+  "reason-required",
+  "empty-list",
+  "meeting-closed",
+  "invalid-state",
+] as const;
+export type AccreditationErrorCode = (typeof ACCREDITATION_ERROR_CODES)[number];
+
+export class AccreditationError extends Error {
+  constructor(
+    readonly code: AccreditationErrorCode,
+    message: string,
+    /** The request field at fault, when one is ("delegates.2.name"). */
+    readonly field?: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "AccreditationError";
+  }
+}
+
+/**
+ * A name as compared for duplicates: NFC, case-folded (upper then lower, so "ß" meets "SS" and "ς" meets "Σ"), every run of
+ * white space (no-break and ideographic spaces included) one space, no space at either end.
+ */
+export function normalizedName(name: string): string {
+  return name.normalize("NFC").toUpperCase().toLowerCase().normalize("NFC").replace(/\s+/gu, " ").trim();
+}
+
+/** Every normalized spelling of a delegate's name, whatever the language: two delegates sharing one are the same person. */
+function nameKeys(delegate: Delegate): Set<string> {
+  return new Set(Object.values(delegate.name).map(normalizedName).filter((n) => n !== ""));
+}
+
+/** Whether the two are the same person: one of the names of one is, normalized, one of the names of the other. */
+export function isSamePerson(a: Delegate, b: Delegate): boolean {
+  const keys = nameKeys(a);
+  return [...nameKeys(b)].some((key) => keys.has(key));
+}
+
+/** A list the delegation starts; only an invited delegation may start one. */
+export function draftList(meeting: MeetingAccreditation, id: string, delegation: string, delegates: readonly Delegate[] = []): AccreditationList {
+  requireOpen(meeting);
+  requireInvited(meeting, delegation);
+  return { id, delegation, state: "draft", delegates, returnReason: null };
+}
+
+/** Replaces the delegates of a draft or returned list; a returned list goes back to draft, its reason kept until resubmitted. */
+export function editList(list: AccreditationList, delegates: readonly Delegate[]): AccreditationList {
+  requireState(list, ["draft", "returned"], "edited");
+  return { ...list, state: "draft", delegates };
+}
+
+/** The delegation's head submits a draft (or returned) list: invited, within the quota, and nobody accredited twice. */
+export function submitList(meeting: MeetingAccreditation, list: AccreditationList): AccreditationList {
+  requireState(list, ["draft", "returned"], "submitted");
+  requireOpen(meeting);
+  requireInvited(meeting, list.delegation);
+  if (list.delegates.length === 0) throw new AccreditationError("empty-list", "A list needs at least one delegate.", "delegates");
+  // Submitted lists hold their places too, so the secretariat can approve everything pending without exceeding the quota.
+  requireWithinQuota(meeting, list, ["approved", "submitted"]);
+  requireNobodyTwice(meeting, list, ["approved", "submitted"]);
+  return { ...list, state: "submitted", returnReason: null };
+}
+
+/** The secretariat approves a submitted list; the quota and duplicates are checked again against what is approved now. */
+export function approveList(meeting: MeetingAccreditation, list: AccreditationList): AccreditationList {
+  requireState(list, ["submitted"], "approved");
+  requireOpen(meeting);
+  requireInvited(meeting, list.delegation);
+  requireWithinQuota(meeting, list, ["approved"]);
+  requireNobodyTwice(meeting, list, ["approved"]);
+  return { ...list, state: "approved" };
+}
+
+/** The secretariat returns a submitted list to the delegation, always saying why. */
+export function returnList(list: AccreditationList, reason: string): AccreditationList {
+  requireState(list, ["submitted"], "returned");
+  const trimmed = reason.trim();
+  if (trimmed === "") throw new AccreditationError("reason-required", "Say why the list is returned.", "reason");
+  return { ...list, state: "returned", returnReason: trimmed };
+}
+
+/** Delegates of `delegation` in lists in any of `states`, leaving out the list `except`. */
+export function countDelegates(meeting: MeetingAccreditation, delegation: string, states: readonly AccreditationState[], except?: string): number {
+  return meeting.lists
+    .filter((l) => l.delegation === delegation && l.id !== except && states.includes(l.state))
+    .reduce((sum, l) => sum + l.delegates.length, 0);
+}
+
+function requireState(list: AccreditationList, allowed: readonly AccreditationState[], becoming: string): void {
+  if (!allowed.includes(list.state)) {
+    throw new AccreditationError("invalid-state", `A ${list.state} list cannot be ${becoming}.`, "state", { state: list.state, allowed });
+  }
+}
+
+function requireOpen(meeting: MeetingAccreditation): void {
+  if (meeting.status === "held" || meeting.status === "cancelled") {
+    throw new AccreditationError("meeting-closed", `The meeting is ${meeting.status}: accreditation is closed.`, undefined, { status: meeting.status });
+  }
+}
+
+function requireInvited(meeting: MeetingAccreditation, delegation: string): void {
+  if (!meeting.quotas.has(delegation)) {
+    throw new AccreditationError("not-invited", "The delegation is not invited to this meeting.", "delegation", { delegation });
+  }
+}
+
+function requireWithinQuota(meeting: MeetingAccreditation, list: AccreditationList, holding: readonly AccreditationState[]): void {
+  const quota = meeting.quotas.get(list.delegation) ?? 0;
+  const held = countDelegates(meeting, list.delegation, holding, list.id);
+  if (held + list.delegates.length > quota) {
+    throw new AccreditationError(
+      "quota-exceeded",
+      `The delegation may accredit ${quota} delegates; ${held} are already ${holding.join(" or ")}, so ${list.delegates.length} more would exceed it.`,
+      "delegates",
+      { quota, held, requested: list.delegates.length, available: Math.max(0, quota - held) },
+    );
+  }
+}
+
+function requireNobodyTwice(meeting: MeetingAccreditation, list: AccreditationList, holding: readonly AccreditationState[]): void {
+  const others = meeting.lists.filter((l) => l.id !== list.id && holding.includes(l.state));
+  const conflicts: { index: number; delegation: string }[] = [];
+  list.delegates.forEach((delegate, index) => {
+    const earlierInList = list.delegates.slice(0, index).some((d) => isSamePerson(d, delegate));
+    const elsewhere = others.find((l) => l.delegates.some((d) => isSamePerson(d, delegate)));
+    if (earlierInList) conflicts.push({ index, delegation: list.delegation });
+    else if (elsewhere) conflicts.push({ index, delegation: elsewhere.delegation });
+  });
+  const first = conflicts[0];
+  if (first) {
+    throw new AccreditationError(
+      "already-accredited",
+      "A delegate on this list is already accredited to the meeting (the same name, ignoring case and spacing).",
+      `delegates.${first.index}.name`,
+      { conflicts },
+    );
+  }
+}
+
+// ---- A badge's verification page
+
+export type BadgeValidity =
+  | { readonly isValid: true; readonly validUntil: string }
+  | { readonly isValid: false; readonly reason: "not-approved" | "meeting-cancelled" | "expired"; readonly validUntil: string };
+
+/**
+ * Whether a badge of `list` is valid at `at`: the list approved, the meeting not cancelled, and `at` before the meeting's
+ * end plus `graceMs` (delegates leave the venue after the closing). A postponed meeting's badges follow its new end.
+ */
+export function badgeValidity(
+  list: Pick<AccreditationList, "state">,
+  meeting: { readonly status: MeetingStatus; readonly end: string },
+  at: string | Date,
+  graceMs: number,
+): BadgeValidity {
+  const end = parseInstant(meeting.end);
+  const now = parseInstant(at);
+  if (!end) throw new MeetingError("invalid-instant", "The meeting's end must be an instant with an offset or Z.", "end");
+  if (!now) throw new MeetingError("invalid-instant", "The instant must have an offset or Z.", "at");
+  const until = end.getTime() + graceMs;
+  const validUntil = new Date(until).toISOString();
+  if (list.state !== "approved") return { isValid: false, reason: "not-approved", validUntil };
+  if (meeting.status === "cancelled") return { isValid: false, reason: "meeting-cancelled", validUntil };
+  if (!(now.getTime() < until)) return { isValid: false, reason: "expired", validUntil };
+  return { isValid: true, validUntil };
+}
+
+export function isBadgeValid(
+  list: Pick<AccreditationList, "state">,
+  meeting: { readonly status: MeetingStatus; readonly end: string },
+  at: string | Date,
+  graceMs: number,
+): boolean {
+  return badgeValidity(list, meeting, at, graceMs).isValid;
+}
