@@ -1,0 +1,100 @@
+// Setting text in the export PDFs: a pdfkit document with the embedded fonts, text measured and drawn run by run (each
+// run in the face that has its characters), lines wrapped to a width, and the finished document collected as bytes.
+import PDFDocument from "pdfkit";
+import { exportFonts, fontRuns, glyphChecker, type Face } from "./fonts.js";
+import { wrapLines } from "./text-layout.js";
+
+export interface TextStyle {
+  readonly size: number;
+  readonly bold?: boolean;
+  readonly color?: string;
+}
+
+export interface PdfOptions {
+  readonly size: string | [number, number];
+  readonly title: string;
+  /** The document's language (BCP 47), for screen readers and text extraction. */
+  readonly lang: string;
+  readonly bufferPages?: boolean;
+}
+
+export class PdfText {
+  readonly doc: PDFKit.PDFDocument;
+  private readonly hasGlyph: (face: Face, codePoint: number) => boolean;
+  private readonly widths = new Map<string, number>();
+
+  constructor(options: PdfOptions) {
+    const fonts = exportFonts();
+    this.hasGlyph = glyphChecker(fonts);
+    // Margins are ours to keep (pdfkit would otherwise add a page when text nears the bottom).
+    this.doc = new PDFDocument({
+      size: options.size,
+      margin: 0,
+      bufferPages: options.bufferPages ?? false,
+      lang: options.lang,
+      displayTitle: true,
+      pdfVersion: "1.7",
+      info: { Title: options.title, Creator: "Concord", Producer: "Concord (pdfkit)" },
+    });
+    // pdfkit takes a parsed fontkit font as it takes a file (its types only list the latter); parsed once per process.
+    for (const face of ["regular", "bold", "cjk"] as const) this.doc.registerFont(face, fonts[face] as unknown as Buffer);
+  }
+
+  private runs(text: string, style: TextStyle) {
+    return fontRuns(text, style.bold ? "bold" : "regular", this.hasGlyph);
+  }
+
+  /** The width of `text` set in `style`, in points. */
+  measure(text: string, style: TextStyle): number {
+    const key = `${style.size}|${style.bold ? 1 : 0}|${text}`;
+    const known = this.widths.get(key);
+    if (known !== undefined) return known;
+    let width = 0;
+    for (const run of this.runs(text, style)) width += this.doc.font(run.face).fontSize(style.size).widthOfString(run.text);
+    if (this.widths.size > 50_000) this.widths.clear();
+    this.widths.set(key, width);
+    return width;
+  }
+
+  /** Draws one line of text with its top-left at (x, y); returns its width. `align: "right"` puts its right end at x. */
+  line(text: string, x: number, y: number, style: TextStyle, align: "left" | "right" | "center" = "left"): number {
+    const width = this.measure(text, style);
+    let at = align === "right" ? x - width : align === "center" ? x - width / 2 : x;
+    const color = style.color ?? "#111111";
+    this.doc.fillColor(color);
+    for (const run of this.runs(text, style)) {
+      // The Chinese face has no bold: a bold run in it is outlined as well as filled, so a heading still reads as one.
+      const isFauxBold = style.bold === true && run.face === "cjk";
+      if (isFauxBold) this.doc.lineWidth(style.size * 0.035).strokeColor(color);
+      this.doc.font(run.face).fontSize(style.size).text(run.text, at, y, { lineBreak: false, ...(isFauxBold ? { fill: true, stroke: true } : {}) });
+      at += this.doc.widthOfString(run.text);
+    }
+    return width;
+  }
+
+  /** The lines `text` takes at `width`, at most `maxLines`. */
+  wrap(text: string, width: number, style: TextStyle, maxLines = Infinity): string[] {
+    return wrapLines(text, width, (t) => this.measure(t, style), maxLines);
+  }
+
+  /** Draws wrapped lines from (x, y); returns the height used. */
+  paragraph(lines: readonly string[], x: number, y: number, style: TextStyle, lineHeight = lineHeightOf(style)): number {
+    lines.forEach((text, index) => this.line(text, x, y + index * lineHeight, style));
+    return lines.length * lineHeight;
+  }
+
+  /** Ends the document and resolves with its bytes. */
+  finish(): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    return new Promise((resolve, reject) => {
+      this.doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+      this.doc.on("end", () => resolve(Buffer.concat(chunks)));
+      this.doc.on("error", reject);
+      this.doc.end();
+    });
+  }
+}
+
+export function lineHeightOf(style: TextStyle): number {
+  return Math.round(style.size * 1.38 * 100) / 100;
+}

@@ -1,0 +1,20 @@
+// Who may print a delegate's badge: the secretariat, and the delegation the delegate belongs to (its head prints its
+// delegates' badges). Verifying a badge needs no right at all: a guard at a door scans it.
+import { DELEGATION_ROLES, isSecretariat, SECRETARIAT_ROLES, type Actor, type Policy } from "../../../domain/access.js";
+
+export interface BadgeResource {
+  /** The delegation whose delegate the badge names. */
+  readonly delegation: string;
+}
+
+export const badgePolicy = {
+  print: {
+    right: "badge.print",
+    description: "Print a delegate's badge (PDF with the QR code of its verification page)",
+    roles: [...SECRETARIAT_ROLES, ...DELEGATION_ROLES],
+    scope: {
+      description: "a delegation prints only its own delegates' badges",
+      check: (actor: Actor, badge: BadgeResource) => isSecretariat(actor) || (actor.delegation !== null && actor.delegation === badge.delegation),
+    },
+  },
+} as const satisfies Policy<BadgeResource>;

@@ -1,0 +1,268 @@
+// The participants list (JSON, PDF, CSV, XLSX), a delegate's badge (PDF with a QR code) and the badge's verification
+// answer. Thin: read the meeting's participants at its current version (cached), check the caller's right, answer.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { BadgeVerificationSchema, ParticipantListSchema } from "../../../contracts/meetings.js";
+import { ProblemSchema } from "../../../contracts/problems.js";
+import type { LocalizedText } from "../../../domain/localized-text.js";
+import type { Registry } from "../../../domain/registry.js";
+import { authorize } from "../../access/authorize.js";
+import type { AppServices } from "../../app-services.js";
+import { notFound, ProblemError } from "../../http/problem.js";
+import { badgeAudienceOf, withBadgesFor } from "../participants.js";
+import { meetingPolicy } from "../policy.js";
+import { findInvitation, findMeeting, meetingFacts, resourceOf, type MeetingFacts, type MeetingRow } from "../store.js";
+import { meetingAccreditations, meetingBadges } from "../tables.js";
+import { badgeDocument, verificationUrl } from "./badge-document.js";
+import { badgePdf } from "./badge-pdf.js";
+import { EXPORT_LANGUAGES, readerLanguage, type ExportLanguage } from "./labels.js";
+import { derived, FileCache, ParticipantsCache, participantsJson, type CachedJson, type MeetingParticipants } from "./participants-cache.js";
+import { attachment, csvText, exportFileName, participantsDocument, participantsTable, type MeetingFacet, type ParticipantsDocument } from "./participants-document.js";
+import { participantsPdf } from "./participants-pdf.js";
+import { participantsXlsx } from "./participants-xlsx.js";
+import { badgePolicy } from "./policy.js";
+import { verification } from "./verification.js";
+
+const tags = ["meetings"];
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema };
+const MeetingParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "an identifier") });
+// A malformed token is simply not a badge: 404, as for an unknown one (a guard's phone shows "unknown badge" either way).
+const TokenParams = z.strictObject({ token: z.string().max(200) });
+const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
+const ExportQuery = z.strictObject({
+  /** The reader's language; by default the first of Accept-Language that Concord writes in, else English. */
+  lang: z.enum(EXPORT_LANGUAGES).optional(),
+});
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+function binary(type: string, description: string) {
+  return { description, content: { [type]: { schema: z.string().meta({ format: "binary" }) } } };
+}
+
+export async function meetingExportRoutes(app: FastifyInstance, options: { services: AppServices; publicOrigin?: string | null }): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { services } = options;
+  const { db, snapshot } = services;
+  const cache = new ParticipantsCache(db);
+  const files = new FileCache();
+
+  const noRegistry = () => new ProblemError(503, "no-registry", "No registry loaded", "Load a dataset with `concord import`.");
+  const registry = (): Registry => snapshot.registry ?? (() => { throw noRegistry(); })();
+  const facts = (): MeetingFacts => snapshot.view("meeting-facts", meetingFacts) ?? (() => { throw noRegistry(); })();
+
+  /** The meeting's participants, once the caller is known to hold the right to read them. */
+  async function readable(request: FastifyRequest, id: string): Promise<MeetingParticipants> {
+    const entry = await cache.get(id);
+    if (!entry) throw notFound("meeting");
+    const known = facts();
+    const resource = derived(entry, `resource:${snapshot.position}`, () => resourceOf(entry.row, entry.invitations, known));
+    authorize(request.actor, meetingPolicy.participants, resource);
+    return entry;
+  }
+
+  /** Delegations in the registry's order: its states, then its international organizations. */
+  const delegationOrder = (): readonly string[] =>
+    snapshot.view("participants-order", (r) => [...r.states.map((s) => s.code), ...r.organizations.map((o) => o.code)]) ?? [];
+
+  function namesOf(entry: MeetingParticipants): (code: string) => LocalizedText | null {
+    const known = facts();
+    const guests = new Map(entry.invitations.map((i) => [i.party, i.names]));
+    return (code) => known.names(code) ?? guests.get(code) ?? null;
+  }
+
+  function exportDocument(request: FastifyRequest, entry: MeetingParticipants, language: ExportLanguage): ParticipantsDocument {
+    const current = registry();
+    return participantsDocument({
+      meeting: facetOf(entry.row),
+      participants: withBadgesFor(entry.participants, badgeAudienceOf(request.actor)),
+      order: delegationOrder(),
+      names: namesOf(entry),
+      language,
+      organizationLanguages: current.organization.officialLanguages,
+      asOf: entry.row.updatedAt,
+    });
+  }
+
+  /** A file of the list, rendered once per meeting version, language, registry and audience (see FileCache). */
+  function renderedFile(entry: MeetingParticipants, key: string, render: () => Promise<Buffer>): Promise<Buffer> {
+    return files.get(`${entry.row.id}|${entry.row.version}|${snapshot.position}|${key}`, render);
+  }
+
+  function download(reply: FastifyReply, type: string, fileName: string, bytes: Buffer | string): FastifyReply {
+    return reply.header("content-disposition", attachment(fileName)).header("cache-control", "private, no-store").type(type).send(bytes as never);
+  }
+
+  api.get(
+    "/api/v1/meetings/:id/participants",
+    {
+      schema: {
+        tags,
+        summary: "The participants: every delegate of an approved accreditation list (secretariat, the chair, invited delegations)",
+        params: MeetingParams,
+        response: { 200: ParticipantListSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const entry = await readable(request, request.params.id);
+      return sendCached(request, reply, participantsJson(entry, badgeAudienceOf(request.actor), delegationOrder(), String(snapshot.position)));
+    },
+  );
+
+  api.get(
+    "/api/v1/meetings/:id/participants.pdf",
+    {
+      schema: {
+        tags,
+        summary: "The list of participants as a PDF (A4, fonts embedded), in the reader's language",
+        params: MeetingParams,
+        querystring: ExportQuery,
+        response: { 200: binary("application/pdf", "The list of participants"), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const entry = await readable(request, request.params.id);
+      const language = readerLanguage(request.query.lang, request.headers["accept-language"]);
+      const audience = badgeAudienceOf(request.actor);
+      const bytes = await renderedFile(entry, `pdf|${language}|${audience}`, () => participantsPdf(exportDocument(request, entry, language)));
+      return download(reply, "application/pdf", exportFileName("participants", entry.row.id, language, "pdf"), bytes);
+    },
+  );
+
+  api.get(
+    "/api/v1/meetings/:id/participants.csv",
+    {
+      schema: {
+        tags,
+        summary: "The list of participants as CSV (UTF-8 with a byte-order mark, one column per language of the names)",
+        params: MeetingParams,
+        querystring: ExportQuery,
+        response: { 200: binary("text/csv", "The list of participants"), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const entry = await readable(request, request.params.id);
+      const language = readerLanguage(request.query.lang, request.headers["accept-language"]);
+      const text = csvText(participantsTable(exportDocument(request, entry, language)));
+      return download(reply, "text/csv; charset=utf-8", exportFileName("participants", entry.row.id, language, "csv"), text);
+    },
+  );
+
+  api.get(
+    "/api/v1/meetings/:id/participants.xlsx",
+    {
+      schema: {
+        tags,
+        summary: "The list of participants as an XLSX workbook",
+        params: MeetingParams,
+        querystring: ExportQuery,
+        response: { 200: binary(XLSX, "The list of participants"), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const entry = await readable(request, request.params.id);
+      const language = readerLanguage(request.query.lang, request.headers["accept-language"]);
+      const audience = badgeAudienceOf(request.actor);
+      const bytes = await renderedFile(entry, `xlsx|${language}|${audience}`, () => participantsXlsx(exportDocument(request, entry, language)));
+      return download(reply, XLSX, exportFileName("participants", entry.row.id, language, "xlsx"), bytes);
+    },
+  );
+
+  /** The badge, its list and its meeting; 404 for a token that is not a badge's. */
+  async function findBadge(token: string) {
+    if (!TOKEN.test(token)) throw notFound("badge");
+    const [badge] = await db.select().from(meetingBadges).where(eq(meetingBadges.token, token));
+    if (!badge) throw notFound("badge");
+    const [[list], meeting] = await Promise.all([db.select().from(meetingAccreditations).where(eq(meetingAccreditations.id, badge.listId)), findMeeting(db, badge.meetingId)]);
+    if (!list || !meeting) throw notFound("badge");
+    return { badge, list, meeting };
+  }
+
+  async function delegationNames(meeting: MeetingRow, code: string): Promise<LocalizedText | null> {
+    const known = facts().names(code);
+    if (known) return known;
+    // A guest of this meeting is named by its invitation.
+    return (await findInvitation(db, meeting.id, code))?.names ?? null;
+  }
+
+  api.get(
+    "/api/v1/badges/:token.pdf",
+    {
+      schema: {
+        tags,
+        summary: "A delegate's badge as a PDF (A6) with the QR code of its verification page (secretariat, the delegate's delegation)",
+        params: TokenParams,
+        querystring: ExportQuery,
+        response: { 200: binary("application/pdf", "The badge"), 409: ProblemSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { badge, list, meeting } = await findBadge(request.params.token);
+      authorize(request.actor, badgePolicy.print, { delegation: list.delegation });
+      const delegate = list.delegates[badge.delegateIndex];
+      if (list.state !== "approved" || !delegate) {
+        throw new ProblemError(409, "invalid-state", "The badge's list is not approved", "Only the delegates of an approved list have badges to print.", {
+          current: { state: list.state },
+        });
+      }
+      const language = readerLanguage(request.query.lang, request.headers["accept-language"]);
+      const origin = options.publicOrigin ?? `${request.protocol}://${request.host}`;
+      const current = registry();
+      const bytes = await badgePdf(
+        badgeDocument({
+          organization: current.organization.names,
+          meeting: facetOf(meeting),
+          delegation: { code: list.delegation, names: await delegationNames(meeting, list.delegation) },
+          delegate,
+          verifyUrl: verificationUrl(origin, badge.token),
+          language,
+          organizationLanguages: current.organization.officialLanguages,
+        }),
+      );
+      return download(reply, "application/pdf", exportFileName(`badge-${list.delegation.toLowerCase()}-${badge.delegateIndex + 1}`, meeting.id, language, "pdf"), bytes);
+    },
+  );
+
+  api.get(
+    "/api/v1/badges/:token",
+    {
+      schema: {
+        tags,
+        summary: "Whether a badge is valid now, and whose it is (public: the verification page a badge's QR code opens)",
+        params: TokenParams,
+        response: { 200: BadgeVerificationSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { badge, list, meeting } = await findBadge(request.params.token);
+      return verification({
+        meeting,
+        list,
+        delegateIndex: badge.delegateIndex,
+        delegationNames: await delegationNames(meeting, list.delegation),
+        at: services.now(),
+      });
+    },
+  );
+}
+
+/** Ready JSON with its entity tag: 304 when the caller has it already. */
+function sendCached(request: FastifyRequest, reply: FastifyReply, cached: CachedJson): FastifyReply {
+  void reply.header("etag", cached.etag).header("cache-control", "private, no-cache");
+  if (request.headers["if-none-match"] === cached.etag) return reply.code(304).send();
+  return reply.type("application/json; charset=utf-8").send(cached.json);
+}
+
+function facetOf(row: MeetingRow): MeetingFacet {
+  return {
+    id: row.id,
+    title: row.title,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    timeZone: row.timeZone,
+    city: row.city ?? null,
+    status: row.status,
+    isDemo: row.isDemo,
+  };
+}
