@@ -1,0 +1,138 @@
+// The chair's programme: a term's events and progress (public), its import from a CSV or XLSX spreadsheet (validated
+// first: every bad cell named by row and column, nothing written), and its export in the same columns.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ProblemSchema, type FieldError } from "../../contracts/problems.js";
+import { cellField, MAX_SPREADSHEET_BYTES, ProgrammeImportQuery, ProgrammeImportResultSchema, ProgrammeSchema, SPREADSHEET_TYPES, TermParams } from "../../contracts/programme.js";
+import { textProblem } from "../../contracts/text.js";
+import { programmeRows, readProgrammeSheet, type SheetError, type TextProblemCode } from "../../domain/programme/spreadsheet.js";
+import type { ChairmanshipTerm, Registry } from "../../domain/registry.js";
+import { authorize, requireSignIn } from "../access/authorize.js";
+import { commandContext, type AppServices } from "../app-services.js";
+import { notFound, ProblemError } from "../http/problem.js";
+import { importedCount, importProgramme } from "./commands.js";
+import { programmePolicy } from "./policy.js";
+import { findTerm, programmeView, termEvents } from "./queries.js";
+import { readSpreadsheet, UnreadableSpreadsheetError, writeCsv, writeXlsx, type SpreadsheetFormat } from "./sheet-files.js";
+
+const tags = ["programme"];
+const errors = { 400: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema };
+const writeErrors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, 503: ProblemSchema };
+/** The errors a refused spreadsheet reports at most (the detail says how many there were). */
+const MAX_REPORTED_ERRORS = 200;
+
+const SpreadsheetBody = z
+  .custom<Buffer>((value) => Buffer.isBuffer(value), "the spreadsheet itself, sent as text/csv or as an XLSX file")
+  .meta({ description: "The spreadsheet's bytes: a CSV file (text/csv, UTF-8) or an XLSX workbook, whose first sheet is read." });
+
+/** A spreadsheet refused: 400 listing each bad cell, its field saying where ("row 7, column start (E)"). */
+function refused(sheetErrors: readonly SheetError[]): ProblemError {
+  const fieldErrors: FieldError[] = sheetErrors.slice(0, MAX_REPORTED_ERRORS).map((e) => ({
+    field: cellField(e),
+    code: e.code,
+    message: e.message,
+    ...(e.limit !== undefined ? { limit: e.limit } : {}),
+  }));
+  const count = sheetErrors.length;
+  const shown = count > MAX_REPORTED_ERRORS ? ` (the first ${MAX_REPORTED_ERRORS} are listed)` : "";
+  return new ProblemError(400, "spreadsheet-invalid", "The spreadsheet was not imported", `${count} error${count === 1 ? "" : "s"}${shown}; nothing was changed.`, { errors: fieldErrors });
+}
+
+function formatOf(contentType: string | undefined): SpreadsheetFormat {
+  return (contentType ?? "").toLowerCase().startsWith(SPREADSHEET_TYPES.xlsx) ? "xlsx" : "csv";
+}
+
+function binary(type: string, description: string) {
+  return { description, content: { [type]: { schema: z.string().meta({ format: "binary" }) } } };
+}
+
+export async function programmeRoutes(app: FastifyInstance, options: { services: AppServices }): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { services } = options;
+  const { db, runner, snapshot } = services;
+
+  // Spreadsheets arrive as they are; only this plugin's routes take them.
+  app.addContentTypeParser([SPREADSHEET_TYPES.csv, SPREADSHEET_TYPES.xlsx], { parseAs: "buffer", bodyLimit: MAX_SPREADSHEET_BYTES }, (_request, body, done) => done(null, body));
+
+  const registry = (): Registry => {
+    const current = snapshot.registry;
+    if (!current) throw new ProblemError(503, "no-registry", "No registry loaded", "Load a dataset with `concord import`.");
+    return current;
+  };
+  const termOf = (id: string): ChairmanshipTerm => findTerm(registry(), id) ?? (() => { throw notFound(`Chairmanship term "${id}"`); })();
+
+  api.get(
+    "/api/v1/chairmanship/:term/programme",
+    {
+      schema: {
+        tags,
+        summary: "A chairmanship term's programme: the term (slogan, themed year, priorities, the count of events a source reports), its events, and their progress by month and by track",
+        params: TermParams,
+        response: { 200: ProgrammeSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const term = termOf(request.params.term);
+      return programmeView(registry(), term, await termEvents(db, term.id));
+    },
+  );
+
+  api.post(
+    "/api/v1/chairmanship/:term/programme/import",
+    {
+      onRequest: requireSignIn,
+      bodyLimit: MAX_SPREADSHEET_BYTES,
+      schema: {
+        tags,
+        summary:
+          "Import the term's programme from a spreadsheet (CSV or XLSX, the columns of docs/programme.md): all or nothing. Every bad cell is reported with its row and column; a good file replaces the events imported before (the dataset's stay). ?dryRun=true only checks.",
+        consumes: [SPREADSHEET_TYPES.csv, SPREADSHEET_TYPES.xlsx],
+        params: TermParams,
+        querystring: ProgrammeImportQuery,
+        body: SpreadsheetBody,
+        response: { 200: ProgrammeImportResultSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const term = termOf(request.params.term);
+      authorize(request.actor, programmePolicy.import, { holder: term.state });
+      const format = formatOf(request.headers["content-type"]);
+      let cells;
+      try {
+        cells = await readSpreadsheet(request.body, format);
+      } catch (error) {
+        if (error instanceof UnreadableSpreadsheetError) throw new ProblemError(400, "spreadsheet-unreadable", "The file could not be read", `${error.message}; nothing was changed.`);
+        throw error;
+      }
+      const read = readProgrammeSheet(cells.header, cells.rows, { checkText: (text) => textProblem(text, { isMultiLine: false }) as TextProblemCode | null });
+      if (!read.ok) throw refused(read.errors);
+      if (request.query.dryRun === "true") return { dryRun: true, events: read.events.length, replaced: await importedCount(db, term.id) };
+      const file = request.query.file ?? `programme.${format}`;
+      const done = await runner.run(importProgramme, commandContext(request, services), { term, events: read.events, file });
+      return { dryRun: false, ...done };
+    },
+  );
+
+  api.get(
+    "/api/v1/chairmanship/:term/programme.csv",
+    { schema: { tags, summary: "The term's programme as CSV, in the columns an import reads", params: TermParams, response: { 200: binary("text/csv", "UTF-8 CSV with a byte-order mark"), ...errors } } },
+    async (request, reply) => {
+      const term = termOf(request.params.term);
+      const rows = programmeRows(await termEvents(db, term.id));
+      void reply.header("content-disposition", `attachment; filename="programme-${term.id}.csv"`);
+      return reply.type("text/csv; charset=utf-8").send(writeCsv(rows));
+    },
+  );
+
+  api.get(
+    "/api/v1/chairmanship/:term/programme.xlsx",
+    { schema: { tags, summary: "The term's programme as an XLSX workbook, in the columns an import reads", params: TermParams, response: { 200: binary(SPREADSHEET_TYPES.xlsx, "XLSX workbook"), ...errors } } },
+    async (request, reply) => {
+      const term = termOf(request.params.term);
+      const workbook = await writeXlsx(programmeRows(await termEvents(db, term.id)), term.id);
+      void reply.header("content-disposition", `attachment; filename="programme-${term.id}.xlsx"`);
+      return reply.type(SPREADSHEET_TYPES.xlsx).send(workbook as never);
+    },
+  );
+}
