@@ -1,0 +1,123 @@
+// The top of a meeting's page: number and title, status, when (at the venue and in the reader's zone), where, format,
+// host and chair; the calendar feed and the projector view; for the secretariat, the meeting's status.
+import { Anchor, Button, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { MEETING_STATUSES } from "../../../../contracts/meetings";
+import { nextStatuses } from "../../../../domain/meetings/meeting";
+import { useLocale } from "../../../i18n/use-locale";
+import { useOrganization } from "../../../shared/api/organization-query";
+import { FormProblem } from "../../../shared/forms/FormProblem";
+import { DemoBadge, MeetingStatusBadge, PlainBadge } from "../badges";
+import { useUpdateMeeting } from "../meeting-commands";
+import { meetingFileUrl } from "../meeting-queries";
+import { MeetingWhen } from "../MeetingWhen";
+import { useBodyName } from "../use-meeting-names";
+import { useMeetingView } from "./meeting-context";
+
+type Status = (typeof MEETING_STATUSES)[number];
+
+function StatusChange() {
+  const { t } = useTranslation();
+  const { meeting } = useMeetingView();
+  const update = useUpdateMeeting(meeting.id);
+  const choices = nextStatuses(meeting.status);
+  const [status, setStatus] = useState<Status | "">("");
+  if (choices.length === 0) return null;
+  return (
+    <Stack gap={4}>
+      <Group gap="xs" align="flex-end">
+        <NativeSelect
+          label={t("meetings.header.changeStatus")}
+          data={[{ value: "", label: t("meetings.header.chooseStatus"), disabled: true }, ...choices.map((value) => ({ value, label: t(`meetings.status.${value}`) }))]}
+          value={status}
+          onChange={(event) => setStatus(event.currentTarget.value as Status | "")}
+          data-testid="status-choice"
+          style={{ flex: "0 1 16rem" }}
+        />
+        <Button
+          variant="light"
+          disabled={status === ""}
+          loading={update.isPending}
+          onClick={() => status !== "" && update.mutate({ version: meeting.version, status }, { onSuccess: () => setStatus("") })}
+          data-testid="submit-status"
+        >
+          {t("meetings.header.applyStatus")}
+        </Button>
+      </Group>
+      <FormProblem error={update.error} testId="status-problem" />
+    </Stack>
+  );
+}
+
+export function MeetingHeader() {
+  const { t } = useTranslation();
+  const { text } = useLocale();
+  const { meeting, partyName, abilities } = useMeetingView();
+  const bodyName = useBodyName("full");
+  const organization = useOrganization();
+  const source = meeting.source ? organization.data?.sources.find((item) => item.key === meeting.source) : undefined;
+  const city = meeting.city ? text(meeting.city) : null;
+  const venueState = meeting.venueState ? partyName(meeting.venueState) : null;
+  const venue = [city, venueState].filter((part): part is string => Boolean(part));
+  const facts = [
+    t("meetings.header.body", { name: bodyName(meeting.body) }),
+    ...(venue.length > 0 ? [t("meetings.header.venue", { venue: venue.join(t("meetings.header.venueSeparator")) })] : []),
+    ...(meeting.format ? [t("meetings.header.format", { format: t(`meetings.format.${meeting.format}`) })] : []),
+    ...(meeting.host ? [t("meetings.header.host", { name: partyName(meeting.host) })] : []),
+    meeting.chair ? t("meetings.header.chair", { name: partyName(meeting.chair) }) : t("meetings.header.noChair"),
+  ];
+  return (
+    <Stack gap={6}>
+      <Anchor component={Link} to="/meetings" size="sm">
+        <span aria-hidden="true">← </span>
+        {t("meetings.list.title")}
+      </Anchor>
+      {meeting.number && (
+        <Text size="sm" c="dimmed" data-testid="meeting-number">
+          {t("meetings.header.number", { number: meeting.number })}
+        </Text>
+      )}
+      <Title order={1} fz={{ base: "1.45rem", sm: "2rem" }} lh={1.3} data-testid="meeting-title" style={{ overflowWrap: "anywhere" }}>
+        {text(meeting.title)}
+      </Title>
+      <Group gap={6}>
+        <MeetingStatusBadge status={meeting.status} />
+        {meeting.isDemo && <DemoBadge />}
+        <PlainBadge color="navy">{t(`meetings.visibility.${meeting.visibility}`)}</PlainBadge>
+      </Group>
+      <MeetingWhen meeting={meeting} />
+      <Text size="sm" c="dimmed" data-testid="meeting-facts">
+        {facts.join(" · ")}
+      </Text>
+      {meeting.note && (
+        <Text size="sm" data-testid="meeting-note">
+          {text(meeting.note)}
+        </Text>
+      )}
+      {source && (
+        <Text size="sm" c="dimmed" data-testid="meeting-source">
+          {t("meetings.label", { label: t("meetings.header.source") })}{" "}
+          {source.url ? (
+            <Anchor href={source.url} target="_blank" rel="noopener noreferrer" size="sm">
+              {text(source.title)}
+            </Anchor>
+          ) : (
+            text(source.title)
+          )}
+        </Text>
+      )}
+      <Group gap="md">
+        <Anchor component={Link} to={`/meetings/${encodeURIComponent(meeting.id)}/projector`} target="_blank" size="sm" data-testid="projector-link">
+          {t("meetings.header.projector")}
+          <span aria-hidden="true"> ↗</span>
+        </Anchor>
+        <Anchor href={meetingFileUrl(meeting.id, "calendar.ics")} size="sm" data-testid="calendar-link">
+          {t("meetings.header.calendar")}
+        </Anchor>
+      </Group>
+      {abilities.mayManage && <StatusChange />}
+    </Stack>
+  );
+}

@@ -1,0 +1,330 @@
+// A meeting run end to end in Chromium, every step through the pages: the secretariat convenes a CMFA meeting (and is
+// told, under the field, when its end comes before its start); Kazakhstan's and India's heads accredit delegates whose
+// names are written in Chinese, Cyrillic and Latin script; the secretariat returns India's list with a reason, India
+// corrects it, and the secretariat approves both lists; the chair changes the adopted agenda with a reason; Mongolia (an SCO
+// partner, invited by the secretariat) asks for the floor and is refused with the reason; the chair (Kyrgyzstan, chairing
+// today) invites it to speak; Mongolia asks again and is on the list; the chair gives it the floor, and two other open
+// screens (India's page and the projector) show the speaker and the clock ticking without a reload. Then the meeting
+// page and the projector in Chinese, Russian and English, on a desktop and at 390 px.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  BROWSER_LOCALE,
+  DESKTOP,
+  LANGUAGES,
+  launchChromium,
+  markPage,
+  missingKeys,
+  openPortal,
+  RAW_KEY_PATTERN,
+  REPO_ROOT,
+  type PortalSession,
+  type RunningServer,
+  screenshot,
+  signInOverHttp,
+  signInPage,
+  startServer,
+  waitLive,
+  wasNotReloaded,
+} from "./harness.js";
+
+const PHONE_390 = { width: 390, height: 844 } as const;
+
+interface Locale {
+  problems: { codes: Record<string, string> };
+  meetings: { basis: Record<string, string> };
+}
+const locale = async (language: string) => JSON.parse(await readFile(join(REPO_ROOT, `src/web/i18n/locales/${language}.json`), "utf8")) as Locale;
+
+/** The delegates each head submits: names in Chinese, Russian and Latin script (invented people, for the test). */
+const DELEGATES = {
+  KZ: [
+    { zh: "艾格林·萨帕罗娃", ru: "Айгерим Сапарова", en: "Aigerim Saparova", function: "Deputy minister (test)", rank: "minister" },
+    { zh: "叶尔兰·卡西莫夫", ru: "Ерлан Касымов", en: "Yerlan Kassymov", function: "Adviser (test)", rank: "adviser" },
+  ],
+  IN: [{ zh: "阿南娅·夏尔马", ru: "Ананья Шарма", en: "Ananya Sharma", function: "Joint secretary (test)", rank: "ambassador" }],
+} as const;
+
+/** A day two weeks from now at the venue, as a datetime-local value. */
+function dayAhead(days: number, time: string): string {
+  const day = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return `${day}T${time}`;
+}
+
+async function clockSeconds(page: Page, testId: string): Promise<number> {
+  const text = (await page.getByTestId(testId).first().innerText()).trim();
+  const [minutes = "0", seconds = "0"] = text.replace("+", "").split(":");
+  return Number(minutes) * 60 + Number(seconds);
+}
+
+/** The clock shown on the page moves on by itself: two readings a little over a second apart differ. */
+async function expectClockTicking(page: Page): Promise<void> {
+  const first = await clockSeconds(page, "clock-main");
+  await page.waitForFunction(
+    (before) => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document;
+      const text = doc.querySelector('[data-testid="clock-main"]')?.textContent?.replace("+", "") ?? "";
+      const [m = "0", s = "0"] = text.split(":");
+      return Number(m) * 60 + Number(s) !== before;
+    },
+    first,
+    { timeout: 5_000 },
+  );
+}
+
+async function accredit(page: Page, delegates: readonly (typeof DELEGATES)[keyof typeof DELEGATES][number][]): Promise<void> {
+  for (const [index, delegate] of delegates.entries()) {
+    if (index > 0) await page.getByTestId("add-delegate").click();
+    const row = page.getByTestId("delegate-row").nth(index);
+    await row.getByTestId("delegate-name-zh").fill(delegate.zh);
+    await row.getByTestId("delegate-name-ru").fill(delegate.ru);
+    await row.getByTestId("delegate-name-en").fill(delegate.en);
+    await row.getByTestId("delegate-function-en").fill(delegate.function);
+    await row.getByTestId("delegate-rank").selectOption(delegate.rank);
+  }
+  await page.getByTestId("submit-delegates").click();
+}
+
+describe("a meeting end to end", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let meetingId: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("is convened, accredited, and run from the list of speakers, live on every screen", { timeout: 240_000 }, async () => {
+    const en = await locale("en");
+    // The delegation chairing today chairs the meeting: Kyrgyzstan in the default data.
+    const chairmanship = (await (await fetch(`${server.baseUrl}/api/v1/chairmanship`)).json()) as { current: string | null; items: { id: string; state: { code: string } }[] };
+    const chairCode = chairmanship.items.find((term) => term.id === chairmanship.current)?.state.code;
+    expect(chairCode).toBe("KG");
+
+    const sessions: PortalSession[] = [];
+    const open = async (email: string) => {
+      const session = await openPortal(browser, { locale: "en-US", viewport: DESKTOP });
+      sessions.push(session);
+      await signInPage(session.page, server.baseUrl, email);
+      return session;
+    };
+    try {
+      // ---- The secretariat convenes the meeting through the form.
+      const secretariat = await open("admin@concord.test");
+      const { page } = secretariat;
+      await page.goto(`${server.baseUrl}/meetings`);
+      await page.getByTestId("new-meeting").click();
+      const form = page.getByTestId("new-meeting-form");
+      await form.getByTestId("meeting-body").selectOption("CMFA");
+      await form.getByTestId("meeting-title-zh").fill("上海合作组织成员国外交部长理事会会议（测试）");
+      await form.getByTestId("meeting-title-ru").fill("Заседание Совета министров иностранных дел (тест)");
+      await form.getByTestId("meeting-title-en").fill("Meeting of the Council of Ministers of Foreign Affairs (test)");
+      await form.getByTestId("meeting-zone").fill("Asia/Bishkek");
+      await page.getByRole("option", { name: /^Asia\/Bishkek/ }).click();
+      await form.getByTestId("meeting-start").fill(dayAhead(14, "10:00"));
+      // An end before the start: the server refuses it, and says so under the field, in the reader's language.
+      await form.getByTestId("meeting-end").fill(dayAhead(13, "18:00"));
+      await form.getByTestId("meeting-host").selectOption("KG");
+      await form.getByTestId("meeting-city-en").fill("Cholpon-Ata");
+      await form.getByTestId("submit-meeting").click();
+      const endField = form.locator(".mantine-InputWrapper-root", { has: page.getByTestId("meeting-end") });
+      await endField.getByText(en.problems.codes["end-not-after-start"]!).waitFor({ timeout: 10_000 });
+      await form.getByTestId("meeting-end").fill(dayAhead(14, "18:00"));
+      await form.getByTestId("submit-meeting").click();
+      await page.waitForURL(/\/meetings\/CMFA-/, { timeout: 15_000 });
+      meetingId = decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1)!);
+      await page.getByTestId("meeting-title").waitFor();
+      expect(await page.getByTestId("meeting-facts").innerText()).toContain("Kyrgyzstan");
+      // Its time at the venue, with the zone named.
+      expect(await page.getByTestId("meeting-when").innerText()).toMatch(/10:00/);
+
+      // An agenda item, through the agenda's form.
+      await page.getByTestId("tab-agenda").click();
+      await page.getByTestId("add-agenda-item").click();
+      await page.getByTestId("agenda-title-zh").fill("国际和地区问题（测试）");
+      await page.getByTestId("agenda-title-ru").fill("Международные и региональные вопросы (тест)");
+      await page.getByTestId("agenda-title-en").fill("International and regional issues (test)");
+      await page.getByTestId("submit-agenda-item").click();
+      await page.getByTestId("agenda-item").first().waitFor();
+      await page.getByTestId("adopt-agenda").click();
+      await page.getByTestId("agenda-adopted").waitFor({ timeout: 10_000 });
+
+      // Mongolia is an SCO partner: not invited by right. The secretariat invites it (to attend, not yet to speak).
+      await page.getByTestId("tab-invitations").click();
+      expect(await page.locator('[data-testid="invitation"][data-party="MN"]').count()).toBe(0);
+      await page.getByTestId("invite-party").selectOption("MN");
+      await page.getByTestId("submit-invite").click();
+      const mongoliaRow = page.locator('[data-testid="invitation"][data-party="MN"]');
+      await mongoliaRow.waitFor({ timeout: 10_000 });
+      expect(await mongoliaRow.innerText()).toContain(en.meetings.basis.invited);
+
+      // ---- Kazakhstan's and India's heads submit their delegates through the page.
+      const kazakhstan = await open("head.kz@concord.test");
+      const india = await open("head.in@concord.test");
+      for (const [session, code] of [
+        [kazakhstan, "KZ"],
+        [india, "IN"],
+      ] as const) {
+        await session.page.goto(`${server.baseUrl}/meetings/${meetingId}?tab=accreditation`);
+        await session.page.getByTestId("delegates-form").waitFor();
+        await accredit(session.page, DELEGATES[code]);
+        await session.page.locator('[data-testid="accreditation-list"][data-state="submitted"]').waitFor({ timeout: 10_000 });
+      }
+
+      // ---- The secretariat returns India's list with a reason; India sees it, corrects the list and submits it again.
+      await page.getByTestId("tab-accreditation").click();
+      const indianList = page.locator('[data-testid="accreditation-list"][data-delegation="IN"]');
+      await indianList.getByTestId("return-list").click();
+      await indianList.getByTestId("return-reason").fill("The function is missing in Chinese (test).");
+      await indianList.getByTestId("confirm-return").click();
+      await page.locator('[data-testid="accreditation-list"][data-delegation="IN"][data-state="returned"]').waitFor({ timeout: 10_000 });
+      const returned = india.page.getByTestId("returned-reason");
+      await returned.waitFor({ timeout: 10_000 });
+      expect(await returned.innerText()).toContain("The function is missing in Chinese (test).");
+      await india.page.getByTestId("edit-list").click();
+      const editing = india.page.locator('[data-testid="accreditation-list"] [data-testid="delegates-form"]');
+      expect(await editing.getByTestId("delegate-name-ru").inputValue()).toBe("Ананья Шарма");
+      await editing.getByTestId("delegate-function-zh").fill("联合秘书（测试）");
+      await editing.getByTestId("submit-delegates").click();
+      await india.page.locator('[data-testid="accreditation-list"][data-state="submitted"]').waitFor({ timeout: 10_000 });
+
+      // ---- The secretariat approves both lists; each approved delegate has a badge.
+      for (const code of ["KZ", "IN"]) {
+        const list = page.locator(`[data-testid="accreditation-list"][data-delegation="${code}"]`);
+        await list.getByTestId("approve-list").click({ timeout: 10_000 });
+        await page.locator(`[data-testid="accreditation-list"][data-delegation="${code}"][data-state="approved"]`).waitFor({ timeout: 10_000 });
+      }
+      const kazakhList = page.locator('[data-testid="accreditation-list"][data-delegation="KZ"]');
+      const kazakhText = await kazakhList.innerText();
+      for (const name of ["艾格林·萨帕罗娃", "Айгерим Сапарова", "Aigerim Saparova", "Ерлан Касымов"]) expect(kazakhText).toContain(name);
+      expect(await kazakhList.getByTestId("badge-link").count()).toBe(2);
+      expect(await page.locator('[data-testid="accreditation-list"][data-delegation="IN"]').innerText()).toContain("阿南娅·夏尔马");
+      // Kazakhstan's own page follows: its list is approved, without a reload.
+      await kazakhstan.page.locator('[data-testid="accreditation-list"][data-state="approved"]').waitFor({ timeout: 10_000 });
+
+      // ---- Two other screens follow the list of speakers: India's page and the projector (signed in as Kazakhstan's head).
+      await india.page.goto(`${server.baseUrl}/meetings/${meetingId}?tab=speakers`);
+      await india.page.getByTestId("nobody-speaking").waitFor();
+      const projector = await open("head.kz@concord.test");
+      await projector.page.goto(`${server.baseUrl}/meetings/${meetingId}/projector`);
+      await projector.page.getByTestId("projector-nobody").waitFor();
+      // The projector stands alone: no portal header or navigation.
+      expect(await projector.page.locator("header nav, [data-testid='brand']").count()).toBe(0);
+      for (const screen of [india.page, projector.page]) {
+        await waitLive(screen);
+        await markPage(screen);
+      }
+
+      // ---- Mongolia asks for the floor and is refused, with the reason.
+      const mongolia = await open("head.mn@concord.test");
+      await mongolia.page.goto(`${server.baseUrl}/meetings/${meetingId}?tab=speakers`);
+      await mongolia.page.getByTestId("ask-floor-note").waitFor();
+      await waitLive(mongolia.page);
+      await mongolia.page.getByTestId("ask-speech").click();
+      const refusal = mongolia.page.getByTestId("floor-refused");
+      await refusal.waitFor({ timeout: 10_000 });
+      expect(await refusal.innerText()).toBe(en.problems.codes["no-right-to-speak"]);
+      expect(await mongolia.page.getByTestId("queued").count()).toBe(0);
+
+      // ---- The chair invites Mongolia to speak.
+      const chair = await open(`head.${chairCode!.toLowerCase()}@concord.test`);
+      await chair.page.goto(`${server.baseUrl}/meetings/${meetingId}?tab=invitations`);
+      // The switch follows the server: it turns on once the invitation is changed.
+      await chair.page.getByTestId("may-speak-MN").click();
+      await chair.page.locator('[data-testid="invitation"][data-party="MN"] [data-testid="may-speak"]').getByText("Yes").waitFor({ timeout: 10_000 });
+
+      // Mongolia's page learns it without a reload, and its request now goes on the list.
+      await mongolia.page.getByTestId("ask-floor-note").waitFor({ state: "detached", timeout: 10_000 });
+      await mongolia.page.getByTestId("ask-speech").click();
+      await mongolia.page.locator('[data-testid="queued"][data-delegation="MN"]').waitFor({ timeout: 10_000 });
+      expect(await mongolia.page.getByTestId("floor-refused").count()).toBe(0);
+      await india.page.locator('[data-testid="queued"][data-delegation="MN"]').waitFor({ timeout: 10_000 });
+      await projector.page.getByTestId("projector-next").getByText("Mongolia").waitFor({ timeout: 10_000 });
+
+      // ---- The chair gives Mongolia the floor (two minutes).
+      await chair.page.getByTestId("tab-speakers").click();
+      await chair.page.getByTestId("allotted-time").selectOption("120");
+      await chair.page.locator('[data-testid="queued"][data-delegation="MN"]').getByTestId("give-to").click();
+      await chair.page.locator('[data-testid="current-delegation"][data-delegation="MN"]').waitFor({ timeout: 10_000 });
+
+      // India's page and the projector show the speaker and the clock, ticking, without a reload.
+      await india.page.locator('[data-testid="current-delegation"][data-delegation="MN"]').waitFor({ timeout: 10_000 });
+      expect(await india.page.getByTestId("current-delegation").innerText()).toBe("Mongolia");
+      await projector.page.locator('[data-testid="projector-speaker"][data-delegation="MN"]').waitFor({ timeout: 10_000 });
+      expect(await projector.page.getByTestId("projector-speaker").innerText()).toBe("Mongolia");
+      for (const screen of [india.page, projector.page]) {
+        const shown = await clockSeconds(screen, "clock-main");
+        expect(shown).toBeGreaterThan(100);
+        expect(shown).toBeLessThanOrEqual(120);
+        await expectClockTicking(screen);
+        expect(await wasNotReloaded(screen)).toBe(true);
+      }
+      expect(await projector.page.getByTestId("projector-next").getByText("Mongolia").count()).toBe(0);
+
+      // After adoption the chair changes an item, saying why; the change is listed with its reason.
+      await chair.page.getByTestId("tab-agenda").click();
+      await chair.page.getByTestId("edit-item").click();
+      await chair.page.getByTestId("agenda-title-en").fill("International and regional issues, including the situation in the region (test)");
+      await chair.page.getByTestId("agenda-reason").fill("Requested by several delegations (test).");
+      await chair.page.getByTestId("submit-agenda-item").click();
+      const change = chair.page.getByTestId("agenda-change");
+      await change.waitFor({ timeout: 10_000 });
+      expect(await change.innerText()).toContain("Requested by several delegations (test).");
+      // The speaker keeps the floor on the projector meanwhile.
+      expect(await projector.page.getByTestId("projector-speaker").innerText()).toBe("Mongolia");
+
+      // The two refusals the test provoked are the only failed requests any screen saw.
+      const provoked = [/status of 400 .*\/api\/v1\/meetings\)$/, /status of 403 .*\/floor\)$/];
+      const refusals = sessions.flatMap((session) => session.errors.filter((error) => provoked.some((pattern) => pattern.test(error))));
+      expect(refusals).toHaveLength(2);
+      for (const session of sessions) expect(session.errors.filter((error) => !provoked.some((pattern) => pattern.test(error)))).toEqual([]);
+    } finally {
+      for (const session of sessions) await session.context.close();
+    }
+  });
+
+  it("shows the meeting and its projector in Chinese, Russian and English, on a desktop and at 390 px, with no missing text", { timeout: 180_000 }, async () => {
+    expect(meetingId).toBeDefined();
+    // A speaker is still on the floor (from the first test): the clock is on both views.
+    const secretariat = await signInOverHttp(server.baseUrl);
+    const meeting = (await (await secretariat("GET", `/api/v1/meetings/${meetingId}`)).json()) as { agenda: { items: { speakers: { current: unknown } }[] } };
+    expect(meeting.agenda.items[0]?.speakers.current).not.toBeNull();
+    for (const language of LANGUAGES) {
+      for (const viewport of [DESKTOP, PHONE_390]) {
+        const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE[language], viewport });
+        try {
+          await signInPage(page, server.baseUrl, "head.in@concord.test");
+          for (const view of [
+            { path: "/meetings?body=CMFA", ready: "meeting-card", name: "meetings-list" },
+            { path: `/meetings/${meetingId}?tab=speakers`, ready: "current-delegation", name: "meeting-speakers" },
+            { path: `/meetings/${meetingId}?tab=invitations`, ready: "invitations-table", name: "meeting-invitations" },
+            { path: `/meetings/${meetingId}?tab=accreditation`, ready: "badge-link", name: "meeting-accreditation" },
+            { path: `/meetings/${meetingId}/projector`, ready: "projector-speaker", name: "meeting-projector" },
+          ]) {
+            await page.goto(`${server.baseUrl}${view.path}`);
+            await page.getByTestId(view.ready).first().waitFor();
+            expect(await missingKeys(page)).toEqual([]);
+            const text = await page.locator("main").innerText();
+            expect(text).not.toMatch(RAW_KEY_PATTERN);
+            const overflow = await page.evaluate(() => {
+              const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+              return root.scrollWidth - root.clientWidth;
+            });
+            expect(overflow, `${view.name} in ${language} at ${viewport.width}px scrolls sideways`).toBeLessThanOrEqual(0);
+            await screenshot(page, `${view.name}-${language}-${viewport.width}`);
+          }
+          expect(errors).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  });
+});
