@@ -22,6 +22,12 @@ export const STREAMS = {
   documents: "documents",
   /** One document's negotiation, as `document:<id>`: every change to its text, proposals, positions, procedure. */
   document: "document",
+  /** Meetings: created, or changed in what lists show (status, dates); each event for the meeting's readers. */
+  meetings: "meetings",
+  /** One meeting, as `meeting:<id>`: invitations, accreditation, agenda, the list of speakers and its clock. */
+  meeting: "meeting",
+  /** A chairmanship term's programme, as `programme:<term>`: each import of its events (public). */
+  programme: "programme",
 } as const;
 
 /** One event as delivered: its stream, its place in it, what happened, and the changed resource. */

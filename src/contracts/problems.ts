@@ -1,6 +1,11 @@
 // RFC 9457 problem details: the stable problem codes and field-error codes every API error uses, shared by the server and the web.
 import { z } from "zod";
 import { NEGOTIATION_ERROR_CODES } from "../domain/negotiation/errors.js";
+import { MEETING_ERROR_CODES } from "../domain/meetings/meeting.js";
+import { ACCREDITATION_ERROR_CODES } from "../domain/meetings/accreditation.js";
+import { SPEAKERS_ERROR_CODES } from "../domain/meetings/speakers.js";
+import { AGENDA_ERROR_CODES } from "../domain/meetings/agenda.js";
+import { PROGRAMME_ERROR_CODES, SPREADSHEET_ERROR_CODES } from "../domain/programme/errors.js";
 
 /** Every `code` a problem may carry. The web has one message per code in each language (a test checks it). */
 export const PROBLEM_CODES = [
@@ -25,6 +30,13 @@ export const PROBLEM_CODES = [
   "internal",
   // Negotiation: refused input (400) or a document not in the state the action needs (409).
   ...NEGOTIATION_ERROR_CODES,
+  // Meetings: a schedule, an accreditation, the agenda or the list of speakers refused (400), or not in the state needed (409).
+  ...MEETING_ERROR_CODES,
+  ...ACCREDITATION_ERROR_CODES,
+  ...SPEAKERS_ERROR_CODES,
+  ...AGENDA_ERROR_CODES,
+  // The chair's programme: a spreadsheet refused.
+  ...PROGRAMME_ERROR_CODES,
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -81,6 +93,8 @@ export const FIELD_ERROR_CODES = [
   /** A registry change that would leave the registry inconsistent (an unknown reference, a history out of order…). */
   "registry-inconsistent",
   "invalid",
+  // A programme spreadsheet's header or cells (the field says "row 7, column start (E)").
+  ...SPREADSHEET_ERROR_CODES,
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

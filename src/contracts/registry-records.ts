@@ -1,7 +1,7 @@
 // The registry's records: one zod schema per kind of record, shared by dataset files, exported bundles, change files and the API.
 import { z } from "zod";
 import { isCalendarDay, isPartialDate } from "../domain/partial-date.js";
-import { RIGHTS, STATUS_CHANGE_KINDS, TIER_CODE_PATTERN } from "../domain/registry.js";
+import { REPORTED_QUALIFIERS, RIGHTS, STATUS_CHANGE_KINDS, TIER_CODE_PATTERN } from "../domain/registry.js";
 import { singleLineText } from "./text.js";
 import { LANGUAGE_CODE } from "../domain/localized-text.js";
 
@@ -25,7 +25,11 @@ const countNames = z.record(
 );
 const sourceKey = text;
 
-const rights = z.strictObject(Object.fromEntries(RIGHTS.map((r) => [r, z.boolean()])) as Record<(typeof RIGHTS)[number], z.ZodBoolean>);
+// "attendByRight" came later than the others: a file written before it means false (invited only by the chair).
+const rights = z.strictObject({
+  ...(Object.fromEntries(RIGHTS.map((r) => [r, z.boolean()])) as Record<(typeof RIGHTS)[number], z.ZodBoolean>),
+  attendByRight: z.boolean().default(false),
+});
 
 export const tierSchema = z.strictObject({
   code: tierCode,
@@ -147,6 +151,12 @@ export const chairmanshipTermSchema = z.strictObject({
   slogan: localizedText.optional(),
   /** The themed year the chair proclaimed ("SCO Year of Sustainable Development"). */
   themedYear: localizedText.optional(),
+  /** The chair's priorities for the term, each in the organization's languages. */
+  priorities: z.array(localizedText).max(50).optional(),
+  /** How many events of its programme the sources report ("more than 100"), as they report it, with the source. */
+  reportedEvents: z
+    .strictObject({ count: z.number().int().min(0).max(1_000_000), qualifier: z.enum(REPORTED_QUALIFIERS), source: sourceKey })
+    .optional(),
   source: sourceKey,
 });
 export const rotationEntrySchema = z.strictObject({

@@ -1,7 +1,7 @@
 // The registry API's contract: request and response schemas used by the server's routes (and its OpenAPI) and, as types, by the web app.
 import { z } from "zod";
 import { isCalendarDay } from "../domain/partial-date.js";
-import { STATUS_CHANGE_KINDS, TIER_CODE_PATTERN } from "../domain/registry.js";
+import { REPORTED_QUALIFIERS, STATUS_CHANGE_KINDS, TIER_CODE_PATTERN } from "../domain/registry.js";
 
 export const LocalizedTextSchema = z
   .record(z.string(), z.string())
@@ -12,6 +12,8 @@ export const DatePrecisionSchema = z.enum(["day", "month", "year"]);
 
 const RightsSchema = z.object({
   attend: z.boolean(),
+  /** Invited to every meeting of the organization by right (without it, only when the chair invites). */
+  attendByRight: z.boolean(),
   speak: z.boolean(),
   circulateStatements: z.boolean(),
   propose: z.boolean(),
@@ -157,6 +159,10 @@ export const ChairmanshipTermSchema = z
     slogan: LocalizedTextSchema.nullable(),
     /** The themed year the chair proclaimed, if any. */
     themedYear: LocalizedTextSchema.nullable(),
+    /** The chair's priorities for the term (none recorded: empty). */
+    priorities: z.array(LocalizedTextSchema),
+    /** The number of events of the term's programme as a source reports it ("more than 100"), with that source. */
+    reportedEvents: z.object({ count: z.number(), qualifier: z.enum(REPORTED_QUALIFIERS), source: z.string() }).nullable(),
     basis: z.enum(["recorded", "projected"]),
     source: z.string().nullable(),
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decide, PUBLIC_ACTOR, type Actor, type Permission } from "./access.js";
 
-const rights = { attend: true, speak: true, circulateStatements: true, propose: false, object: false, chair: false, seeDrafts: false };
+const rights = { attend: true, attendByRight: false, speak: true, circulateStatements: true, propose: false, object: false, chair: false, seeDrafts: false };
 const head = (delegation: string, extra: Partial<Actor> = {}): Actor => ({
   userId: "u",
   role: "head_of_delegation",

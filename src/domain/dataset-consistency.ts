@@ -132,6 +132,7 @@ export function checkConsistency(registry: Registry): ConsistencyIssue[] {
 
   for (const t of registry.chairmanship) {
     checkSource("chairmanship", t.id, "source", t.source);
+    if (t.reportedEvents !== undefined) checkSource("chairmanship", t.id, "reportedEvents.source", t.reportedEvents.source);
     checkState("chairmanship", t.id, "state", t.state);
     if (t.end !== undefined && isCertainlyBefore(t.end, t.start)) report("chairmanship", t.id, "end", "ends before it starts");
     if (states.has(t.state)) {
@@ -246,6 +247,7 @@ function* textsOf(registry: Registry): Generator<[RegistrySection, string, strin
   for (const c of registry.chairmanship) {
     yield ["chairmanship", c.id, "slogan", c.slogan];
     yield ["chairmanship", c.id, "themedYear", c.themedYear];
+    for (const [i, priority] of (c.priorities ?? []).entries()) yield ["chairmanship", c.id, `priorities.${i}`, priority];
   }
   for (const s of registry.secretariesGeneral) {
     yield ["secretariesGeneral", s.id, "names", s.names];

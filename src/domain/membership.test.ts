@@ -111,7 +111,7 @@ describe("reclassifications, suspensions and tiers in force", () => {
   });
 
   it("says which tiers are in force on a day", () => {
-    const rights = { attend: true, speak: false, circulateStatements: false, propose: false, object: false, chair: false, seeDrafts: false };
+    const rights = { attend: true, attendByRight: false, speak: false, circulateStatements: false, propose: false, object: false, chair: false, seeDrafts: false };
     const tier = (code: string, extra: object = {}) => ({ code, names: { zh: code, ru: code, en: code }, isStanding: true, rights, source: "s", ...extra });
     const organization = { tiers: [tier("member"), tier("observer", { retired: "2025-09-01", successor: "partner" }), tier("partner", { established: "2025-09-01" })] };
     expect(tiersInForce(organization, "2025-08-31").map((t) => t.code)).toEqual(["member", "observer"]);

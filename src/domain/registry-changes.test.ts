@@ -5,7 +5,7 @@ import { applyRegistryChanges } from "./registry-changes.js";
 import type { Registry, Tier } from "./registry.js";
 
 const text = (en: string) => ({ zh: en, ru: en, en });
-const rights = (all: boolean) => ({ attend: true, speak: all, circulateStatements: all, propose: all, object: all, chair: all, seeDrafts: all });
+const rights = (all: boolean) => ({ attend: true, attendByRight: false, speak: all, circulateStatements: all, propose: all, object: all, chair: all, seeDrafts: all });
 const tier = (code: string, extra: Partial<Tier> = {}): Tier => ({ code, names: text(code), isStanding: true, rights: rights(code === "member"), source: "s", ...extra });
 
 /** A small organization: two members, an observer and a dialogue partner. */

@@ -1,7 +1,7 @@
 // The organization's registry as plain data: the shape every dataset, the database and the API agree on.
 import type { LocalizedText } from "./localized-text.js";
 
-export const RIGHTS = ["attend", "speak", "circulateStatements", "propose", "object", "chair", "seeDrafts"] as const;
+export const RIGHTS = ["attend", "attendByRight", "speak", "circulateStatements", "propose", "object", "chair", "seeDrafts"] as const;
 export type Right = (typeof RIGHTS)[number];
 export type Rights = Readonly<Record<Right, boolean>>;
 
@@ -194,6 +194,19 @@ export interface ChairmanshipTerm {
   readonly end?: string | undefined;
   readonly slogan?: LocalizedText | undefined;
   readonly themedYear?: LocalizedText | undefined;
+  readonly priorities?: readonly LocalizedText[] | undefined;
+  readonly reportedEvents?: ReportedCount | undefined;
+  readonly source: string;
+}
+
+/** How a source words a count: "more than 100", "exactly 12", "about 40". */
+export const REPORTED_QUALIFIERS = ["more_than", "exactly", "about"] as const;
+export type ReportedQualifier = (typeof REPORTED_QUALIFIERS)[number];
+
+/** A count as a source reports it, kept as reported (never turned into a precise figure). */
+export interface ReportedCount {
+  readonly count: number;
+  readonly qualifier: ReportedQualifier;
   readonly source: string;
 }
 

@@ -27,6 +27,10 @@ import { singleSignOnRoutes, type SingleSignOnConfig } from "./identity/single-s
 import { LiveHub } from "./realtime/hub.js";
 import { liveRoutes } from "./realtime/routes.js";
 import { registryRoutes } from "./registry/routes.js";
+import { meetingRoutes } from "./meetings/routes.js";
+import { meetingExportRoutes } from "./meetings/exports/routes.js";
+import { programmeRoutes } from "./programme/routes.js";
+import { calendarRoutes } from "./calendar/routes.js";
 import { negotiationRoutes } from "./negotiation/routes.js";
 import { DocumentCache } from "./negotiation/queries.js";
 import { SilenceSweeper } from "./negotiation/silence-sweeper.js";
@@ -193,6 +197,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await scope.register(auditRoutes, { services });
     await scope.register(accessRoutes, { services });
     await scope.register(negotiationRoutes, { services, documents });
+    await scope.register(meetingRoutes, { services });
+    await scope.register(meetingExportRoutes, { services, publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : null });
+    await scope.register(programmeRoutes, { services });
+    await scope.register(calendarRoutes, { services });
     await scope.register(liveRoutes, { hub, publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : null });
   });
 

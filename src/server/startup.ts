@@ -4,6 +4,9 @@ import { basename } from "node:path";
 import { openDatabase, type Database } from "./db/client.js";
 import type { Config } from "./config.js";
 import { createDemoNegotiation } from "./negotiation/demo.js";
+import { loadDatasetMeetings } from "./meetings/dataset.js";
+import { createDemoMeeting } from "./meetings/demo.js";
+import { loadDatasetProgramme } from "./programme/dataset.js";
 import { CommandRunner, defineCommand, systemContext } from "./commands/runner.js";
 import { retireDelegationsOutside } from "./identity/commands.js";
 import { cookieSecretOf } from "./db/settings.js";
@@ -43,7 +46,12 @@ export function importRegistry(database: Database, registry: Registry, options: 
 export async function seedIfEmpty(database: Database, datasetPath: string): Promise<boolean> {
   if (await hasRegistry(database.db)) return false;
   const registry = await readRegistry(datasetPath);
-  return importRegistry(database, registry, { origin: basename(datasetPath), onlyIfEmpty: true });
+  const wrote = await importRegistry(database, registry, { origin: basename(datasetPath), onlyIfEmpty: true });
+  if (wrote) {
+    await loadDatasetMeetings(database, datasetPath, registry, new Date());
+    await loadDatasetProgramme(database, datasetPath, registry, new Date());
+  }
+  return wrote;
 }
 
 /** Creates the demo accounts on a first start; returns whether demo accounts exist. */
@@ -57,6 +65,12 @@ export async function prepareDemoAccounts(database: Database, now: Date = new Da
 export async function prepareDemoNegotiation(database: Database, now: Date = new Date()): Promise<string | null> {
   const registry = await loadRegistry(database.db);
   return registry ? createDemoNegotiation(database.db, registry, now, utcDay(now)) : null;
+}
+
+/** The demonstration meeting the demo accounts find (created once). */
+export async function prepareDemoMeeting(database: Database, now: Date = new Date()): Promise<string | null> {
+  const registry = await loadRegistry(database.db);
+  return registry ? createDemoMeeting(database.db, registry, now) : null;
 }
 
 export interface Prepared {
@@ -75,6 +89,7 @@ export async function prepareDatabase(database: Database, options: { dataset: st
     const isSeeded = await seedIfEmpty(database, options.dataset);
     const demo = options.demoAccounts && (await prepareDemoAccounts(database, options.now));
     if (demo) await prepareDemoNegotiation(database, options.now);
+    if (demo) await prepareDemoMeeting(database, options.now);
     return { isSeeded, hasDemoAccounts: demo, cookieSecret: await cookieSecretOf(database.db) };
   });
   // Read after the lock: checking passwords writes nothing, and other processes need not wait for it.

@@ -32,10 +32,17 @@ interface Fixtures {
   next(): number;
   /** A fresh draft (opened by the secretariat, for the CHS chaired today by Kyrgyzstan): one provision, every version current. */
   document(options?: { ready?: boolean; silence?: boolean; proposal?: boolean }): Promise<{ id: string; provision: string; version: number; proposal: string | null }>;
+  /** A fresh CMFA meeting (chaired by Kyrgyzstan, members invited by right); with an agenda item, or Russia's list submitted. */
+  meeting(options?: { item?: boolean; list?: boolean }): Promise<{ id: string; version: number; item: string | null; list: string | null }>;
+  /** The badge token of a Kazakh delegate on an approved list. */
+  badge(): Promise<string>;
 }
 
 /** A draft as the policy sees it: chaired by Kyrgyzstan, open to member delegations. */
 const draft = () => ({ chair: "KG", visibility: "members" });
+/** A meeting as the policy sees it: chaired by Kyrgyzstan, the ten members invited by right, Mongolia and Laos not. */
+const MEMBERS = ["BY", "CN", "IN", "IR", "KG", "KZ", "PK", "RU", "TJ", "UZ"];
+const meeting = () => ({ chair: "KG", visibility: "participants", isRecord: false, invited: new Set(MEMBERS) });
 const draftProvision = () => ({ chair: "KG", visibility: "members", facilitator: null });
 
 /** How to exercise each right. A right without an entry fails the test: add one with every new capability. */
@@ -152,6 +159,68 @@ const ENDPOINTS: Record<string, Endpoint> = {
   },
   "note.read": { call: async (s, f) => s.client.request("GET", `/api/v1/documents/${(await f.document()).id}/notes`), resource: draft },
   "note.create": { call: async (s, f) => s.client.request("POST", `/api/v1/documents/${(await f.document()).id}/notes`, { text: "Ask capital." }), resource: draft },
+  "programme.import": {
+    // Kyrgyzstan's term (chair today): a one-event CSV, replacing the events imported before.
+    call: (s, f) =>
+      s.client.request(
+        "POST",
+        "/api/v1/chairmanship/chair-2026/programme/import",
+        `title_zh,title_ru,title_en,start,track,kind,status\n,,Matrix forum ${f.next()},2025-10,people,forum,planned\n`,
+        { headers: { "content-type": "text/csv" } },
+      ),
+    resource: () => ({ holder: "KG" }),
+  },
+  "meeting.create": {
+    call: (s) =>
+      s.client.request("POST", "/api/v1/meetings", { body: "CNC", title: { en: "Meeting" }, start: "2026-12-01T09:00:00Z", end: "2026-12-01T12:00:00Z", timeZone: "UTC", format: "video" }),
+  },
+  "meeting.read": { call: async (s, f) => s.client.request("GET", `/api/v1/meetings/${(await f.meeting()).id}`), resource: meeting },
+  "meeting.manage": {
+    call: async (s, f) => {
+      const m = await f.meeting();
+      return s.client.request("PATCH", `/api/v1/meetings/${m.id}`, { status: "confirmed", version: m.version });
+    },
+    resource: meeting,
+  },
+  "meeting.invite": { call: async (s, f) => s.client.request("POST", `/api/v1/meetings/${(await f.meeting()).id}/invitations`, { party: "MN", basis: "invited" }), resource: meeting },
+  "meeting.respond": {
+    call: async (s, f) => s.client.request("POST", `/api/v1/meetings/${(await f.meeting()).id}/participation`, { response: "confirmed", headLevel: "minister" }),
+    resource: meeting,
+  },
+  "meeting.participants": { call: async (s, f) => s.client.request("GET", `/api/v1/meetings/${(await f.meeting()).id}/participants`), resource: meeting },
+  "accreditation.submit": {
+    call: async (s, f) =>
+      s.client.request("POST", `/api/v1/meetings/${(await f.meeting()).id}/accreditations`, { delegates: [{ name: { en: `Delegate ${f.next()}` }, function: { en: "Adviser" }, rank: "adviser" }] }),
+    resource: meeting,
+  },
+  "accreditation.decide": {
+    call: async (s, f) => {
+      const m = await f.meeting({ list: true });
+      return s.client.request("POST", `/api/v1/meetings/${m.id}/accreditations/${m.list}/decision`, { decision: "approve", version: 1 });
+    },
+  },
+  "agenda.change": {
+    call: async (s, f) => {
+      const m = await f.meeting();
+      return s.client.request("POST", `/api/v1/meetings/${m.id}/agenda`, { title: { en: "Opening" }, version: m.version });
+    },
+    resource: meeting,
+  },
+  "floor.request": {
+    call: async (s, f) => {
+      const m = await f.meeting({ item: true });
+      return s.client.request("POST", `/api/v1/meetings/${m.id}/agenda/${m.item}/floor`, { kind: "speech", delegation: s.delegation });
+    },
+    resource: meeting,
+  },
+  "badge.print": { call: async (s, f) => s.client.request("GET", `/api/v1/badges/${await f.badge()}.pdf`), resource: () => ({ delegation: "KZ" }) },
+  "floor.manage": {
+    call: async (s, f) => {
+      const m = await f.meeting({ item: true });
+      return s.client.request("POST", `/api/v1/meetings/${m.id}/agenda/${m.item}/floor/actions`, { action: "close" });
+    },
+    resource: meeting,
+  },
 };
 
 describe("the permission matrix", () => {
@@ -165,6 +234,8 @@ describe("the permission matrix", () => {
   const fixtures: Fixtures = {
     delegateIds: new Map(),
     next: () => (counter += 1),
+    meeting: (options) => makeMeeting(options),
+    badge: () => makeBadge(),
     async document(options = {}) {
       const created = await admin.request("POST", "/api/v1/documents", {
         title: { ru: "Проект", en: "Draft" },
@@ -197,6 +268,45 @@ describe("the permission matrix", () => {
     },
   };
 
+  async function makeMeeting(options: { item?: boolean; list?: boolean } = {}) {
+    const created = await admin.request("POST", "/api/v1/meetings", {
+      body: "CMFA",
+      title: { en: "Meeting of the CMFA" },
+      start: "2026-12-10T10:00:00+06:00",
+      end: "2026-12-10T18:00:00+06:00",
+      timeZone: "Asia/Bishkek",
+      format: "in_person",
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    let current = created.json();
+    let item: string | null = null;
+    let list: string | null = null;
+    if (options.item) {
+      const added = await admin.request("POST", `/api/v1/meetings/${current.id}/agenda`, { title: { en: "General debate" }, version: current.version });
+      expect(added.statusCode, added.body).toBe(200);
+      current = added.json();
+      item = current.agenda.items[0].id;
+    }
+    if (options.list) {
+      const submitted = await russia.request("POST", `/api/v1/meetings/${current.id}/accreditations`, { delegates: [{ name: { ru: "Делегат" }, function: { ru: "Советник" }, rank: "adviser" }] });
+      expect(submitted.statusCode, submitted.body).toBe(201);
+      current = submitted.json();
+      list = current.accreditation[0].id;
+    }
+    return { id: current.id, version: current.version, item, list };
+  }
+
+  let kazakhstan: SessionClient;
+  async function makeBadge(): Promise<string> {
+    const m = await makeMeeting();
+    const submitted = await kazakhstan.request("POST", `/api/v1/meetings/${m.id}/accreditations`, { delegates: [{ name: { ru: "Делегат" }, function: { ru: "Советник" }, rank: "adviser" }] });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const list = submitted.json().accreditation[0];
+    const approved = await admin.request("POST", `/api/v1/meetings/${m.id}/accreditations/${list.id}/decision`, { decision: "approve", version: list.version });
+    expect(approved.statusCode, approved.body).toBe(200);
+    return approved.json().accreditation.find((l: { id: string }) => l.id === list.id).delegates[0].badge;
+  }
+
   beforeAll(async () => {
     database = await openDatabase({});
     await database.migrate();
@@ -215,6 +325,9 @@ describe("the permission matrix", () => {
     expect((await admin.signIn("fixtures@concord.test", password)).statusCode).toBe(200);
     chair = new SessionClient(app, "10.0.0.2");
     expect((await chair.signIn("chair.kg@concord.test", password)).statusCode).toBe(200);
+    await setup.request("POST", "/api/v1/users", { email: "head2.kz@concord.test", displayName: "Head KZ", role: "head_of_delegation", delegation: "KZ", password });
+    kazakhstan = new SessionClient(app, "10.0.0.5");
+    expect((await kazakhstan.signIn("head2.kz@concord.test", password)).statusCode).toBe(200);
     russia = new SessionClient(app, "10.0.0.3");
     expect((await russia.signIn(demoHeadEmail("RU"), DEMO_PASSWORD)).statusCode).toBe(200);
     // Kazakhstan a member, Mongolia an SCO partner (by the 2025 reclassification), Laos an SCO partner (admitted as one), Kyrgyzstan the chair.

@@ -24,7 +24,7 @@ const tianjinFile = JSON.parse(await readFile(TIANJIN_CHANGES, "utf8")) as { rea
 const tianjin = { reason: tianjinFile.reason, changes: tianjinFile.changes };
 const before = await readRegistry(BEFORE_TIANJIN);
 
-const rights = { attend: true, speak: false, circulateStatements: false, propose: false, object: false, chair: false, seeDrafts: false };
+const rights = { attend: true, attendByRight: false, speak: false, circulateStatements: false, propose: false, object: false, chair: false, seeDrafts: false };
 const text = (en: string) => ({ zh: en, ru: en, en });
 const state = (code: string, isoNumeric: string) => ({ code, isoNumeric, names: text(`State ${code}`), source: "seed" });
 

@@ -6,3 +6,5 @@ export * from "../audit/tables.js";
 export * from "../events/tables.js";
 export { settings } from "./settings.js";
 export * from "../negotiation/tables.js";
+export * from "../meetings/tables.js";
+export * from "../programme/tables.js";

@@ -75,7 +75,11 @@ export async function writeRegistry(tx: Db, registry: Registry, options: { repla
   await insertAll(
     tx,
     t.chairmanshipTerms,
-    positioned(registry.chairmanship, (r) => ({ ...r, ...started(r.start), end: nullable(r.end), slogan: nullable(r.slogan), themedYear: nullable(r.themedYear) })),
+    positioned(registry.chairmanship, (r) => ({ ...r, ...started(r.start), end: nullable(r.end), slogan: nullable(r.slogan),
+      themedYear: nullable(r.themedYear),
+      priorities: r.priorities ? r.priorities.map((p) => ({ ...p })) : null,
+      reportedEvents: r.reportedEvents ? { ...r.reportedEvents } : null,
+    })),
   );
   await insertAll(tx, t.rotationEntries, positioned(registry.rotation, (r) => ({ ...r, orderKey: nullable(r.orderKey), passedOver: r.passedOver ? [...r.passedOver] : null })));
   await insertAll(tx, t.secretariesGeneral, positioned(registry.secretariesGeneral, (r) => ({ ...r, to: nullable(r.to) })));

@@ -117,7 +117,17 @@ export async function loadRegistry(db: Db): Promise<Registry | null> {
       }),
     ),
     chairmanship: chairmanship.map((r) =>
-      compact({ id: r.id, state: r.state, start: r.start, end: optional(r.end), slogan: optional(r.slogan), themedYear: optional(r.themedYear), source: r.source }),
+      compact({
+        id: r.id,
+        state: r.state,
+        start: r.start,
+        end: optional(r.end),
+        slogan: optional(r.slogan),
+        themedYear: optional(r.themedYear),
+        priorities: optional(r.priorities),
+        reportedEvents: optional(r.reportedEvents),
+        source: r.source,
+      }),
     ),
     rotation: rotation.map((r) =>
       compact({ state: r.state, inRotationFrom: r.inRotationFrom, orderKey: optional(r.orderKey), passedOver: optional(r.passedOver), source: r.source }),
@@ -190,7 +200,7 @@ function summitView(registry: Registry, summit: Summit): SummitDto {
   return { ...summit, host: partyRef(registry, summit.host), end: summit.end ?? null };
 }
 
-function recordedTermView(registry: Registry, term: ChairmanshipTerm): ChairmanshipTermDto {
+export function recordedTermView(registry: Registry, term: ChairmanshipTerm): ChairmanshipTermDto {
   return {
     id: term.id,
     state: partyRef(registry, term.state),
@@ -198,6 +208,8 @@ function recordedTermView(registry: Registry, term: ChairmanshipTerm): Chairmans
     end: term.end ?? null,
     slogan: term.slogan ?? null,
     themedYear: term.themedYear ?? null,
+    priorities: [...(term.priorities ?? [])],
+    reportedEvents: term.reportedEvents ?? null,
     basis: "recorded",
     source: term.source,
   };
@@ -234,6 +246,8 @@ export function chairmanshipView(registry: Registry, day: string): { current: st
       end: p.end,
       slogan: null,
       themedYear: null,
+      priorities: [],
+      reportedEvents: null,
       basis: "projected" as const,
       source: null,
     })),

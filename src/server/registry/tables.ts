@@ -1,7 +1,7 @@
 // The registry's tables: the organization, its states and their history, bodies, decisions, summits, chairmanship and rotation.
 import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "../../domain/localized-text.js";
-import type { Accession, OrganizationProfile } from "../../domain/registry.js";
+import type { Accession, OrganizationProfile, ReportedQualifier } from "../../domain/registry.js";
 
 // Registry rows keep `position`, the order of the dataset they came from, so an export reproduces it exactly.
 // Partial dates keep their text ("2004", "2004-06", "2004-06-17"), their precision, and the first day they may denote.
@@ -142,6 +142,9 @@ export const chairmanshipTerms = pgTable("chairmanship_terms", {
   end: text(),
   slogan: jsonb().$type<LocalizedText>(),
   themedYear: jsonb().$type<LocalizedText>(),
+  priorities: jsonb().$type<LocalizedText[]>(),
+  /** The count of the term's events as a source reports it ("more than 100"), with that source. */
+  reportedEvents: jsonb().$type<{ count: number; qualifier: ReportedQualifier; source: string }>(),
   source: text().notNull().references(() => sources.key),
   position: integer().notNull(),
 });

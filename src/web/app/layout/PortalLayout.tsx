@@ -20,6 +20,7 @@ const NAV_ITEMS = [
   { to: "/chairmanship", key: "nav.chairmanship", end: false },
   { to: "/accessions", key: "nav.accessions", end: false },
   { to: "/negotiation", key: "nav.negotiation", end: false },
+  { to: "/meetings", key: "meetings.nav", end: false },
 ] as const;
 
 function Emblem() {

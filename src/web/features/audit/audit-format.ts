@@ -34,6 +34,21 @@ export const KNOWN_ACTIONS = {
   "document.adopt": "audit.actions.documentAdopted",
   "statement.create": "audit.actions.statementMade",
   "note.create": "audit.actions.noteWritten",
+  "meeting.create": "audit.actions.meetingCreated",
+  "meeting.update": "audit.actions.meetingUpdated",
+  "meeting.invite": "audit.actions.delegationInvited",
+  "meeting.invitation": "audit.actions.invitationChanged",
+  "meeting.respond": "audit.actions.participationAnswered",
+  "accreditation.submit": "audit.actions.accreditationSubmitted",
+  "accreditation.edit": "audit.actions.accreditationEdited",
+  "accreditation.decide": "audit.actions.accreditationDecided",
+  "agenda.add": "audit.actions.agendaItemAdded",
+  "agenda.change": "audit.actions.agendaItemChanged",
+  "agenda.adopt": "audit.actions.agendaAdopted",
+  "floor.request": "audit.actions.floorRequested",
+  "floor.manage": "audit.actions.floorManaged",
+  "meeting.outcome": "audit.actions.outcomeRecorded",
+  "programme.imported": "audit.actions.programmeImported",
 } as const satisfies Record<string, string>;
 
 export function actionLabel(action: string, t: TFunction): string {

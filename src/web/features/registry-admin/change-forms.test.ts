@@ -7,7 +7,7 @@ const observer = {
   names: { zh: "观察员国", ru: "Государство-наблюдатель", en: "Observer state" },
   countNames: { en: { one: "observer state", other: "observer states" } },
   isStanding: true,
-  rights: { attend: true, speak: true, circulateStatements: true, propose: false, object: false, chair: false, seeDrafts: false },
+  rights: { attend: true, attendByRight: false, speak: true, circulateStatements: true, propose: false, object: false, chair: false, seeDrafts: false },
   source: "obs-reg",
 };
 

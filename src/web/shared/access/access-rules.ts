@@ -20,6 +20,7 @@ export const RIGHTS = [
   "audit.verify",
   "registry.export",
   "registry.change",
+  "programme.import",
   "document.create",
   "document.read",
   "proposal.create",
@@ -38,6 +39,18 @@ export const RIGHTS = [
   "document.adopt",
   "note.read",
   "note.create",
+  "meeting.create",
+  "meeting.read",
+  "meeting.manage",
+  "meeting.invite",
+  "meeting.respond",
+  "meeting.participants",
+  "accreditation.submit",
+  "accreditation.decide",
+  "agenda.change",
+  "floor.request",
+  "floor.manage",
+  "badge.print",
 ] as const;
 export type Right = (typeof RIGHTS)[number];
 

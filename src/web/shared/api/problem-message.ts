@@ -21,6 +21,7 @@ export const RIGHT_KEYS: Readonly<Record<Right, string>> = {
   "audit.verify": "access.rights.auditVerify",
   "registry.export": "access.rights.registryExport",
   "registry.change": "access.rights.registryChange",
+  "programme.import": "access.rights.programmeImport",
   "document.create": "access.rights.documentCreate",
   "document.read": "access.rights.documentRead",
   "proposal.create": "access.rights.proposalCreate",
@@ -39,6 +40,18 @@ export const RIGHT_KEYS: Readonly<Record<Right, string>> = {
   "document.adopt": "access.rights.documentAdopt",
   "note.read": "access.rights.noteRead",
   "note.create": "access.rights.noteCreate",
+  "meeting.create": "access.rights.meetingCreate",
+  "meeting.read": "access.rights.meetingRead",
+  "meeting.manage": "access.rights.meetingManage",
+  "meeting.invite": "access.rights.meetingInvite",
+  "meeting.respond": "access.rights.meetingRespond",
+  "meeting.participants": "access.rights.meetingParticipants",
+  "accreditation.submit": "access.rights.accreditationSubmit",
+  "accreditation.decide": "access.rights.accreditationDecide",
+  "agenda.change": "access.rights.agendaChange",
+  "floor.request": "access.rights.floorRequest",
+  "floor.manage": "access.rights.floorManage",
+  "badge.print": "access.rights.badgePrint",
 };
 
 export const problemKey = (code: ProblemCode): string => `problems.codes.${code}`;

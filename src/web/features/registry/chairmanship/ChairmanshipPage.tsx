@@ -45,7 +45,14 @@ function TermsTable({ terms, currentId, testId, label }: { terms: readonly Chair
                   </Group>
                 </Table.Td>
                 <Table.Td className={tables.nowrap}>
-                  <Text size="sm">{termRange(term.start, term.end)}</Text>
+                  {term.basis === "recorded" ? (
+                    // A recorded term has its own page: its programme of events and their progress.
+                    <Anchor component={Link} to={`/chairmanship/${encodeURIComponent(term.id)}`} size="sm" data-testid="term-link">
+                      {termRange(term.start, term.end)}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm">{termRange(term.start, term.end)}</Text>
+                  )}
                 </Table.Td>
                 <Table.Td className={tables.prose}>
                   {term.slogan ? (

@@ -1,0 +1,595 @@
+// Every change to a meeting is a named command: the meeting row locked, the policy checked on what was loaded, the pure
+// core deciding, an audit event, and a live event on the stream meeting:<id> for the meeting's readers.
+import { randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type {
+  AccreditationDecisionRequestSchema,
+  AccreditationEditRequestSchema,
+  AccreditationRequestSchema,
+  AgendaItemChangeRequestSchema,
+  AgendaItemRequestSchema,
+  CreateMeetingRequestSchema,
+  FloorActionRequestSchema,
+  FloorRequestSchema,
+  InvitationChangeRequestSchema,
+  InviteRequestSchema,
+  OutcomeRequestSchema,
+  ParticipationRequestSchema,
+  UpdateMeetingRequestSchema,
+} from "../../contracts/meetings.js";
+import type { FieldErrorCode, ProblemCode } from "../../contracts/problems.js";
+import { isSecretariat } from "../../domain/access.js";
+import {
+  AccreditationError,
+  approveList,
+  draftList,
+  editList,
+  returnList,
+  submitList,
+  type AccreditationList,
+  type Delegate,
+  type MeetingAccreditation,
+} from "../../domain/meetings/accreditation.js";
+import { AgendaError, checkAdoption, checkAgendaChange, placeItem } from "../../domain/meetings/agenda.js";
+import { localDateTime, MeetingError, meetingSchedule, transition, type MeetingStatus } from "../../domain/meetings/meeting.js";
+import {
+  closeList,
+  EMPTY_LIST,
+  endTurn,
+  giveFloor,
+  pauseClock,
+  reopenList,
+  requestFloor,
+  resumeClock,
+  SpeakersError,
+  withdraw,
+  type SpeakersList,
+} from "../../domain/meetings/speakers.js";
+import { STREAMS } from "../../contracts/live.js";
+import { defineCommand, type CommandScope } from "../commands/runner.js";
+import { invalidField, notFound, ProblemError } from "../http/problem.js";
+import { mayAskFloor } from "./floor-rights.js";
+import { meetingPolicy as policy } from "./policy.js";
+import {
+  chairOfMeeting,
+  lockMeeting,
+  meetingAudience,
+  resourceOf,
+  touchMeeting,
+  type AccreditationRow,
+  type LoadedMeeting,
+  type MeetingFacts,
+} from "./store.js";
+import { meetingAccreditations, meetingAgendaItems, meetingBadges, meetingInvitations, meetings } from "./tables.js";
+
+type Body<S extends z.ZodType> = z.infer<S>;
+
+/** The floor's allotted time when the chair gives none: the SCO's rules of procedure leave it to the chair; 5 minutes is the screen's default. */
+export const DEFAULT_SPEAKING_SECONDS = 300;
+const DEFAULT_QUOTA = 10;
+
+export function meetingStream(id: string): string {
+  return `${STREAMS.meeting}:${id}`;
+}
+
+const CONFLICTS: ReadonlySet<string> = new Set([
+  "invalid-transition",
+  "meeting-closed",
+  "invalid-state",
+  "agenda-adopted",
+  "agenda-not-adopted",
+  "list-closed",
+  "already-requested",
+  "nobody-speaking",
+  "clock-not-paused",
+  "clock-paused",
+  "request-not-found",
+  "already-accredited",
+  "quota-exceeded",
+]);
+const FORBIDDEN: ReadonlySet<string> = new Set(["no-right-to-speak", "not-invited"]);
+
+const TITLES: Readonly<Record<string, string>> = {
+  "invalid-instant": "Not an instant with its offset",
+  "end-not-after-start": "The end is not after the start",
+  "unknown-time-zone": "Unknown time zone",
+  "unknown-format": "Unknown meeting format",
+  "invalid-transition": "The meeting cannot change to that status",
+  "not-invited": "The delegation is not invited",
+  "quota-exceeded": "Beyond the delegation's quota",
+  "already-accredited": "Already accredited",
+  "reason-required": "A reason is required",
+  "empty-list": "The list is empty",
+  "meeting-closed": "Accreditation is closed",
+  "invalid-state": "Not in the state this needs",
+  "list-closed": "The list of speakers is closed",
+  "no-right-to-speak": "No right to take the floor",
+  "already-requested": "Already on the list",
+  "request-not-found": "No such request for the floor",
+  "nobody-speaking": "Nobody has the floor",
+  "clock-not-paused": "The clock is running",
+  "clock-paused": "The clock is stopped",
+  "agenda-adopted": "The agenda is adopted",
+  "agenda-not-adopted": "The agenda is not adopted",
+  "agenda-empty": "The agenda is empty",
+  "item-not-found": "No such agenda item",
+  "reason-required-after-adoption": "A reason is required to change the adopted agenda",
+};
+
+/** A refusal of the pure core as problem details: 409 for state, 403 for a right, 400 naming the field otherwise. */
+function problemOf(error: MeetingError | AccreditationError | SpeakersError | AgendaError): ProblemError {
+  const code = error.code as ProblemCode;
+  const title = TITLES[error.code] ?? "Refused";
+  const details = "details" in error ? (error.details as Record<string, unknown> | undefined) : undefined;
+  if (CONFLICTS.has(error.code)) return new ProblemError(409, code, title, error.message, details ? { current: details } : {});
+  if (FORBIDDEN.has(error.code)) return new ProblemError(403, code, title, error.message);
+  const field = `body.${("field" in error ? error.field : undefined) ?? "request"}`;
+  // The field says "invalid"; the problem's code names the rule (the web shows the rule's message under the field).
+  return new ProblemError(400, code, title, error.message, { errors: [{ field, code: "invalid" as FieldErrorCode, message: error.message }] });
+}
+
+function core<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof MeetingError || error instanceof AccreditationError || error instanceof SpeakersError || error instanceof AgendaError) throw problemOf(error);
+    throw error;
+  }
+}
+
+function refuse(code: ProblemCode, status: number, message: string): never {
+  throw new ProblemError(status, code, TITLES[code] ?? "Refused", message);
+}
+
+function newId(prefix = ""): string {
+  return prefix + randomBytes(6).toString("base64url").replace(/[^A-Za-z0-9]/g, "x").toLowerCase();
+}
+
+/** After a change: the version grows, the change is announced to the meeting's readers. */
+async function announce(c: CommandScope, loaded: LoadedMeeting, facts: MeetingFacts, type: string, payload: Record<string, unknown> = {}, set: Partial<typeof meetings.$inferInsert> = {}) {
+  const version = await touchMeeting(c.tx, loaded.row, c.now, set);
+  const invited = await c.tx.select({ party: meetingInvitations.party }).from(meetingInvitations).where(eq(meetingInvitations.meetingId, loaded.row.id));
+  const audience = meetingAudience(resourceOf({ ...loaded.row, ...set } as typeof loaded.row, invited, facts));
+  c.emit(meetingStream(loaded.row.id), type, { version, ...payload }, audience);
+  return version;
+}
+
+function checkVersion(c: CommandScope, expected: number | undefined, actual: number): void {
+  c.checkVersion(expected, actual, () => ({ version: actual }));
+}
+
+// ---- Meetings
+
+export interface MeetingInput<B> {
+  readonly id: string;
+  readonly request: B;
+  readonly facts: MeetingFacts;
+}
+
+export const createMeeting = defineCommand({
+  name: "meeting.create",
+  run: async (c, input: { request: Body<typeof CreateMeetingRequestSchema>; facts: MeetingFacts }): Promise<{ id: string }> => {
+    const { request, facts } = input;
+    c.authorize(policy.create);
+    if (!facts.hasBody(request.body)) throw invalidField("body.body", "unknown-body", `The organization has no body ${request.body}.`);
+    for (const [field, party] of [
+      ["host", request.host],
+      ["venueState", request.venueState],
+      ["chair", request.chair],
+    ] as const) {
+      if (party && !facts.isParty(party)) throw invalidField(`body.${field}`, "not-in-registry", `${party} is not a state or organization of the registry.`);
+    }
+    const schedule = core(() => meetingSchedule({ start: request.start, end: request.end, timeZone: request.timeZone, format: request.format }));
+    const startDate = localDateTime(schedule.start, schedule.timeZone).date;
+    const endDate = localDateTime(schedule.end, schedule.timeZone).date;
+    const id = `${request.body}-${startDate}-${newId()}`;
+    const quota = request.quota ?? DEFAULT_QUOTA;
+    await c.tx.insert(meetings).values({
+      id,
+      body: request.body,
+      number: request.number ?? null,
+      title: request.title,
+      start: new Date(schedule.start),
+      end: new Date(schedule.end),
+      timeZone: schedule.timeZone,
+      startDate,
+      endDate,
+      timePrecision: "instant",
+      format: schedule.format,
+      city: request.city ?? null,
+      venueState: request.venueState ?? request.host ?? null,
+      host: request.host ?? null,
+      chair: request.chair ?? null,
+      status: "planned",
+      origin: "secretariat",
+      defaultQuota: quota,
+      createdAt: c.now,
+      createdBy: c.actor.userId,
+      updatedAt: c.now,
+    });
+    // Delegations whose tier is invited by right on the opening day, invited now.
+    const byRight = facts.byRightOn(startDate);
+    if (byRight.length > 0) {
+      await c.tx.insert(meetingInvitations).values(byRight.map((party) => ({ meetingId: id, party, basis: "by_right", quota, invitedAt: c.now })));
+    }
+    c.audit("meeting.create", `meeting:${id}`, { body: request.body, start: schedule.start, timeZone: schedule.timeZone });
+    const audience = meetingAudience({ chair: null, visibility: "participants", isRecord: false, invited: new Set(byRight) });
+    c.emit(STREAMS.meetings, "meeting.created", { id }, audience);
+    return { id };
+  },
+});
+
+export const updateMeeting = defineCommand({
+  name: "meeting.update",
+  run: async (c, input: MeetingInput<Body<typeof UpdateMeetingRequestSchema>>) => {
+    const loaded = await lockMeeting(c.tx, input.id);
+    const { row } = loaded;
+    const { request, facts } = input;
+    c.authorize(policy.manage, resourceOf(row, loaded.invitations, facts));
+    checkVersion(c, request.version, row.version);
+    const set: Partial<typeof meetings.$inferInsert> = {};
+    if (request.start !== undefined || request.end !== undefined || request.timeZone !== undefined) {
+      if (!row.start || !row.end) refuse("invalid-state", 409, "A meeting known only by its dates is changed in the dataset.");
+      const schedule = core(() =>
+        meetingSchedule({ start: request.start ?? row.start!, end: request.end ?? row.end!, timeZone: request.timeZone ?? row.timeZone ?? "UTC", format: row.format ?? "in_person" }),
+      );
+      Object.assign(set, {
+        start: new Date(schedule.start),
+        end: new Date(schedule.end),
+        timeZone: schedule.timeZone,
+        startDate: localDateTime(schedule.start, schedule.timeZone).date,
+        endDate: localDateTime(schedule.end, schedule.timeZone).date,
+      });
+    }
+    if (request.status !== undefined && request.status !== row.status) set.status = core(() => transition(row.status as MeetingStatus, request.status!));
+    if (request.visibility !== undefined) set.visibility = request.visibility;
+    c.audit("meeting.update", `meeting:${row.id}`, { ...request, version: undefined });
+    await announce(c, loaded, facts, "meeting.changed", { what: "meeting" }, set);
+    c.emit(STREAMS.meetings, "meeting.updated", { id: row.id }, meetingAudience(resourceOf({ ...row, ...set } as typeof row, loaded.invitations, facts)));
+  },
+});
+
+// ---- Invitations
+
+export const invite = defineCommand({
+  name: "meeting.invite",
+  run: async (c, input: MeetingInput<Body<typeof InviteRequestSchema>>) => {
+    const loaded = await lockMeeting(c.tx, input.id);
+    const { row } = loaded;
+    const { request, facts } = input;
+    c.authorize(policy.invite, resourceOf(row, loaded.invitations, facts));
+    if (row.status === "held" || row.status === "cancelled") refuse("meeting-closed", 409, `The meeting is ${row.status}.`);
+    if (loaded.invitations.some((i) => i.party === request.party)) refuse("conflict", 409, `${request.party} is invited already.`);
+    const day = row.startDate.slice(0, 10);
+    const status = facts.statusOf(request.party, day);
+    if (request.basis === "invited") {
+      // The chair invites what the tiers allow: a party with a status that gives attendance, but not by right.
+      if (!status) throw invalidField("body.party", "not-in-registry", `${request.party} holds no status in the organization on ${day}; invite it as a guest.`);
+      if (!status.rights?.attend) throw invalidField("body.party", "invalid", `The tier ${status.tier} does not attend meetings.`);
+    } else if (!facts.isParty(request.party) && !request.names) {
+      throw invalidField("body.names", "required", "A guest outside the registry needs its name.");
+    }
+    await c.tx.insert(meetingInvitations).values({
+      meetingId: row.id,
+      party: request.party,
+      basis: request.basis,
+      names: facts.isParty(request.party) ? null : (request.names ?? null),
+      quota: request.quota ?? row.defaultQuota,
+      maySpeak: request.maySpeak ?? false,
+      invitedAt: c.now,
+    });
+    c.audit("meeting.invite", `meeting:${row.id}`, { party: request.party, basis: request.basis, maySpeak: request.maySpeak ?? false });
+    await announce(c, { ...loaded, invitations: [...loaded.invitations] }, facts, "meeting.changed", { what: "invitations" });
+  },
+});
+
+export const changeInvitation = defineCommand({
+  name: "meeting.invitation",
+  run: async (c, input: MeetingInput<Body<typeof InvitationChangeRequestSchema>> & { party: string }) => {
+    const loaded = await lockMeeting(c.tx, input.id);
+    const { row } = loaded;
+    const { request, facts } = input;
+    c.authorize(policy.invite, resourceOf(row, loaded.invitations, facts));
+    const invitation = loaded.invitations.find((i) => i.party === input.party);
+    if (!invitation) throw notFound("invitation");
+    c.checkVersion(request.version, invitation.version, () => ({ version: invitation.version }));
+    await c.tx
+      .update(meetingInvitations)
+      .set({ maySpeak: request.maySpeak ?? invitation.maySpeak, quota: request.quota ?? invitation.quota, version: invitation.version + 1 })
+      .where(and(eq(meetingInvitations.meetingId, row.id), eq(meetingInvitations.party, input.party)));
+    c.audit("meeting.invitation", `meeting:${row.id}`, { party: input.party, maySpeak: request.maySpeak, quota: request.quota });
+    await announce(c, loaded, facts, "meeting.changed", { what: "invitations" });
+  },
+});
+
+export const respond = defineCommand({
+  name: "meeting.respond",
+  run: async (c, input: MeetingInput<Body<typeof ParticipationRequestSchema>>) => {
+    const loaded = await lockMeeting(c.tx, input.id);
+    const { row } = loaded;
+    c.authorize(policy.respond, resourceOf(row, loaded.invitations, input.facts));
+    const invitation = loaded.invitations.find((i) => i.party === c.actor.delegation)!;
+    await c.tx
+      .update(meetingInvitations)
+      .set({ response: input.request.response, headLevel: input.request.headLevel ?? null, version: invitation.version + 1 })
+      .where(and(eq(meetingInvitations.meetingId, row.id), eq(meetingInvitations.party, invitation.party)));
+    c.audit("meeting.respond", `meeting:${row.id}`, { response: input.request.response, headLevel: input.request.headLevel ?? null });
+    await announce(c, loaded, input.facts, "meeting.changed", { what: "invitations" });
+  },
+});
+
+// ---- Accreditation
+
+function accreditationOf(loaded: LoadedMeeting): MeetingAccreditation {
+  return {
+    status: loaded.row.status as MeetingStatus,
+    quotas: new Map(loaded.invitations.filter((i) => i.response !== "declined").map((i) => [i.party, i.quota])),
+    lists: loaded.lists.map(listOf),
+  };
+}
+
+function listOf(row: AccreditationRow): AccreditationList {
+  return { id: row.id, delegation: row.delegation, state: row.state as AccreditationList["state"], delegates: row.delegates, returnReason: row.returnReason };
+}
+
+function delegatesOf(request: { delegates: readonly Delegate[] }): Delegate[] {
+  return request.delegates.map((d) => ({ name: { ...d.name }, function: { ...d.function }, rank: d.rank }));
+}
+
+export const submitAccreditation = defineCommand({
+  name: "accreditation.submit",
+  run: async (c, input: MeetingInput<Body<typeof AccreditationRequestSchema>>): Promise<{ list: string }> => {
+    const loaded = await lockMeeting(c.tx, input.id);
+    const { row } = loaded;
+    c.authorize(policy.accredit, resourceOf(row, loaded.invitations, input.facts));
+    const delegation = c.actor.delegation!;
+    const meeting = accreditationOf(loaded);
+    const id = newId("l");
+    const draft = core(() => draftList(meeting, id, delegation, delegatesOf(input.request)));
+    const list = input.request.submit === false ? draft : core(() => submitList(meeting, draft));
+    await c.tx.insert(meetingAccreditations).values({ id, meetingId: row.id, delegation, state: list.state, delegates: [...list.delegates], createdAt: c.now, updatedAt: c.now });
+    c.audit("accreditation.submit", `meeting:${row.id}`, { list: id, delegates: list.delegates.length, state: list.state });
+    await announce(c, loaded, input.facts, "meeting.changed", { what: "accreditation" });
+    return { list: id };
+  },
+});
+
+export const editAccreditation = defineCommand({
+  name: "accreditation.edit",
+  run: async (c, input: MeetingInput<Body<typeof AccreditationEditRequestSchema>> & { list: string }) => {
+    const loaded = await lockMeeting(c.tx, input.id);
+    const { row } = loaded;
+    c.authorize(policy.accredit, resourceOf(row, loaded.invitations, input.facts));
+    const existing = loaded.lists.find((l) => l.id === input.list && l.delegation === c.actor.delegation);
+    if (!existing) throw notFound("accreditation list");
+    c.checkVersion(input.request.version, existing.version, () => ({ version: existing.version }));
+    const meeting = accreditationOf(loaded);
+    const edited = core(() => editList(listOf(existing), delegatesOf(input.request)));
+    const list = input.request.submit === false ? edited : core(() => submitList(meeting, edited));
+    await c.tx
+      .update(meetingAccreditations)
+      .set({ state: list.state, delegates: [...list.delegates], returnReason: list.returnReason, version: existing.version + 1, updatedAt: c.now })
+      .where(eq(meetingAccreditations.id, existing.id));
+    c.audit("accreditation.edit", `meeting:${row.id}`, { list: existing.id, delegates: list.delegates.length, state: list.state });
+    await announce(c, loaded, input.facts, "meeting.changed", { what: "accreditation" });
+  },
+});
+
+export const decideAccreditation = defineCommand({
+  name: "accreditation.decide",
+  run: async (c, input: MeetingInput<Body<typeof AccreditationDecisionRequestSchema>> & { list: string }) => {
+    const loaded = await lockMeeting(c.tx, input.id);
+    const { row } = loaded;
+    c.authorize(policy.decide, resourceOf(row, loaded.invitations, input.facts));
+    const existing = loaded.lists.find((l) => l.id === input.list);
+    if (!existing) throw notFound("accreditation list");
+    c.checkVersion(input.request.version, existing.version, () => ({ version: existing.version }));
+    const meeting = accreditationOf(loaded);
+    const list =
+      input.request.decision === "approve" ? core(() => approveList(meeting, listOf(existing))) : core(() => returnList(listOf(existing), input.request.reason ?? ""));
+    await c.tx
+      .update(meetingAccreditations)
+      .set({ state: list.state, returnReason: list.returnReason, version: existing.version + 1, updatedAt: c.now })
+      .where(eq(meetingAccreditations.id, existing.id));
+    if (list.state === "approved") {
+      // One badge per delegate, its token unguessable (the QR code on the badge carries it to the verification page).
+      await c.tx.delete(meetingBadges).where(eq(meetingBadges.listId, existing.id));
+      await c.tx
+        .insert(meetingBadges)
+        .values(list.delegates.map((_, index) => ({ token: randomBytes(18).toString("base64url"), meetingId: row.id, listId: existing.id, delegateIndex: index, issuedAt: c.now })));
+    }
+    c.audit("accreditation.decide", `meeting:${row.id}`, { list: existing.id, delegation: existing.delegation, decision: input.request.decision, reason: list.returnReason });
+    await announce(c, loaded, input.facts, "meeting.changed", { what: "accreditation" });
+  },
+});
+
+// ---- Agenda
+
+/** Whether the actor presides: the meeting's chair delegation. After adoption the secretariat no longer changes the agenda alone. */
+function presides(c: CommandScope, loaded: LoadedMeeting, facts: MeetingFacts): boolean {
+  return c.context.isSystem === true || (c.actor.delegation !== null && c.actor.delegation === chairOfMeeting(loaded.row, facts));
+}
+
+function agendaChange(c: CommandScope, loaded: LoadedMeeting, facts: MeetingFacts, reason: string | undefined): string | null {
+  c.authorize(policy.agenda, resourceOf(loaded.row, loaded.invitations, facts));
+  return core(() => checkAgendaChange({ isAdopted: loaded.row.agendaAdoptedAt !== null, isChair: presides(c, loaded, facts), reason }));
+}
+
+async function reorder(c: CommandScope, meetingId: string, order: readonly string[]): Promise<void> {
+  for (const [ord, id] of order.entries()) {
+    await c.tx.update(meetingAgendaItems).set({ ord }).where(and(eq(meetingAgendaItems.meetingId, meetingId), eq(meetingAgendaItems.id, id)));
+  }
+}
+
+function recordChange(loaded: LoadedMeeting, c: CommandScope, item: string, change: string, reason: string | null) {
+  return reason === null ? {} : { agendaChanges: [...loaded.row.agendaChanges, { at: c.now.toISOString(), by: c.actor.delegation, item, change, reason }] };
+}
+
+export const addAgendaItem = defineCommand({
+  name: "agenda.add",
+  run: async (c, input: MeetingInput<Body<typeof AgendaItemRequestSchema>>): Promise<{ item: string }> => {
+    const loaded = await lockMeeting(c.tx, input.id);
+    const { request, facts } = input;
+    const reason = agendaChange(c, loaded, facts, request.reason);
+    checkVersion(c, request.version, loaded.row.version);
+    const id = newId("i");
+    const order = core(() => placeItem(loaded.items, id, request.after));
+    await c.tx.insert(meetingAgendaItems).values({
+      meetingId: loaded.row.id,
+      id,
+      ord: order.indexOf(id),
+      title: request.title,
+      rapporteur: request.rapporteur ?? null,
+      start: request.start ? new Date(request.start) : null,
+      end: request.end ? new Date(request.end) : null,
+      documents: request.documents ?? [],
+      speakers: EMPTY_LIST,
+    });
+    await reorder(c, loaded.row.id, order);
+    c.audit("agenda.add", `meeting:${loaded.row.id}`, { item: id, reason });
+    await announce(c, loaded, facts, "meeting.changed", { what: "agenda" }, recordChange(loaded, c, id, "added", reason));
+    return { item: id };
+  },
+});
+
+export const changeAgendaItem = defineCommand({
+  name: "agenda.change",
+  run: async (c, input: MeetingInput<Body<typeof AgendaItemChangeRequestSchema>> & { item: string }) => {
+    const loaded = await lockMeeting(c.tx, input.id);
+    const { request, facts } = input;
+    const reason = agendaChange(c, loaded, facts, request.reason);
+    checkVersion(c, request.version, loaded.row.version);
+    const item = loaded.items.find((i) => i.id === input.item);
+    if (!item) throw notFound("agenda item");
+    const where = and(eq(meetingAgendaItems.meetingId, loaded.row.id), eq(meetingAgendaItems.id, item.id));
+    if (request.remove === true) {
+      await c.tx.delete(meetingAgendaItems).where(where);
+      await reorder(c, loaded.row.id, loaded.items.filter((i) => i.id !== item.id).map((i) => i.id));
+    } else {
+      await c.tx
+        .update(meetingAgendaItems)
+        .set({
+          ...(request.title !== undefined ? { title: request.title } : {}),
+          ...(request.rapporteur !== undefined ? { rapporteur: request.rapporteur } : {}),
+          ...(request.start !== undefined ? { start: request.start ? new Date(request.start) : null } : {}),
+          ...(request.end !== undefined ? { end: request.end ? new Date(request.end) : null } : {}),
+          ...(request.documents !== undefined ? { documents: request.documents } : {}),
+          version: item.version + 1,
+        })
+        .where(where);
+    }
+    const change = request.remove === true ? "removed" : "changed";
+    c.audit("agenda.change", `meeting:${loaded.row.id}`, { item: item.id, change, reason });
+    await announce(c, loaded, facts, "meeting.changed", { what: "agenda" }, recordChange(loaded, c, item.id, change, reason));
+  },
+});
+
+export const adoptAgenda = defineCommand({
+  name: "agenda.adopt",
+  run: async (c, input: MeetingInput<{ version: number }>) => {
+    const loaded = await lockMeeting(c.tx, input.id);
+    c.authorize(policy.agenda, resourceOf(loaded.row, loaded.invitations, input.facts));
+    checkVersion(c, input.request.version, loaded.row.version);
+    core(() => checkAdoption(loaded.row.agendaAdoptedAt !== null, loaded.items.length));
+    c.audit("agenda.adopt", `meeting:${loaded.row.id}`, { items: loaded.items.length });
+    await announce(c, loaded, input.facts, "meeting.changed", { what: "agenda" }, { agendaAdoptedAt: c.now });
+  },
+});
+
+// ---- The list of speakers
+
+async function saveSpeakers(c: CommandScope, loaded: LoadedMeeting, facts: MeetingFacts, itemId: string, speakers: SpeakersList, requestCount?: number) {
+  const item = loaded.items.find((i) => i.id === itemId)!;
+  await c.tx
+    .update(meetingAgendaItems)
+    .set({ speakers, version: item.version + 1, ...(requestCount !== undefined ? { requestCount } : {}) })
+    .where(and(eq(meetingAgendaItems.meetingId, loaded.row.id), eq(meetingAgendaItems.id, itemId)));
+  // The list travels with the event: every screen shows the new speaker and clock without asking again.
+  await announce(c, loaded, facts, "meeting.floor", { item: itemId, speakers });
+}
+
+function itemOf(loaded: LoadedMeeting, itemId: string) {
+  const item = loaded.items.find((i) => i.id === itemId);
+  if (!item) throw notFound("agenda item");
+  return item;
+}
+
+export const askFloor = defineCommand({
+  name: "floor.request",
+  run: async (c, input: MeetingInput<Body<typeof FloorRequestSchema>> & { item: string }) => {
+    const loaded = await lockMeeting(c.tx, input.id);
+    const { facts, request } = input;
+    c.authorize(policy.askFloor, resourceOf(loaded.row, loaded.invitations, facts));
+    const delegation = isSecretariat(c.actor) ? request.delegation : c.actor.delegation;
+    if (!delegation) throw invalidField("body.delegation", "required", "Say for which delegation the secretariat asks.");
+    if (!isSecretariat(c.actor) && request.delegation !== undefined && request.delegation !== delegation) {
+      throw invalidField("body.delegation", "invalid", "A delegation asks for the floor for itself.");
+    }
+    const item = itemOf(loaded, input.item);
+    const invitation = loaded.invitations.find((i) => i.party === delegation);
+    if (!invitation) refuse("not-invited", 403, `${delegation} is not invited to this meeting.`);
+    const mayAsk = mayAskFloor(invitation, facts, loaded.row.startDate.slice(0, 10));
+    const count = item.requestCount + 1;
+    const speakers = core(() => requestFloor(item.speakers, { id: `r${count}`, delegation, kind: request.kind, requestedAt: c.now.toISOString() }, mayAsk));
+    c.audit("floor.request", `meeting:${loaded.row.id}`, { item: item.id, delegation, kind: request.kind });
+    await saveSpeakers(c, loaded, facts, item.id, speakers, count);
+  },
+});
+
+export const actOnFloor = defineCommand({
+  name: "floor.manage",
+  run: async (c, input: MeetingInput<Body<typeof FloorActionRequestSchema>> & { item: string }) => {
+    const loaded = await lockMeeting(c.tx, input.id);
+    const { facts, request } = input;
+    const item = itemOf(loaded, input.item);
+    const now = c.now.toISOString();
+    if (request.action === "withdraw") {
+      // A delegation withdraws its own request; the chair any.
+      const own = item.speakers.queue.find((r) => r.id === request.request)?.delegation === c.actor.delegation;
+      if (!own) c.authorize(policy.floor, resourceOf(loaded.row, loaded.invitations, facts));
+    } else {
+      c.authorize(policy.floor, resourceOf(loaded.row, loaded.invitations, facts));
+    }
+    const list = item.speakers;
+    const speakers = core(() => {
+      switch (request.action) {
+        case "give":
+          return giveFloor(list, now, request.seconds ?? DEFAULT_SPEAKING_SECONDS, request.request);
+        case "end":
+          return endTurn(list, now);
+        case "pause":
+          return pauseClock(list, now);
+        case "resume":
+          return resumeClock(list, now);
+        case "withdraw":
+          return withdraw(list, request.request);
+        case "close":
+          return closeList(list);
+        case "reopen":
+          return reopenList(list);
+      }
+    });
+    c.audit("floor.manage", `meeting:${loaded.row.id}`, { item: item.id, action: request.action, delegation: speakers.current?.delegation ?? null });
+    await saveSpeakers(c, loaded, facts, item.id, speakers);
+  },
+});
+
+// ---- Outcome
+
+export const recordOutcome = defineCommand({
+  name: "meeting.outcome",
+  run: async (c, input: MeetingInput<Body<typeof OutcomeRequestSchema>>) => {
+    const loaded = await lockMeeting(c.tx, input.id);
+    c.authorize(policy.manage, resourceOf(loaded.row, loaded.invitations, input.facts));
+    checkVersion(c, input.request.version, loaded.row.version);
+    const outcome = {
+      documents: input.request.documents ?? loaded.row.outcome.documents,
+      attendance: input.request.attendance ? [...new Set(input.request.attendance)].sort() : loaded.row.outcome.attendance,
+    };
+    const unknown = outcome.attendance.filter((p) => !loaded.invitations.some((i) => i.party === p));
+    if (unknown.length > 0) throw invalidField("body.attendance", "invalid", `Not invited: ${unknown.join(", ")}.`);
+    c.audit("meeting.outcome", `meeting:${loaded.row.id}`, { documents: outcome.documents.length, attendance: outcome.attendance.length });
+    await announce(c, loaded, input.facts, "meeting.changed", { what: "outcome" }, { outcome });
+  },
+});

@@ -1,0 +1,107 @@
+// The meetings a dataset carries: its summits (the registry's meetings of the supreme body, known by their dates) and
+// the meetings of `meetings.json`, at the precision their sources give. Written once, with the dataset, as its record.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { z } from "zod";
+import { isCalendarDay, latestDay, precisionOf } from "../../domain/partial-date.js";
+import type { Registry } from "../../domain/registry.js";
+import type { Database, Db } from "../db/client.js";
+import { meetings } from "./tables.js";
+
+const text = z.record(z.string(), z.string().min(1));
+const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "YYYY, YYYY-MM or YYYY-MM-DD");
+export const DatasetMeetingSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  body: z.string(),
+  number: z.string().optional(),
+  title: text,
+  startDate: partialDate,
+  endDate: partialDate.optional(),
+  host: z.string().optional(),
+  city: text.optional(),
+  format: z.enum(["in_person", "video", "hybrid"]).optional(),
+  status: z.enum(["planned", "confirmed", "held", "postponed", "cancelled"]),
+  note: text.optional(),
+  source: z.string(),
+});
+export type DatasetMeeting = z.infer<typeof DatasetMeetingSchema>;
+
+/** A summit as a meeting of its body: titled by the body and the city, known to the day. */
+export function summitMeetings(registry: Registry, today: string): DatasetMeeting[] {
+  const bodies = new Map(registry.bodies.map((b) => [b.code, b]));
+  return registry.summits.map((summit) => {
+    const body = bodies.get(summit.body);
+    const title: Record<string, string> = {};
+    for (const [language, name] of Object.entries(body?.names ?? { en: summit.body })) {
+      const city = summit.city[language] ?? summit.city.en ?? Object.values(summit.city)[0] ?? "";
+      title[language] = language.startsWith("zh") ? `${name}（${city}）` : `${name} (${city})`;
+    }
+    const end = summit.end ?? summit.start;
+    return {
+      id: summit.id,
+      body: summit.body,
+      title,
+      startDate: summit.start,
+      endDate: end,
+      host: summit.host,
+      city: { ...summit.city },
+      format: summit.format,
+      status: latestDay(end) < today ? "held" : "planned",
+      source: summit.source,
+    };
+  });
+}
+
+export async function readDatasetMeetings(datasetPath: string): Promise<DatasetMeeting[]> {
+  let content: string;
+  try {
+    content = await readFile(join(datasetPath, "meetings.json"), "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  const parsed = z.array(DatasetMeetingSchema).safeParse(JSON.parse(content));
+  if (!parsed.success) throw new Error(`meetings.json: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  return parsed.data;
+}
+
+export async function writeDatasetMeetings(db: Db, records: readonly DatasetMeeting[], now: Date): Promise<void> {
+  if (records.length === 0) return;
+  await db
+    .insert(meetings)
+    .values(
+      records.map((m) => {
+        const precision = precisionOf(m.startDate);
+        return {
+          id: m.id,
+          body: m.body,
+          number: m.number ?? null,
+          title: m.title,
+          startDate: m.startDate,
+          endDate: m.endDate ?? m.startDate,
+          timePrecision: isCalendarDay(m.startDate) ? "day" : precision,
+          format: m.format ?? null,
+          city: m.city ?? null,
+          venueState: m.host ?? null,
+          host: m.host ?? null,
+          status: m.status,
+          visibility: "public",
+          origin: "dataset",
+          source: m.source,
+          note: m.note ?? null,
+          createdAt: now,
+          updatedAt: now,
+        };
+      }),
+    )
+    .onConflictDoNothing();
+}
+
+export async function loadDatasetMeetings(database: Database, datasetPath: string, registry: Registry, now: Date): Promise<void> {
+  const today = now.toISOString().slice(0, 10);
+  const records = [...summitMeetings(registry, today), ...(await readDatasetMeetings(datasetPath))];
+  const bodies = new Set(registry.bodies.map((b) => b.code));
+  const unknown = records.filter((m) => !bodies.has(m.body));
+  if (unknown.length > 0) throw new Error(`meetings.json: unknown body in ${unknown.map((m) => m.id).join(", ")}`);
+  await writeDatasetMeetings(database.db, records, now);
+}

@@ -1,0 +1,236 @@
+// Meetings endpoints. Thin: parse, run a command or read, answer with the meeting as the caller may now see it.
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { and, asc, gte, lte, eq, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import {
+  AccreditationDecisionRequestSchema,
+  AccreditationEditRequestSchema,
+  AccreditationRequestSchema,
+  AgendaAdoptionRequestSchema,
+  AgendaItemChangeRequestSchema,
+  AgendaItemRequestSchema,
+  CreateMeetingRequestSchema,
+  FloorActionRequestSchema,
+  FloorRequestSchema,
+  InvitationChangeRequestSchema,
+  InviteRequestSchema,
+  MeetingListQuerySchema,
+  MeetingListSchema,
+  MeetingSchema,
+  OutcomeRequestSchema,
+  ParticipationRequestSchema,
+  UpdateMeetingRequestSchema,
+  PartyCodeSchema,
+} from "../../contracts/meetings.js";
+import { ProblemSchema } from "../../contracts/problems.js";
+import { authorize, may, requireSignIn } from "../access/authorize.js";
+import { commandContext, type AppServices } from "../app-services.js";
+import type { Command } from "../commands/runner.js";
+import { notFound, ProblemError } from "../http/problem.js";
+import { negotiationPolicy } from "../negotiation/policy.js";
+import { findDocument, registryFacts, resourceOf as documentResourceOf } from "../negotiation/store.js";
+import {
+  actOnFloor,
+  addAgendaItem,
+  adoptAgenda,
+  askFloor,
+  changeAgendaItem,
+  changeInvitation,
+  createMeeting,
+  decideAccreditation,
+  editAccreditation,
+  invite,
+  recordOutcome,
+  respond,
+  submitAccreditation,
+  updateMeeting,
+} from "./commands.js";
+import { meetingPolicy as policy } from "./policy.js";
+import { loadMeeting, meetingFacts, resourceOf, type MeetingFacts } from "./store.js";
+import { meetingInvitations, meetings } from "./tables.js";
+import { meetingView, summaryView, type DocumentTitles } from "./views.js";
+
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 503: ProblemSchema };
+const tags = ["meetings"];
+const IdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "an identifier");
+const MeetingParams = z.strictObject({ id: IdParam });
+const ItemParams = z.strictObject({ id: IdParam, item: IdParam });
+const ListParams = z.strictObject({ id: IdParam, list: IdParam });
+const PartyParams = z.strictObject({ id: IdParam, party: PartyCodeSchema });
+
+export async function meetingRoutes(app: FastifyInstance, options: { services: AppServices }): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { services } = options;
+  const { runner, db, snapshot } = services;
+
+  const facts = (): MeetingFacts => {
+    const known = snapshot.view("meeting-facts", meetingFacts);
+    if (!known) throw new ProblemError(503, "no-registry", "No registry loaded", "Load a dataset with `concord import`.");
+    return known;
+  };
+
+  /** The negotiated documents under the agenda that the caller may read (the others are not named). */
+  async function documentTitles(request: FastifyRequest, ids: readonly string[]): Promise<DocumentTitles> {
+    const titles = new Map<string, { title: Record<string, string>; status: string; number: string | null }>();
+    const negotiation = snapshot.view("negotiation-facts", registryFacts);
+    const day = services.today();
+    for (const id of new Set(ids)) {
+      const row = await findDocument(db, id);
+      if (row && negotiation && may(request.actor, negotiationPolicy.read, documentResourceOf(row, negotiation, day))) {
+        titles.set(id, { title: row.title, status: row.status, number: row.adoptedNumber });
+      }
+    }
+    return titles;
+  }
+
+  /** The meeting as the caller may see it now. */
+  async function answer(request: FastifyRequest, id: string) {
+    const loaded = await loadMeeting(db, id);
+    if (!loaded) throw notFound("meeting");
+    const known = facts();
+    authorize(request.actor, policy.read, resourceOf(loaded.row, loaded.invitations, known));
+    const documents = await documentTitles(request, loaded.items.flatMap((i) => i.documents));
+    return meetingView(loaded, request.actor, known, documents);
+  }
+
+  /** Runs a command for the caller on a meeting, then answers with the meeting. */
+  async function change<I extends { id: string; facts: MeetingFacts }>(request: FastifyRequest, command: Command<I, I, unknown>, input: Omit<I, "facts">) {
+    await runner.run(command, commandContext(request, services), { ...input, facts: facts() } as I);
+    return answer(request, input.id);
+  }
+
+  api.get(
+    "/api/v1/meetings",
+    { schema: { tags, summary: "Meetings the caller may see, by opening day", querystring: MeetingListQuerySchema, response: { 200: MeetingListSchema, ...errors } } },
+    async (request) => {
+      const { body, status, from, to } = request.query;
+      const where: SQL[] = [];
+      if (body) where.push(eq(meetings.body, body));
+      if (status) where.push(eq(meetings.status, status));
+      if (from) where.push(gte(meetings.endDate, from));
+      if (to) where.push(lte(meetings.startDate, to));
+      const rows = await db
+        .select()
+        .from(meetings)
+        .where(where.length > 0 ? and(...where) : undefined)
+        .orderBy(asc(meetings.startDate), asc(meetings.id));
+      const invited = await db.select({ meetingId: meetingInvitations.meetingId, party: meetingInvitations.party }).from(meetingInvitations);
+      const byMeeting = new Map<string, { party: string }[]>();
+      for (const i of invited) byMeeting.set(i.meetingId, [...(byMeeting.get(i.meetingId) ?? []), i]);
+      const known = facts();
+      return { items: rows.filter((row) => may(request.actor, policy.read, resourceOf(row, byMeeting.get(row.id) ?? [], known))).map((row) => summaryView(row, known)) };
+    },
+  );
+
+  api.post(
+    "/api/v1/meetings",
+    { preHandler: requireSignIn, schema: { tags, summary: "Create a meeting of a body; members are invited by right", body: CreateMeetingRequestSchema, response: { 201: MeetingSchema, ...errors } } },
+    async (request, reply) => {
+      const { id } = await runner.run(createMeeting, commandContext(request, services), { request: request.body, facts: facts() });
+      return reply.code(201).send(await answer(request, id));
+    },
+  );
+
+  api.get(
+    "/api/v1/meetings/:id",
+    { schema: { tags, summary: "A meeting: schedule, invitations, accreditation, agenda, lists of speakers, outcome", params: MeetingParams, response: { 200: MeetingSchema, ...errors } } },
+    async (request) => answer(request, request.params.id),
+  );
+
+  api.patch(
+    "/api/v1/meetings/:id",
+    { preHandler: requireSignIn, schema: { tags, summary: "Change a meeting's status, dates or visibility", params: MeetingParams, body: UpdateMeetingRequestSchema, response: { 200: MeetingSchema, ...errors } } },
+    async (request) => change(request, updateMeeting, { id: request.params.id, request: request.body }),
+  );
+
+  api.post(
+    "/api/v1/meetings/:id/invitations",
+    { preHandler: requireSignIn, schema: { tags, summary: "Invite an observer, a partner or a guest", params: MeetingParams, body: InviteRequestSchema, response: { 200: MeetingSchema, ...errors } } },
+    async (request) => change(request, invite, { id: request.params.id, request: request.body }),
+  );
+
+  api.patch(
+    "/api/v1/meetings/:id/invitations/:party",
+    {
+      preHandler: requireSignIn,
+      schema: { tags, summary: "Invite a delegation to speak, or change its quota", params: PartyParams, body: InvitationChangeRequestSchema, response: { 200: MeetingSchema, ...errors } },
+    },
+    async (request) => change(request, changeInvitation, { id: request.params.id, request: request.body, party: request.params.party }),
+  );
+
+  api.post(
+    "/api/v1/meetings/:id/participation",
+    {
+      preHandler: requireSignIn,
+      schema: { tags, summary: "Confirm or decline the delegation's participation", params: MeetingParams, body: ParticipationRequestSchema, response: { 200: MeetingSchema, ...errors } },
+    },
+    async (request) => change(request, respond, { id: request.params.id, request: request.body }),
+  );
+
+  api.post(
+    "/api/v1/meetings/:id/accreditations",
+    {
+      preHandler: requireSignIn,
+      schema: { tags, summary: "Submit delegates for accreditation", params: MeetingParams, body: AccreditationRequestSchema, response: { 201: MeetingSchema, ...errors } },
+    },
+    async (request, reply) => reply.code(201).send(await change(request, submitAccreditation, { id: request.params.id, request: request.body })),
+  );
+
+  api.put(
+    "/api/v1/meetings/:id/accreditations/:list",
+    {
+      preHandler: requireSignIn,
+      schema: { tags, summary: "Edit an accreditation list and submit it again", params: ListParams, body: AccreditationEditRequestSchema, response: { 200: MeetingSchema, ...errors } },
+    },
+    async (request) => change(request, editAccreditation, { id: request.params.id, request: request.body, list: request.params.list }),
+  );
+
+  api.post(
+    "/api/v1/meetings/:id/accreditations/:list/decision",
+    {
+      preHandler: requireSignIn,
+      schema: { tags, summary: "Approve an accreditation list, or return it with a reason", params: ListParams, body: AccreditationDecisionRequestSchema, response: { 200: MeetingSchema, ...errors } },
+    },
+    async (request) => change(request, decideAccreditation, { id: request.params.id, request: request.body, list: request.params.list }),
+  );
+
+  api.post(
+    "/api/v1/meetings/:id/agenda",
+    { preHandler: requireSignIn, schema: { tags, summary: "Add an agenda item", params: MeetingParams, body: AgendaItemRequestSchema, response: { 200: MeetingSchema, ...errors } } },
+    async (request) => change(request, addAgendaItem, { id: request.params.id, request: request.body }),
+  );
+
+  api.patch(
+    "/api/v1/meetings/:id/agenda/:item",
+    { preHandler: requireSignIn, schema: { tags, summary: "Change or remove an agenda item", params: ItemParams, body: AgendaItemChangeRequestSchema, response: { 200: MeetingSchema, ...errors } } },
+    async (request) => change(request, changeAgendaItem, { id: request.params.id, request: request.body, item: request.params.item }),
+  );
+
+  api.post(
+    "/api/v1/meetings/:id/agenda/adoption",
+    { preHandler: requireSignIn, schema: { tags, summary: "Adopt the agenda (at the opening)", params: MeetingParams, body: AgendaAdoptionRequestSchema, response: { 200: MeetingSchema, ...errors } } },
+    async (request) => change(request, adoptAgenda, { id: request.params.id, request: request.body }),
+  );
+
+  api.post(
+    "/api/v1/meetings/:id/agenda/:item/floor",
+    { preHandler: requireSignIn, schema: { tags, summary: "Ask for the floor on an agenda item", params: ItemParams, body: FloorRequestSchema, response: { 200: MeetingSchema, ...errors } } },
+    async (request) => change(request, askFloor, { id: request.params.id, request: request.body, item: request.params.item }),
+  );
+
+  api.post(
+    "/api/v1/meetings/:id/agenda/:item/floor/actions",
+    {
+      preHandler: requireSignIn,
+      schema: { tags, summary: "The chair gives the floor, runs the clock, closes the list", params: ItemParams, body: FloorActionRequestSchema, response: { 200: MeetingSchema, ...errors } },
+    },
+    async (request) => change(request, actOnFloor, { id: request.params.id, request: request.body, item: request.params.item }),
+  );
+
+  api.put(
+    "/api/v1/meetings/:id/outcome",
+    { preHandler: requireSignIn, schema: { tags, summary: "Record the outcome: attendance and adopted documents", params: MeetingParams, body: OutcomeRequestSchema, response: { 200: MeetingSchema, ...errors } } },
+    async (request) => change(request, recordOutcome, { id: request.params.id, request: request.body }),
+  );
+}

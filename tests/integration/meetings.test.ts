@@ -1,0 +1,230 @@
+// Meetings through the API: the dataset's meetings, creation with its refusals, invitations by right and by the chair,
+// accreditation within quotas (also raced), the agenda before and after adoption, the list of speakers with the right to
+// speak and its live delivery, and the demonstration meeting.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../src/server/app.js";
+import { DEFAULT_DATASET } from "../../src/server/config.js";
+import type { Database } from "../../src/server/db/client.js";
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
+import { prepareDemoAccounts, prepareDemoMeeting, seedIfEmpty } from "../../src/server/startup.js";
+import { testDatabases } from "./databases.js";
+import { LiveClient } from "./live-client.js";
+import { SessionClient } from "./session-client.js";
+
+const TITLE = { zh: "外长理事会会议", ru: "Заседание СМИД", en: "Meeting of the Council of Ministers of Foreign Affairs" };
+const delegate = (en: string, zh?: string, ru?: string) => ({
+  name: { en, ...(zh ? { zh } : {}), ...(ru ? { ru } : {}) },
+  function: { en: "Adviser" },
+  rank: "adviser",
+});
+
+describe.each(testDatabases)("meetings on $name", (testDb) => {
+  const clock = new Date("2026-11-20T09:00:00Z");
+  let database: Database;
+  let app: FastifyInstance;
+  let dispose: () => Promise<void>;
+  let address = "";
+  const heads = new Map<string, SessionClient>();
+  let admin: SessionClient;
+
+  beforeAll(async () => {
+    const created = await testDb.create();
+    ({ database, dispose } = created);
+    await database.migrate();
+    await seedIfEmpty(database, DEFAULT_DATASET);
+    await prepareDemoAccounts(database, clock);
+    app = await buildApp({ database, now: () => clock });
+    address = await app.listen({ port: 0, host: "127.0.0.1" });
+    admin = new SessionClient(app, "192.0.2.1");
+    await admin.signIn(DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await dispose?.();
+  });
+
+  async function head(code: string): Promise<SessionClient> {
+    let client = heads.get(code);
+    if (!client) {
+      client = new SessionClient(app, `192.0.2.${heads.size + 20}`);
+      expect((await client.signIn(demoHeadEmail(code), DEMO_PASSWORD)).statusCode).toBe(200);
+      heads.set(code, client);
+    }
+    return client;
+  }
+
+  async function newMeeting(quota = 3) {
+    const response = await admin.request("POST", "/api/v1/meetings", {
+      body: "CMFA",
+      title: TITLE,
+      start: "2026-12-10T10:00:00+06:00",
+      end: "2026-12-10T18:00:00+06:00",
+      timeZone: "Asia/Bishkek",
+      format: "in_person",
+      city: { en: "Bishkek", ru: "Бишкек", zh: "比什凯克" },
+      host: "KG",
+      quota,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json();
+  }
+
+  it("holds the dataset's meetings at the precision of their sources, public", async () => {
+    const anonymous = new SessionClient(app, "192.0.2.9");
+    const list = (await anonymous.request("GET", "/api/v1/meetings")).json();
+    const tianjin = list.items.find((m: any) => m.id === "CHS-2025");
+    expect(tianjin).toMatchObject({ body: "CHS", startDate: "2025-08-31", endDate: "2025-09-01", timePrecision: "day", status: "held", host: "CN", start: null });
+    expect(tianjin.city.zh).toBe("天津");
+    const cmfa = list.items.find((m: any) => m.id === "CMFA-2025-07");
+    expect(cmfa).toMatchObject({ body: "CMFA", startDate: "2025-07", timePrecision: "month", status: "held", city: null, source: "seed" });
+    expect(cmfa.note.en).toContain("15 July");
+    expect(list.items.filter((m: any) => m.body === "CHS").length).toBeGreaterThanOrEqual(24);
+  });
+
+  it("refuses a bad schedule with its reason and creates nothing", async () => {
+    const before = (await admin.request("GET", "/api/v1/meetings?body=CMFA")).json().items.length;
+    const base = { body: "CMFA", title: TITLE, format: "video", timeZone: "Asia/Almaty", start: "2026-12-01T10:00:00+05:00", end: "2026-12-01T12:00:00+05:00" };
+    const attempts: [Record<string, unknown>, number, string][] = [
+      [{ ...base, end: "2026-12-01T09:00:00+05:00" }, 400, "end-not-after-start"],
+      [{ ...base, timeZone: "Asia/Atlantis" }, 400, "unknown-time-zone"],
+      [{ ...base, body: "NOPE" }, 400, "invalid-request"],
+      [{ ...base, start: "2026-12-01T10:00:00" }, 400, "invalid-request"],
+    ];
+    for (const [body, status, code] of attempts) {
+      const response = await admin.request("POST", "/api/v1/meetings", body);
+      expect(response.statusCode, response.body).toBe(status);
+      expect(response.json().code).toBe(code);
+    }
+    expect((await (await head("KZ")).request("POST", "/api/v1/meetings", base)).statusCode).toBe(403);
+    expect((await admin.request("GET", "/api/v1/meetings?body=CMFA")).json().items.length).toBe(before);
+  });
+
+  it("invites members by right, others by the chair, and accredits within quotas", async () => {
+    const meeting = await newMeeting(3);
+    expect(meeting.chair).toBe("KG");
+    expect(meeting.invitations.map((i: any) => i.party.code).sort()).toEqual(["BY", "CN", "IN", "IR", "KG", "KZ", "PK", "RU", "TJ", "UZ"]);
+    expect(meeting.invitations.every((i: any) => i.basis === "by_right" && i.quota === 3)).toBe(true);
+    const url = `/api/v1/meetings/${meeting.id}`;
+
+    // Mongolia, a partner, is not invited by right: it may not accredit until the chair invites it.
+    const mn = await head("MN");
+    expect((await mn.request("POST", `${url}/accreditations`, { delegates: [delegate("Batbayar")] })).statusCode).toBe(403);
+    expect((await (await head("KZ")).request("POST", `${url}/invitations`, { party: "MN", basis: "invited" })).statusCode).toBe(403);
+    const invited = await (await head("KG")).request("POST", `${url}/invitations`, { party: "MN", basis: "invited" });
+    expect(invited.statusCode, invited.body).toBe(200);
+    expect(invited.json().invitations.find((i: any) => i.party.code === "MN")).toMatchObject({ basis: "invited", tier: "partner", maySpeak: false });
+
+    const kz = await head("KZ");
+    const first = await kz.request("POST", `${url}/accreditations`, { delegates: [delegate("Yerlan Karin", undefined, "Ерлан Карин"), delegate("Aigerim")] });
+    expect(first.statusCode, first.body).toBe(201);
+    // The same person again, written in other case and spacing, is refused; so is a fourth delegate beyond the quota of 3.
+    const twice = await kz.request("POST", `${url}/accreditations`, { delegates: [delegate("  yerlan   KARIN ")] });
+    expect(twice.statusCode, twice.body).toBe(409);
+    expect(twice.json().code).toBe("already-accredited");
+    const beyond = await kz.request("POST", `${url}/accreditations`, { delegates: [delegate("Dana"), delegate("Marat")] });
+    expect(beyond.statusCode).toBe(409);
+    expect(beyond.json().code).toBe("quota-exceeded");
+    // India sees its own lists only; the secretariat sees all.
+    const india = await head("IN");
+    const own = await india.request("POST", `${url}/accreditations`, { delegates: [delegate("Vikram Misri", "维克拉姆·米斯里", "Викрам Мисри")] });
+    expect(own.statusCode, own.body).toBe(201);
+    expect(own.json().accreditation.map((l: any) => l.delegation)).toEqual(["IN"]);
+    const all = (await admin.request("GET", url)).json();
+    expect(all.accreditation.map((l: any) => l.delegation).sort()).toEqual(["IN", "KZ"]);
+    for (const list of all.accreditation) {
+      const approved = await admin.request("POST", `${url}/accreditations/${list.id}/decision`, { decision: "approve", version: list.version });
+      expect(approved.statusCode, approved.body).toBe(200);
+    }
+    const returned = await admin.request("POST", `${url}/accreditations/${all.accreditation[0].id}/decision`, { decision: "return", reason: "Late", version: 2 });
+    expect(returned.statusCode).toBe(409);
+    const after = (await admin.request("GET", url)).json();
+    expect(after.accreditation.every((l: any) => l.state === "approved" && l.delegates.every((d: any) => typeof d.badge === "string"))).toBe(true);
+  });
+
+  it("lets only one of two racing lists take the last places of a quota", async () => {
+    const meeting = await newMeeting(2);
+    const tj = await head("TJ");
+    const url = `/api/v1/meetings/${meeting.id}/accreditations`;
+    const answers = await Promise.all([tj.request("POST", url, { delegates: [delegate("A One"), delegate("A Two")] }), tj.request("POST", url, { delegates: [delegate("B One"), delegate("B Two")] })]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    const lists = (await admin.request("GET", `/api/v1/meetings/${meeting.id}`)).json().accreditation;
+    expect(lists).toHaveLength(1);
+  });
+
+  it("records changes to an adopted agenda only from the chair, with a reason", async () => {
+    const meeting = await newMeeting();
+    const url = `/api/v1/meetings/${meeting.id}`;
+    let version = meeting.version;
+    for (const title of [{ en: "Opening" }, { en: "Regional security" }]) {
+      const added = await admin.request("POST", `${url}/agenda`, { title, version });
+      expect(added.statusCode, added.body).toBe(200);
+      version = added.json().version;
+    }
+    const adopted = await admin.request("POST", `${url}/agenda/adoption`, { version });
+    expect(adopted.statusCode, adopted.body).toBe(200);
+    version = adopted.json().version;
+    const item = adopted.json().agenda.items[1].id;
+    const bySecretariat = await admin.request("PATCH", `${url}/agenda/${item}`, { title: { en: "Security" }, version, reason: "shorter" });
+    expect(bySecretariat.statusCode).toBe(409);
+    expect(bySecretariat.json().code).toBe("agenda-adopted");
+    const kg = await head("KG");
+    const noReason = await kg.request("PATCH", `${url}/agenda/${item}`, { title: { en: "Security" }, version });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().code).toBe("reason-required-after-adoption");
+    const unchanged = (await admin.request("GET", url)).json();
+    expect(unchanged.agenda.items[1].title.en).toBe("Regional security");
+    const changed = await kg.request("PATCH", `${url}/agenda/${item}`, { title: { en: "Security" }, version, reason: "Agreed at the opening" });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().agenda.changes).toEqual([expect.objectContaining({ item, change: "changed", reason: "Agreed at the opening", by: "KG" })]);
+  });
+
+  it("gives the floor by right or by the chair's invitation, live to every screen", async () => {
+    const meeting = await newMeeting();
+    const url = `/api/v1/meetings/${meeting.id}`;
+    const kg = await head("KG");
+    const added = await admin.request("POST", `${url}/agenda`, { title: { en: "General debate" }, version: meeting.version });
+    const item = added.json().agenda.items[0].id;
+    await kg.request("POST", `${url}/invitations`, { party: "MN", basis: "invited" });
+    const india = await head("IN");
+    const mn = await head("MN");
+    const screens = await Promise.all([india, admin].map((c) => LiveClient.connect(address, { cookie: c.cookieHeader })));
+    const stream = `meeting:${meeting.id}`;
+    for (const screen of screens) await screen.subscribe([{ stream, after: null }]);
+
+    const refused = await mn.request("POST", `${url}/agenda/${item}/floor`, { kind: "speech" });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe("no-right-to-speak");
+    expect((await mn.request("GET", url)).json().can.askFloor).toBe(false);
+    const mnInvitation = (await kg.request("GET", url)).json().invitations.find((i: any) => i.party.code === "MN");
+    expect((await kg.request("PATCH", `${url}/invitations/MN`, { maySpeak: true, version: mnInvitation.version })).statusCode).toBe(200);
+    expect((await mn.request("GET", url)).json().can.askFloor).toBe(true);
+    const asked = await mn.request("POST", `${url}/agenda/${item}/floor`, { kind: "speech" });
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect((await india.request("POST", `${url}/agenda/${item}/floor`, { kind: "speech" })).statusCode).toBe(200);
+    // Only the chair gives the floor.
+    expect((await india.request("POST", `${url}/agenda/${item}/floor/actions`, { action: "give" })).statusCode).toBe(403);
+    const given = await kg.request("POST", `${url}/agenda/${item}/floor/actions`, { action: "give", seconds: 180 });
+    expect(given.statusCode, given.body).toBe(200);
+    expect(given.json().agenda.items[0].speakers.current).toMatchObject({ delegation: "MN", allottedSeconds: 180, startedAt: clock.toISOString() });
+    for (const screen of screens) {
+      await screen.until(() => screen.events(stream).some((e) => e.type === "meeting.floor" && (e.payload as any).speakers.current?.delegation === "MN"));
+    }
+    const outsider = await LiveClient.connect(address, { cookie: (await head("AZ")).cookieHeader });
+    await outsider.subscribe([{ stream, after: 0 }]);
+    expect(outsider.events(stream)).toEqual([]);
+    for (const client of [...screens, outsider]) client.socket.close();
+  });
+
+  it("creates the demonstration meeting once, marked, with a speaker on the floor", async () => {
+    const id = await prepareDemoMeeting(database, clock);
+    expect(id).not.toBeNull();
+    expect(await prepareDemoMeeting(database, clock)).toBeNull();
+    const meeting = (await admin.request("GET", `/api/v1/meetings/${id}`)).json();
+    expect(meeting.isDemo).toBe(true);
+    expect(meeting.title.en).toContain("Demonstration");
+    expect(meeting.agenda.adoptedAt).not.toBeNull();
+    expect(meeting.agenda.items[1].speakers.current).not.toBeNull();
+    expect(meeting.accreditation.map((l: any) => l.state).sort()).toEqual(["approved", "submitted"]);
+  });
+});
