@@ -83,7 +83,7 @@ describe.each(testDatabases)("participants and badges on $name", (testDb) => {
     if (state !== "approved") return;
     await database.db.insert(meetingBadges).values(
       delegates.map((d, index) => {
-        const token = randomBytes(18).toString("base64url");
+        const token = randomBytes(16).toString("hex");
         tokens.set(d.name.en ?? d.name.ru ?? "", token);
         return { token, meetingId: MEETING_ID, listId: id, delegateIndex: index, issuedAt: createdAt };
       }),

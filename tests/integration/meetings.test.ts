@@ -142,6 +142,22 @@ describe.each(testDatabases)("meetings on $name", (testDb) => {
     expect(after.accreditation.every((l: any) => l.state === "approved" && l.delegates.every((d: any) => typeof d.badge === "string"))).toBe(true);
   });
 
+  it("shows a meeting to the public once the chair opens it, and not its accreditation lists", async () => {
+    const meeting = await newMeeting();
+    const url = `/api/v1/meetings/${meeting.id}`;
+    const anonymous = new SessionClient(app, "192.0.2.10");
+    expect((await anonymous.request("GET", url)).statusCode).toBe(401);
+    expect((await (await head("AZ")).request("GET", url)).statusCode).toBe(403);
+    await (await head("KZ")).request("POST", `${url}/accreditations`, { delegates: [delegate("Public Test")] });
+    const current = (await admin.request("GET", url)).json();
+    expect((await (await head("IN")).request("PATCH", url, { visibility: "public", version: current.version })).statusCode).toBe(403);
+    const opened = await (await head("KG")).request("PATCH", url, { visibility: "public", version: current.version });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const seen = await anonymous.request("GET", url);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json()).toMatchObject({ visibility: "public", accreditation: [], can: { manage: false, askFloor: false } });
+  });
+
   it("lets only one of two racing lists take the last places of a quota", async () => {
     const meeting = await newMeeting(2);
     const tj = await head("TJ");

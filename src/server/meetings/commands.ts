@@ -393,11 +393,12 @@ export const decideAccreditation = defineCommand({
       .set({ state: list.state, returnReason: list.returnReason, version: existing.version + 1, updatedAt: c.now })
       .where(eq(meetingAccreditations.id, existing.id));
     if (list.state === "approved") {
-      // One badge per delegate, its token unguessable (the QR code on the badge carries it to the verification page).
+      // One badge per delegate, its token unguessable (the QR code on the badge carries it to the verification page);
+      // hexadecimal, so that it never starts with a sign a spreadsheet would read as a formula.
       await c.tx.delete(meetingBadges).where(eq(meetingBadges.listId, existing.id));
       await c.tx
         .insert(meetingBadges)
-        .values(list.delegates.map((_, index) => ({ token: randomBytes(18).toString("base64url"), meetingId: row.id, listId: existing.id, delegateIndex: index, issuedAt: c.now })));
+        .values(list.delegates.map((_, index) => ({ token: randomBytes(16).toString("hex"), meetingId: row.id, listId: existing.id, delegateIndex: index, issuedAt: c.now })));
     }
     c.audit("accreditation.decide", `meeting:${row.id}`, { list: existing.id, delegation: existing.delegation, decision: input.request.decision, reason: list.returnReason });
     await announce(c, loaded, input.facts, "meeting.changed", { what: "accreditation" });

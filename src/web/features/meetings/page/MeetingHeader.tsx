@@ -51,6 +51,30 @@ function StatusChange() {
   );
 }
 
+/** The chair or the secretariat opens the meeting to the public (its page, agenda, list of speakers and outcome), or closes it again. */
+function VisibilityChange() {
+  const { t } = useTranslation();
+  const { meeting } = useMeetingView();
+  const update = useUpdateMeeting(meeting.id);
+  const next = meeting.visibility === "public" ? "participants" : "public";
+  return (
+    <Stack gap={4}>
+      <Group gap="xs">
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          loading={update.isPending}
+          onClick={() => update.mutate({ version: meeting.version, visibility: next })}
+          data-testid="change-visibility"
+        >
+          {t(next === "public" ? "meetings.header.makePublic" : "meetings.header.makeParticipantsOnly")}
+        </Button>
+      </Group>
+      <FormProblem error={update.error} testId="visibility-problem" />
+    </Stack>
+  );
+}
+
 export function MeetingHeader() {
   const { t } = useTranslation();
   const { text } = useLocale();
@@ -118,6 +142,7 @@ export function MeetingHeader() {
         </Anchor>
       </Group>
       {abilities.mayManage && <StatusChange />}
+      {abilities.mayManage && <VisibilityChange />}
     </Stack>
   );
 }
