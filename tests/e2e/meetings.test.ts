@@ -327,4 +327,30 @@ describe("a meeting end to end", () => {
       }
     }
   });
+
+  it("verifies a badge by its QR code's address, signed out, on a phone, in each language; an unknown code is not valid", { timeout: 120_000 }, async () => {
+    expect(meetingId).toBeDefined();
+    const secretariat = await signInOverHttp(server.baseUrl);
+    const meeting = (await (await secretariat("GET", `/api/v1/meetings/${meetingId}`)).json()) as {
+      accreditation: { delegation: string; state: string; delegates: { name: Record<string, string>; badge: string | null }[] }[];
+    };
+    const kazakh = meeting.accreditation.find((list) => list.delegation === "KZ" && list.state === "approved")!.delegates[0]!;
+    expect(kazakh.badge).toMatch(/^[0-9a-f]{32}$/);
+    for (const language of LANGUAGES) {
+      const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE[language], viewport: PHONE_390 });
+      try {
+        await page.goto(`${server.baseUrl}/verify/${kazakh.badge}`);
+        await expect.poll(() => page.getByTestId("verdict").getAttribute("data-verdict")).toBe("valid");
+        const field = language === "zh-CN" ? "zh" : language;
+        expect(await page.getByTestId("verify-name").innerText()).toContain(kazakh.name[field]);
+        expect(await missingKeys(page)).toEqual([]);
+        await screenshot(page, `verify-e2e-${language}-390`);
+        await page.goto(`${server.baseUrl}/verify/${"0".repeat(32)}`);
+        await expect.poll(() => page.getByTestId("verdict").getAttribute("data-verdict")).toBe("unknown");
+        expect(errors.filter((error) => !error.includes("404"))).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
 });
