@@ -353,4 +353,33 @@ describe("a meeting end to end", () => {
       }
     }
   });
+
+  it("postpones the meeting, then brings it back confirmed with new dates at the venue", { timeout: 120_000 }, async () => {
+    expect(meetingId).toBeDefined();
+    const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE.en, viewport: DESKTOP });
+    try {
+      await signInPage(page, server.baseUrl, "admin@concord.test");
+      await page.goto(`${server.baseUrl}/meetings/${meetingId}`);
+      await page.getByTestId("status-choice").selectOption("postponed");
+      await page.getByTestId("submit-status").click();
+      await expect.poll(() => page.getByTestId("change-dates").innerText()).toBe("New dates");
+      await page.getByTestId("change-dates").click();
+      const day = dayAhead(40, "").slice(0, 10);
+      await page.getByTestId("dates-start").fill(`${day}T09:30`);
+      await page.getByTestId("dates-end").fill(`${day}T16:00`);
+      await page.getByTestId("dates-resume-as").selectOption("confirmed");
+      await screenshot(page, "meeting-new-dates-en-1280");
+      await page.getByTestId("submit-dates").click();
+      await page.getByTestId("dates-form").waitFor({ state: "detached" });
+      const secretariat = await signInOverHttp(server.baseUrl);
+      const meeting = (await (await secretariat("GET", `/api/v1/meetings/${meetingId}`)).json()) as { status: string; startDate: string; timeZone: string; start: string };
+      expect(meeting).toMatchObject({ status: "confirmed", startDate: day, timeZone: "Asia/Bishkek" });
+      // 09:30 in Bishkek (UTC+6) is 03:30 UTC.
+      expect(meeting.start).toBe(`${day}T03:30:00.000Z`);
+      expect(await page.getByTestId("meeting-when").innerText()).toContain("9:30");
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -158,6 +158,27 @@ describe.each(testDatabases)("meetings on $name", (testDb) => {
     expect(seen.json()).toMatchObject({ visibility: "public", accreditation: [], can: { manage: false, askFloor: false } });
   });
 
+  it("brings a postponed meeting back only with its new dates", async () => {
+    const meeting = await newMeeting();
+    const url = `/api/v1/meetings/${meeting.id}`;
+    const postponed = await admin.request("PATCH", url, { status: "postponed", version: meeting.version });
+    expect(postponed.statusCode, postponed.body).toBe(200);
+    const bare = await admin.request("PATCH", url, { status: "confirmed", version: postponed.json().version });
+    expect(bare.statusCode).toBe(409);
+    expect(bare.json().code).toBe("invalid-transition");
+    const resumed = await admin.request("PATCH", url, {
+      status: "confirmed",
+      start: "2027-01-20T10:00:00+06:00",
+      end: "2027-01-20T17:00:00+06:00",
+      version: postponed.json().version,
+    });
+    expect(resumed.statusCode, resumed.body).toBe(200);
+    expect(resumed.json()).toMatchObject({ status: "confirmed", startDate: "2027-01-20", start: "2027-01-20T04:00:00.000Z", timeZone: "Asia/Bishkek" });
+    const cancelled = await admin.request("PATCH", url, { status: "cancelled", version: resumed.json().version });
+    expect(cancelled.json().status).toBe("cancelled");
+    expect((await admin.request("PATCH", url, { status: "planned", start: "2027-02-01T10:00:00Z", end: "2027-02-01T12:00:00Z", version: cancelled.json().version })).statusCode).toBe(409);
+  });
+
   it("lets only one of two racing lists take the last places of a quota", async () => {
     const meeting = await newMeeting(2);
     const tj = await head("TJ");

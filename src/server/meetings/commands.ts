@@ -242,7 +242,13 @@ export const updateMeeting = defineCommand({
         endDate: localDateTime(schedule.end, schedule.timeZone).date,
       });
     }
-    if (request.status !== undefined && request.status !== row.status) set.status = core(() => transition(row.status as MeetingStatus, request.status!));
+    if (request.status !== undefined && request.status !== row.status) {
+      // A postponed meeting comes back planned or confirmed only with its new dates.
+      if (row.status === "postponed" && request.status !== "cancelled" && set.start === undefined) {
+        throw problemOf(new MeetingError("invalid-transition", "A postponed meeting comes back planned or confirmed with its new dates: give them with the status.", "start"));
+      }
+      set.status = core(() => transition(row.status as MeetingStatus, request.status!));
+    }
     if (request.visibility !== undefined) set.visibility = request.visibility;
     c.audit("meeting.update", `meeting:${row.id}`, { ...request, version: undefined });
     await announce(c, loaded, facts, "meeting.changed", { what: "meeting" }, set);

@@ -1,7 +1,7 @@
 // The top of a meeting's page: number and title, status, when (at the venue and in the reader's zone), where, format,
 // host and chair; the calendar feed and the projector view; for the secretariat, the meeting's status.
-import { Anchor, Button, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { Anchor, Button, Group, NativeSelect, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { MEETING_STATUSES } from "../../../../contracts/meetings";
@@ -13,6 +13,7 @@ import { DemoBadge, MeetingStatusBadge, PlainBadge } from "../badges";
 import { useUpdateMeeting } from "../meeting-commands";
 import { meetingFileUrl } from "../meeting-queries";
 import { MeetingWhen } from "../MeetingWhen";
+import { instantToVenueLocal, timeZoneChoices, venueLocalToInstant, zoneOffsetName } from "../meeting-time";
 import { useBodyName } from "../use-meeting-names";
 import { useMeetingView } from "./meeting-context";
 
@@ -47,6 +48,76 @@ function StatusChange() {
         </Button>
       </Group>
       <FormProblem error={update.error} testId="status-problem" />
+    </Stack>
+  );
+}
+
+/**
+ * New dates for a meeting whose times are known: at the venue, in its time zone (which may change too). A postponed
+ * meeting comes back planned or confirmed with them, in the same request.
+ */
+function DatesChange() {
+  const { t } = useTranslation();
+  const { language } = useLocale();
+  const { meeting } = useMeetingView();
+  const update = useUpdateMeeting(meeting.id);
+  const [isOpen, setOpen] = useState(false);
+  const [openedAt] = useState(() => Date.now());
+  const zones = useMemo(
+    () => timeZoneChoices(meeting.timeZone ?? "UTC").map((zone) => ({ value: zone, label: `${zone.replaceAll("_", " ")} (${zoneOffsetName(zone, language, openedAt)})` })),
+    [meeting.timeZone, language, openedAt],
+  );
+  const [timeZone, setTimeZone] = useState(meeting.timeZone ?? "UTC");
+  const [start, setStart] = useState(meeting.start && meeting.timeZone ? instantToVenueLocal(meeting.start, meeting.timeZone) : "");
+  const [end, setEnd] = useState(meeting.end && meeting.timeZone ? instantToVenueLocal(meeting.end, meeting.timeZone) : "");
+  const isPostponed = meeting.status === "postponed";
+  const [resumeAs, setResumeAs] = useState<"planned" | "confirmed">("planned");
+  if (!meeting.start || !meeting.timeZone || meeting.status === "held" || meeting.status === "cancelled") return null;
+  if (!isOpen) {
+    return (
+      <Group>
+        <Button variant="subtle" size="compact-sm" onClick={() => setOpen(true)} data-testid="change-dates">
+          {t(isPostponed ? "meetings.header.newDates" : "meetings.header.changeDates")}
+        </Button>
+      </Group>
+    );
+  }
+  const submit = () =>
+    update.mutate(
+      {
+        version: meeting.version,
+        timeZone,
+        start: venueLocalToInstant(start, timeZone) ?? start,
+        end: venueLocalToInstant(end, timeZone) ?? end,
+        ...(isPostponed ? { status: resumeAs } : {}),
+      },
+      { onSuccess: () => setOpen(false) },
+    );
+  return (
+    <Stack gap="xs" maw={720} data-testid="dates-form">
+      <Select label={t("meetings.create.timeZone")} data={zones} searchable limit={60} allowDeselect={false} value={timeZone} onChange={(value) => value && setTimeZone(value)} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput type="datetime-local" label={t("meetings.create.start")} description={t("meetings.atVenue", { zone: timeZone })} value={start} onChange={(event) => setStart(event.currentTarget.value)} data-testid="dates-start" />
+        <TextInput type="datetime-local" label={t("meetings.create.end")} description={t("meetings.atVenue", { zone: timeZone })} value={end} onChange={(event) => setEnd(event.currentTarget.value)} data-testid="dates-end" />
+      </SimpleGrid>
+      {isPostponed && (
+        <NativeSelect
+          label={t("meetings.header.resumeAs")}
+          data={(["planned", "confirmed"] as const).map((value) => ({ value, label: t(`meetings.status.${value}`) }))}
+          value={resumeAs}
+          onChange={(event) => setResumeAs(event.currentTarget.value as "planned" | "confirmed")}
+          data-testid="dates-resume-as"
+        />
+      )}
+      <Group gap="xs">
+        <Button onClick={submit} loading={update.isPending} disabled={start === "" || end === ""} data-testid="submit-dates">
+          {t("meetings.header.applyDates")}
+        </Button>
+        <Button variant="default" onClick={() => setOpen(false)}>
+          {t("meetings.header.cancelDates")}
+        </Button>
+      </Group>
+      <FormProblem error={update.error} testId="dates-problem" />
     </Stack>
   );
 }
@@ -142,6 +213,7 @@ export function MeetingHeader() {
         </Anchor>
       </Group>
       {abilities.mayManage && <StatusChange />}
+      {abilities.mayManage && <DatesChange />}
       {abilities.mayManage && <VisibilityChange />}
     </Stack>
   );
