@@ -10,7 +10,7 @@ import { changeRegistryCommand, RegistryChangeError } from "./registry/changes.j
 import { CommandRunner, systemContext } from "./commands/runner.js";
 import { RegistryExistsError } from "./registry/commands.js";
 import { loadRegistry } from "./registry/queries.js";
-import { importRegistry, openConfiguredDatabase, prepareDatabase, prepareDemoAccounts } from "./startup.js";
+import { importRegistry, openConfiguredDatabase, prepareDatabase, prepareDemoAccounts, readDatasetRecords } from "./startup.js";
 import { verifyAuditTrail } from "./audit/trail.js";
 import { demoSignInHelp } from "./identity/demo-accounts.js";
 import { singleSignOnFromEnv } from "./identity/single-sign-on.js";
@@ -141,7 +141,8 @@ program
     const registry = await readRegistry(path);
     await withDatabase("import", async (database, config) => {
       // With PostgreSQL, running servers hear of it (NOTIFY) and reload their registry at once.
-      await importRegistry(database, registry, { replace: options.replace === true, origin: basename(path) });
+      const records = await readDatasetRecords(path, registry, new Date().toISOString().slice(0, 10));
+      await importRegistry(database, registry, { replace: options.replace === true, origin: basename(path), records });
       console.log(`Imported the registry of ${registry.organization.code} from ${path}.`);
       // The demo accounts follow the organization: a head of delegation for each of its states that has none.
       if (config.CONCORD_DEMO_ACCOUNTS === "on") await prepareDemoAccounts(database);

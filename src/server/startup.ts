@@ -1,12 +1,14 @@
 // Preparing a database for use: migrate, load the default dataset into an empty database, create the demo accounts —
 // under one database-wide lock, so that of several processes starting together exactly one does each.
+import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { openDatabase, type Database } from "./db/client.js";
 import type { Config } from "./config.js";
 import { createDemoNegotiation } from "./negotiation/demo.js";
-import { loadDatasetMeetings } from "./meetings/dataset.js";
+import { datasetMeetings, replaceDatasetMeetings, type DatasetMeeting } from "./meetings/dataset.js";
 import { createDemoMeeting } from "./meetings/demo.js";
-import { loadDatasetProgramme } from "./programme/dataset.js";
+import { readDatasetProgramme, replaceDatasetProgramme } from "./programme/dataset.js";
+import type { ProgrammeEvent } from "../domain/programme/event.js";
 import { CommandRunner, defineCommand, systemContext } from "./commands/runner.js";
 import { retireDelegationsOutside } from "./identity/commands.js";
 import { cookieSecretOf } from "./db/settings.js";
@@ -30,15 +32,37 @@ export async function openConfiguredDatabase(config: Config, command: string): P
  */
 const loadRegistryCommand = defineCommand({
   name: "registry.import",
-  run: async (c, input: RegistryImport & { today: string }): Promise<boolean> => {
+  run: async (c, input: RegistryImport & { today: string; records?: DatasetRecords | null }): Promise<boolean> => {
     const wrote = await importRegistryCommand.run(c, input);
     if (wrote && input.replace) await retireDelegationsOutside(c, input.registry, input.today);
+    // A dataset's meetings and programme are its record, and follow it: replaced with the registry, in its transaction.
+    if (wrote && input.records) {
+      await replaceDatasetMeetings(c.tx, input.records.meetings, c.now);
+      await replaceDatasetProgramme(c, input.records.programme);
+    }
     return wrote;
   },
 });
 
-/** Loads a validated registry as the system (first start, `concord import`). Returns whether it wrote. */
-export function importRegistry(database: Database, registry: Registry, options: Omit<RegistryImport, "registry"> = {}, now = new Date()): Promise<boolean> {
+/** What a dataset directory holds besides its registry: its meetings (summits included) and its programme events. */
+export interface DatasetRecords {
+  readonly meetings: readonly DatasetMeeting[];
+  readonly programme: readonly Omit<ProgrammeEvent, "origin">[];
+}
+
+/** The records of a dataset directory, checked against its registry; null for a path that is not a directory (a bundle file). */
+export async function readDatasetRecords(path: string, registry: Registry, today: string): Promise<DatasetRecords | null> {
+  if (!(await stat(path)).isDirectory()) return null;
+  return { meetings: await datasetMeetings(path, registry, today), programme: await readDatasetProgramme(path, registry) };
+}
+
+/** Loads a validated registry (with a dataset's records) as the system (first start, `concord import`). Returns whether it wrote. */
+export function importRegistry(
+  database: Database,
+  registry: Registry,
+  options: Omit<RegistryImport, "registry"> & { records?: DatasetRecords | null } = {},
+  now = new Date(),
+): Promise<boolean> {
   return new CommandRunner(database.db).run(loadRegistryCommand, systemContext(now), { ...options, registry, today: utcDay(now) });
 }
 
@@ -46,12 +70,9 @@ export function importRegistry(database: Database, registry: Registry, options: 
 export async function seedIfEmpty(database: Database, datasetPath: string): Promise<boolean> {
   if (await hasRegistry(database.db)) return false;
   const registry = await readRegistry(datasetPath);
-  const wrote = await importRegistry(database, registry, { origin: basename(datasetPath), onlyIfEmpty: true });
-  if (wrote) {
-    await loadDatasetMeetings(database, datasetPath, registry, new Date());
-    await loadDatasetProgramme(database, datasetPath, registry, new Date());
-  }
-  return wrote;
+  const now = new Date();
+  const records = await readDatasetRecords(datasetPath, registry, utcDay(now));
+  return importRegistry(database, registry, { origin: basename(datasetPath), onlyIfEmpty: true, records }, now);
 }
 
 /** Creates the demo accounts on a first start; returns whether demo accounts exist. */

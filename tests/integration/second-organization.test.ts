@@ -10,7 +10,7 @@ import { openDatabase, type Database } from "../../src/server/db/client.js";
 import { readRegistry } from "../../src/server/registry/dataset-files.js";
 import { loadRegistry } from "../../src/server/registry/queries.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
-import { importRegistry, prepareDemoAccounts, seedIfEmpty } from "../../src/server/startup.js";
+import { importRegistry, readDatasetRecords, prepareDemoAccounts, seedIfEmpty } from "../../src/server/startup.js";
 import { SessionClient } from "./session-client.js";
 
 const DATASET = join(PACKAGE_ROOT, "tests/fixtures/second-organization");
@@ -94,8 +94,20 @@ describe("import --replace of another organization", () => {
         const before = new SessionClient(app, "192.0.2.60");
         expect((await before.signIn(demoHeadEmail("KZ"), DEMO_PASSWORD)).statusCode).toBe(200);
 
-        expect(await importRegistry(database, await readRegistry(DATASET), { replace: true, origin: "second-organization" }, TODAY)).toBe(true);
+        const anonymous = new SessionClient(app, "192.0.2.64");
+        const meetingsBefore = (await anonymous.request("GET", "/api/v1/meetings")).json().items as { id: string; body: string }[];
+        expect(meetingsBefore.map((m) => m.id)).toEqual(expect.arrayContaining(["CHS-2025", "CMFA-2025-07"]));
+
+        const registry = await readRegistry(DATASET);
+        const records = await readDatasetRecords(DATASET, registry, TODAY.toISOString().slice(0, 10));
+        expect(await importRegistry(database, registry, { replace: true, origin: "second-organization", records }, TODAY)).toBe(true);
         expect(await prepareDemoAccounts(database, TODAY)).toBe(true);
+
+        // The dataset's meetings follow it: the SCO's are gone, the NSCF's summits are meetings of its Council of Ministers.
+        const meetingsAfter = (await anonymous.request("GET", "/api/v1/meetings")).json().items as { id: string; body: string }[];
+        expect(meetingsAfter.length).toBe(registry.summits.length);
+        expect(new Set(meetingsAfter.map((m) => m.body))).toEqual(new Set(["COM"]));
+        expect(meetingsAfter.map((m) => m.id)).toContain("COM-2023");
 
         // Kazakhstan holds no status in the new organization: its delegation and its head's account are off, its session ended.
         expect((await before.request("GET", "/api/v1/session")).json().user).toBeNull();

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { z } from "zod";
 import { isCalendarDay, latestDay, precisionOf } from "../../domain/partial-date.js";
 import type { Registry } from "../../domain/registry.js";
-import type { Database, Db } from "../db/client.js";
+import { and, eq, notInArray, sql } from "drizzle-orm";
+import type { Db } from "../db/client.js";
 import { meetings } from "./tables.js";
 
 const text = z.record(z.string(), z.string().min(1));
@@ -65,43 +66,51 @@ export async function readDatasetMeetings(datasetPath: string): Promise<DatasetM
   return parsed.data;
 }
 
-export async function writeDatasetMeetings(db: Db, records: readonly DatasetMeeting[], now: Date): Promise<void> {
-  if (records.length === 0) return;
-  await db
-    .insert(meetings)
-    .values(
-      records.map((m) => {
-        const precision = precisionOf(m.startDate);
-        return {
-          id: m.id,
-          body: m.body,
-          number: m.number ?? null,
-          title: m.title,
-          startDate: m.startDate,
-          endDate: m.endDate ?? m.startDate,
-          timePrecision: isCalendarDay(m.startDate) ? "day" : precision,
-          format: m.format ?? null,
-          city: m.city ?? null,
-          venueState: m.host ?? null,
-          host: m.host ?? null,
-          status: m.status,
-          visibility: "public",
-          origin: "dataset",
-          source: m.source,
-          note: m.note ?? null,
-          createdAt: now,
-          updatedAt: now,
-        };
-      }),
-    )
-    .onConflictDoNothing();
+/** Rows of the dataset's meetings, as written. */
+function rowsOf(records: readonly DatasetMeeting[], now: Date) {
+  return records.map((m) => ({
+    id: m.id,
+    body: m.body,
+    number: m.number ?? null,
+    title: m.title,
+    startDate: m.startDate,
+    endDate: m.endDate ?? m.startDate,
+    timePrecision: isCalendarDay(m.startDate) ? "day" : precisionOf(m.startDate),
+    format: m.format ?? null,
+    city: m.city ?? null,
+    venueState: m.host ?? null,
+    host: m.host ?? null,
+    status: m.status,
+    visibility: "public",
+    origin: "dataset",
+    source: m.source,
+    note: m.note ?? null,
+    createdAt: now,
+    updatedAt: now,
+  }));
 }
 
-export async function loadDatasetMeetings(database: Database, datasetPath: string, registry: Registry, now: Date): Promise<void> {
-  const today = now.toISOString().slice(0, 10);
+/**
+ * Makes the dataset's meetings those given: the others the dataset had are removed (nothing refers to them: they have no
+ * invitations, lists or agenda), the ones kept take their new values, and meetings the secretariat created stay.
+ */
+export async function replaceDatasetMeetings(tx: Db, records: readonly DatasetMeeting[], now: Date): Promise<void> {
+  const ids = records.map((m) => m.id);
+  await tx.delete(meetings).where(ids.length > 0 ? and(eq(meetings.origin, "dataset"), notInArray(meetings.id, ids)) : eq(meetings.origin, "dataset"));
+  for (const row of rowsOf(records, now)) {
+    const { createdAt: _created, ...changed } = row;
+    await tx
+      .insert(meetings)
+      .values(row)
+      .onConflictDoUpdate({ target: meetings.id, set: { ...changed, version: sql`${meetings.version} + 1` }, setWhere: eq(meetings.origin, "dataset") });
+  }
+}
+
+/** The dataset's meetings: its summits, and `meetings.json` when the dataset has one; each body must be the registry's. */
+export async function datasetMeetings(datasetPath: string, registry: Registry, today: string): Promise<DatasetMeeting[]> {
   const records = [...summitMeetings(registry, today), ...(await readDatasetMeetings(datasetPath))];
   const bodies = new Set(registry.bodies.map((b) => b.code));
   const unknown = records.filter((m) => !bodies.has(m.body));
   if (unknown.length > 0) throw new Error(`meetings.json: unknown body in ${unknown.map((m) => m.id).join(", ")}`);
-  await writeDatasetMeetings(database.db, records, now);
+  return records;
 }

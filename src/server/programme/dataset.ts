@@ -7,9 +7,10 @@ import { localizedText, partialDate } from "../../contracts/registry-records.js"
 import { isCertainlyBefore } from "../../domain/partial-date.js";
 import { EVENT_KINDS, EVENT_STATUSES, MEETING_ID, TRACKS, type ProgrammeEvent } from "../../domain/programme/event.js";
 import type { Registry } from "../../domain/registry.js";
-import { CommandRunner, systemContext } from "../commands/runner.js";
-import type { Database } from "../db/client.js";
-import { loadDatasetEvents } from "./commands.js";
+import { eq } from "drizzle-orm";
+import type { CommandScope } from "../commands/runner.js";
+import { DATASET_ORIGIN, loadDatasetEvents } from "./commands.js";
+import { programmeEvents } from "./tables.js";
 
 export const PROGRAMME_FILE = "programme.json";
 
@@ -70,7 +71,8 @@ export async function readDatasetProgramme(datasetPath: string, registry: Regist
   }));
 }
 
-export async function loadDatasetProgramme(database: Database, datasetPath: string, registry: Registry, now: Date): Promise<void> {
-  const events = await readDatasetProgramme(datasetPath, registry);
-  await new CommandRunner(database.db).run(loadDatasetEvents, systemContext(now), events);
+/** Makes the dataset's programme events those given (imported programmes stay), inside a registry import's transaction. */
+export async function replaceDatasetProgramme(c: CommandScope, events: readonly Omit<ProgrammeEvent, "origin">[]): Promise<void> {
+  await c.tx.delete(programmeEvents).where(eq(programmeEvents.origin, DATASET_ORIGIN));
+  await loadDatasetEvents.run(c, events);
 }
