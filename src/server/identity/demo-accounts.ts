@@ -103,6 +103,7 @@ export function demoSignInHelp(url: string, emails: readonly string[]): string |
     ...(emails.includes(DEMO_ADMIN_EMAIL) ? [`  secretariat administrator: ${DEMO_ADMIN_EMAIL}`] : []),
     ...(heads.length > 0 ? ["  heads of delegation:", ...headLines] : []),
     `  a demonstration negotiation (not a real text of the organization) is under ${url}/negotiation`,
+    `  and a demonstration meeting (not a real meeting) under ${url}/meetings`,
     "  Change these passwords, or turn demo accounts off for production with CONCORD_DEMO_ACCOUNTS=off.",
   ].join("\n");
 }
