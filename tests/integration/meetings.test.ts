@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/server/app.js";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
-import type { Database } from "../../src/server/db/client.js";
+import { openDatabase, type Database } from "../../src/server/db/client.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { prepareDemoAccounts, prepareDemoMeeting, seedIfEmpty } from "../../src/server/startup.js";
 import { testDatabases } from "./databases.js";
@@ -22,6 +22,7 @@ const delegate = (en: string, zh?: string, ru?: string) => ({
 describe.each(testDatabases)("meetings on $name", (testDb) => {
   const clock = new Date("2026-11-20T09:00:00Z");
   let database: Database;
+  let url: string | undefined;
   let app: FastifyInstance;
   let dispose: () => Promise<void>;
   let address = "";
@@ -30,7 +31,7 @@ describe.each(testDatabases)("meetings on $name", (testDb) => {
 
   beforeAll(async () => {
     const created = await testDb.create();
-    ({ database, dispose } = created);
+    ({ database, url, dispose } = created);
     await database.migrate();
     await seedIfEmpty(database, DEFAULT_DATASET);
     await prepareDemoAccounts(database, clock);
@@ -251,6 +252,40 @@ describe.each(testDatabases)("meetings on $name", (testDb) => {
     await outsider.subscribe([{ stream, after: 0 }]);
     expect(outsider.events(stream)).toEqual([]);
     for (const client of [...screens, outsider]) client.socket.close();
+  });
+
+  // Several processes share a PostgreSQL server; embedded PGlite has one.
+  it.skipIf(testDb.name === "pglite")("tells screens on another process of the floor given, and counts requests made on both processes in one order", async () => {
+    const other = await openDatabase({ databaseUrl: url! });
+    const second = await buildApp({ database: other, now: () => clock });
+    const secondAddress = await second.listen({ port: 0, host: "127.0.0.1" });
+    try {
+      const meeting = await newMeeting();
+      const item = (await admin.request("POST", `/api/v1/meetings/${meeting.id}/agenda`, { title: { en: "Debate" }, version: meeting.version })).json().agenda.items[0].id;
+      const india = await head("IN");
+      const screen = await LiveClient.connect(secondAddress, { cookie: india.cookieHeader, origin: secondAddress });
+      const stream = `meeting:${meeting.id}`;
+      await screen.subscribe([{ stream, after: null }]);
+      // Five delegations ask at once, three through this process and two through the other: each gets its own place.
+      const onSecond = async (code: string) => {
+        const client = new SessionClient(second, `192.0.2.${150 + code.charCodeAt(0)}`);
+        expect((await client.signIn(demoHeadEmail(code), DEMO_PASSWORD)).statusCode).toBe(200);
+        return client;
+      };
+      const clients = [await head("CN"), await head("RU"), await head("KZ"), await onSecond("TJ"), await onSecond("UZ")];
+      const answers = await Promise.all(clients.map((client) => client.request("POST", `/api/v1/meetings/${meeting.id}/agenda/${item}/floor`, { kind: "speech" })));
+      expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200]);
+      const given = await (await head("KG")).request("POST", `/api/v1/meetings/${meeting.id}/agenda/${item}/floor/actions`, { action: "give" });
+      const speaking = given.json().agenda.items[0].speakers;
+      const requests = [speaking.current, ...speaking.queue];
+      expect(requests.map((r: { requestId?: string; id?: string }) => r.requestId ?? r.id).sort()).toEqual(["r1", "r2", "r3", "r4", "r5"]);
+      expect(requests.map((r: { delegation: string }) => r.delegation).sort()).toEqual(["CN", "KZ", "RU", "TJ", "UZ"]);
+      await screen.until(() => screen.events(stream).some((e) => e.type === "meeting.floor" && (e.payload as any).speakers.current?.delegation === speaking.current.delegation));
+      screen.socket.close();
+    } finally {
+      await second.close();
+      await other.close();
+    }
   });
 
   it("creates the demonstration meeting once, marked, with a speaker on the floor", async () => {

@@ -1,7 +1,7 @@
 // Meetings endpoints. Thin: parse, run a command or read, answer with the meeting as the caller may now see it.
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { and, asc, gte, lte, eq, type SQL } from "drizzle-orm";
+import { and, asc, gte, inArray, lte, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import {
   AccreditationDecisionRequestSchema,
@@ -115,7 +115,9 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
         .from(meetings)
         .where(where.length > 0 ? and(...where) : undefined)
         .orderBy(asc(meetings.startDate), asc(meetings.id));
-      const invited = await db.select({ meetingId: meetingInvitations.meetingId, party: meetingInvitations.party }).from(meetingInvitations);
+      const ids = rows.filter((row) => row.origin !== "dataset" && row.visibility !== "public").map((row) => row.id);
+      // Who is invited matters only for meetings not open to everyone.
+      const invited = ids.length === 0 ? [] : await db.select({ meetingId: meetingInvitations.meetingId, party: meetingInvitations.party }).from(meetingInvitations).where(inArray(meetingInvitations.meetingId, ids));
       const byMeeting = new Map<string, { party: string }[]>();
       for (const i of invited) byMeeting.set(i.meetingId, [...(byMeeting.get(i.meetingId) ?? []), i]);
       const known = facts();
