@@ -159,6 +159,29 @@ describe.each(testDatabases)("meetings on $name", (testDb) => {
     expect(seen.json()).toMatchObject({ visibility: "public", accreditation: [], can: { manage: false, askFloor: false } });
   });
 
+  it("takes a guest organization with its own account: it answers, accredits, and speaks when the chair invites it to", async () => {
+    const meeting = await newMeeting();
+    const url = `/api/v1/meetings/${meeting.id}`;
+    // The United Nations is in the registry (a partner organization); the secretariat opens its delegation and an account.
+    expect((await admin.request("POST", "/api/v1/delegations", { code: "UN" })).statusCode).toBe(201);
+    const created = await admin.request("POST", "/api/v1/users", { email: "guest.un@concord.test", displayName: "UN guest", role: "head_of_delegation", delegation: "UN", password: "guest-password-1" });
+    expect(created.statusCode, created.body).toBe(201);
+    const un = new SessionClient(app, "192.0.2.77");
+    expect((await un.signIn("guest.un@concord.test", "guest-password-1")).statusCode).toBe(200);
+    expect((await un.request("GET", url)).statusCode).toBe(403);
+    const invited = await (await head("KG")).request("POST", `${url}/invitations`, { party: "UN", basis: "guest" });
+    expect(invited.statusCode, invited.body).toBe(200);
+    expect(invited.json().invitations.find((i: any) => i.party.code === "UN")).toMatchObject({ basis: "guest", tier: null, maySpeak: false });
+    expect((await un.request("POST", `${url}/participation`, { response: "confirmed", headLevel: "ambassador" })).statusCode).toBe(200);
+    const listed = await un.request("POST", `${url}/accreditations`, { delegates: [delegate("Guest Delegate", "嘉宾代表", "Гость")] });
+    expect(listed.statusCode, listed.body).toBe(201);
+    const item = (await admin.request("POST", `${url}/agenda`, { title: { en: "Cooperation with the UN" }, version: listed.json().version })).json().agenda.items[0].id;
+    expect((await un.request("POST", `${url}/agenda/${item}/floor`, { kind: "speech" })).json().code).toBe("no-right-to-speak");
+    const invitation = (await admin.request("GET", url)).json().invitations.find((i: any) => i.party.code === "UN");
+    expect((await (await head("KG")).request("PATCH", `${url}/invitations/UN`, { maySpeak: true, version: invitation.version })).statusCode).toBe(200);
+    expect((await un.request("POST", `${url}/agenda/${item}/floor`, { kind: "speech" })).statusCode).toBe(200);
+  });
+
   it("brings a postponed meeting back only with its new dates", async () => {
     const meeting = await newMeeting();
     const url = `/api/v1/meetings/${meeting.id}`;
