@@ -141,7 +141,7 @@ program
     const registry = await readRegistry(path);
     await withDatabase("import", async (database, config) => {
       // With PostgreSQL, running servers hear of it (NOTIFY) and reload their registry at once.
-      const records = await readDatasetRecords(path, registry, new Date().toISOString().slice(0, 10));
+      const records = await readDatasetRecords(path, registry);
       await importRegistry(database, registry, { replace: options.replace === true, origin: basename(path), records });
       console.log(`Imported the registry of ${registry.organization.code} from ${path}.`);
       // The demo accounts follow the organization: a head of delegation for each of its states that has none.

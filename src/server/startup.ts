@@ -5,7 +5,7 @@ import { basename } from "node:path";
 import { openDatabase, type Database } from "./db/client.js";
 import type { Config } from "./config.js";
 import { createDemoNegotiation } from "./negotiation/demo.js";
-import { datasetMeetings, replaceDatasetMeetings, type DatasetMeeting } from "./meetings/dataset.js";
+import { datasetMeetings, replaceDatasetMeetings, syncSummitMeetings, type DatasetMeeting } from "./meetings/dataset.js";
 import { createDemoMeeting } from "./meetings/demo.js";
 import { readDatasetProgramme, replaceDatasetProgramme } from "./programme/dataset.js";
 import type { ProgrammeEvent } from "../domain/programme/event.js";
@@ -35,6 +35,7 @@ const loadRegistryCommand = defineCommand({
   run: async (c, input: RegistryImport & { today: string; records?: DatasetRecords | null }): Promise<boolean> => {
     const wrote = await importRegistryCommand.run(c, input);
     if (wrote && input.replace) await retireDelegationsOutside(c, input.registry, input.today);
+    if (wrote) await syncSummitMeetings(c.tx, input.registry, c.now);
     // A dataset's meetings and programme are its record, and follow it: replaced with the registry, in its transaction.
     if (wrote && input.records) {
       await replaceDatasetMeetings(c.tx, input.records.meetings, c.now);
@@ -51,9 +52,9 @@ export interface DatasetRecords {
 }
 
 /** The records of a dataset directory, checked against its registry; null for a path that is not a directory (a bundle file). */
-export async function readDatasetRecords(path: string, registry: Registry, today: string): Promise<DatasetRecords | null> {
+export async function readDatasetRecords(path: string, registry: Registry): Promise<DatasetRecords | null> {
   if (!(await stat(path)).isDirectory()) return null;
-  return { meetings: await datasetMeetings(path, registry, today), programme: await readDatasetProgramme(path, registry) };
+  return { meetings: await datasetMeetings(path, registry), programme: await readDatasetProgramme(path, registry) };
 }
 
 /** Loads a validated registry (with a dataset's records) as the system (first start, `concord import`). Returns whether it wrote. */
@@ -71,7 +72,7 @@ export async function seedIfEmpty(database: Database, datasetPath: string): Prom
   if (await hasRegistry(database.db)) return false;
   const registry = await readRegistry(datasetPath);
   const now = new Date();
-  const records = await readDatasetRecords(datasetPath, registry, utcDay(now));
+  const records = await readDatasetRecords(datasetPath, registry);
   return importRegistry(database, registry, { origin: basename(datasetPath), onlyIfEmpty: true, records }, now);
 }
 
@@ -108,6 +109,9 @@ export async function prepareDatabase(database: Database, options: { dataset: st
   const prepared = await database.withExclusiveLock(async () => {
     await database.migrate();
     const isSeeded = await seedIfEmpty(database, options.dataset);
+    // Summits recorded before meetings existed (or changed since) are meetings of their body: kept in step on every start.
+    const registry = await loadRegistry(database.db);
+    if (registry) await database.db.transaction((tx) => syncSummitMeetings(tx, registry, options.now ?? new Date()));
     const demo = options.demoAccounts && (await prepareDemoAccounts(database, options.now));
     if (demo) await prepareDemoNegotiation(database, options.now);
     if (demo) await prepareDemoMeeting(database, options.now);

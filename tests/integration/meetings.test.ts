@@ -83,6 +83,19 @@ describe.each(testDatabases)("meetings on $name", (testDb) => {
     expect(list.items.filter((m: any) => m.body === "CHS").length).toBeGreaterThanOrEqual(24);
   });
 
+  it("makes a summit recorded in the registry a meeting of its body, in the same change", async () => {
+    const summit = { id: "CHS-TEST", body: "CHS", host: "KG", city: { zh: "比什凯克", ru: "Бишкек", en: "Bishkek" }, start: "2027", format: "in_person", source: "seed" };
+    const recorded = await admin.request("POST", "/api/v1/registry/changes", { reason: "A summit for the test", changes: [{ put: "summits", record: summit }] });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    const anonymous = new SessionClient(app, "192.0.2.11");
+    const meeting = (await anonymous.request("GET", "/api/v1/meetings/CHS-TEST")).json();
+    expect(meeting).toMatchObject({ body: "CHS", startDate: "2027", timePrecision: "year", status: "planned", host: "KG", start: null });
+    expect(meeting.title.en).toContain("Bishkek");
+    const corrected = await admin.request("POST", "/api/v1/registry/changes", { reason: "Its dates", changes: [{ put: "summits", record: { ...summit, start: "2027-06-15", end: "2027-06-16" } }] });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect((await anonymous.request("GET", "/api/v1/meetings/CHS-TEST")).json()).toMatchObject({ startDate: "2027-06-15", endDate: "2027-06-16", timePrecision: "day" });
+  });
+
   it("refuses a bad schedule with its reason and creates nothing", async () => {
     const before = (await admin.request("GET", "/api/v1/meetings?body=CMFA")).json().items.length;
     const base = { body: "CMFA", title: TITLE, format: "video", timeZone: "Asia/Almaty", start: "2026-12-01T10:00:00+05:00", end: "2026-12-01T12:00:00+05:00" };

@@ -99,7 +99,7 @@ describe("import --replace of another organization", () => {
         expect(meetingsBefore.map((m) => m.id)).toEqual(expect.arrayContaining(["CHS-2025", "CMFA-2025-07"]));
 
         const registry = await readRegistry(DATASET);
-        const records = await readDatasetRecords(DATASET, registry, TODAY.toISOString().slice(0, 10));
+        const records = await readDatasetRecords(DATASET, registry);
         expect(await importRegistry(database, registry, { replace: true, origin: "second-organization", records }, TODAY)).toBe(true);
         expect(await prepareDemoAccounts(database, TODAY)).toBe(true);
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { isCalendarDay, latestDay, precisionOf } from "../../domain/partial-date.js";
 import type { Registry } from "../../domain/registry.js";
-import { and, eq, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { meetings } from "./tables.js";
 
@@ -66,8 +66,12 @@ export async function readDatasetMeetings(datasetPath: string): Promise<DatasetM
   return parsed.data;
 }
 
-/** Rows of the dataset's meetings, as written. */
-function rowsOf(records: readonly DatasetMeeting[], now: Date) {
+/** Where a meeting of the record comes from: `meetings.json`, or a summit of the registry. */
+export const RECORD_ORIGINS = ["dataset", "summit"] as const;
+type RecordOrigin = (typeof RECORD_ORIGINS)[number];
+
+/** Rows of the record's meetings, as written. */
+function rowsOf(records: readonly DatasetMeeting[], now: Date, origin: RecordOrigin) {
   return records.map((m) => ({
     id: m.id,
     body: m.body,
@@ -82,7 +86,7 @@ function rowsOf(records: readonly DatasetMeeting[], now: Date) {
     host: m.host ?? null,
     status: m.status,
     visibility: "public",
-    origin: "dataset",
+    origin,
     source: m.source,
     note: m.note ?? null,
     createdAt: now,
@@ -91,24 +95,38 @@ function rowsOf(records: readonly DatasetMeeting[], now: Date) {
 }
 
 /**
- * Makes the dataset's meetings those given: the others the dataset had are removed (nothing refers to them: they have no
- * invitations, lists or agenda), the ones kept take their new values, and meetings the secretariat created stay.
+ * Makes the record's meetings of one origin those given: the others of that origin are removed (nothing refers to them:
+ * they have no invitations, lists or agenda), the ones kept take their new values, and meetings the secretariat created
+ * stay.
  */
-export async function replaceDatasetMeetings(tx: Db, records: readonly DatasetMeeting[], now: Date): Promise<void> {
+async function replaceRecordMeetings(tx: Db, records: readonly DatasetMeeting[], now: Date, origin: RecordOrigin): Promise<void> {
   const ids = records.map((m) => m.id);
-  await tx.delete(meetings).where(ids.length > 0 ? and(eq(meetings.origin, "dataset"), notInArray(meetings.id, ids)) : eq(meetings.origin, "dataset"));
-  for (const row of rowsOf(records, now)) {
+  await tx.delete(meetings).where(ids.length > 0 ? and(eq(meetings.origin, origin), notInArray(meetings.id, ids)) : eq(meetings.origin, origin));
+  for (const row of rowsOf(records, now, origin)) {
     const { createdAt: _created, ...changed } = row;
     await tx
       .insert(meetings)
       .values(row)
-      .onConflictDoUpdate({ target: meetings.id, set: { ...changed, version: sql`${meetings.version} + 1` }, setWhere: eq(meetings.origin, "dataset") });
+      .onConflictDoUpdate({ target: meetings.id, set: { ...changed, version: sql`${meetings.version} + 1` }, setWhere: inArray(meetings.origin, [...RECORD_ORIGINS]) });
   }
 }
 
-/** The dataset's meetings: its summits, and `meetings.json` when the dataset has one; each body must be the registry's. */
-export async function datasetMeetings(datasetPath: string, registry: Registry, today: string): Promise<DatasetMeeting[]> {
-  const records = [...summitMeetings(registry, today), ...(await readDatasetMeetings(datasetPath))];
+/** The dataset's own meetings (`meetings.json`), replacing those of the dataset before. */
+export function replaceDatasetMeetings(tx: Db, records: readonly DatasetMeeting[], now: Date): Promise<void> {
+  return replaceRecordMeetings(tx, records, now, "dataset");
+}
+
+/**
+ * The registry's summits as meetings of their body, kept in step with the registry: written with every import and
+ * registry change (in its transaction) and on every start, so a summit recorded later is a meeting too.
+ */
+export function syncSummitMeetings(tx: Db, registry: Registry, now: Date): Promise<void> {
+  return replaceRecordMeetings(tx, summitMeetings(registry, now.toISOString().slice(0, 10)), now, "summit");
+}
+
+/** The dataset's meetings of `meetings.json` (none without the file); each body must be the registry's. */
+export async function datasetMeetings(datasetPath: string, registry: Registry): Promise<DatasetMeeting[]> {
+  const records = await readDatasetMeetings(datasetPath);
   const bodies = new Set(registry.bodies.map((b) => b.code));
   const unknown = records.filter((m) => !bodies.has(m.body));
   if (unknown.length > 0) throw new Error(`meetings.json: unknown body in ${unknown.map((m) => m.id).join(", ")}`);

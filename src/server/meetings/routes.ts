@@ -115,7 +115,7 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
         .from(meetings)
         .where(where.length > 0 ? and(...where) : undefined)
         .orderBy(asc(meetings.startDate), asc(meetings.id));
-      const ids = rows.filter((row) => row.origin !== "dataset" && row.visibility !== "public").map((row) => row.id);
+      const ids = rows.filter((row) => row.origin === "secretariat" && row.visibility !== "public").map((row) => row.id);
       // Who is invited matters only for meetings not open to everyone.
       const invited = ids.length === 0 ? [] : await db.select({ meetingId: meetingInvitations.meetingId, party: meetingInvitations.party }).from(meetingInvitations).where(inArray(meetingInvitations.meetingId, ids));
       const byMeeting = new Map<string, { party: string }[]>();

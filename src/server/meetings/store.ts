@@ -80,7 +80,7 @@ export function resourceOf(row: MeetingRow, invited: readonly Pick<InvitationRow
   return {
     chair: chairOfMeeting(row, facts),
     visibility: row.visibility === "public" ? "public" : "participants",
-    isRecord: row.origin === "dataset",
+    isRecord: row.origin === "dataset" || row.origin === "summit",
     invited: new Set(invited.map((i) => i.party)),
   };
 }

@@ -15,6 +15,7 @@ import { registryPolicy } from "./policy.js";
 import { loadRegistry } from "./queries.js";
 import * as t from "./tables.js";
 import { writeRegistry } from "./commands.js";
+import { syncSummitMeetings } from "../meetings/dataset.js";
 
 /** One thing wrong with a set of changes: which change (when one is to blame), which record and field, and what. */
 export interface ChangeIssue {
@@ -83,6 +84,8 @@ export const changeRegistryCommand = defineCommand({
     const effective = applied.filter((a) => a.outcome !== "unchanged");
     if (effective.length > 0) {
       await writeRegistry(tx, registry, { replace: true });
+      // The summits are meetings of their body too: one recorded or corrected here is one there, in this transaction.
+      await syncSummitMeetings(tx, registry, c.now);
       const corrected = effective.filter((a) => a.previous !== undefined);
       if (corrected.length > 0) {
         await tx.insert(t.registryHistory).values(

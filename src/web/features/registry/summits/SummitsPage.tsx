@@ -106,6 +106,9 @@ export function SummitsPage() {
                 )}
               </Text>
               <SourceLink sourceKey={summit.source} />
+              <Anchor component={Link} to={`/meetings/${encodeURIComponent(summit.id)}`} size="xs" data-testid="summit-meeting">
+                {t("summits.meetingPage")}
+              </Anchor>
             </Timeline.Item>
           ))}
         </Timeline>
