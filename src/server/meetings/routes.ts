@@ -47,7 +47,7 @@ import {
   updateMeeting,
 } from "./commands.js";
 import { meetingPolicy as policy } from "./policy.js";
-import { loadMeeting, meetingFacts, resourceOf, type MeetingFacts } from "./store.js";
+import { loadMeeting, meetingFacts, resourceOf, type LoadedMeeting, type MeetingFacts } from "./store.js";
 import { meetingInvitations, meetings } from "./tables.js";
 import { meetingView, summaryView, type DocumentTitles } from "./views.js";
 
@@ -84,9 +84,26 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
     return titles;
   }
 
+  /**
+   * Each meeting as last read, with its version: every screen of a meeting asks again after each change, so a read costs
+   * one indexed query (the version) and the rows are read once per change, not once per screen.
+   */
+  const loadedMeetings = new Map<string, LoadedMeeting>();
+  async function current(id: string): Promise<LoadedMeeting | null> {
+    const [head] = await db.select({ version: meetings.version }).from(meetings).where(eq(meetings.id, id));
+    if (!head) return null;
+    const known = loadedMeetings.get(id);
+    if (known && known.row.version === head.version) return known;
+    const loaded = await loadMeeting(db, id);
+    if (!loaded) return null;
+    if (loadedMeetings.size >= 500) loadedMeetings.delete(loadedMeetings.keys().next().value!);
+    loadedMeetings.set(id, loaded);
+    return loaded;
+  }
+
   /** The meeting as the caller may see it now. */
   async function answer(request: FastifyRequest, id: string) {
-    const loaded = await loadMeeting(db, id);
+    const loaded = await current(id);
     if (!loaded) throw notFound("meeting");
     const known = facts();
     authorize(request.actor, policy.read, resourceOf(loaded.row, loaded.invitations, known));
