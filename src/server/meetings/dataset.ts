@@ -1,28 +1,29 @@
-// The meetings a dataset carries: its summits (the registry's meetings of the supreme body, known by their dates) and
-// the meetings of `meetings.json`, at the precision their sources give. Written once, with the dataset, as its record.
+// The meetings of the organization's record: its summits (the registry's meetings of the supreme body, known by their
+// dates), kept in step with the registry, and the meetings of a dataset's `meetings.json`, at the precision their
+// sources give, written with the dataset.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
+import { localizedText, partialDate } from "../../contracts/registry-records.js";
+import { MEETING_FORMATS, MEETING_STATUSES } from "../../domain/meetings/meeting.js";
 import { isCalendarDay, latestDay, precisionOf } from "../../domain/partial-date.js";
 import type { Registry } from "../../domain/registry.js";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { meetings } from "./tables.js";
 
-const text = z.record(z.string(), z.string().min(1));
-const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "YYYY, YYYY-MM or YYYY-MM-DD");
 export const DatasetMeetingSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   body: z.string(),
   number: z.string().optional(),
-  title: text,
+  title: localizedText,
   startDate: partialDate,
   endDate: partialDate.optional(),
   host: z.string().optional(),
-  city: text.optional(),
-  format: z.enum(["in_person", "video", "hybrid"]).optional(),
-  status: z.enum(["planned", "confirmed", "held", "postponed", "cancelled"]),
-  note: text.optional(),
+  city: localizedText.optional(),
+  format: z.enum(MEETING_FORMATS).optional(),
+  status: z.enum(MEETING_STATUSES),
+  note: localizedText.optional(),
   source: z.string(),
 });
 export type DatasetMeeting = z.infer<typeof DatasetMeetingSchema>;
@@ -128,7 +129,11 @@ export function syncSummitMeetings(tx: Db, registry: Registry, now: Date): Promi
 export async function datasetMeetings(datasetPath: string, registry: Registry): Promise<DatasetMeeting[]> {
   const records = await readDatasetMeetings(datasetPath);
   const bodies = new Set(registry.bodies.map((b) => b.code));
-  const unknown = records.filter((m) => !bodies.has(m.body));
-  if (unknown.length > 0) throw new Error(`meetings.json: unknown body in ${unknown.map((m) => m.id).join(", ")}`);
+  const sources = new Set(registry.sources.map((source) => source.key));
+  const problems = [
+    ...records.filter((m) => !bodies.has(m.body)).map((m) => `${m.id}: unknown body "${m.body}"`),
+    ...records.filter((m) => !sources.has(m.source)).map((m) => `${m.id}: unknown source "${m.source}"`),
+  ];
+  if (problems.length > 0) throw new Error(`meetings.json: ${problems.join("; ")}`);
   return records;
 }
