@@ -7,7 +7,8 @@
 //    what Concord's database connections were doing (pg_stat_activity) and which process used the CPU.
 // 3. One proposal reaching 1,000 clients following the document on /api/live: from the POST to each receipt, against a
 //    bare `ws` broadcast of a message of the same size, from the harness's pg_notify to each receipt.
-// Usage: npm run bench:negotiation [-- --provisions 400 --duration 10 --connections 20 --seconds 10 --clients 1000 --events 20 --workers 4]
+// Usage: npm run bench:negotiation [-- --provisions 400 --duration 10 --connections 20 --seconds 10 --clients 1000 --events 20 --workers 4
+//        --parts reads,proposals,fan-out]
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -35,8 +36,12 @@ const { values } = parseArgs({
     clients: { type: "string", default: "1000" },
     events: { type: "string", default: "20" },
     workers: { type: "string", default: "4" },
+    parts: { type: "string", default: "reads,proposals,fan-out" },
   },
 });
+/** Which measurements run (all three by default; the others are skipped and left out of the figures). */
+const PARTS = new Set(values.parts.split(",").map((part) => part.trim()));
+for (const part of PARTS) if (!["reads", "proposals", "fan-out"].includes(part)) throw new Error(`unknown part ${part}: reads, proposals, fan-out`);
 const PROVISIONS = Number(values.provisions);
 /** Proposals already in the room when it is read, each with positions of other delegations. */
 const PROPOSALS_IN_ROOM = 36;
@@ -209,11 +214,10 @@ async function concordFanOut(room: Room, databaseUrl: string, follow: Follow): P
 
 interface PostgresFigures {
   readonly delegations: number;
-  readonly reads: ReadComparison;
+  readonly reads: ReadComparison | null;
   /** Concord first, then the bare loops. */
-  readonly writers: readonly Measured[];
-  readonly fanOut: FanOut;
-  readonly bareFanOut: Awaited<ReturnType<typeof bareFanOut>>;
+  readonly writers: readonly Measured[] | null;
+  readonly fanOut: { readonly concord: FanOut; readonly bare: Awaited<ReturnType<typeof bareFanOut>> } | null;
 }
 
 async function withConcord<T>(database: BenchDatabase | null, work: (concord: ConcordProcess, workDir: string) => Promise<T>): Promise<T> {
@@ -233,27 +237,33 @@ async function withConcord<T>(database: BenchDatabase | null, work: (concord: Co
 
 const loadBefore = loadavg();
 
-const onPglite = await withConcord(null, async (concord, workDir) => {
-  const room = await openRoom(concord.url);
-  try {
-    return await documentReads("pglite", room, workDir);
-  } finally {
-    room.close();
-  }
-});
+const onPglite = !PARTS.has("reads")
+  ? null
+  : await withConcord(null, async (concord, workDir) => {
+      const room = await openRoom(concord.url);
+      try {
+        return await documentReads("pglite", room, workDir);
+      } finally {
+        room.close();
+      }
+    });
 
 const database = await createDatabase("concord_bench");
 const onPostgres: PostgresFigures = await withConcord(database, async (concord, workDir) => {
   const room = await openRoom(concord.url);
   try {
-    const reads = await documentReads("postgresql", room, workDir);
-    const writers = await proposalWriters(room, concord, database.url);
-    console.error(`postgresql proposals per second: ${writers.map((w) => `${w.name} ${Math.round(w.result.perSecond)}`).join("; ")}`);
-    const follow: Follow = { stream: `${STREAMS.document}:${room.id}`, idPath: ["proposal"], subscribe: true };
-    const fanOut = await concordFanOut(room, database.url, follow);
-    const bareFan = await bareFanOut({ clients: CLIENTS, events: EVENTS, workers: WORKERS, databaseUrl: database.url, message: fanOut.message, follow: { ...follow, subscribe: false } });
-    console.error(`postgresql fan-out to ${CLIENTS}: p99 ${fanOut.fromPost.p99} ms from the POST vs bare ${bareFan.fromSend.p99} ms`);
-    return { delegations: room.members.length, reads, writers, fanOut, bareFanOut: bareFan };
+    const reads = PARTS.has("reads") ? await documentReads("postgresql", room, workDir) : null;
+    const writers = PARTS.has("proposals") ? await proposalWriters(room, concord, database.url) : null;
+    if (writers) console.error(`postgresql proposals per second: ${writers.map((w) => `${w.name} ${Math.round(w.result.perSecond)}`).join("; ")}`);
+    let fanOut: PostgresFigures["fanOut"] = null;
+    if (PARTS.has("fan-out")) {
+      const follow: Follow = { stream: `${STREAMS.document}:${room.id}`, idPath: ["proposal"], subscribe: true };
+      const concordFan = await concordFanOut(room, database.url, follow);
+      const bareFan = await bareFanOut({ clients: CLIENTS, events: EVENTS, workers: WORKERS, databaseUrl: database.url, message: concordFan.message, follow: { ...follow, subscribe: false } });
+      console.error(`postgresql fan-out to ${CLIENTS}: p99 ${concordFan.fromPost.p99} ms from the POST vs bare ${bareFan.fromSend.p99} ms`);
+      fanOut = { concord: concordFan, bare: bareFan };
+    }
+    return { delegations: room.members.length, reads, writers, fanOut };
   } finally {
     room.close();
   }
@@ -269,40 +279,46 @@ const load = (values: number[]) => values.map((v) => v.toFixed(1)).join(" / ");
 console.log(
   `\nbench:negotiation — ${PROVISIONS} provisions (ru, zh, en), ${PROPOSALS_IN_ROOM} proposals with positions; ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.version}; load average (1 / 5 / 15 min) ${load(loadBefore)} before, ${load(loadavg())} after\n`,
 );
-console.log(`1. GET /api/v1/documents/{id}, signed in — ${READ.duration} s each after a 2 s warm-up, in ${READ_ROUNDS} alternating turns, ${READ.connections} connections, autocannon (p99: the median turn's)\n`);
-console.log("| database | answer | Concord req/s | bare req/s | Concord / bare | p99 ms Concord / bare | target ≥ 50 % |");
-console.log("|---|---|---|---|---|---|---|");
-for (const [name, r] of [["pglite", onPglite], ["postgresql", onPostgres.reads]] as const) {
-  console.log(`| ${name} | ${kib(r.bytes)} | ${Math.round(r.concord)} | ${Math.round(r.bare)} | ${percent(r.concord, r.bare)} | ${r.concordP99} / ${r.bareP99} | ${verdict(r.concord >= 0.5 * r.bare)} |`);
+if (onPglite && onPostgres.reads) {
+  console.log(`1. GET /api/v1/documents/{id}, signed in — ${READ.duration} s each after a 2 s warm-up, in ${READ_ROUNDS} alternating turns, ${READ.connections} connections, autocannon (p99: the median turn's)\n`);
+  console.log("| database | answer | Concord req/s | bare req/s | Concord / bare | p99 ms Concord / bare | target ≥ 50 % |");
+  console.log("|---|---|---|---|---|---|---|");
+  for (const [name, r] of [["pglite", onPglite], ["postgresql", onPostgres.reads]] as const) {
+    console.log(`| ${name} | ${kib(r.bytes)} | ${Math.round(r.concord)} | ${Math.round(r.bare)} | ${percent(r.concord, r.bare)} | ${r.concordP99} / ${r.bareP99} | ${verdict(r.concord >= 0.5 * r.bare)} |`);
+  }
 }
 
-const [proposals, ...bareWriters] = onPostgres.writers;
-const concordRate = proposals!.result.perSecond;
-console.log(
-  `\n2. Proposals from ${onPostgres.delegations} member delegations at once, one connection each, PostgreSQL; each writer ${PROPOSING_SECONDS} s in all, in turns of 2 s taken one writer after another\n`,
-);
-console.log("| writer | proposals | per second | p50 ms | p99 ms | Concord / this | cores: Concord · PostgreSQL · harness · rest of the machine |");
-console.log("|---|---|---|---|---|---|---|");
-const cores = (cpu: CpuShare) => Object.values(cpu.cores).map((n) => n.toFixed(2)).join(" · ");
-for (const { name, result, cpu } of onPostgres.writers) {
-  console.log(`| ${name} | ${result.count} | ${Math.round(result.perSecond)} | ${result.p50.toFixed(1)} | ${result.p99.toFixed(1)} | ${result === proposals!.result ? "" : percent(concordRate, result.perSecond)} | ${cores(cpu)} |`);
+if (onPostgres.writers) {
+  const [proposals, ...bareWriters] = onPostgres.writers;
+  const concordRate = proposals!.result.perSecond;
+  console.log(
+    `\n2. Proposals from ${onPostgres.delegations} member delegations at once, one connection each, PostgreSQL; each writer ${PROPOSING_SECONDS} s in all, in turns of 2 s taken one writer after another\n`,
+  );
+  console.log("| writer | proposals | per second | p50 ms | p99 ms | Concord / this | cores: Concord · PostgreSQL · harness · rest of the machine |");
+  console.log("|---|---|---|---|---|---|---|");
+  const cores = (cpu: CpuShare) => Object.values(cpu.cores).map((n) => n.toFixed(2)).join(" · ");
+  for (const { name, result, cpu } of onPostgres.writers) {
+    console.log(`| ${name} | ${result.count} | ${Math.round(result.perSecond)} | ${result.p50.toFixed(1)} | ${result.p99.toFixed(1)} | ${result === proposals!.result ? "" : percent(concordRate, result.perSecond)} | ${cores(cpu)} |`);
+  }
+  const concordCpu = proposals!.cpu.cores["Concord"]!;
+  console.log(`\nConcord used ${((1000 * concordCpu) / concordRate).toFixed(1)} ms of CPU per proposal (${concordCpu.toFixed(2)} cores at ${Math.round(concordRate)} proposals/s).`);
+  const failures = [...proposals!.result.failures].map(([key, n]) => `${n} × ${key}`).join(", ") || "none";
+  console.log(`Refused proposals: ${failures}. Targets: ≥ 25 % of the bare loop (${verdict(concordRate >= 0.25 * bareWriters[0]!.result.perSecond)}), ≥ 200/s (${verdict(concordRate >= 200)}).`);
+  console.log(`\nConcord's database connections while proposing (mean over ${proposals!.activity!.samples} samples of pg_stat_activity; its pool holds 10):\n`);
+  console.log("| state | connections |");
+  console.log("|---|---|");
+  for (const [state, mean] of proposals!.activity!.states) console.log(`| ${state} | ${mean.toFixed(2)} |`);
 }
-const concordCpu = proposals!.cpu.cores["Concord"]!;
-console.log(`\nConcord used ${((1000 * concordCpu) / concordRate).toFixed(1)} ms of CPU per proposal (${concordCpu.toFixed(2)} cores at ${Math.round(concordRate)} proposals/s).`);
-const failures = [...proposals!.result.failures].map(([key, n]) => `${n} × ${key}`).join(", ") || "none";
-console.log(`Refused proposals: ${failures}. Targets: ≥ 25 % of the bare loop (${verdict(concordRate >= 0.25 * bareWriters[0]!.result.perSecond)}), ≥ 200/s (${verdict(concordRate >= 200)}).`);
-console.log(`\nConcord's database connections while proposing (mean over ${proposals!.activity!.samples} samples of pg_stat_activity; its pool holds 10):\n`);
-console.log("| state | connections |");
-console.log("|---|---|");
-for (const [state, mean] of proposals!.activity!.states) console.log(`| ${state} | ${mean.toFixed(2)} |`);
 
-const { fanOut, bareFanOut: bareFan } = onPostgres;
-const ms = (value: number) => value.toFixed(1);
-console.log(`\n3. One proposal reaching ${CLIENTS} clients following document:<id> (${EVENTS} proposals after ${WARM_UP} uncounted, clients in ${WORKERS} worker processes), PostgreSQL\n`);
-console.log("| clock starts at | Concord p50 ms | Concord p99 ms | bare ws p50 ms | bare ws p99 ms | p99 Concord / bare | receipts (Concord / bare) |");
-console.log("|---|---|---|---|---|---|---|");
-const fanLine = (name: string, c: Latency, b: Latency) =>
-  console.log(`| ${name} | ${ms(c.p50)} | ${ms(c.p99)} | ${ms(b.p50)} | ${ms(b.p99)} | ${(c.p99 / b.p99).toFixed(2)} × | ${c.samples} of ${c.expected} / ${b.samples} of ${b.expected} |`);
-fanLine("the request (POST / pg_notify sent)", fanOut.fromPost, bareFan.fromSend);
-fanLine("the commit's NOTIFY delivered", fanOut.fromCommit, bareFan.fromDelivery);
-console.log(`\nMessage: ${Buffer.byteLength(fanOut.message)} bytes. Target: p99 from the request ≤ 1.5 × bare (${verdict(fanOut.fromPost.p99 <= 1.5 * bareFan.fromSend.p99)}).`);
+if (onPostgres.fanOut) {
+  const { concord: fanOut, bare: bareFan } = onPostgres.fanOut;
+  const ms = (value: number) => value.toFixed(1);
+  console.log(`\n3. One proposal reaching ${CLIENTS} clients following document:<id> (${EVENTS} proposals after ${WARM_UP} uncounted, clients in ${WORKERS} worker processes), PostgreSQL\n`);
+  console.log("| clock starts at | Concord p50 ms | Concord p99 ms | bare ws p50 ms | bare ws p99 ms | p99 Concord / bare | receipts (Concord / bare) |");
+  console.log("|---|---|---|---|---|---|---|");
+  const fanLine = (name: string, c: Latency, b: Latency) =>
+    console.log(`| ${name} | ${ms(c.p50)} | ${ms(c.p99)} | ${ms(b.p50)} | ${ms(b.p99)} | ${(c.p99 / b.p99).toFixed(2)} × | ${c.samples} of ${c.expected} / ${b.samples} of ${b.expected} |`);
+  fanLine("the request (POST / pg_notify sent)", fanOut.fromPost, bareFan.fromSend);
+  fanLine("the commit's NOTIFY delivered", fanOut.fromCommit, bareFan.fromDelivery);
+  console.log(`\nMessage: ${Buffer.byteLength(fanOut.message)} bytes. Target: p99 from the request ≤ 1.5 × bare (${verdict(fanOut.fromPost.p99 <= 1.5 * bareFan.fromSend.p99)}).`);
+}

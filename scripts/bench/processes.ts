@@ -56,7 +56,9 @@ export interface ConcordProcess {
 /** `concord start` (the build in dist/) on a free port of 127.0.0.1, once it answers; `env` chooses its database. */
 export async function startConcord(env: Record<string, string>): Promise<ConcordProcess> {
   const port = await freePort();
-  const child = start(["bin/concord.js", "start"], { LOG_LEVEL: "warn", ...env, PORT: String(port), HOST: "127.0.0.1" });
+  // BENCH_CONCORD_NODE_ARGS passes Node options to Concord alone (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+  const nodeArgs = (process.env.BENCH_CONCORD_NODE_ARGS ?? "").split(" ").filter((arg) => arg !== "");
+  const child = start([...nodeArgs, "bin/concord.js", "start"], { LOG_LEVEL: "warn", ...env, PORT: String(port), HOST: "127.0.0.1" });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitUntilHealthy(url, child);

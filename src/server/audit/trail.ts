@@ -27,27 +27,37 @@ export interface AuditEntry {
 // One lock for the whole trail: appends are serialized, so sequence numbers have no gaps and each links to the last.
 const AUDIT_LOCK = 7_317_001;
 
-/** Appends one event; call it with the command's transaction so the event and the change commit together. */
-export async function appendAuditEvent(tx: Db, entry: AuditEntry): Promise<ChainedEvent> {
+/**
+ * Appends events in order, each linked to the one before; call it with the command's transaction so the events and
+ * the change commit together. Three statements whatever their number: the trail's lock, its last link, the rows.
+ */
+export async function appendAuditEvents(tx: Db, entries: readonly AuditEntry[]): Promise<ChainedEvent[]> {
+  if (entries.length === 0) return [];
+  // The lock is its own statement: the read of the last link must take its snapshot after the lock is held.
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
   const [last] = await tx.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
-  const event = chainEvent(
-    {
-      seq: (last?.seq ?? 0) + 1,
-      id: randomUUID(),
-      at: entry.at.toISOString(),
-      actorUserId: entry.actorUserId,
-      actorDelegation: entry.actorDelegation,
-      address: entry.address,
-      action: entry.action,
-      target: entry.target,
-      payloadHash: payloadHash(entry.payload),
-    },
-    last?.hash ?? GENESIS_HASH,
-    sha256,
-  );
-  await tx.insert(auditEvents).values({ ...event, payload: entry.payload });
-  return event;
+  let previous = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
+  const chained = entries.map((entry) => {
+    const event = chainEvent(
+      {
+        seq: previous.seq + 1,
+        id: randomUUID(),
+        at: entry.at.toISOString(),
+        actorUserId: entry.actorUserId,
+        actorDelegation: entry.actorDelegation,
+        address: entry.address,
+        action: entry.action,
+        target: entry.target,
+        payloadHash: payloadHash(entry.payload),
+      },
+      previous.hash,
+      sha256,
+    );
+    previous = event;
+    return event;
+  });
+  await tx.insert(auditEvents).values(chained.map((event, i) => ({ ...event, payload: entries[i]!.payload })));
+  return chained;
 }
 
 export interface VerifyResult {

@@ -18,7 +18,7 @@ import {
 } from "../events/notifications.js";
 import { ProblemError } from "../http/problem.js";
 import { databaseErrorCode } from "../db/errors.js";
-import { CommandRunner, defineCommand, definePreparedCommand, StaleVersionError, systemContext, type CommandContext, type CommandScope } from "./runner.js";
+import { CommandRunner, defineCommand, definePreparedCommand, StaleVersionError, systemContext, type BatchCommand, type CommandContext, type CommandScope } from "./runner.js";
 
 const NOW = new Date("2026-11-25T10:00:00Z");
 const ADMIN: Actor = { userId: "admin-1", role: "secretariat_admin", delegation: null, tier: null, rights: null, isChair: false };
@@ -560,18 +560,22 @@ describe("notifications (NOTIFY)", () => {
     expect(JSON.parse(heard[0]!.payload)).toEqual({ events: committed });
   });
 
-  it("refer to the events, instead of carrying them, when a commit's events do not fit in one notification", async () => {
+  it("carry a commit's events in as many notifications as they need, in order; an event too big for one travels as its reference", async () => {
     const stream = freshStream();
     const big = defineCommand({
       name: "test.big",
       run: async (c, input: { stream: string }) => {
         for (let i = 0; i < 3; i += 1) c.emit(input.stream, "test.big", { text: "x".repeat(3_000) }, secretariatAnd());
+        c.emit(input.stream, "test.huge", { text: "y".repeat(9_000) }, secretariatAnd());
+        c.emit(input.stream, "test.small", { text: "z" }, secretariatAnd());
       },
     });
     const { events: committed } = await runner.runWithEvents(big, as(ADMIN), { stream });
-    const [heard] = await notificationsUntil(1);
-    expect(JSON.parse(heard!.payload)).toEqual({ refs: committed.map(({ stream: s, seq }) => ({ stream: s, seq })) });
-    expect(committed.map((event) => event.seq)).toEqual([1, 2, 3]);
+    const heard = (await notificationsUntil(4)).map((n) => JSON.parse(n.payload) as unknown);
+    const ref = (i: number) => ({ stream: committed[i]!.stream, seq: committed[i]!.seq });
+    expect(heard).toEqual([{ events: committed.slice(0, 2) }, { events: committed.slice(2, 3) }, { refs: [ref(3)] }, { events: committed.slice(4, 5) }]);
+    expect(committed.map((event) => event.seq)).toEqual([1, 2, 3, 4, 5]);
+    for (const n of await notificationsUntil(4)) expect(Buffer.byteLength(n.payload)).toBeLessThan(8_000);
   });
 });
 
@@ -626,5 +630,107 @@ describe("prepare", () => {
     await expect(runner.run(refusing, as(ADMIN), { key: freshKey() })).rejects.toMatchObject({ status: 400, code: "wrong-password" });
     expect(ran).toBe(false);
     expect(await footprint(stream)).toEqual(before);
+  });
+});
+
+// ---- Batches: requests on one key that arrive together commit together (group commit)
+
+/** Puts several settings; a request whose key is refused by policy or already taken answers its own problem and writes nothing. */
+const putSettings: BatchCommand<PutSetting, { key: string }> = {
+  name: "test.put-settings",
+  runMany: async (tx, items) => {
+    const outcomes: ({ key: string } | ProblemError)[] = [];
+    const written: { key: string; value: string }[] = [];
+    for (const { scope, input } of items) {
+      try {
+        scope.authorize(settingPolicy.put, { key: input.key });
+        if (written.some((row) => row.key === input.key)) throw new ProblemError(409, "conflict", "Taken", `${input.key} is taken in this batch`);
+        if (input.failWith) throw input.failWith;
+        written.push({ key: input.key, value: input.value });
+        scope.audit("settings.put", `setting:${input.key}`, { key: input.key });
+        scope.emit(input.stream, "settings.put", { key: input.key, value: input.value }, secretariatAnd());
+        outcomes.push({ key: input.key });
+      } catch (error) {
+        if (!(error instanceof ProblemError)) throw error;
+        // Recorded before the refusal: dropped by the runner with the refused request.
+        scope.audit("settings.refused", `setting:${input.key}`, {});
+        outcomes.push(error);
+      }
+    }
+    if (written.length > 0) await tx.insert(settings).values(written);
+    return outcomes;
+  },
+};
+
+describe("batches", () => {
+  it("commit requests that arrive together in one transaction, in their order, each with its own answer, actor and audit event", async () => {
+    const stream = freshStream();
+    let transactions = 0;
+    const counting = new CommandRunner(observedDb(() => undefined, () => (transactions += 1)));
+    const keys = [freshKey("KZ"), freshKey("KZ"), freshKey("CN"), freshKey("KZ")];
+    const first = freshKey();
+    // The first request opens a transaction at once; the four that arrive while it runs share the next one.
+    const answers = await Promise.allSettled([
+      counting.runBatched(putSettings, "k", as(ADMIN), { key: first, value: "0", stream }),
+      counting.runBatched(putSettings, "k", as(KZ_HEAD), { key: keys[0]!, value: "1", stream }),
+      counting.runBatched(putSettings, "k", as(KZ_HEAD), { key: keys[1]!, value: "2", stream }),
+      // Refused by policy (Kazakhstan's head sets only KZ.… settings): its own 403, nothing of it written.
+      counting.runBatched(putSettings, "k", as(KZ_HEAD), { key: keys[2]!, value: "3", stream }),
+      counting.runBatched(putSettings, "k", as(CN_HEAD), { key: keys[3]!, value: "4", stream }),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "rejected", "rejected"]);
+    expect((answers[3] as PromiseRejectedResult).reason).toMatchObject({ status: 403 });
+    expect(transactions).toBe(2);
+    expect(await settingValue(keys[0]!)).toBe("1");
+    expect(await settingValue(keys[1]!)).toBe("2");
+    expect(await settingValue(keys[2]!)).toBeNull();
+    expect(await settingValue(keys[3]!)).toBeNull();
+
+    const audit = await database.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(3);
+    expect(audit.reverse().map((e) => [e.action, e.target, e.actorUserId])).toEqual([
+      ["settings.put", `setting:${first}`, "admin-1"],
+      ["settings.put", `setting:${keys[0]}`, "kz-head-1"],
+      ["settings.put", `setting:${keys[1]}`, "kz-head-1"],
+    ]);
+    expect((await verifyAuditTrail(database.db)).broken).toBeNull();
+    const streamEvents = await database.db.select().from(events).where(eq(events.stream, stream)).orderBy(asc(events.seq));
+    expect(streamEvents.map((e) => [e.seq, e.payload.key])).toEqual([
+      [1, first],
+      [2, keys[0]],
+      [3, keys[1]],
+    ]);
+  });
+
+  it("keep separate keys apart: a batch holds requests of one key only, and each key's first request does not wait for another key's", async () => {
+    const stream = freshStream();
+    const batches: string[][] = [];
+    const recording: BatchCommand<PutSetting, { key: string }> = {
+      name: "test.recording",
+      runMany: (tx, items) => {
+        batches.push(items.map((item) => item.input.value));
+        return putSettings.runMany(tx, items);
+      },
+    };
+    const put = (key: string, value: string) => runner.runBatched(recording, key, as(ADMIN), { key: freshKey(), value, stream });
+    await Promise.all([put("one", "1a"), put("two", "2a"), put("one", "1b"), put("two", "2b"), put("one", "1c")]);
+    expect(batches).toEqual([["1a"], ["2a"], ["1b", "1c"], ["2b"]]);
+  });
+
+  it("roll back the whole batch when it fails for another reason than a request's own problem: every request gets the error, nothing is written", async () => {
+    const stream = freshStream();
+    const before = await footprint(stream);
+    const keys = [freshKey(), freshKey()];
+    const answers = await Promise.allSettled([
+      runner.runBatched(putSettings, "f", as(ADMIN), { key: keys[0]!, value: "1", stream }),
+      runner.runBatched(putSettings, "f", as(ADMIN), { key: keys[1]!, value: "2", stream }),
+      runner.runBatched(putSettings, "f", as(ADMIN), { key: freshKey(), value: "3", stream, failWith: new Error("the disk is full") }),
+    ]);
+    expect(answers[0]!.status).toBe("fulfilled");
+    expect(answers.slice(1).map((a) => (a as PromiseRejectedResult).reason?.message)).toEqual(["the disk is full", "the disk is full"]);
+    expect(await settingValue(keys[1]!)).toBeNull();
+    const after = await footprint(stream);
+    // Only the first request's batch (it ran alone) left its row, audit event and stream event.
+    expect(after.settings).toBe(before.settings + 1);
+    expect(after.audit).toBe(before.audit + 1);
   });
 });

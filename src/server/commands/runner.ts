@@ -4,7 +4,7 @@ import type { Actor, Permission } from "../../domain/access.js";
 import { secretariatAnd, type Audience } from "../../domain/audience.js";
 import { STREAMS } from "../../contracts/live.js";
 import { authorize, may } from "../access/authorize.js";
-import { appendAuditEvent, type AuditEntry } from "../audit/trail.js";
+import { appendAuditEvents, type AuditEntry } from "../audit/trail.js";
 import type { Db } from "../db/client.js";
 import { appendEvents, type NewEvent, type StoredEvent } from "../events/log.js";
 import {
@@ -103,23 +103,38 @@ export class CommandScope {
   }
 
   /** Appends what was recorded, in a fixed order (audit lock, then stream rows by name), and queues the notifications. */
-  async finish(): Promise<{ events: StoredEvent[]; control: ParsedControlMessage[] }> {
-    for (const entry of this.auditEntries) {
-      const appended = await appendAuditEvent(this.tx, entry);
+  finish(): Promise<{ events: StoredEvent[]; control: ParsedControlMessage[] }> {
+    return CommandScope.finishAll(this.tx, [this]);
+  }
+
+  /**
+   * Appends what the scopes of one transaction recorded (several commands committed together), in their order: their
+   * audit events in one append, their events in one append, then the notifications.
+   */
+  static async finishAll(tx: Db, scopes: readonly CommandScope[]): Promise<{ events: StoredEvent[]; control: ParsedControlMessage[] }> {
+    const entries = scopes.flatMap((scope) => scope.auditEntries);
+    const emitted = scopes.flatMap((scope) => scope.emitted.map((event) => ({ ...event, at: scope.now })));
+    const appended = await appendAuditEvents(tx, entries);
+    appended.forEach((event, i) => {
+      const entry = entries[i]!;
       const audience = entry.actorDelegation ? secretariatAnd({ delegation: entry.actorDelegation }) : secretariatAnd();
-      this.emitted.push({
+      emitted.push({
         stream: STREAMS.audit,
         type: "audit.appended",
-        payload: { seq: appended.seq, action: appended.action, actorDelegation: appended.actorDelegation },
+        payload: { seq: event.seq, action: event.action, actorDelegation: event.actorDelegation },
         audience,
+        at: entry.at,
       });
-    }
-    const stored = this.emitted.length > 0 ? await appendEvents(this.tx, this.emitted, this.now) : [];
+    });
+    const control = scopes.flatMap((scope) => scope.control);
+    const stored = emitted.length > 0 ? await appendEvents(tx, emitted, scopes[0]?.now ?? new Date()) : [];
     // Control first: a session this command ended is closed everywhere before its events go out, so nothing reaches
     // a connection after its session ended (not even the audit event of its own sign-out).
-    for (const payload of controlNotifications(this.control)) await notifyOnCommit(this.tx, CONTROL_CHANNEL, payload);
-    for (const payload of stored.length > 0 ? eventsNotifications(stored) : []) await notifyOnCommit(this.tx, EVENTS_CHANNEL, payload);
-    return { events: stored, control: this.control.map((message) => ControlMessageSchema.parse(message)) };
+    await notifyOnCommit(tx, [
+      ...controlNotifications(control).map((payload) => ({ channel: CONTROL_CHANNEL, payload })),
+      ...(stored.length > 0 ? eventsNotifications(stored) : []).map((payload) => ({ channel: EVENTS_CHANNEL, payload })),
+    ]);
+    return { events: stored, control: control.map((message) => ControlMessageSchema.parse(message)) };
   }
 }
 
@@ -155,6 +170,36 @@ export function definePreparedCommand<Input, Prepared, Result>(definition: {
   return definition;
 }
 
+/** One request of a batch: its own scope (actor, audit, events) on the batch's transaction, and its input. */
+export interface BatchItem<Input> {
+  readonly scope: CommandScope;
+  readonly input: Input;
+}
+
+/**
+ * A command whose concurrent requests on one key (one document) commit together, in one transaction, in their order
+ * (group commit): requests that would each wait for the same row lock share it, and its round trips, instead.
+ */
+export interface BatchCommand<Input, Result> {
+  readonly name: string;
+  /**
+   * Runs the items in order on one transaction and returns, for each, its result or the problem that refused it. A
+   * refused item must have written nothing: check an item before writing anything for it. What a refused item's scope
+   * recorded (audit, events) is dropped.
+   */
+  readonly runMany: (tx: Db, items: readonly BatchItem<Input>[]) => Promise<readonly (Result | ProblemError)[]>;
+}
+
+/** The most requests one batch takes; those that arrive meanwhile wait for the next. */
+const MAX_BATCH = 64;
+
+interface Queued<Input, Result> {
+  readonly context: CommandContext;
+  readonly input: Input;
+  resolve(result: Result): void;
+  reject(error: unknown): void;
+}
+
 // A transaction that lost a serialization race or a deadlock is safe to run again from the start.
 const RETRYABLE = new Set(["40001", "40P01"]);
 const MAX_ATTEMPTS = 3;
@@ -175,6 +220,8 @@ export type CommitListener = (events: readonly StoredEvent[], control: readonly 
 /** Runs commands against one database. */
 export class CommandRunner {
   private readonly listeners: CommitListener[] = [];
+  /** The requests of each batch key waiting for its next transaction (present while a batch of that key runs). */
+  private readonly queues = new Map<string, Queued<unknown, unknown>[]>();
 
   constructor(readonly db: Db) {}
 
@@ -188,21 +235,80 @@ export class CommandRunner {
 
   async runWithEvents<Input, Prepared, Result>(command: Command<Input, Prepared, Result>, context: CommandContext, input: Input): Promise<RunResult<Result>> {
     const prepared = command.prepare ? await command.prepare(input, context, this.db) : (input as unknown as Prepared);
+    const committed = await this.transact(
+      async (tx) => {
+        const scope = new CommandScope(tx, context);
+        const result = await command.run(scope, prepared);
+        return { result, ...(await scope.finish()) };
+      },
+      command.onUniqueViolation ? () => command.onUniqueViolation!(this.db, context, input) : undefined,
+    );
+    return { result: committed.result, events: committed.events };
+  }
+
+  /**
+   * Runs a batch command for one request. Requests with the same key that arrive while a batch of theirs is in its
+   * transaction wait, and then commit together in the next one; each gets its own answer.
+   */
+  runBatched<Input, Result>(command: BatchCommand<Input, Result>, key: string, context: CommandContext, input: Input): Promise<Result> {
+    return new Promise<Result>((resolve, reject) => {
+      const queueKey = `${command.name}\u0000${key}`;
+      const entry: Queued<Input, Result> = { context, input, resolve, reject };
+      const waiting = this.queues.get(queueKey);
+      if (waiting) {
+        waiting.push(entry as Queued<unknown, unknown>);
+        return;
+      }
+      const queue: Queued<unknown, unknown>[] = [entry as Queued<unknown, unknown>];
+      this.queues.set(queueKey, queue);
+      void (async () => {
+        while (queue.length > 0) await this.runBatch(command, queue.splice(0, MAX_BATCH) as Queued<Input, Result>[]);
+        this.queues.delete(queueKey);
+      })();
+    });
+  }
+
+  /** One batch, one transaction; settles every request's promise, never throws. */
+  private async runBatch<Input, Result>(command: BatchCommand<Input, Result>, batch: readonly Queued<Input, Result>[]): Promise<void> {
+    let outcomes: readonly (Result | ProblemError)[];
+    try {
+      ({ result: outcomes } = await this.transact(async (tx) => {
+        const items = batch.map(({ context, input }) => ({ scope: new CommandScope(tx, context), input }));
+        const results = await command.runMany(tx, items);
+        if (results.length !== items.length) throw new Error(`${command.name} answered ${results.length} of ${items.length} requests`);
+        return { result: results, ...(await CommandScope.finishAll(tx, items.filter((_, i) => !(results[i] instanceof ProblemError)).map((item) => item.scope))) };
+      }));
+    } catch (error) {
+      for (const request of batch) request.reject(error);
+      return;
+    }
+    batch.forEach((request, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome instanceof ProblemError) request.reject(outcome);
+      else request.resolve(outcome as Result);
+    });
+  }
+
+  /**
+   * A transaction, run again from the start when it lost a race that is safe to retry; then the listeners are told. Two
+   * requests that raced to create the same thing (a unique violation) get `uniqueViolation`'s answer, read after the
+   * rollback, or a generic 409.
+   */
+  private async transact<T extends { events: StoredEvent[]; control: ParsedControlMessage[] }>(
+    work: (tx: Db) => Promise<T>,
+    uniqueViolation?: () => Promise<ProblemError>,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
-      let committed: { result: Result; events: StoredEvent[]; control: ParsedControlMessage[] };
+      let committed: T;
       try {
-        committed = await this.db.transaction(async (tx) => {
-          const scope = new CommandScope(tx, context);
-          const result = await command.run(scope, prepared);
-          return { result, ...(await scope.finish()) };
-        });
+        committed = await this.db.transaction(work);
       } catch (error) {
         if (error instanceof ProblemError) throw error;
         const code = databaseErrorCode(error);
         if (code !== null && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) continue;
         if (code === "23505") {
-          throw command.onUniqueViolation
-            ? await command.onUniqueViolation(this.db, context, input)
+          throw uniqueViolation
+            ? await uniqueViolation()
             : new ProblemError(409, "conflict", "Conflict", "Someone else made the same change at the same moment; reload and try again.");
         }
         throw error;
@@ -215,7 +321,7 @@ export class CommandRunner {
             .catch(() => undefined);
         }
       }
-      return { result: committed.result, events: committed.events };
+      return committed;
     }
   }
 }

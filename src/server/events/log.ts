@@ -16,6 +16,8 @@ export interface NewEvent {
   readonly type: string;
   readonly payload: Record<string, unknown>;
   readonly audience: Audience;
+  /** When it happened, if not at the `at` given to appendEvents (events of several commands committed together). */
+  readonly at?: Date;
 }
 
 /**
@@ -38,10 +40,10 @@ export async function appendEvents(tx: Db, emitted: readonly NewEvent[], at: Dat
   const rows = streams.flatMap((stream) => {
     const batch = byStream.get(stream)!;
     const first = headOf.get(stream)! - batch.length + 1;
-    return batch.map((event, index) => ({ ...event, stream, seq: first + index, at }));
+    return batch.map((event, index) => ({ stream, type: event.type, payload: event.payload, audience: event.audience, seq: first + index, at: event.at ?? at }));
   });
   await tx.insert(events).values(rows);
-  return rows.map((row) => ({ stream: row.stream, seq: row.seq, type: row.type, at: at.toISOString(), payload: row.payload, audience: row.audience }));
+  return rows.map((row) => ({ stream: row.stream, seq: row.seq, type: row.type, at: row.at.toISOString(), payload: row.payload, audience: row.audience }));
 }
 
 function toStored(row: typeof events.$inferSelect): StoredEvent {

@@ -9,6 +9,8 @@ export const CONTROL_CHANNEL = "concord_control";
 
 // NOTIFY payloads must stay under 8000 bytes; larger batches travel as references and are read from the event log.
 const MAX_PAYLOAD_BYTES = 7_500;
+/** `{"events":[` and `]}`, around the events of a notification. */
+const ENVELOPE_BYTES = 14;
 
 const AudienceClauseSchema = z.union([
   z.object({ public: z.literal(true) }),
@@ -52,13 +54,32 @@ export type ControlMessage = z.input<typeof ControlMessageSchema>;
 export type ParsedControlMessage = z.output<typeof ControlMessageSchema>;
 
 /**
- * The notifications announcing a commit's events: the events themselves when they fit in one, else their references,
- * split so that each notification fits (a commit of thousands of events sends several, in order).
+ * The notifications announcing a commit's events, in order: the events themselves, as many to a notification as fit
+ * (a commit of thousands of events sends several); an event too big to fit alone travels as its reference, read back
+ * from the event log by each listener.
  */
 export function eventsNotifications(stored: readonly StoredEvent[]): string[] {
-  const full = JSON.stringify({ events: stored });
-  if (Buffer.byteLength(full) <= MAX_PAYLOAD_BYTES) return [full];
-  return chunked(stored.map(({ stream, seq }) => ({ stream, seq })), (refs) => JSON.stringify({ refs }));
+  const out: string[] = [];
+  let pending: { kind: "events" | "refs"; items: string[]; bytes: number } | null = null;
+  const flush = () => {
+    if (pending) out.push(`{"${pending.kind}":[${pending.items.join(",")}]}`);
+    pending = null;
+  };
+  for (const event of stored) {
+    let json = JSON.stringify(event);
+    let kind: "events" | "refs" = "events";
+    if (Buffer.byteLength(json) + ENVELOPE_BYTES > MAX_PAYLOAD_BYTES) {
+      json = JSON.stringify({ stream: event.stream, seq: event.seq });
+      kind = "refs";
+    }
+    const bytes = Buffer.byteLength(json) + 1;
+    if (pending && (pending.kind !== kind || pending.bytes + bytes + ENVELOPE_BYTES > MAX_PAYLOAD_BYTES)) flush();
+    pending ??= { kind, items: [], bytes: 0 };
+    pending.items.push(json);
+    pending.bytes += bytes;
+  }
+  flush();
+  return out;
 }
 
 /** Splits items into as few payloads as fit, each rendered by `render`, keeping their order. */
@@ -78,9 +99,11 @@ function chunked<T>(items: readonly T[], render: (chunk: readonly T[]) => string
   return out;
 }
 
-/** Queues a notification in the transaction: PostgreSQL delivers it to every listener when (and only if) it commits. */
-export async function notifyOnCommit(tx: Db, channel: string, payload: string): Promise<void> {
-  await tx.execute(sql`select pg_notify(${channel}, ${payload})`);
+/** Queues notifications in the transaction, in order, in one statement: PostgreSQL delivers them to every listener when (and only if) it commits. */
+export async function notifyOnCommit(tx: Db, notifications: readonly { channel: string; payload: string }[]): Promise<void> {
+  if (notifications.length === 0) return;
+  // The select list is evaluated from left to right, so the notifications are queued in this order.
+  await tx.execute(sql`select ${sql.join(notifications.map(({ channel, payload }) => sql`pg_notify(${channel}, ${payload})`), sql`, `)}`);
 }
 
 /** Sends a notification now, outside any transaction (presence, which is not a change of state). */

@@ -28,7 +28,8 @@ import { checkBalanced } from "../../domain/negotiation/markup.js";
 import { checkChange, isSpanChange, spanOf, standings, type Handling, type OpenProposal, type ProposalChange } from "../../domain/negotiation/proposals.js";
 import { fingerprint, provisionStatus, type Provision } from "../../domain/negotiation/provisions.js";
 import { applyStep, carryChange, type Step, type WorkingText } from "../../domain/negotiation/working-text.js";
-import { defineCommand, StaleVersionError, type CommandScope } from "../commands/runner.js";
+import { defineCommand, StaleVersionError, type BatchCommand, type CommandScope } from "../commands/runner.js";
+import type { Db } from "../db/client.js";
 import { notFound, ProblemError } from "../http/problem.js";
 import { negotiationPolicy as policy, type DocumentResource, type Visibility } from "./policy.js";
 import {
@@ -37,7 +38,7 @@ import {
   loadProposals,
   loadProvision,
   loadProvisions,
-  findDocument,
+  loadProvisionsById,
   lockDocument,
   positionsOf,
   resourceOf,
@@ -230,73 +231,103 @@ export const createDocument = defineCommand({
 
 // ---- Proposals and positions
 
+export interface ProposalInput {
+  readonly documentId: string;
+  readonly request: z.infer<typeof CreateProposalRequestSchema>;
+  readonly situation: Situation;
+}
+
+export interface ProposalResult {
+  readonly id: string;
+  readonly view: ReturnType<typeof proposalView>;
+}
+
+/**
+ * Proposals to one document, several at once when they arrive together (the runner's group commit: `runBatched` keyed
+ * by the document): under the document's row lock, each is checked in its turn against the text as the ones before it
+ * left it, numbered (P1, P2…) and written; a refused one writes nothing and does not stop the others.
+ */
+export const makeProposals: BatchCommand<ProposalInput, ProposalResult> = {
+  name: "proposal.create",
+  runMany: async (tx, items) => {
+    const documentId = items[0]!.input.documentId;
+    if (items.some((item) => item.input.documentId !== documentId)) throw new Error("a batch of proposals is for one document");
+    const [locked] = await tx.select().from(negotiationDocuments).where(eq(negotiationDocuments.id, documentId)).for("update");
+    if (!locked) return items.map(() => notFound("document"));
+    const wanted = [...new Set(items.flatMap(({ input }) => provisionsNamed(input.request.change as ProposalChange)))];
+    const provisions = new Map((await loadProvisionsById(tx, locked.id, wanted)).map((p) => [p.id, p]));
+    let row = locked;
+    const bumps = new Map<string, number>();
+    const written: (typeof negotiationProposals.$inferInsert)[] = [];
+    const outcomes: (ProposalResult | ProblemError)[] = [];
+    for (const { scope: c, input } of items) {
+      try {
+        const change = input.request.change as ProposalChange;
+        const { facts, day } = input.situation;
+        const resource = resourceOf(row, facts, day);
+        c.authorize(policy.propose, resource);
+        refuseUnlessNegotiating(row);
+        core(() => checkChange(provisionsNamed(change).flatMap((id) => provisions.get(id) ?? []), row.baseLanguage, change));
+        const anchor = change.type === "add-provision" ? null : provisions.get(change.provision)!;
+        if (anchor && input.request.provisionVersion !== undefined) c.checkVersion(input.request.provisionVersion, anchor.version, () => provisionView(anchor, row, null));
+        // Accepted: what follows cannot refuse it.
+        row = { ...row, proposalCount: row.proposalCount + 1, version: row.version + 1, updatedAt: c.now };
+        if (anchor) {
+          provisions.set(anchor.id, { ...anchor, version: anchor.version + 1 });
+          bumps.set(anchor.id, (bumps.get(anchor.id) ?? 0) + 1);
+        }
+        const base = anchor?.texts[row.baseLanguage] ?? "";
+        const quote = isSpanChange(change) ? base.slice(spanOf(change).start, spanOf(change).end) : change.type === "delete-provision" ? base : "";
+        const proposal = {
+          id: newId(),
+          documentId: row.id,
+          seq: row.proposalCount,
+          delegation: c.actor.delegation ?? "",
+          userId: c.actor.userId,
+          change,
+          quote,
+          justification: input.request.justification,
+          status: "open",
+          madeIn: row.revision,
+          createdAt: c.now,
+        };
+        written.push(proposal);
+        const label = `P${proposal.seq}`;
+        const loaded: Loaded = { row, resource, audience: documentAudience(row.visibility as Visibility, resource.chair, facts, day) };
+        emit(c, loaded, "proposal.made", row.version, { proposal: proposal.id, label, delegation: c.actor.delegation, provision: anchor?.id ?? null });
+        c.audit("proposal.create", `document:${row.id}`, { proposal: proposal.id, label, type: change.type });
+        outcomes.push({ id: proposal.id, view: proposalView({ ...proposal, handling: null, handledIn: null, version: 1 }, []) });
+      } catch (error) {
+        if (!(error instanceof ProblemError)) throw error;
+        outcomes.push(error);
+      }
+    }
+    if (written.length > 0) {
+      await tx
+        .update(negotiationDocuments)
+        .set({ proposalCount: row.proposalCount, version: row.version, updatedAt: row.updatedAt })
+        .where(eq(negotiationDocuments.id, row.id));
+      if (bumps.size > 0) await bumpProvisions(tx, row.id, bumps);
+      await tx.insert(negotiationProposals).values(written);
+    }
+    return outcomes;
+  },
+};
+
+/** One proposal, in a transaction of its own (the demo data, tests): the batch command with one request. */
 export const makeProposal = defineCommand({
   name: "proposal.create",
-  run: async (c, input: { documentId: string; request: z.infer<typeof CreateProposalRequestSchema>; situation: Situation }) => {
-    const { request, situation } = input;
-    const change = request.change as ProposalChange;
-    // Checked first without a lock, so that proposals to one document wait for each other only for their writes.
-    const seen = await findDocument(c.tx, input.documentId);
-    if (!seen) throw notFound("document");
-    const resource = resourceOf(seen, situation.facts, situation.day);
-    c.authorize(policy.propose, resource);
-    refuseUnlessNegotiating(seen);
-    const ids = [...new Set([change.type === "add-provision" ? null : change.provision, "after" in change ? change.after : null].filter((x): x is string => x !== null))];
-    let provisions = (await Promise.all(ids.map((id) => loadProvision(c.tx, seen.id, id)))).filter((p): p is Provision => p !== null);
-    core(() => checkChange(provisions, seen.baseLanguage, change));
-
-    // Then numbered and written under the document's row lock (one statement takes it, counts and touches).
-    const [row] = await c.tx
-      .update(negotiationDocuments)
-      .set({ proposalCount: sql`${negotiationDocuments.proposalCount} + 1`, version: sql`${negotiationDocuments.version} + 1`, updatedAt: c.now })
-      .where(and(eq(negotiationDocuments.id, seen.id), eq(negotiationDocuments.status, "negotiation")))
-      .returning();
-    if (!row) {
-      refuseUnlessNegotiating((await findDocument(c.tx, seen.id)) ?? seen);
-      throw notFound("document");
-    }
-    let anchor = change.type === "add-provision" ? null : provisions.find((p) => p.id === change.provision)!;
-    if (anchor) {
-      // The provision's text may have changed (compromise text) between the check and the lock: then check again.
-      const [bumped] = await c.tx
-        .update(negotiationProvisions)
-        .set({ version: sql`${negotiationProvisions.version} + 1` })
-        .where(and(eq(negotiationProvisions.documentId, row.id), eq(negotiationProvisions.id, anchor.id), eq(negotiationProvisions.version, anchor.version)))
-        .returning({ version: negotiationProvisions.version });
-      if (!bumped) {
-        provisions = (await Promise.all(ids.map((id) => loadProvision(c.tx, row.id, id)))).filter((p): p is Provision => p !== null);
-        core(() => checkChange(provisions, row.baseLanguage, change));
-        anchor = provisions.find((p) => p.id === anchor!.id)!;
-        await bumpProvision(c, row.id, anchor.id);
-      }
-      if (request.provisionVersion !== undefined) {
-        const current = anchor;
-        c.checkVersion(request.provisionVersion, current.version, () => provisionView(current, row, null));
-      }
-    }
-    const base = anchor?.texts[row.baseLanguage] ?? "";
-    const quote = isSpanChange(change) ? base.slice(spanOf(change).start, spanOf(change).end) : change.type === "delete-provision" ? base : "";
-    const proposal = {
-      id: newId(),
-      documentId: row.id,
-      seq: row.proposalCount,
-      delegation: c.actor.delegation ?? "",
-      userId: c.actor.userId,
-      change,
-      quote,
-      justification: request.justification,
-      status: "open",
-      madeIn: row.revision,
-      createdAt: c.now,
-    };
-    await c.tx.insert(negotiationProposals).values(proposal);
-    const loaded: Loaded = { row, resource, audience: documentAudience(row.visibility as Visibility, resource.chair, situation.facts, situation.day) };
-    const label = `P${proposal.seq}`;
-    emit(c, loaded, "proposal.made", row.version, { proposal: proposal.id, label, delegation: c.actor.delegation, provision: anchor?.id ?? null });
-    c.audit("proposal.create", `document:${row.id}`, { proposal: proposal.id, label, type: change.type });
-    return { id: proposal.id, view: proposalView({ ...proposal, handling: null, handledIn: null, version: 1 }, []) };
+  run: async (c, input: ProposalInput): Promise<ProposalResult> => {
+    const [outcome] = await makeProposals.runMany(c.tx, [{ scope: c, input }]);
+    if (outcome instanceof ProblemError) throw outcome;
+    return outcome!;
   },
 });
+
+/** The provisions a change names: the one it is about, and the one it goes after. */
+function provisionsNamed(change: ProposalChange): string[] {
+  return [change.type === "add-provision" ? null : change.provision, "after" in change ? change.after : null].filter((x): x is string => x !== null);
+}
 
 /** Refuses a proposal on a document that is not under negotiation (adopted, or frozen by a silence procedure). */
 function refuseUnlessNegotiating(row: DocumentRow): void {
@@ -304,11 +335,16 @@ function refuseUnlessNegotiating(row: DocumentRow): void {
   if (row.status === "silence") refuse("silence-running", "The text is under a silence procedure: break silence to reopen it.");
 }
 
-async function bumpProvision(c: CommandScope, documentId: string, provisionId: string): Promise<void> {
-  await c.tx
-    .update(negotiationProvisions)
-    .set({ version: sql`${negotiationProvisions.version} + 1` })
-    .where(and(eq(negotiationProvisions.documentId, documentId), eq(negotiationProvisions.id, provisionId)));
+/** Moves the versions of several provisions on, each by its count, in one statement. */
+async function bumpProvisions(tx: Db, documentId: string, bumps: ReadonlyMap<string, number>): Promise<void> {
+  const rows = sql.join(
+    [...bumps].map(([id, n]) => sql`(${id}::text, ${n}::integer)`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    update ${negotiationProvisions} set version = ${negotiationProvisions.version} + bump.n
+    from (values ${rows}) as bump(id, n)
+    where ${negotiationProvisions.documentId} = ${documentId} and ${negotiationProvisions.id} = bump.id`);
 }
 
 const STANCE_PERMISSION = { support: policy.support, oppose: policy.oppose, comment: policy.comment } as const;

@@ -39,7 +39,7 @@ import {
   breakSilenceProcedure,
   createDocument,
   issueRevision,
-  makeProposal,
+  makeProposals,
   makeStatement,
   setVisibility,
   startSilenceProcedure,
@@ -127,7 +127,12 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
       schema: { tags, summary: "Propose a change: replace, insert or delete a span; add, delete or move a provision", params: DocumentParams, body: CreateProposalRequestSchema, response: { 201: ProposalSchema, ...errors } },
     },
     async (request, reply) => {
-      const { view } = await runner.run(makeProposal, commandContext(request, services), { documentId: request.params.id, request: request.body, situation: situation() });
+      // Proposals to one document that arrive together commit together (see makeProposals).
+      const { view } = await runner.runBatched(makeProposals, request.params.id, commandContext(request, services), {
+        documentId: request.params.id,
+        request: request.body,
+        situation: situation(),
+      });
       return reply.code(201).send(view);
     },
   );

@@ -95,11 +95,17 @@ export async function loadProvisions(db: Db, documentId: string): Promise<Provis
 }
 
 export async function loadProvision(db: Db, documentId: string, id: string): Promise<Provision | null> {
-  const [row] = await db
+  return (await loadProvisionsById(db, documentId, [id]))[0] ?? null;
+}
+
+/** The provisions with these ids (those that exist), in one query. */
+export async function loadProvisionsById(db: Db, documentId: string, ids: readonly string[]): Promise<Provision[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
     .select()
     .from(negotiationProvisions)
-    .where(and(eq(negotiationProvisions.documentId, documentId), eq(negotiationProvisions.id, id)));
-  return row ? toProvision(row) : null;
+    .where(and(eq(negotiationProvisions.documentId, documentId), inArray(negotiationProvisions.id, [...ids])));
+  return rows.map(toProvision);
 }
 
 /** Writes the provisions that differ from `before` (content or place), and deletes those no longer there. */
