@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/server/app.js";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
 import { openDatabase, type Database } from "../../src/server/db/client.js";
+import { readEvents } from "../../src/server/events/log.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { prepareDemoAccounts, prepareDemoNegotiation, seedIfEmpty } from "../../src/server/startup.js";
 import { testDatabases } from "./databases.js";
@@ -161,16 +162,49 @@ describe.each(testDatabases)("negotiation on $name", (testDb) => {
     expect(proposals.find((p: any) => p.id === onBracket.id).status).toBe("colliding");
   });
 
-  it("numbers proposals made in parallel by ten delegations once each", async () => {
+  it("numbers proposals made in parallel by ten delegations once each, through two processes, each refusal its own", async () => {
     const document = await draft();
-    const codes = ["RU", "IN", "KZ", "PK", "IR", "BY", "TJ", "UZ", "CN", "KG"];
-    const clients = await Promise.all(codes.map(head));
-    const responses = await Promise.all(
-      clients.map((client, i) => client.request("POST", `/api/v1/documents/${document.id}/proposals`, { change: { type: "insert", provision: document.provisions[i % 3].id, at: 0, text: `Вариант ${i} ` } })),
-    );
-    expect(responses.map((r) => r.statusCode)).toEqual(codes.map(() => 201));
-    const labels = responses.map((r) => r.json().label).sort((a: string, b: string) => Number(a.slice(1)) - Number(b.slice(1)));
-    expect(labels).toEqual(codes.map((_, i) => `P${i + 1}`));
+    // On PostgreSQL every other delegation is served by a second process: each process commits the proposals that
+    // arrive together in one transaction, and the document's lock orders the two processes' transactions.
+    const other = url ? await openDatabase({ databaseUrl: url }) : null;
+    const second = other ? await buildApp({ database: other, now: () => clock }) : null;
+    try {
+      const codes = ["RU", "IN", "KZ", "PK", "IR", "BY", "TJ", "UZ", "CN", "KG"];
+      const clients = (await Promise.all(codes.map(head))).map((client, i) => (second && i % 2 === 1 ? client.on(second) : client));
+      const [first, , third] = document.provisions as { id: string; version: number }[];
+      const insert = (i: number) => ({ change: { type: "insert", provision: document.provisions[i % 3].id, at: 0, text: `Вариант ${i} ` } });
+      const mongolia = await head("MN");
+      const responses = await Promise.all([
+        ...clients.map((client, i) => client.request("POST", `/api/v1/documents/${document.id}/proposals`, insert(i))),
+        // Refused, each for its own reason, in the same burst: an observer (403), a span outside the text (400), and
+        // two delegations answering the same version of PP1 (one wins, one gets 409 with the provision as it is).
+        mongolia.request("POST", `/api/v1/documents/${document.id}/proposals`, insert(0)),
+        clients[2]!.request("POST", `/api/v1/documents/${document.id}/proposals`, { change: { type: "delete", provision: third!.id, start: 5, end: 500 } }),
+        clients[3]!.request("POST", `/api/v1/documents/${document.id}/proposals`, { ...insert(0), provisionVersion: first!.version }),
+        clients[4]!.request("POST", `/api/v1/documents/${document.id}/proposals`, { ...insert(0), provisionVersion: first!.version }),
+      ]);
+      expect(responses.slice(0, 10).map((r) => r.statusCode)).toEqual(codes.map(() => 201));
+      expect(responses.slice(10, 12).map((r) => [r.statusCode, r.json().code])).toEqual([
+        [403, "forbidden"],
+        [400, "span-out-of-range"],
+      ]);
+      const versioned = responses.slice(12).map((r) => r.statusCode).sort();
+      expect(versioned.length).toBe(2);
+      expect(versioned[1]).toBe(409);
+      const accepted = responses.filter((r) => r.statusCode === 201).map((r) => r.json());
+      const labels = accepted.map((p) => p.label).sort((a: string, b: string) => Number(a.slice(1)) - Number(b.slice(1)));
+      expect(labels).toEqual(accepted.map((_, i) => `P${i + 1}`));
+
+      const after = (await clients[0]!.request("GET", `/api/v1/documents/${document.id}`)).json();
+      expect(after.proposals.map((p: { id: string }) => p.id).sort()).toEqual(accepted.map((p) => p.id).sort());
+      expect(after.version).toBe(document.version + accepted.length);
+      // On the document's stream, one event per proposal, in the order of their numbers, each with the version it made.
+      const made = (await readEvents(database.db, `document:${document.id}`, 0, 100)).filter((e) => e.type === "proposal.made");
+      expect(made.map((e) => [e.payload.label, e.payload.version])).toEqual(accepted.map((_, i) => [`P${i + 1}`, document.version + i + 1]));
+    } finally {
+      await second?.close();
+      await other?.close();
+    }
   });
 
   it("keeps a delegation's private notes to that delegation, in the API and in live events", async () => {

@@ -1,7 +1,7 @@
 // Appending to the audit trail inside the command's own transaction, and verifying the whole chain.
 import { createHash, randomUUID } from "node:crypto";
 import canonicalize from "canonicalize";
-import { asc, desc, sql } from "drizzle-orm";
+import { asc, desc, sql, type SQL } from "drizzle-orm";
 import { chainEvent, GENESIS_HASH, verifyChain, type ChainBreak, type ChainedEvent } from "../../domain/audit-chain.js";
 import type { Db } from "../db/client.js";
 import { auditEvents } from "./tables.js";
@@ -28,11 +28,12 @@ export interface AuditEntry {
 const AUDIT_LOCK = 7_317_001;
 
 /**
- * Appends events in order, each linked to the one before; call it with the command's transaction so the events and
- * the change commit together. Three statements whatever their number: the trail's lock, its last link, the rows.
+ * Chains events in order, each linked to the one before, under the trail's lock (held to the commit), and gives the
+ * statement that inserts them: to run in the same transaction, so the events and the change commit together. Two
+ * statements whatever their number (the lock, the last link); the insert may go into the commit's last statement.
  */
-export async function appendAuditEvents(tx: Db, entries: readonly AuditEntry[]): Promise<ChainedEvent[]> {
-  if (entries.length === 0) return [];
+export async function chainAuditEvents(tx: Db, entries: readonly AuditEntry[]): Promise<{ events: ChainedEvent[]; insert: SQL | null }> {
+  if (entries.length === 0) return { events: [], insert: null };
   // The lock is its own statement: the read of the last link must take its snapshot after the lock is held.
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
   const [last] = await tx.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
@@ -56,8 +57,7 @@ export async function appendAuditEvents(tx: Db, entries: readonly AuditEntry[]):
     previous = event;
     return event;
   });
-  await tx.insert(auditEvents).values(chained.map((event, i) => ({ ...event, payload: entries[i]!.payload })));
-  return chained;
+  return { events: chained, insert: tx.insert(auditEvents).values(chained.map((event, i) => ({ ...event, payload: entries[i]!.payload }))).getSQL() };
 }
 
 export interface VerifyResult {

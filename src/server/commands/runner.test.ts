@@ -633,12 +633,51 @@ describe("prepare", () => {
   });
 });
 
+describe("deferred writes", () => {
+  /** Inserts the setting in the commit's last statement, with its audit and event rows and the notification. */
+  const putDeferred = defineCommand({
+    name: "test.put-deferred",
+    run: async (c, input: PutSetting) => {
+      c.authorize(settingPolicy.put, { key: input.key });
+      c.write(c.tx.insert(settings).values({ key: input.key, value: input.value }));
+      c.audit("setting.put", `setting:${input.key}`, { key: input.key });
+      c.emit(input.stream, "setting.put", { key: input.key }, secretariatAnd());
+      return { key: input.key };
+    },
+  });
+
+  it("commit with the audit and event rows, and announce the commit", async () => {
+    const stream = freshStream();
+    const key = freshKey();
+    const { events: committed } = await runner.runWithEvents(putDeferred, as(ADMIN), { key, value: "deferred", stream });
+    expect(await settingValue(key)).toBe("deferred");
+    expect(committed.map((e) => e.stream).sort()).toEqual([STREAMS.audit, stream].sort());
+    expect(JSON.parse((await notificationsUntil(1))[0]!.payload)).toEqual({ events: committed });
+    expect((await verifyAuditTrail(database.db)).broken).toBeNull();
+  });
+
+  it("take everything back when the deferred write fails (a taken key): a 409, no audit event, no event, no notification", async () => {
+    const stream = freshStream();
+    const key = freshKey();
+    await runner.run(putSetting, as(ADMIN), { key, value: "first", stream });
+    await notificationsUntil(1);
+    notifications.length = 0;
+    const before = await footprint(stream);
+    await expect(runner.run(putDeferred, as(ADMIN), { key, value: "second", stream })).rejects.toMatchObject({ status: 409, code: "conflict" });
+    expect(await footprint(stream)).toEqual(before);
+    expect(await settingValue(key)).toBe("first");
+    // A later commit's notification arrives, and nothing before it.
+    await runner.run(putSetting, as(ADMIN), { key: freshKey(), value: "later", stream });
+    expect(await notificationsUntil(1)).toHaveLength(1);
+  });
+});
+
 // ---- Batches: requests on one key that arrive together commit together (group commit)
 
 /** Puts several settings; a request whose key is refused by policy or already taken answers its own problem and writes nothing. */
 const putSettings: BatchCommand<PutSetting, { key: string }> = {
   name: "test.put-settings",
-  runMany: async (tx, items) => {
+  runMany: async (tx, items, batch) => {
     const outcomes: ({ key: string } | ProblemError)[] = [];
     const written: { key: string; value: string }[] = [];
     for (const { scope, input } of items) {
@@ -657,7 +696,8 @@ const putSettings: BatchCommand<PutSetting, { key: string }> = {
         outcomes.push(error);
       }
     }
-    if (written.length > 0) await tx.insert(settings).values(written);
+    // Deferred to the commit's last statement, with the audit and event rows.
+    if (written.length > 0) batch.write(tx.insert(settings).values(written));
     return outcomes;
   },
 };
@@ -706,9 +746,9 @@ describe("batches", () => {
     const batches: string[][] = [];
     const recording: BatchCommand<PutSetting, { key: string }> = {
       name: "test.recording",
-      runMany: (tx, items) => {
+      runMany: (tx, items, batch) => {
         batches.push(items.map((item) => item.input.value));
-        return putSettings.runMany(tx, items);
+        return putSettings.runMany(tx, items, batch);
       },
     };
     const put = (key: string, value: string) => runner.runBatched(recording, key, as(ADMIN), { key: freshKey(), value, stream });

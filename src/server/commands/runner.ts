@@ -4,16 +4,17 @@ import type { Actor, Permission } from "../../domain/access.js";
 import { secretariatAnd, type Audience } from "../../domain/audience.js";
 import { STREAMS } from "../../contracts/live.js";
 import { authorize, may } from "../access/authorize.js";
-import { appendAuditEvents, type AuditEntry } from "../audit/trail.js";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { chainAuditEvents, type AuditEntry } from "../audit/trail.js";
 import type { Db } from "../db/client.js";
-import { appendEvents, type NewEvent, type StoredEvent } from "../events/log.js";
+import { numberEvents, type NewEvent, type StoredEvent } from "../events/log.js";
 import {
   CONTROL_CHANNEL,
   ControlMessageSchema,
   controlNotifications,
   EVENTS_CHANNEL,
   eventsNotifications,
-  notifyOnCommit,
+  notifyList,
   type ControlMessage,
   type ParsedControlMessage,
 } from "../events/notifications.js";
@@ -46,6 +47,7 @@ export class CommandScope {
   private readonly auditEntries: AuditEntry[] = [];
   private readonly emitted: NewEvent[] = [];
   private readonly control: ControlMessage[] = [];
+  private readonly writes: SQL[] = [];
 
   constructor(
     readonly tx: Db,
@@ -102,20 +104,30 @@ export class CommandScope {
     this.control.push(message);
   }
 
+  /**
+   * A write whose outcome the command does not read (no returned rows, nothing read after it in the transaction): it
+   * runs in the commit's last statement, with the audit and event rows and the notifications, one round trip for all.
+   * The writes of one commit run side by side in that statement, so no two of them may touch the same row.
+   */
+  write(query: SQLWrapper): void {
+    this.writes.push(query.getSQL());
+  }
+
   /** Appends what was recorded, in a fixed order (audit lock, then stream rows by name), and queues the notifications. */
   finish(): Promise<{ events: StoredEvent[]; control: ParsedControlMessage[] }> {
     return CommandScope.finishAll(this.tx, [this]);
   }
 
   /**
-   * Appends what the scopes of one transaction recorded (several commands committed together), in their order: their
-   * audit events in one append, their events in one append, then the notifications.
+   * Appends what the scopes of one transaction recorded (several commands committed together), in their order: the
+   * audit trail's lock and last link, the streams' heads, then one statement with every deferred write, the audit and
+   * event rows and the notifications.
    */
-  static async finishAll(tx: Db, scopes: readonly CommandScope[]): Promise<{ events: StoredEvent[]; control: ParsedControlMessage[] }> {
+  static async finishAll(tx: Db, scopes: readonly CommandScope[], writes: readonly SQL[] = []): Promise<{ events: StoredEvent[]; control: ParsedControlMessage[] }> {
     const entries = scopes.flatMap((scope) => scope.auditEntries);
     const emitted = scopes.flatMap((scope) => scope.emitted.map((event) => ({ ...event, at: scope.now })));
-    const appended = await appendAuditEvents(tx, entries);
-    appended.forEach((event, i) => {
+    const audit = await chainAuditEvents(tx, entries);
+    audit.events.forEach((event, i) => {
       const entry = entries[i]!;
       const audience = entry.actorDelegation ? secretariatAnd({ delegation: entry.actorDelegation }) : secretariatAnd();
       emitted.push({
@@ -127,15 +139,31 @@ export class CommandScope {
       });
     });
     const control = scopes.flatMap((scope) => scope.control);
-    const stored = emitted.length > 0 ? await appendEvents(tx, emitted, scopes[0]?.now ?? new Date()) : [];
+    const { stored, insert: eventsInsert } = await numberEvents(tx, emitted, scopes[0]?.now ?? new Date());
     // Control first: a session this command ended is closed everywhere before its events go out, so nothing reaches
     // a connection after its session ended (not even the audit event of its own sign-out).
-    await notifyOnCommit(tx, [
+    const notifications = [
       ...controlNotifications(control).map((payload) => ({ channel: CONTROL_CHANNEL, payload })),
       ...(stored.length > 0 ? eventsNotifications(stored) : []).map((payload) => ({ channel: EVENTS_CHANNEL, payload })),
-    ]);
+    ];
+    const last = [...writes, ...scopes.flatMap((scope) => scope.writes), audit.insert, eventsInsert].filter((query): query is SQL => query !== null);
+    if (last.length > 0 || notifications.length > 0) await tx.execute(lastStatement(last, notifications));
     return { events: stored, control: control.map((message) => ControlMessageSchema.parse(message)) };
   }
+}
+
+/**
+ * The writes as data-modifying WITH clauses (each runs once, to completion, though nothing reads it) and the
+ * notifications as the select list: one statement, one round trip.
+ */
+function lastStatement(writes: readonly SQL[], notifications: readonly { channel: string; payload: string }[]): SQL {
+  const select = notifications.length > 0 ? sql`select ${notifyList(notifications)}` : sql`select 1`;
+  if (writes.length === 0) return select;
+  if (writes.length === 1 && notifications.length === 0) return writes[0]!;
+  return sql`with ${sql.join(
+    writes.map((write, i) => sql`${sql.raw(`w${i}`)} as (${write})`),
+    sql`, `,
+  )} ${select}`;
 }
 
 export interface Command<Input, Prepared, Result> {
@@ -187,7 +215,12 @@ export interface BatchCommand<Input, Result> {
    * refused item must have written nothing: check an item before writing anything for it. What a refused item's scope
    * recorded (audit, events) is dropped.
    */
-  readonly runMany: (tx: Db, items: readonly BatchItem<Input>[]) => Promise<readonly (Result | ProblemError)[]>;
+  readonly runMany: (tx: Db, items: readonly BatchItem<Input>[], batch: BatchScope) => Promise<readonly (Result | ProblemError)[]>;
+}
+
+/** What a batch writes for all its requests (the counters they share): as `CommandScope.write`, in the commit's last statement. */
+export interface BatchScope {
+  write(query: SQLWrapper): void;
 }
 
 /** The most requests one batch takes; those that arrive meanwhile wait for the next. */
@@ -274,9 +307,11 @@ export class CommandRunner {
     try {
       ({ result: outcomes } = await this.transact(async (tx) => {
         const items = batch.map(({ context, input }) => ({ scope: new CommandScope(tx, context), input }));
-        const results = await command.runMany(tx, items);
+        const writes: SQL[] = [];
+        const results = await command.runMany(tx, items, { write: (query) => void writes.push(query.getSQL()) });
         if (results.length !== items.length) throw new Error(`${command.name} answered ${results.length} of ${items.length} requests`);
-        return { result: results, ...(await CommandScope.finishAll(tx, items.filter((_, i) => !(results[i] instanceof ProblemError)).map((item) => item.scope))) };
+        const accepted = items.filter((_, i) => !(results[i] instanceof ProblemError)).map((item) => item.scope);
+        return { result: results, ...(await CommandScope.finishAll(tx, accepted, writes)) };
       }));
     } catch (error) {
       for (const request of batch) request.reject(error);

@@ -1,5 +1,5 @@
 // Writing events in a command's transaction (gap-free per stream) and reading them back for catch-up.
-import { and, asc, eq, gt, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { LiveEvent } from "../../contracts/live.js";
 import type { Audience } from "../../domain/audience.js";
 import type { Db } from "../db/client.js";
@@ -26,11 +26,20 @@ export interface NewEvent {
  * Streams are locked in name order, so two commands touching the same streams cannot deadlock.
  */
 export async function appendEvents(tx: Db, emitted: readonly NewEvent[], at: Date): Promise<StoredEvent[]> {
+  const { stored, insert } = await numberEvents(tx, emitted, at);
+  if (insert) await tx.execute(insert);
+  return stored;
+}
+
+/**
+ * Numbers events as `appendEvents` does (one statement moves every stream's head at once, rows taken in name order)
+ * and gives the statement that inserts them, for the caller to run in the same transaction.
+ */
+export async function numberEvents(tx: Db, emitted: readonly NewEvent[], at: Date): Promise<{ stored: StoredEvent[]; insert: SQL | null }> {
   const byStream = new Map<string, NewEvent[]>();
   for (const event of emitted) byStream.set(event.stream, [...(byStream.get(event.stream) ?? []), event]);
   const streams = [...byStream.keys()].sort();
-  if (streams.length === 0) return [];
-  // Two statements whatever the number of streams: every head moved at once (rows taken in name order), then every event.
+  if (streams.length === 0) return { stored: [], insert: null };
   const heads = await tx
     .insert(eventStreams)
     .values(streams.map((stream) => ({ stream, head: byStream.get(stream)!.length })))
@@ -42,8 +51,10 @@ export async function appendEvents(tx: Db, emitted: readonly NewEvent[], at: Dat
     const first = headOf.get(stream)! - batch.length + 1;
     return batch.map((event, index) => ({ stream, type: event.type, payload: event.payload, audience: event.audience, seq: first + index, at: event.at ?? at }));
   });
-  await tx.insert(events).values(rows);
-  return rows.map((row) => ({ stream: row.stream, seq: row.seq, type: row.type, at: row.at.toISOString(), payload: row.payload, audience: row.audience }));
+  return {
+    stored: rows.map((row) => ({ stream: row.stream, seq: row.seq, type: row.type, at: row.at.toISOString(), payload: row.payload, audience: row.audience })),
+    insert: tx.insert(events).values(rows).getSQL(),
+  };
 }
 
 function toStored(row: typeof events.$inferSelect): StoredEvent {

@@ -1,5 +1,5 @@
 // What one process tells the others through PostgreSQL NOTIFY, sent inside the command's transaction so it is delivered only after commit.
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import type { StoredEvent } from "./log.js";
@@ -99,11 +99,22 @@ function chunked<T>(items: readonly T[], render: (chunk: readonly T[]) => string
   return out;
 }
 
+export interface Notification {
+  readonly channel: string;
+  readonly payload: string;
+}
+
 /** Queues notifications in the transaction, in order, in one statement: PostgreSQL delivers them to every listener when (and only if) it commits. */
-export async function notifyOnCommit(tx: Db, notifications: readonly { channel: string; payload: string }[]): Promise<void> {
-  if (notifications.length === 0) return;
-  // The select list is evaluated from left to right, so the notifications are queued in this order.
-  await tx.execute(sql`select ${sql.join(notifications.map(({ channel, payload }) => sql`pg_notify(${channel}, ${payload})`), sql`, `)}`);
+export async function notifyOnCommit(tx: Db, notifications: readonly Notification[]): Promise<void> {
+  if (notifications.length > 0) await tx.execute(sql`select ${notifyList(notifications)}`);
+}
+
+/** `pg_notify(…), pg_notify(…)`: a select list is evaluated from left to right, so they are queued in this order. */
+export function notifyList(notifications: readonly Notification[]): SQL {
+  return sql.join(
+    notifications.map(({ channel, payload }) => sql`pg_notify(${channel}, ${payload})`),
+    sql`, `,
+  );
 }
 
 /** Sends a notification now, outside any transaction (presence, which is not a change of state). */

@@ -1,7 +1,7 @@
 // State changes of a negotiation, each a command: its policy checked on the document it loaded (row locked), the pure
 // core deciding what the text becomes, an audit event, and a live event on the stream document:<id>.
 import { randomBytes } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   AdoptionRequestSchema,
@@ -29,7 +29,6 @@ import { checkChange, isSpanChange, spanOf, standings, type Handling, type OpenP
 import { fingerprint, provisionStatus, type Provision } from "../../domain/negotiation/provisions.js";
 import { applyStep, carryChange, type Step, type WorkingText } from "../../domain/negotiation/working-text.js";
 import { defineCommand, StaleVersionError, type BatchCommand, type CommandScope } from "../commands/runner.js";
-import type { Db } from "../db/client.js";
 import { notFound, ProblemError } from "../http/problem.js";
 import { negotiationPolicy as policy, type DocumentResource, type Visibility } from "./policy.js";
 import {
@@ -249,7 +248,7 @@ export interface ProposalResult {
  */
 export const makeProposals: BatchCommand<ProposalInput, ProposalResult> = {
   name: "proposal.create",
-  runMany: async (tx, items) => {
+  runMany: async (tx, items, batch) => {
     const documentId = items[0]!.input.documentId;
     if (items.some((item) => item.input.documentId !== documentId)) throw new Error("a batch of proposals is for one document");
     const [locked] = await tx.select().from(negotiationDocuments).where(eq(negotiationDocuments.id, documentId)).for("update");
@@ -303,12 +302,10 @@ export const makeProposals: BatchCommand<ProposalInput, ProposalResult> = {
       }
     }
     if (written.length > 0) {
-      await tx
-        .update(negotiationDocuments)
-        .set({ proposalCount: row.proposalCount, version: row.version, updatedAt: row.updatedAt })
-        .where(eq(negotiationDocuments.id, row.id));
-      if (bumps.size > 0) await bumpProvisions(tx, row.id, bumps);
-      await tx.insert(negotiationProposals).values(written);
+      // Nothing is read back: the three writes go into the commit's last statement.
+      batch.write(tx.update(negotiationDocuments).set({ proposalCount: row.proposalCount, version: row.version, updatedAt: row.updatedAt }).where(eq(negotiationDocuments.id, row.id)));
+      if (bumps.size > 0) batch.write(bumpProvisions(row.id, bumps));
+      batch.write(tx.insert(negotiationProposals).values(written));
     }
     return outcomes;
   },
@@ -318,7 +315,7 @@ export const makeProposals: BatchCommand<ProposalInput, ProposalResult> = {
 export const makeProposal = defineCommand({
   name: "proposal.create",
   run: async (c, input: ProposalInput): Promise<ProposalResult> => {
-    const [outcome] = await makeProposals.runMany(c.tx, [{ scope: c, input }]);
+    const [outcome] = await makeProposals.runMany(c.tx, [{ scope: c, input }], c);
     if (outcome instanceof ProblemError) throw outcome;
     return outcome!;
   },
@@ -336,15 +333,15 @@ function refuseUnlessNegotiating(row: DocumentRow): void {
 }
 
 /** Moves the versions of several provisions on, each by its count, in one statement. */
-async function bumpProvisions(tx: Db, documentId: string, bumps: ReadonlyMap<string, number>): Promise<void> {
+function bumpProvisions(documentId: string, bumps: ReadonlyMap<string, number>): SQL {
   const rows = sql.join(
     [...bumps].map(([id, n]) => sql`(${id}::text, ${n}::integer)`),
     sql`, `,
   );
-  await tx.execute(sql`
+  return sql`
     update ${negotiationProvisions} set version = ${negotiationProvisions.version} + bump.n
     from (values ${rows}) as bump(id, n)
-    where ${negotiationProvisions.documentId} = ${documentId} and ${negotiationProvisions.id} = bump.id`);
+    where ${negotiationProvisions.documentId} = ${documentId} and ${negotiationProvisions.id} = bump.id`;
 }
 
 const STANCE_PERMISSION = { support: policy.support, oppose: policy.oppose, comment: policy.comment } as const;
