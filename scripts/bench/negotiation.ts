@@ -23,7 +23,7 @@ import type { Follow } from "./follow.js";
 import type { CpuShare } from "./cpu-meter.js";
 import { proposalOn, TITLE, zeroDraft, type ProvisionRef } from "./negotiation-text.js";
 import { startConcord, stop, type ConcordProcess } from "./processes.js";
-import { bareConcordTransactions, bareInserts, bareLockedInserts, measureInTurns, type Measured, type Target, type Writer } from "./proposal-writers.js";
+import { bareConcordTransactions, bareInserts, bareLockedInserts, measureInTurns, nextTransactionId, type Measured, type Target, type Writer } from "./proposal-writers.js";
 import { compareReads, type ReadComparison } from "./reads.js";
 import { BrowserSession, createSessions } from "./sessions.js";
 
@@ -112,13 +112,14 @@ async function documentReads(label: string, room: Room, workDir: string): Promis
 // ---- 2. Proposals from every member delegation at once
 
 /** The heads of the member delegations proposing through Concord's API, each on a provision of its own each time. */
-function concordProposals(room: Room): Writer {
+function concordProposals(room: Room, databaseUrl: string): Writer {
   let turn = 0;
   return {
     name: "Concord: POST /api/v1/documents/{id}/proposals",
     async turn(seconds) {
       const latencies: number[] = [];
       const failures = new Map<string, number>();
+      const firstId = await nextTransactionId(databaseUrl);
       const started = performance.now();
       const deadline = started + seconds * 1000;
       const offset = (turn += 1) * 1000;
@@ -138,7 +139,9 @@ function concordProposals(room: Room): Writer {
           }
         }),
       );
-      return { latencies, failures, seconds: (performance.now() - started) / 1000 };
+      const elapsed = (performance.now() - started) / 1000;
+      // Concord's commits in the turn: nothing else writes meanwhile (the harness's reading of the next id takes none).
+      return { latencies, failures, seconds: elapsed, transactions: (await nextTransactionId(databaseUrl)) - firstId };
     },
     dispose: async () => undefined,
   };
@@ -147,7 +150,7 @@ function concordProposals(room: Room): Writer {
 /** Concord, then each bare loop, in turns of 2 s until each has had PROPOSING_SECONDS. */
 async function proposalWriters(room: Room, concord: ConcordProcess, databaseUrl: string): Promise<Measured[]> {
   const target: Target = { databaseUrl, documentId: room.id, delegations: room.members, provisions: room.provisions };
-  const writers = [concordProposals(room), await bareInserts(target), await bareLockedInserts(target), await bareConcordTransactions(target)];
+  const writers = [concordProposals(room, databaseUrl), await bareInserts(target), await bareLockedInserts(target), await bareConcordTransactions(target)];
   try {
     return await measureInTurns(
       writers.map((writer, i) => ({ writer, isWatched: i === 0 })),
@@ -302,6 +305,10 @@ if (onPostgres.writers) {
   }
   const concordCpu = proposals!.cpu.cores["Concord"]!;
   console.log(`\nConcord used ${((1000 * concordCpu) / concordRate).toFixed(1)} ms of CPU per proposal (${concordCpu.toFixed(2)} cores at ${Math.round(concordRate)} proposals/s).`);
+  const transactions = proposals!.result.transactions;
+  if (transactions) {
+    console.log(`It committed ${proposals!.result.count} proposals in ${transactions} transactions: ${(proposals!.result.count / transactions).toFixed(1)} proposals per transaction on average (transaction ids given out by the server during its turns).`);
+  }
   const failures = [...proposals!.result.failures].map(([key, n]) => `${n} × ${key}`).join(", ") || "none";
   console.log(`Refused proposals: ${failures}. Targets: ≥ 25 % of the bare loop (${verdict(concordRate >= 0.25 * bareWriters[0]!.result.perSecond)}), ≥ 200/s (${verdict(concordRate >= 200)}).`);
   console.log(`\nConcord's database connections while proposing (mean over ${proposals!.activity!.samples} samples of pg_stat_activity; its pool holds 10):\n`);

@@ -11,6 +11,8 @@ import { proposalOn, type ProvisionRef } from "./negotiation-text.js";
 
 export interface Throughput {
   readonly count: number;
+  /** Transactions that wrote during the turns, when the writer counts them (see Turn). */
+  readonly transactions: number | null;
   readonly perSecond: number;
   readonly p50: number;
   readonly p99: number;
@@ -23,6 +25,13 @@ export interface Turn {
   readonly latencies: readonly number[];
   readonly failures: ReadonlyMap<string, number>;
   readonly seconds: number;
+  /** Transactions that wrote, on the whole PostgreSQL server, during the turn (transaction ids given out), when counted. */
+  readonly transactions?: number;
+}
+
+/** The next transaction id of the server: the difference across a turn counts the transactions that wrote meanwhile. */
+export async function nextTransactionId(databaseUrl: string): Promise<number> {
+  return withClient(databaseUrl, async (client) => Number((await client.query<{ next: string }>("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint as next")).rows[0]!.next));
 }
 
 /** Something that writes proposals for as long as it is given, again and again. */
@@ -132,10 +141,11 @@ export function bareLockedInserts(target: Target): Promise<Writer> {
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /**
- * Concord's proposal transaction statement by statement, from a bare client: lock the document, read the provision, insert
- * the proposal, bump the provision's and the document's versions, take the audit chain's lock, read its last link, append
- * the audit event, advance two event streams and append an event on each, queue the NOTIFY, commit — 13 statements and
- * the commit under the document's lock, as `makeProposal` and the command runner make them (in copies of the tables).
+ * Concord's former proposal transaction (one proposal each, before proposals arriving together were committed
+ * together) statement by statement, from a bare client: lock the document, read the provision, insert the proposal,
+ * bump the provision's and the document's versions, take the audit chain's lock, read its last link, append the audit
+ * event, advance two event streams and append an event on each, queue the NOTIFY, commit — 13 statements and the commit
+ * under the document's lock (in copies of the tables). What one proposal per transaction allows, at best.
  */
 export function bareConcordTransactions(target: Target): Promise<Writer> {
   const tables = ["negotiation_documents", "negotiation_provisions", "negotiation_proposals", "audit_events", "event_streams", "events"];
@@ -145,7 +155,7 @@ export function bareConcordTransactions(target: Target): Promise<Writer> {
     await copyDocument(target)(client, schema);
     await client.query(`insert into ${schema}.negotiation_provisions select * from public.negotiation_provisions where document_id = $1`, [target.documentId]);
   };
-  const name = "bare, Concord's proposal transaction statement by statement: BEGIN; 13 statements; COMMIT";
+  const name = "bare, Concord's former one-proposal transaction statement by statement: BEGIN; 13 statements; COMMIT";
   return onCopies(name, target, tables, fill, (schema) => async (client, delegation, provision, k) => {
     const at = new Date();
     await client.query("begin");
@@ -202,7 +212,8 @@ function throughputOf(turns: readonly Turn[]): Throughput {
   const failures = new Map<string, number>();
   for (const turn of turns) for (const [key, n] of turn.failures) failures.set(key, (failures.get(key) ?? 0) + n);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { count: latencies.length, perSecond: latencies.length / turns.reduce((sum, t) => sum + t.seconds, 0), p50: at(0.5), p99: at(0.99), failures };
+  const transactions = turns.every((t) => t.transactions !== undefined) ? turns.reduce((sum, t) => sum + t.transactions!, 0) : null;
+  return { count: latencies.length, transactions, perSecond: latencies.length / turns.reduce((sum, t) => sum + t.seconds, 0), p50: at(0.5), p99: at(0.99), failures };
 }
 
 /**
