@@ -9,7 +9,8 @@
 //    bare `ws` broadcast of a message of the same size, from the harness's pg_notify to each receipt.
 // Usage: npm run bench:negotiation [-- --provisions 400 --duration 10 --connections 20 --seconds 10 --clients 1000 --events 20 --workers 4
 //        --parts reads,proposals,fan-out]
-import { mkdtemp, rm } from "node:fs/promises";
+import type { ChildProcess } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -22,8 +23,8 @@ import { bareFanOut, now, pause, spacingMs, summarize, WARM_UP, Workers, type La
 import type { Follow } from "./follow.js";
 import type { CpuShare } from "./cpu-meter.js";
 import { proposalOn, TITLE, zeroDraft, type ProvisionRef } from "./negotiation-text.js";
-import { startConcord, stop, type ConcordProcess } from "./processes.js";
-import { bareConcordTransactions, bareInserts, bareLockedInserts, measureInTurns, nextTransactionId, type Measured, type Target, type Writer } from "./proposal-writers.js";
+import { freePort, start, startConcord, stop, type ConcordProcess } from "./processes.js";
+import { bareConcordTransactions, bareInserts, bareLockedInserts, measureInTurns, nextTransactionId, type Measured, type Target, type Turn, type Writer } from "./proposal-writers.js";
 import { compareReads, type ReadComparison } from "./reads.js";
 import { BrowserSession, createSessions } from "./sessions.js";
 
@@ -111,50 +112,102 @@ async function documentReads(label: string, room: Room, workDir: string): Promis
 
 // ---- 2. Proposals from every member delegation at once
 
-/** The heads of the member delegations proposing through Concord's API, each on a provision of its own each time. */
+/**
+ * The heads of the member delegations posting proposals for `seconds`, one request in flight each, each on a provision
+ * of its own each time (delegation d on provisions d, d + 10, d + 20…).
+ */
+async function postProposals(room: Room, heads: ReadonlyMap<string, BrowserSession>, seconds: number, offset: number): Promise<Turn> {
+  const latencies: number[] = [];
+  const failures = new Map<string, number>();
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    room.members.map(async (code, d) => {
+      const head = heads.get(code)!;
+      for (let k = offset; performance.now() < deadline; k += 1) {
+        const provision = room.provisions[(d + room.members.length * k) % room.provisions.length]!;
+        const sent = performance.now();
+        const { status, body } = await head.post(`/api/v1/documents/${room.id}/proposals`, proposalOn(provision, k));
+        if (status === 201) latencies.push(performance.now() - sent);
+        else {
+          const key = `${status} ${(JSON.parse(body) as { code?: string }).code ?? ""}`.trim();
+          failures.set(key, (failures.get(key) ?? 0) + 1);
+        }
+      }
+    }),
+  );
+  return { latencies, failures, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The heads of the member delegations proposing through Concord's API. */
 function concordProposals(room: Room, databaseUrl: string): Writer {
   let turn = 0;
   return {
     name: "Concord: POST /api/v1/documents/{id}/proposals",
     async turn(seconds) {
-      const latencies: number[] = [];
-      const failures = new Map<string, number>();
       const firstId = await nextTransactionId(databaseUrl);
-      const started = performance.now();
-      const deadline = started + seconds * 1000;
-      const offset = (turn += 1) * 1000;
-      // Delegation d proposes on provisions d, d + 10, d + 20…
-      await Promise.all(
-        room.members.map(async (code, d) => {
-          const head = room.heads.get(code)!;
-          for (let k = offset; performance.now() < deadline; k += 1) {
-            const provision = room.provisions[(d + room.members.length * k) % room.provisions.length]!;
-            const sent = performance.now();
-            const { status, body } = await head.post(`/api/v1/documents/${room.id}/proposals`, proposalOn(provision, k));
-            if (status === 201) latencies.push(performance.now() - sent);
-            else {
-              const key = `${status} ${(JSON.parse(body) as { code?: string }).code ?? ""}`.trim();
-              failures.set(key, (failures.get(key) ?? 0) + 1);
-            }
-          }
-        }),
-      );
-      const elapsed = (performance.now() - started) / 1000;
+      const posted = await postProposals(room, room.heads, seconds, (turn += 1) * 1000);
       // Concord's commits in the turn: nothing else writes meanwhile (the harness's reading of the next id takes none).
-      return { latencies, failures, seconds: elapsed, transactions: (await nextTransactionId(databaseUrl)) - firstId };
+      return { ...posted, transactions: (await nextTransactionId(databaseUrl)) - firstId };
     },
     dispose: async () => undefined,
   };
 }
 
+/**
+ * The same requests (the same bytes, cookies and CSRF tokens included) to a bare Fastify server that parses each
+ * body and answers a proposal's answer as Concord sent it, with no check and no database: the HTTP part alone.
+ */
+async function bareProposalAnswers(room: Room, workDir: string): Promise<Writer & { readonly pid: number }> {
+  const proposer = room.heads.get(room.members[0]!)!;
+  const sample = await proposer.post(`/api/v1/documents/${room.id}/proposals`, proposalOn(room.provisions[0]!, 999_999));
+  if (sample.status !== 201) throw new Error(`a sample proposal answered ${sample.status}: ${sample.body.slice(0, 300)}`);
+  const file = join(workDir, "bare-proposal.json");
+  await writeFile(file, JSON.stringify({ route: "/api/v1/documents/:id/proposals", status: 201, body: sample.body }));
+  const port = await freePort();
+  const child = start(["--import", "tsx", "scripts/bench/bare-post-server.ts", String(port), file], {});
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilAnswering(url, child);
+  const heads = new Map([...room.heads].map(([code, head]) => [code, head.twinOn(url)]));
+  return {
+    name: "bare Fastify: the same POSTs parsed and answered with a proposal's answer, no check, no database",
+    pid: child.pid!,
+    turn: (seconds) => postProposals(room, heads, seconds, 0),
+    dispose: async () => {
+      heads.forEach((head) => head.close());
+      await stop(child);
+    },
+  };
+}
+
+/** Waits until a server answers anything at all on its port (the bare POST server has no health route). */
+async function waitUntilAnswering(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await pause(100);
+    }
+  }
+  throw new Error(`${url} did not answer within 30 s`);
+}
+
 /** Concord, then each bare loop, in turns of 2 s until each has had PROPOSING_SECONDS. */
-async function proposalWriters(room: Room, concord: ConcordProcess, databaseUrl: string): Promise<Measured[]> {
+async function proposalWriters(room: Room, concord: ConcordProcess, databaseUrl: string, workDir: string): Promise<Measured[]> {
   const target: Target = { databaseUrl, documentId: room.id, delegations: room.members, provisions: room.provisions };
-  const writers = [concordProposals(room, databaseUrl), await bareInserts(target), await bareLockedInserts(target), await bareConcordTransactions(target)];
+  const bareHttp = await bareProposalAnswers(room, workDir);
+  const writers = [concordProposals(room, databaseUrl), await bareInserts(target), await bareLockedInserts(target), await bareConcordTransactions(target), bareHttp];
   try {
     return await measureInTurns(
       writers.map((writer, i) => ({ writer, isWatched: i === 0 })),
-      { seconds: PROPOSING_SECONDS, rounds: Math.max(1, Math.round(PROPOSING_SECONDS / 2)), databaseUrl, processes: { Concord: concord.child.pid! } },
+      {
+        seconds: PROPOSING_SECONDS,
+        rounds: Math.max(1, Math.round(PROPOSING_SECONDS / 2)),
+        databaseUrl,
+        processes: { Concord: concord.child.pid!, "bare HTTP server": bareHttp.pid },
+      },
     );
   } finally {
     for (const writer of writers) await writer.dispose();
@@ -256,7 +309,7 @@ const onPostgres: PostgresFigures = await withConcord(database, async (concord, 
   const room = await openRoom(concord.url);
   try {
     const reads = PARTS.has("reads") ? await documentReads("postgresql", room, workDir) : null;
-    const writers = PARTS.has("proposals") ? await proposalWriters(room, concord, database.url) : null;
+    const writers = PARTS.has("proposals") ? await proposalWriters(room, concord, database.url, workDir) : null;
     if (writers) console.error(`postgresql proposals per second: ${writers.map((w) => `${w.name} ${Math.round(w.result.perSecond)}`).join("; ")}`);
     let fanOut: PostgresFigures["fanOut"] = null;
     if (PARTS.has("fan-out")) {
@@ -297,7 +350,7 @@ if (onPostgres.writers) {
   console.log(
     `\n2. Proposals from ${onPostgres.delegations} member delegations at once, one connection each, PostgreSQL; each writer ${PROPOSING_SECONDS} s in all, in turns of 2 s taken one writer after another\n`,
   );
-  console.log("| writer | proposals | per second | p50 ms | p99 ms | Concord / this | cores: Concord · PostgreSQL · harness · rest of the machine |");
+  console.log("| writer | proposals | per second | p50 ms | p99 ms | Concord / this | cores: Concord · bare HTTP server · PostgreSQL · harness · rest of the machine |");
   console.log("|---|---|---|---|---|---|---|");
   const cores = (cpu: CpuShare) => Object.values(cpu.cores).map((n) => n.toFixed(2)).join(" · ");
   for (const { name, result, cpu } of onPostgres.writers) {
@@ -305,6 +358,9 @@ if (onPostgres.writers) {
   }
   const concordCpu = proposals!.cpu.cores["Concord"]!;
   console.log(`\nConcord used ${((1000 * concordCpu) / concordRate).toFixed(1)} ms of CPU per proposal (${concordCpu.toFixed(2)} cores at ${Math.round(concordRate)} proposals/s).`);
+  const bareHttp = onPostgres.writers.at(-1)!;
+  const bareHttpCpu = bareHttp.cpu.cores["bare HTTP server"]!;
+  console.log(`The bare HTTP server used ${((1000 * bareHttpCpu) / bareHttp.result.perSecond).toFixed(2)} ms of CPU per request (${bareHttpCpu.toFixed(2)} cores at ${Math.round(bareHttp.result.perSecond)} requests/s).`);
   const transactions = proposals!.result.transactions;
   if (transactions) {
     console.log(`It committed ${proposals!.result.count} proposals in ${transactions} transactions: ${(proposals!.result.count / transactions).toFixed(1)} proposals per transaction on average (transaction ids given out by the server during its turns).`);

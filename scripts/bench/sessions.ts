@@ -28,6 +28,14 @@ export class BrowserSession {
     return session;
   }
 
+  /** The same browser (its cookies and CSRF token) talking to another server: the bare yardsticks. */
+  twinOn(baseUrl: string): BrowserSession {
+    const twin = new BrowserSession(baseUrl);
+    for (const [name, value] of this.cookies) twin.cookies.set(name, value);
+    twin.csrfToken = this.csrfToken;
+    return twin;
+  }
+
   /** The Cookie header: the session and the CSRF secret. */
   get cookie(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");

@@ -4,6 +4,7 @@ import canonicalize from "canonicalize";
 import { asc, desc, sql, type SQL } from "drizzle-orm";
 import { chainEvent, GENESIS_HASH, verifyChain, type ChainBreak, type ChainedEvent } from "../../domain/audit-chain.js";
 import type { Db } from "../db/client.js";
+import { insertJsonRows } from "../db/json-rows.js";
 import { auditEvents } from "./tables.js";
 
 export const sha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
@@ -57,7 +58,7 @@ export async function chainAuditEvents(tx: Db, entries: readonly AuditEntry[]): 
     previous = event;
     return event;
   });
-  return { events: chained, insert: tx.insert(auditEvents).values(chained.map((event, i) => ({ ...event, payload: entries[i]!.payload }))).getSQL() };
+  return { events: chained, insert: insertJsonRows(auditEvents, chained.map((event, i) => ({ ...event, payload: entries[i]!.payload }))) };
 }
 
 export interface VerifyResult {

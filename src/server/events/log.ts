@@ -3,6 +3,7 @@ import { and, asc, eq, gt, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { LiveEvent } from "../../contracts/live.js";
 import type { Audience } from "../../domain/audience.js";
 import type { Db } from "../db/client.js";
+import { insertJsonRows } from "../db/json-rows.js";
 import { events, eventStreams } from "./tables.js";
 
 /** An event as the server keeps it: what a client receives, and who may receive it. */
@@ -53,7 +54,7 @@ export async function numberEvents(tx: Db, emitted: readonly NewEvent[], at: Dat
   });
   return {
     stored: rows.map((row) => ({ stream: row.stream, seq: row.seq, type: row.type, at: row.at.toISOString(), payload: row.payload, audience: row.audience })),
-    insert: tx.insert(events).values(rows).getSQL(),
+    insert: insertJsonRows(events, rows),
   };
 }
 

@@ -29,6 +29,7 @@ import { checkChange, isSpanChange, spanOf, standings, type Handling, type OpenP
 import { fingerprint, provisionStatus, type Provision } from "../../domain/negotiation/provisions.js";
 import { applyStep, carryChange, type Step, type WorkingText } from "../../domain/negotiation/working-text.js";
 import { defineCommand, StaleVersionError, type BatchCommand, type CommandScope } from "../commands/runner.js";
+import { insertJsonRows } from "../db/json-rows.js";
 import { notFound, ProblemError } from "../http/problem.js";
 import { negotiationPolicy as policy, type DocumentResource, type Visibility } from "./policy.js";
 import {
@@ -305,7 +306,7 @@ export const makeProposals: BatchCommand<ProposalInput, ProposalResult> = {
       // Nothing is read back: the three writes go into the commit's last statement.
       batch.write(tx.update(negotiationDocuments).set({ proposalCount: row.proposalCount, version: row.version, updatedAt: row.updatedAt }).where(eq(negotiationDocuments.id, row.id)));
       if (bumps.size > 0) batch.write(bumpProvisions(row.id, bumps));
-      batch.write(tx.insert(negotiationProposals).values(written));
+      batch.write(insertJsonRows(negotiationProposals, written));
     }
     return outcomes;
   },
