@@ -295,8 +295,14 @@ export class CommandRunner {
       const queue: Queued<unknown, unknown>[] = [entry as Queued<unknown, unknown>];
       this.queues.set(queueKey, queue);
       void (async () => {
-        while (queue.length > 0) await this.runBatch(command, queue.splice(0, MAX_BATCH) as Queued<Input, Result>[]);
-        this.queues.delete(queueKey);
+        try {
+          while (queue.length > 0) await this.runBatch(command, queue.splice(0, MAX_BATCH) as Queued<Input, Result>[]);
+        } catch (error) {
+          // runBatch settles its requests itself; should it ever throw, no request may be left waiting.
+          for (const waiting of queue.splice(0)) waiting.reject(error);
+        } finally {
+          this.queues.delete(queueKey);
+        }
       })();
     });
   }
