@@ -38,8 +38,18 @@ export function registryFacts(registry: Registry): RegistryFacts {
     const status = statusesOn(timelineOf(registry), day).get(party);
     return status ? registry.organization.tiers.find((t) => t.code === status.tier) : undefined;
   };
+  // Asked on every request (who chairs decides who may act): answered once per day.
+  const chairs = new Map<string, string | null>();
   return {
-    chairOf: (_body, day) => recordedChairOn(registry.chairmanship, day)?.state ?? null,
+    chairOf: (_body, day) => {
+      let chair = chairs.get(day);
+      if (chair === undefined) {
+        chair = recordedChairOn(registry.chairmanship, day)?.state ?? null;
+        if (chairs.size > 64) chairs.clear();
+        chairs.set(day, chair);
+      }
+      return chair;
+    },
     readersOn: (day) => {
       let known = readers.get(day);
       if (!known) {
