@@ -121,6 +121,12 @@ describe.each(testDatabases)("negotiation on $name", (testDb) => {
     const notChair = await ru.request("POST", `/api/v1/documents/${document.id}/revisions`, { version: document.version });
     expect(notChair.statusCode).toBe(403);
     expect(notChair.json().detail).toContain("chair");
+    // Proposals to a document that does not exist, several at once (they share a batch): a 404 each.
+    const nowhere = await Promise.all([ru, chair].map((c) => c.request("POST", "/api/v1/documents/no-such-document/proposals", { change: { type: "insert", provision: document.provisions[2].id, at: 0, text: "Впредь " } })));
+    expect(nowhere.map((r) => [r.statusCode, r.json().code])).toEqual([
+      [404, "not-found"],
+      [404, "not-found"],
+    ]);
     const after = (await ru.request("GET", `/api/v1/documents/${document.id}`)).json();
     expect(after.version).toBe(document.version);
     expect(after.proposals).toEqual([]);

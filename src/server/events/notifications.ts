@@ -7,7 +7,7 @@ import type { StoredEvent } from "./log.js";
 export const EVENTS_CHANNEL = "concord_events";
 export const CONTROL_CHANNEL = "concord_control";
 
-// NOTIFY payloads must stay under 8000 bytes; larger batches travel as references and are read from the event log.
+// NOTIFY payloads must stay under 8000 bytes; a commit's events are split over as many as they need (an event too big alone travels as a reference).
 const MAX_PAYLOAD_BYTES = 7_500;
 /** `{"events":[` and `]}`, around the events of a notification. */
 const ENVELOPE_BYTES = 14;
@@ -104,12 +104,10 @@ export interface Notification {
   readonly payload: string;
 }
 
-/** Queues notifications in the transaction, in order, in one statement: PostgreSQL delivers them to every listener when (and only if) it commits. */
-export async function notifyOnCommit(tx: Db, notifications: readonly Notification[]): Promise<void> {
-  if (notifications.length > 0) await tx.execute(sql`select ${notifyList(notifications)}`);
-}
-
-/** `pg_notify(…), pg_notify(…)`: a select list is evaluated from left to right, so they are queued in this order. */
+/**
+ * `pg_notify(…), pg_notify(…)`, for the select list of a commit's last statement: evaluated from left to right, so the
+ * notifications are queued in this order; PostgreSQL delivers them to every listener when (and only if) it commits.
+ */
 export function notifyList(notifications: readonly Notification[]): SQL {
   return sql.join(
     notifications.map(({ channel, payload }) => sql`pg_notify(${channel}, ${payload})`),

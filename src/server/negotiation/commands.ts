@@ -252,8 +252,8 @@ export const makeProposals: BatchCommand<ProposalInput, ProposalResult> = {
   runMany: async (tx, items, batch) => {
     const documentId = items[0]!.input.documentId;
     if (items.some((item) => item.input.documentId !== documentId)) throw new Error("a batch of proposals is for one document");
-    const [locked] = await tx.select().from(negotiationDocuments).where(eq(negotiationDocuments.id, documentId)).for("update");
-    if (!locked) return items.map(() => notFound("document"));
+    // No such document: the 404 answers every request of the batch (they all name it).
+    const locked = await lockDocument(tx, documentId);
     const wanted = [...new Set(items.flatMap(({ input }) => provisionsNamed(input.request.change as ProposalChange)))];
     const provisions = new Map((await loadProvisionsById(tx, locked.id, wanted)).map((p) => [p.id, p]));
     let row = locked;
