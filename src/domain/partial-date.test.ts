@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   comparePartialDates,
+  dayAfter,
+  dayBefore,
   earliestDay,
   formatPartialDate,
   isCalendarDay,
@@ -66,5 +68,24 @@ describe("partial dates", () => {
     expect(isCertainlyBefore("2018-06-15", "2018")).toBe(false);
     expect(isCertainlyBefore("2018", "2018-06-15")).toBe(false);
     fc.assert(fc.property(partialDates, partialDates, (a, b) => !(isCertainlyBefore(a, b) && isCertainlyBefore(b, a))));
+  });
+});
+
+describe("dayBefore and dayAfter", () => {
+  it("move a day known to the day across months, years and leap days, and leave a month or a year as it is", () => {
+    expect(dayBefore("2028-01-01")).toBe("2027-12-31");
+    expect(dayBefore("2024-03-01")).toBe("2024-02-29");
+    expect(dayAfter("2025-12-31")).toBe("2026-01-01");
+    expect(dayAfter("2023-02-28")).toBe("2023-03-01");
+    expect(dayBefore("0050-01-01")).toBe("0049-12-31");
+    for (const coarse of ["2027-09", "2027"]) {
+      expect(dayBefore(coarse)).toBe(coarse);
+      expect(dayAfter(coarse)).toBe(coarse);
+    }
+  });
+
+  it("are each other's inverse on days", () => {
+    const day = fc.date({ min: new Date("1000-01-02T00:00:00Z"), max: new Date("9999-12-30T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(fc.property(day, (d) => dayAfter(dayBefore(d)) === d && dayBefore(dayAfter(d)) === d && isCertainlyBefore(dayBefore(d), d)));
   });
 });

@@ -103,3 +103,25 @@ export function addYears(text: string, years: number): string {
   }
   return formatPartialDate({ ...d, year });
 }
+
+/**
+ * The day before a date known to the day ("2028-01-01" → "2027-12-31"). A date known only to the month or the year is
+ * given back as it is: the day before an unknown day of that month or year cannot be told more precisely than it.
+ */
+export function dayBefore(text: string): string {
+  const d = mustParse(text);
+  return d.precision === "day" ? shiftDay(d, -1) : text;
+}
+
+/** The day after a date known to the day ("2025-12-31" → "2026-01-01"); a month or a year is given back as it is (see dayBefore). */
+export function dayAfter(text: string): string {
+  const d = mustParse(text);
+  return d.precision === "day" ? shiftDay(d, 1) : text;
+}
+
+function shiftDay(d: PartialDate, days: number): string {
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999.
+  const at = new Date(0);
+  at.setUTCFullYear(d.year, (d.month ?? 1) - 1, (d.day ?? 1) + days);
+  return formatPartialDate({ year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate(), precision: "day" });
+}

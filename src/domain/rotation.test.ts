@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { ChairmanshipTerm, RotationEntry, RotationRule } from "./registry.js";
-import { isCertainlyBefore } from "./partial-date.js";
+import { dayBefore, earliestDay, isCertainlyBefore, latestDay, precisionOf } from "./partial-date.js";
 import { projectTerms, recordedChairOn, rotationOrder } from "./rotation.js";
 
 const rule: RotationRule = { orderLanguage: "ru", termYears: 1, description: { zh: "", ru: "", en: "" }, source: "charter" };
@@ -45,12 +45,55 @@ describe("rotation", () => {
   });
 
   it("never overlaps a recorded term, however its end is written", () => {
-    for (const end of [undefined, "2026", "2026-07", "2026-07-15"]) {
+    // A recorded end known to the day is the term's last day: the next term starts the day after.
+    for (const [end, start] of [
+      [undefined, "2026-09"],
+      ["2026", "2026"],
+      ["2026-07", "2026-07"],
+      ["2026-07-15", "2026-07-16"],
+    ] as const) {
       const terms = [term("a", "CN", "2024-07", "2025-09"), term("b", "KG", "2025-09", end)];
       const [first] = projectTerms({ rule, terms, rotation: allIn, namesInOrderLanguage: names, canChair: () => true, count: 1 });
       expect(isCertainlyBefore(first!.start, end ?? "2026-09"), `end ${end}`).toBe(false);
-      expect(first!.start).toBe(end ?? "2026-09");
+      expect(first!.start, `end ${end}`).toBe(start);
     }
+  });
+
+  it("ends a term known to the day the day before the next one starts, as recorded terms read", () => {
+    const terms = [term("a", "LV", "2025-01-01", "2025-12-31"), term("b", "KG", "2026-01-01")];
+    const projected = projectTerms({ rule, terms, rotation: allIn, namesInOrderLanguage: names, canChair: () => true, count: 3 });
+    expect(projected.map(({ start, end }) => [start, end])).toEqual([
+      ["2027-01-01", "2027-12-31"],
+      ["2028-01-01", "2028-12-31"],
+      ["2029-01-01", "2029-12-31"],
+    ]);
+    // After a recorded end known to the day, the first projected term starts the next day.
+    const [first] = projectTerms({ rule, terms: [term("a", "LV", "2025-01-01", "2025-12-31")], rotation: allIn, namesInOrderLanguage: names, canChair: () => true, count: 1 });
+    expect(first).toMatchObject({ start: "2026-01-01", end: "2026-12-31" });
+  });
+
+  it("always ends a projected term the day before the next starts, keeping the record's precision, for any term length", () => {
+    const day = fc.date({ min: new Date("2002-01-01T00:00:00Z"), max: new Date("2090-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const start = fc.oneof(day, day.map((d) => d.slice(0, 7)), day.map((d) => d.slice(0, 4)));
+    fc.assert(
+      fc.property(start, fc.boolean(), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 2, max: 12 }), (recorded, hasEnd, termYears, count) => {
+        const terms = [hasEnd ? term("t", "KG", recorded, recorded) : term("t", "KG", recorded)];
+        const projected = projectTerms({ rule: { ...rule, termYears }, terms, rotation: allIn, namesInOrderLanguage: names, canChair: () => true, count });
+        expect(projected).toHaveLength(count);
+        for (const [index, p] of projected.entries()) {
+          expect(precisionOf(p.start)).toBe(precisionOf(recorded));
+          expect(precisionOf(p.end)).toBe(precisionOf(recorded));
+          expect(earliestDay(p.end) >= earliestDay(p.start), `${p.start} – ${p.end}`).toBe(true);
+          const following = projected[index + 1];
+          if (following) expect(p.end).toBe(dayBefore(following.start));
+        }
+        // Known to the day, no two terms share a day, the recorded one included.
+        if (precisionOf(recorded) === "day") {
+          const spans = [[recorded, hasEnd ? recorded : dayBefore(projected[0]!.start)], ...projected.map((p) => [p.start, p.end])];
+          for (let i = 1; i < spans.length; i++) expect(latestDay(spans[i - 1]![1]!) < earliestDay(spans[i]![0]!)).toBe(true);
+        }
+      }),
+    );
   });
 
   it("skips a member passed over for the term starting that year, and takes it up again after", () => {

@@ -1,5 +1,5 @@
 // The rotating chairmanship: recorded terms, and the terms projected by the organization's rotation rule.
-import { addYears, comparePartialDates, earliestDay, latestDay, yearOf } from "./partial-date.js";
+import { addYears, comparePartialDates, dayAfter, dayBefore, earliestDay, latestDay, yearOf } from "./partial-date.js";
 import type { ChairmanshipTerm, RotationEntry, RotationRule } from "./registry.js";
 
 export interface ProjectedTerm {
@@ -31,9 +31,12 @@ export function rotationOrder(rule: RotationRule, names: ReadonlyMap<string, str
 
 /**
  * Projects the next `count` terms after the last recorded one. Recorded terms always win: the first projected term starts
- * where the last recorded one ends (or, when it has no end yet, one term length after its start), as precisely as the
- * record gives it, so it never overlaps a recorded term. A member is a candidate once its "in rotation from" date may have
- * come when the term starts, unless it was passed over for the term starting that year.
+ * when the last recorded one ends (the day after its last day, when that is known to the day; or, when it has no end yet,
+ * one term length after its start), as precisely as the record gives it, so it never overlaps a recorded term. A projected
+ * term ends the day before the next one starts, as a recorded term known to the day does ("2027-01-01" to "2027-12-31");
+ * known only to the month or the year, it ends in the month or year the next starts, as the record writes such terms.
+ * A member is a candidate once its "in rotation from" date may have come when the term starts, unless it was passed over
+ * for the term starting that year.
  */
 export function projectTerms(input: ProjectionInput): ProjectedTerm[] {
   const recorded = sortTerms(input.terms);
@@ -45,7 +48,7 @@ export function projectTerms(input: ProjectionInput): ProjectedTerm[] {
 
   const projected: ProjectedTerm[] = [];
   let position = order.indexOf(last.state);
-  let start = last.end ?? addYears(last.start, input.rule.termYears);
+  let start = last.end !== undefined ? dayAfter(last.end) : addYears(last.start, input.rule.termYears);
   while (projected.length < input.count) {
     const isEligible = (state: string): boolean => {
       const entry = entries.get(state);
@@ -62,9 +65,9 @@ export function projectTerms(input: ProjectionInput): ProjectedTerm[] {
       }
     }
     if (next === undefined) break;
-    const end = addYears(start, input.rule.termYears);
-    projected.push({ state: next, start, end });
-    start = end;
+    const nextStart = addYears(start, input.rule.termYears);
+    projected.push({ state: next, start, end: dayBefore(nextStart) });
+    start = nextStart;
   }
   return projected;
 }

@@ -65,12 +65,15 @@ describe("a second organization", () => {
     const current = chairmanship.items.find((t: { id: string }) => t.id === chairmanship.current);
     expect(current.state.code).toBe("LT");
     const projected = chairmanship.items.filter((t: { basis: string }) => t.basis === "projected");
-    expect(projected.map((t: { state: { code: string }; start: string }) => [t.state.code, t.start])).toEqual([
-      ["SE", "2027"],
-      ["DK", "2028"],
-      ["EE", "2029"],
-      ["FI", "2030"],
-      ["IS", "2031"],
+    // The current term, known to the day, began on 1 January 2026: each projected term runs a calendar year, ending the
+    // day before the next begins, as the recorded term of 2025 reads.
+    expect(chairmanship.items.find((t: { id: string }) => t.id === "chair-2025")).toMatchObject({ start: "2025-01-01", end: "2025-12-31" });
+    expect(projected.map((t: { state: { code: string }; start: string; end: string }) => [t.state.code, t.start, t.end])).toEqual([
+      ["SE", "2027-01-01", "2027-12-31"],
+      ["DK", "2028-01-01", "2028-12-31"],
+      ["EE", "2029-01-01", "2029-12-31"],
+      ["FI", "2030-01-01", "2030-12-31"],
+      ["IS", "2031-01-01", "2031-12-31"],
     ]);
     const summits = await get("/api/v1/summits");
     expect(summits.next).toMatchObject({ host: { code: "SE" }, year: 2027 });
