@@ -20,7 +20,8 @@ export function SpeakingClock({ speaking, variant = "page" }: { speaking: Speaki
         : t("meetings.clock.left");
   return (
     <Stack gap={4} className={variant === "projector" ? classes.projector : classes.page} data-testid="speaking-clock" data-over={view.isOver || undefined} data-paused={view.isPaused || undefined}>
-      <Group gap="sm" align="baseline" wrap="nowrap">
+      {/* The caption goes under the figure when both do not fit on one line; the figure itself never wraps. */}
+      <Group gap="sm" align="baseline" wrap="wrap">
         <span role="timer" aria-label={caption} className={classes.figure} data-over={view.isOver || undefined} data-testid="clock-main">
           {view.main}
         </span>

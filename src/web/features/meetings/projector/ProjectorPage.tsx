@@ -87,7 +87,7 @@ export function ProjectorPage() {
   return (
     <div className={classes.screen} data-testid="projector">
       <header className={classes.head}>
-        <div>
+        <div className={classes.titles}>
           <p className={classes.meeting} data-testid="projector-meeting">
             {bodyName(meeting.body)} · {text(meeting.title)}
           </p>
