@@ -1,8 +1,12 @@
-// Every interface string exists, non-empty, in all three languages, with the same placeholders; strings with a number have every plural form the language needs.
+// Every interface string exists, non-empty, in all three languages, with the same placeholders; strings with a number have every plural form the language needs;
+// no key is written twice in a file (JSON.parse would silently keep the last one, whatever its language).
 import { describe, expect, it } from "vitest";
 import en from "./locales/en.json";
 import ru from "./locales/ru.json";
 import zhCN from "./locales/zh-CN.json";
+import enText from "./locales/en.json?raw";
+import ruText from "./locales/ru.json?raw";
+import zhCNText from "./locales/zh-CN.json?raw";
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -77,6 +81,60 @@ describe("locale files", () => {
         .filter(([key, value]) => placeholders(value).join() !== referencePlaceholders(key.replace(PLURAL_SUFFIX, "")))
         .map(([key]) => key);
       expect(mismatched).toEqual([]);
+    });
+  }
+});
+
+/** The keys written more than once in one object of a JSON text, as "path.key" (JSON.parse keeps only the last). */
+function duplicateKeys(text: string): string[] {
+  let at = 0;
+  const found: string[] = [];
+  const space = () => {
+    while (/\s/.test(text[at] ?? "")) at++;
+  };
+  const string = (): string => {
+    const start = at;
+    at++;
+    while (text[at] !== '"') at += text[at] === "\\" ? 2 : 1;
+    at++;
+    return JSON.parse(text.slice(start, at)) as string;
+  };
+  const value = (path: string): void => {
+    space();
+    if (text[at] === "{") {
+      at++;
+      const seen = new Set<string>();
+      for (space(); text[at] !== "}"; space()) {
+        const key = string();
+        if (seen.has(key)) found.push(path ? `${path}.${key}` : key);
+        seen.add(key);
+        space();
+        at++; // the colon
+        value(path ? `${path}.${key}` : key);
+        space();
+        if (text[at] === ",") at++;
+      }
+      at++;
+    } else if (text[at] === "[") {
+      at++;
+      for (space(); text[at] !== "]"; space()) {
+        value(path);
+        space();
+        if (text[at] === ",") at++;
+      }
+      at++;
+    } else if (text[at] === '"') string();
+    else while (/[^,}\]\s]/.test(text[at] ?? "")) at++;
+  };
+  value("");
+  return found;
+}
+
+describe("locale files", () => {
+  for (const [file, text] of Object.entries({ en: enText, ru: ruText, "zh-CN": zhCNText })) {
+    it(`${file}.json writes each key once`, () => {
+      expect(duplicateKeys(text)).toEqual([]);
+      expect(duplicateKeys(`{"a": {"b": 1, "c": [1, {"d": "x"}], "b": 2}, "e": ${JSON.stringify('a "quoted" \\ text')}, "f": true}`)).toEqual(["a.b"]);
     });
   }
 });

@@ -1,27 +1,49 @@
-// Meetings by body in the registry's order, invitations by basis then name, the floor in the order it is given, and
+// Meetings by time (in progress, upcoming, past), invitations by basis then name, the floor in the order it is given, and
 // the agenda item a screen follows.
 import { describe, expect, it } from "vitest";
 import type { AgendaItem, Invitation, MeetingSummary } from "../../../contracts/meetings";
-import { followedItem, groupByBody, sortInvitations, speakingOrder } from "./meeting-groups";
+import { followedItem, meetingsByTime, meetingTiming, sortInvitations, speakingOrder } from "./meeting-groups";
 
-const summary = (id: string, body: string, startDate: string) => ({ id, body, startDate }) as MeetingSummary;
 const invitation = (code: string, basis: Invitation["basis"]) => ({ party: { code, names: {} }, basis }) as Invitation;
 const EMPTY = { queue: [], current: null, spoken: [], isOpen: true };
 const item = (id: string, speakers: Partial<AgendaItem["speakers"]> = {}) => ({ id, speakers: { ...EMPTY, ...speakers } }) as AgendaItem;
 
-describe("groupByBody", () => {
-  it("orders bodies as the registry does, unknown ones after by code, each body's meetings latest first", () => {
-    const groups = groupByBody(
-      [summary("a", "CMFA", "2025-07-15"), summary("b", "CHS", "2024-07-03"), summary("c", "ZZ", "2025-01-01"), summary("d", "CHS", "2025-08-31"), summary("e", "AA", "2025-01-01")],
-      ["CHS", "CHG", "CMFA"],
+describe("meetingsByTime", () => {
+  const NOW = Date.parse("2026-12-07T09:30:00Z");
+  const TODAY = "2026-12-07";
+  const timed = (id: string, start: string, end: string) => ({ id, start, end, startDate: start.slice(0, 10), endDate: end.slice(0, 10) }) as MeetingSummary;
+  const dated = (id: string, startDate: string, endDate = startDate) => ({ id, start: null, end: null, startDate, endDate }) as MeetingSummary;
+
+  it("puts meetings in progress first, then the upcoming soonest first, and the past below, the latest first", () => {
+    const { current, past } = meetingsByTime(
+      [
+        dated("tianjin", "2025-08-31", "2025-09-01"),
+        timed("next-month", "2027-01-12T08:00:00Z", "2027-01-12T12:00:00Z"),
+        timed("now", "2026-12-07T08:00:00Z", "2026-12-07T12:00:00Z"),
+        dated("cmfa", "2025-07"),
+        timed("this-afternoon", "2026-12-07T13:00:00Z", "2026-12-07T17:00:00Z"),
+        timed("this-morning", "2026-12-07T06:00:00Z", "2026-12-07T09:30:00Z"),
+        dated("shanghai", "2001-06-15"),
+        dated("next-week", "2026-12-14"),
+      ],
+      NOW,
+      TODAY,
     );
-    expect(groups.map((group) => [group.body, group.meetings.map((m) => m.id)])).toEqual([
-      ["CHS", ["d", "b"]],
-      ["CMFA", ["a"]],
-      ["AA", ["e"]],
-      ["ZZ", ["c"]],
+    expect(current.map((m) => [m.id, m.timing])).toEqual([
+      ["now", "in_progress"],
+      ["this-afternoon", "upcoming"],
+      ["next-week", "upcoming"],
+      ["next-month", "upcoming"],
     ]);
-    expect(groupByBody([], ["CHS"])).toEqual([]);
+    // A meeting whose end has come is past; one known only to the month is past once that month is.
+    expect(past.map((m) => m.id)).toEqual(["this-morning", "tianjin", "cmfa", "shanghai"]);
+  });
+
+  it("reads a meeting known only by its dates by the days they may mean", () => {
+    expect(meetingTiming(dated("a", "2026-12"), NOW, TODAY)).toBe("in_progress");
+    expect(meetingTiming(dated("b", "2026-12-07"), NOW, TODAY)).toBe("in_progress");
+    expect(meetingTiming(dated("c", "2026-12-06"), NOW, TODAY)).toBe("past");
+    expect(meetingTiming(dated("d", "2027"), NOW, TODAY)).toBe("upcoming");
   });
 });
 
