@@ -34,6 +34,7 @@ import { calendarRoutes } from "./calendar/routes.js";
 import { negotiationRoutes } from "./negotiation/routes.js";
 import { DocumentCache } from "./negotiation/queries.js";
 import { SilenceSweeper } from "./negotiation/silence-sweeper.js";
+import { DemoMeetingKeeper } from "./meetings/demo.js";
 import { registryFacts, resourceOf } from "./negotiation/store.js";
 import { negotiationPolicy } from "./negotiation/policy.js";
 import { actorFor } from "./access/actor.js";
@@ -149,10 +150,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await snapshot.reload();
   // Deadlines that passed while no process ran (a restart during a silence procedure) are met before serving.
   await silence.start();
+  // A demonstration meeting whose session is over is replaced while the server runs (none is created here).
+  const demoMeeting = new DemoMeetingKeeper({ database, registry: () => snapshot.registry, now, log: app.log });
+  await demoMeeting.start();
   const services: AppServices = { database, db, runner, snapshot, sessions, feed, hub, documents, silence, now, today };
   app.decorate("services", services);
   app.addHook("onClose", async () => {
     silence.stop();
+    demoMeeting.stop();
     hub.closeAll();
     await feed.stop();
   });

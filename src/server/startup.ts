@@ -6,7 +6,7 @@ import { openDatabase, type Database } from "./db/client.js";
 import type { Config } from "./config.js";
 import { createDemoNegotiation } from "./negotiation/demo.js";
 import { datasetMeetings, replaceDatasetMeetings, syncSummitMeetings, type DatasetMeeting } from "./meetings/dataset.js";
-import { createDemoMeeting } from "./meetings/demo.js";
+import { keepDemoMeetingCurrent, type DemoMeetingNow } from "./meetings/demo.js";
 import { readDatasetProgramme, replaceDatasetProgramme } from "./programme/dataset.js";
 import type { ProgrammeEvent } from "../domain/programme/event.js";
 import { CommandRunner, defineCommand, systemContext } from "./commands/runner.js";
@@ -89,10 +89,10 @@ export async function prepareDemoNegotiation(database: Database, now: Date = new
   return registry ? createDemoNegotiation(database.db, registry, now, utcDay(now)) : null;
 }
 
-/** The demonstration meeting the demo accounts find (created once). */
-export async function prepareDemoMeeting(database: Database, now: Date = new Date()): Promise<string | null> {
+/** The demonstration meeting the demo accounts find: a session in progress, staged anew when the last one is over. */
+export async function prepareDemoMeeting(database: Database, now: Date = new Date()): Promise<DemoMeetingNow | null> {
   const registry = await loadRegistry(database.db);
-  return registry ? createDemoMeeting(database.db, registry, now) : null;
+  return registry ? keepDemoMeetingCurrent(database.db, registry, now, { stageFirst: true }) : null;
 }
 
 export interface Prepared {

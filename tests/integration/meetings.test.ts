@@ -8,6 +8,15 @@ import { DEFAULT_DATASET } from "../../src/server/config.js";
 import { openDatabase, type Database } from "../../src/server/db/client.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { prepareDemoAccounts, prepareDemoMeeting, seedIfEmpty } from "../../src/server/startup.js";
+import { CommandRunner, systemContext } from "../../src/server/commands/runner.js";
+import { removeDemoMeeting } from "../../src/server/meetings/commands.js";
+import { DemoMeetingKeeper } from "../../src/server/meetings/demo.js";
+import { meetingFacts } from "../../src/server/meetings/store.js";
+import { meetings } from "../../src/server/meetings/tables.js";
+import { eq } from "drizzle-orm";
+import { loadRegistry } from "../../src/server/registry/queries.js";
+import { localDateTime } from "../../src/domain/meetings/meeting.js";
+import { clockAt } from "../../src/domain/meetings/speakers.js";
 import { testDatabases } from "./databases.js";
 import { LiveClient } from "./live-client.js";
 import { SessionClient } from "./session-client.js";
@@ -328,15 +337,91 @@ describe.each(testDatabases)("meetings on $name", (testDb) => {
     }
   });
 
-  it("creates the demonstration meeting once, marked, with a speaker on the floor", async () => {
-    const id = await prepareDemoMeeting(database, clock);
-    expect(id).not.toBeNull();
-    expect(await prepareDemoMeeting(database, clock)).toBeNull();
-    const meeting = (await admin.request("GET", `/api/v1/meetings/${id}`)).json();
+  /** What the demonstration shows agrees with itself at `now`: a session in progress today, its floor after its opening. */
+  function expectCoherent(meeting: any, now: Date): void {
+    const start = Date.parse(meeting.start);
+    const end = Date.parse(meeting.end);
+    // A meeting in progress is confirmed (held only once someone records it so), and today is its day in its own zone.
+    expect(meeting.status).toBe("confirmed");
+    expect(start).toBeLessThanOrEqual(now.getTime());
+    expect(end).toBeGreaterThan(now.getTime());
+    expect(meeting.startDate).toBe(localDateTime(now, meeting.timeZone).date);
+    expect(meeting.startDate).toBe(localDateTime(meeting.start, meeting.timeZone).date);
+    // The agenda was adopted at the opening, and the floor asked and given after it, never before the meeting opened.
+    const adopted = Date.parse(meeting.agenda.adoptedAt);
+    expect(adopted).toBeGreaterThanOrEqual(start);
+    expect(adopted).toBeLessThanOrEqual(now.getTime());
+    const speaking = meeting.agenda.items.filter((item: any) => item.speakers.current !== null);
+    expect(speaking).toHaveLength(1);
+    for (const item of meeting.agenda.items) {
+      for (const request of item.speakers.queue) expect(Date.parse(request.requestedAt)).toBeGreaterThanOrEqual(adopted);
+    }
+    const current = speaking[0].speakers.current;
+    expect(Date.parse(current.startedAt)).toBeGreaterThanOrEqual(adopted);
+    expect(Date.parse(current.startedAt)).toBeLessThanOrEqual(now.getTime());
+    // Its clock is stopped within the time given: whenever one looks, during the session or long after, it is not over time.
+    for (const at of [now, new Date(end), new Date(end + 7 * 86_400_000)]) {
+      expect(clockAt(current, at.toISOString())).toMatchObject({ isPaused: true, isOver: false });
+    }
+  }
+
+  it("stages the demonstration meeting as a session in progress today, its status, dates and floor agreeing, and renews it once it is over", async () => {
+    const first = await prepareDemoMeeting(database, clock);
+    expect(first).not.toBeNull();
+    // Another start during the session keeps it as it is.
+    expect(await prepareDemoMeeting(database, new Date(clock.getTime() + 3_600_000))).toEqual(first);
+    const meeting = (await admin.request("GET", `/api/v1/meetings/${first!.id}`)).json();
     expect(meeting.isDemo).toBe(true);
     expect(meeting.title.en).toContain("Demonstration");
-    expect(meeting.agenda.adoptedAt).not.toBeNull();
-    expect(meeting.agenda.items[1].speakers.current).not.toBeNull();
     expect(meeting.accreditation.map((l: any) => l.state).sort()).toEqual(["approved", "submitted"]);
+    expect(Date.parse(meeting.end)).toBe(first!.ends.getTime());
+    expectCoherent(meeting, clock);
+    // The list counts it as the meeting in progress.
+    const listed = (await admin.request("GET", "/api/v1/meetings")).json().items.filter((m: any) => m.isDemo);
+    expect(listed.map((m: any) => m.id)).toEqual([first!.id]);
+
+    // A week later (a restart): the session that was over is gone and today's is in progress, as coherent as the first.
+    const weekLater = new Date(clock.getTime() + 7 * 86_400_000 + 5 * 3_600_000);
+    const second = await prepareDemoMeeting(database, weekLater);
+    expect(second!.id).not.toBe(first!.id);
+    expect((await admin.request("GET", `/api/v1/meetings/${first!.id}`)).statusCode).toBe(404);
+    expectCoherent((await admin.request("GET", `/api/v1/meetings/${second!.id}`)).json(), weekLater);
+
+    // A server that keeps running renews it at the end of the session: one process of two does it, the other finds the new one.
+    const registry = (await loadRegistry(database.db))!;
+    const later = new Date(second!.ends.getTime() + 60_000);
+    const keepers = [0, 1].map(() => new DemoMeetingKeeper({ database, registry: () => registry, now: () => later }));
+    try {
+      const [a, b] = await Promise.all(keepers.map((keeper) => keeper.check()));
+      expect(a).toEqual(b);
+      expect(a!.id).not.toBe(second!.id);
+      const demos = (await admin.request("GET", "/api/v1/meetings")).json().items.filter((m: any) => m.isDemo);
+      expect(demos.map((m: any) => m.id)).toEqual([a!.id]);
+      expectCoherent((await admin.request("GET", `/api/v1/meetings/${a!.id}`)).json(), later);
+    } finally {
+      for (const keeper of keepers) keeper.stop();
+    }
+    // Each removal is in the audit trail.
+    const removals = (await admin.request("GET", "/api/v1/audit?action=meeting.demo-remove")).json();
+    expect(removals.items.map((e: any) => e.target).sort()).toEqual([`meeting:${first!.id}`, `meeting:${second!.id}`].sort());
+  });
+
+  it("never creates a demonstration from a running server when there is none, and never removes the organization's meetings", async () => {
+    const registry = (await loadRegistry(database.db))!;
+    const other = await testDb.create();
+    try {
+      await other.database.migrate();
+      await seedIfEmpty(other.database, DEFAULT_DATASET);
+      const keeper = new DemoMeetingKeeper({ database: other.database, registry: () => registry, now: () => clock });
+      expect(await keeper.check()).toBeNull();
+      keeper.stop();
+      expect(await other.database.db.select({ id: meetings.id }).from(meetings).where(eq(meetings.isDemo, true))).toEqual([]);
+    } finally {
+      await other.dispose();
+    }
+    // The removal refuses a meeting that is not a demonstration, whatever its dates.
+    const runner = new CommandRunner(database.db);
+    expect(await runner.run(removeDemoMeeting, systemContext(new Date("2030-01-01T00:00:00Z")), { id: "CHS-2025", facts: meetingFacts(registry) })).toBe(false);
+    expect((await admin.request("GET", "/api/v1/meetings/CHS-2025")).statusCode).toBe(200);
   });
 });

@@ -600,3 +600,29 @@ export const recordOutcome = defineCommand({
     await announce(c, loaded, input.facts, "meeting.changed", { what: "outcome" }, { outcome });
   },
 });
+
+// ---- The demonstration
+
+/**
+ * Removes a demonstration meeting that is not in session (over, or moved to other dates), with everything in it, so that a
+ * new one can be staged for today (src/server/meetings/demo.ts). Only a demonstration, and never during its session
+ * (checked under the meeting's lock, so that of several processes one removes it): the organization's meetings are never
+ * removed. Answers whether it did.
+ */
+export const removeDemoMeeting = defineCommand({
+  name: "meeting.demo-remove",
+  run: async (c, input: { id: string; facts: MeetingFacts }): Promise<boolean> => {
+    const [row] = await c.tx.select().from(meetings).where(eq(meetings.id, input.id)).for("update");
+    const isInSession = row?.start != null && row.end !== null && row.start.getTime() <= c.now.getTime() && row.end.getTime() > c.now.getTime();
+    if (!row || !row.isDemo || isInSession) return false;
+    const invited = await c.tx.select({ party: meetingInvitations.party }).from(meetingInvitations).where(eq(meetingInvitations.meetingId, row.id));
+    for (const table of [meetingBadges, meetingAgendaItems, meetingAccreditations, meetingInvitations]) await c.tx.delete(table).where(eq(table.meetingId, row.id));
+    await c.tx.delete(meetings).where(eq(meetings.id, row.id));
+    c.audit("meeting.demo-remove", `meeting:${row.id}`, { start: row.start?.toISOString() ?? null, end: row.end?.toISOString() ?? null });
+    // Open screens of it and the lists learn that it is gone.
+    const audience = meetingAudience(resourceOf(row, invited, input.facts));
+    c.emit(meetingStream(row.id), "meeting.changed", { version: row.version + 1, what: "meeting" }, audience);
+    c.emit(STREAMS.meetings, "meeting.updated", { id: row.id }, audience);
+    return true;
+  },
+});

@@ -48,6 +48,7 @@ export const KNOWN_ACTIONS = {
   "floor.request": "audit.actions.floorRequested",
   "floor.manage": "audit.actions.floorManaged",
   "meeting.outcome": "audit.actions.outcomeRecorded",
+  "meeting.demo-remove": "audit.actions.demoMeetingRemoved",
   "programme.imported": "audit.actions.programmeImported",
 } as const satisfies Record<string, string>;
 
