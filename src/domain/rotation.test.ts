@@ -157,4 +157,19 @@ describe("rotation", () => {
     expect(recordedChairOn(terms, "2026-11-25")?.state).toBe("KG");
     expect(recordedChairOn(terms, "2020-01-01")).toBeNull();
   });
+
+  it("gives a day to the term that certainly covers it over one that only may (a start known only to the month)", () => {
+    const terms = [term("a", "KZ", "2023-07-04", "2024-07-04"), term("b", "CN", "2024-07", "2025-09"), term("c", "KG", "2025-09")];
+    // The Astana summit (3–4 July 2024) closed Kazakhstan's term; China's began some day in July.
+    expect(recordedChairOn(terms, "2024-07-03")?.state).toBe("KZ");
+    expect(recordedChairOn(terms, "2024-07-04")?.state).toBe("KZ");
+    expect(recordedChairOn(terms, "2024-07-05")?.state).toBe("CN");
+    // China's term ended some day in September 2025, Kyrgyzstan's began some day in it: the Tianjin summit (31 August –
+    // 1 September) is China's; later in the month, the latest term to have possibly begun.
+    expect(recordedChairOn(terms, "2025-08-31")?.state).toBe("CN");
+    expect(recordedChairOn(terms, "2025-09-01")?.state).toBe("CN");
+    expect(recordedChairOn(terms, "2025-09-02")?.state).toBe("KG");
+    // Terms known to the day that share their handover day: the new one from that day.
+    expect(recordedChairOn([term("x", "IN", "2022", "2023-07-04"), term("y", "KZ", "2023-07-04", "2024-07-04")], "2023-07-04")?.state).toBe("KZ");
+  });
 });

@@ -72,13 +72,20 @@ export function projectTerms(input: ProjectionInput): ProjectedTerm[] {
   return projected;
 }
 
-/** The recorded term in effect on `day`: the latest one that has started and not certainly ended. */
+/**
+ * The recorded term in effect on `day`: the latest one that certainly covers it (started on or before it however its start
+ * is read, and not ended before it however its end is read), else the latest one that may have started and has not
+ * certainly ended. So a term known to the day ("2023-07-04" to "2024-07-04") holds its last days against a successor known
+ * only to the month ("2024-07"): the Astana summit of 3–4 July 2024 was chaired by Kazakhstan, not China.
+ */
 export function recordedChairOn(terms: readonly ChairmanshipTerm[], day: string): ChairmanshipTerm | null {
-  let current: ChairmanshipTerm | null = null;
+  let possible: ChairmanshipTerm | null = null;
+  let certain: ChairmanshipTerm | null = null;
   for (const term of sortTerms(terms)) {
     if (earliestDay(term.start) > day) break;
     const hasEnded = term.end !== undefined && latestDay(term.end) < day;
-    current = hasEnded ? null : term;
+    possible = hasEnded ? null : term;
+    if (latestDay(term.start) <= day && (term.end === undefined || earliestDay(term.end) >= day)) certain = term;
   }
-  return current;
+  return certain ?? possible;
 }
