@@ -2,6 +2,7 @@
 // feeds' query. Shared with the web, which also reads an import error's row and column back from its field.
 import { z } from "zod";
 import { STREAMS } from "./live.js";
+import { MEETING_STATUSES } from "../domain/meetings/meeting.js";
 import { EVENT_KINDS, EVENT_STATUSES, TRACKS } from "../domain/programme/event.js";
 import { ChairmanshipTermSchema } from "./registry.js";
 import { singleLineText } from "./text.js";
@@ -46,10 +47,25 @@ export const ProgrammeEventSchema = z
   })
   .meta({ id: "ProgrammeEvent" });
 
+/** A meeting of one of the organization's bodies chaired under the term (and no event of the programme already): it counts in the progress. */
+export const ProgrammeMeetingSchema = z
+  .object({
+    id: z.string(),
+    body: z.string(),
+    title: Text,
+    /** First and last day, as precise as known. */
+    start: z.string(),
+    end: z.string(),
+    status: z.enum(MEETING_STATUSES),
+    isDemo: z.boolean(),
+  })
+  .meta({ id: "ProgrammeMeeting" });
+
 export const ProgrammeProgressSchema = z
   .object({
+    /** The events and the meetings counted. */
     ...TallyFields,
-    /** Every month of the term, in order; an event counts in the month it starts. */
+    /** Every month of the term (to the current month while it runs), in order; an event counts in the month it starts. */
     months: z.array(z.object({ month: z.string(), ...TallyFields })),
     /** Events known only to the year they start in: counted apart, in no month. */
     yearOnly: z.array(z.object({ year: z.number(), ...TallyFields })),
@@ -62,6 +78,8 @@ export const ProgrammeSchema = z
     /** The term as the registry records it: slogan, themed year, priorities, and the count of events a source reports. */
     term: ChairmanshipTermSchema,
     events: z.array(ProgrammeEventSchema),
+    /** Meetings the term's chair chairs under it that no event names, as far as the caller may see them: counted in the progress as institutional events (a confirmed meeting as planned). */
+    meetings: z.array(ProgrammeMeetingSchema),
     progress: ProgrammeProgressSchema,
   })
   .meta({ id: "Programme" });
@@ -93,6 +111,7 @@ export const CalendarQuery = z.strictObject({ lang: z.enum(["zh", "ru", "en"]).o
 export type ProgrammeEventDto = z.infer<typeof ProgrammeEventSchema>;
 export type ProgrammeProgressDto = z.infer<typeof ProgrammeProgressSchema>;
 export type Programme = z.infer<typeof ProgrammeSchema>;
+export type ProgrammeMeetingDto = z.infer<typeof ProgrammeMeetingSchema>;
 export type ProgrammeImportResult = z.infer<typeof ProgrammeImportResultSchema>;
 
 /** Where a spreadsheet error is, as a problem's field error says it. */

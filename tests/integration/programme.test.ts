@@ -326,4 +326,70 @@ describe.each(testDatabases)("the chair's programme on $name", (testDb) => {
       expect((await anonymous().request("GET", `/api/v1/meetings/${meetingId}/calendar.ics`)).statusCode).toBe(200);
     });
   });
+
+  it("counts in a running term's progress the meetings its chair chairs, as the caller may see them, over the months from its start to today", async () => {
+    const KG_TERM = "/api/v1/chairmanship/chair-2026/programme";
+    type WithMeetings = ProgrammeAnswer & { meetings: { id: string; status: string; start: string; isDemo: boolean }[] };
+    const read = async (client: SessionClient): Promise<WithMeetings> => {
+      const response = await client.request("GET", KG_TERM);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    // Kyrgyzstan's term began in September 2025 and has no end: its months run to today's (November 2026). The public sees
+    // its events (imported above by its chair) and, of its meetings, those made public (the CMFA meeting of July 2026 above).
+    const before = await read(anonymous());
+    expect(before.meetings.map((m) => [m.start, m.status])).toEqual([["2026-07-15", "planned"]]);
+    expect(before.progress.total).toBe(before.events.length + 1);
+    expect(before.progress.months.find((m) => m.month === "2026-07")?.total).toBe(1 + before.events.filter((e) => e.start.startsWith("2026-07")).length);
+    expect([before.progress.months[0]?.month, before.progress.months.at(-1)?.month]).toEqual(["2025-09", "2026-11"]);
+
+    // A meeting of the CMFA in December, chaired by Kyrgyzstan (chairing that day): the secretariat sees it counted, planned.
+    const created = await admin.request("POST", "/api/v1/meetings", {
+      body: "CMFA",
+      title: { zh: "外长理事会会议（测试）", ru: "Заседание СМИД (тест)", en: "CMFA meeting (test)" },
+      start: "2026-12-10T10:00:00+06:00",
+      end: "2026-12-10T17:00:00+06:00",
+      timeZone: "Asia/Bishkek",
+      format: "in_person",
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, version } = created.json() as { id: string; version: number };
+    const counted = (answer: WithMeetings) => answer.meetings.filter((m) => m.id === id);
+    const seen = await read(admin);
+    expect(counted(seen)).toEqual([expect.objectContaining({ id, status: "planned", start: "2026-12-10", isDemo: false })]);
+    const december = (answer: WithMeetings) => answer.progress.months.find((m) => m.month === "2026-12");
+    expect(december(seen)).toMatchObject({ total: seen.meetings.filter((m) => m.start.startsWith("2026-12")).length + seen.events.filter((e) => e.start.startsWith("2026-12")).length });
+    expect(seen.progress.total).toBe(seen.events.length + seen.meetings.length);
+    expect(seen.progress.tracks.find((t) => t.track === "institutional")?.total).toBe(seen.events.filter((e) => e.track === "institutional").length + seen.meetings.length);
+
+    // Confirmed, it is still to come; held, it counts as held.
+    expect((await admin.request("PATCH", `/api/v1/meetings/${id}`, { version, status: "confirmed" })).statusCode).toBe(200);
+    const confirmed = await read(admin);
+    expect(counted(confirmed)[0]?.status).toBe("confirmed");
+    expect(confirmed.progress.byStatus.planned).toBe(confirmed.meetings.filter((m) => m.status === "planned" || m.status === "confirmed").length + confirmed.events.filter((e) => e.status === "planned").length);
+    expect((await admin.request("PATCH", `/api/v1/meetings/${id}`, { version: version + 1, status: "held" })).statusCode).toBe(200);
+    const held = await read(admin);
+    expect(held.progress.held).toBe(held.meetings.filter((m) => m.status === "held").length + held.events.filter((e) => e.status === "held").length);
+    expect(held.progress.held).toBeGreaterThanOrEqual(1);
+
+    // The public still sees none of them; another term (China's) does not count them.
+    expect(counted(await read(anonymous()))).toEqual([]);
+    expect(((await admin.request("GET", PROGRAMME)).json() as WithMeetings).meetings.map((m) => m.id)).not.toContain(id);
+  });
+
+  it("offers a blank template (the columns alone) for a term with no events, and refuses a template query it does not know", async () => {
+    const csvTemplate = await anonymous().request("GET", "/api/v1/chairmanship/chair-2026/programme.csv?template=true");
+    expect(csvTemplate.statusCode).toBe(200);
+    expect(csvTemplate.headers["content-disposition"]).toContain("programme-template.csv");
+    expect(csvTemplate.body.replace(/^\uFEFF/, "").trim()).toBe(HEADER.join(","));
+    // A template of China's term is blank too: the columns, none of its events.
+    const china = await anonymous().request("GET", "/api/v1/chairmanship/chair-2025/programme.csv?template=true");
+    expect(china.body.replace(/^\uFEFF/, "").trim()).toBe(HEADER.join(","));
+    const xlsx = await app.inject({ method: "GET", url: "/api/v1/chairmanship/chair-2026/programme.xlsx?template=true" });
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets[0]?.rowCount).toBe(1);
+    expect((await anonymous().request("GET", "/api/v1/chairmanship/chair-2026/programme.csv?template=yes")).statusCode).toBe(400);
+  });
 });

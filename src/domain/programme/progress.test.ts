@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EVENT_STATUSES, TRACKS, type EventStatus, type Track } from "./event.js";
-import { programmeMonths, programmeProgress, type CountedEvent } from "./progress.js";
+import { countedMeeting, programmeMonths, programmeProgress, type CountedEvent } from "./progress.js";
 
 const CHINA_2025 = { start: "2024-07", end: "2025-09" };
 const ev = (startDate: string, track: Track, status: EventStatus): CountedEvent => ({ startDate, track, status });
@@ -20,6 +20,28 @@ describe("the months of a programme", () => {
     expect(programmeMonths({ start: "2005", end: "2006" }, [])).toEqual([]);
     expect(programmeMonths({ start: "2005", end: "2006" }, ["2006-03", "2005-11"])).toEqual(["2005-11", "2005-12", "2006-01", "2006-02", "2006-03"]);
     expect(programmeMonths({ start: "2025-09", end: null }, ["2025-10"])).toEqual(["2025-09", "2025-10"]);
+  });
+
+  it("run over a term that still runs from its start to today's month, with no event or with events", () => {
+    const running = { start: "2025-09", end: null };
+    const months = programmeMonths(running, [], "2026-12-07");
+    expect(months).toHaveLength(16);
+    expect([months[0], months.at(-1)]).toEqual(["2025-09", "2026-12"]);
+    expect(programmeMonths(running, ["2027-02"], "2026-12-07").at(-1)).toBe("2027-02");
+    // A term that has ended keeps its own end; one that has not begun yet, its first month.
+    expect(programmeMonths(CHINA_2025, [], "2026-12-07").at(-1)).toBe("2025-09");
+    expect(programmeMonths({ start: "2027-09", end: null }, [], "2026-12-07")).toEqual(["2027-09"]);
+  });
+});
+
+describe("a meeting in the programme", () => {
+  it("counts as an institutional event from its first day, a confirmed meeting as still planned", () => {
+    expect(countedMeeting({ startDate: "2026-12-07", status: "confirmed" })).toEqual({ startDate: "2026-12-07", track: "institutional", status: "planned" });
+    expect(["planned", "held", "postponed", "cancelled"].map((status) => countedMeeting({ startDate: "2026", status: status as EventStatus }).status)).toEqual(["planned", "held", "postponed", "cancelled"]);
+    const progress = programmeProgress([ev("2025-10", "people", "held"), countedMeeting({ startDate: "2026-12-07", status: "confirmed" })], { start: "2025-09", end: null }, "2026-12-07");
+    expect(progress).toMatchObject({ total: 2, held: 1, byStatus: { planned: 1, held: 1, postponed: 0, cancelled: 0 } });
+    expect(progress.months.at(-1)).toMatchObject({ month: "2026-12", total: 1 });
+    expect(progress.tracks.find((t) => t.track === "institutional")?.total).toBe(1);
   });
 });
 

@@ -1,5 +1,7 @@
-// How far a chairmanship's programme has come: its events by status, by month over the term and by track. An event known
-// only to its year is counted apart for that year, never put in a month it may not have been in.
+// How far a chairmanship's programme has come: its events (and the meetings of the organization's bodies chaired under the
+// term) by status, by month over the term and by track. An event known only to its year is counted apart for that year,
+// never put in a month it may not have been in.
+import type { MeetingStatus } from "../meetings/meeting.js";
 import { parsePartialDate } from "../partial-date.js";
 import { EVENT_STATUSES, TRACKS, type EventStatus, type ProgrammeEvent, type Track } from "./event.js";
 
@@ -50,12 +52,22 @@ function monthAt(index: number): string {
   return `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
 }
 
+/** A meeting's status in the programme's terms: confirmed is still to come (planned); the others are the same. */
+const MEETING_AS_EVENT: Readonly<Record<MeetingStatus, EventStatus>> = { planned: "planned", confirmed: "planned", held: "held", postponed: "postponed", cancelled: "cancelled" };
+
+/** A meeting of one of the organization's bodies, counted in the programme as an institutional event from its first day. */
+export function countedMeeting(meeting: { readonly startDate: string; readonly status: MeetingStatus }): CountedEvent {
+  return { startDate: meeting.startDate, track: "institutional", status: MEETING_AS_EVENT[meeting.status] };
+}
+
 /**
- * The months the chart runs over: from the term's first to its last month when both are known to the month, widened to
- * every month an event falls in; without them, from the first to the last event's month.
+ * The months the chart runs over: from the term's first month to its last (to `today`'s while it runs, when it began
+ * earlier), when they are known to the month, widened to every month an event falls in; without them, from the first to
+ * the last event's month.
  */
-export function programmeMonths(term: TermSpan, eventMonths: readonly string[]): string[] {
-  const bounds = [term.start, term.end].map((d) => (d === null ? null : monthOf(d)));
+export function programmeMonths(term: TermSpan, eventMonths: readonly string[], today: string | null = null): string[] {
+  const end = term.end ?? (today !== null && monthOf(term.start) !== null && today >= term.start ? today : null);
+  const bounds = [term.start, end].map((d) => (d === null ? null : monthOf(d)));
   const known = [...eventMonths, ...bounds.filter((m): m is string => m !== null)].map(monthIndex);
   if (known.length === 0) return [];
   const first = Math.min(...known);
@@ -65,7 +77,8 @@ export function programmeMonths(term: TermSpan, eventMonths: readonly string[]):
   return months;
 }
 
-export function programmeProgress(events: readonly CountedEvent[], term: TermSpan): ProgrammeProgress {
+/** The progress of what is counted (`today` bounds the months of a term that still runs). */
+export function programmeProgress(events: readonly CountedEvent[], term: TermSpan, today: string | null = null): ProgrammeProgress {
   const byMonth = new Map<string, CountedEvent[]>();
   const byYear = new Map<number, CountedEvent[]>();
   for (const event of events) {
@@ -78,7 +91,7 @@ export function programmeProgress(events: readonly CountedEvent[], term: TermSpa
   }
   return {
     ...tally(events),
-    months: programmeMonths(term, [...byMonth.keys()]).map((month) => ({ month, ...tally(byMonth.get(month) ?? []) })),
+    months: programmeMonths(term, [...byMonth.keys()], today).map((month) => ({ month, ...tally(byMonth.get(month) ?? []) })),
     yearOnly: [...byYear.keys()].sort((a, b) => a - b).map((year) => ({ year, ...tally(byYear.get(year) ?? []) })),
     tracks: TRACKS.map((track) => ({ track, ...tally(events.filter((e) => e.track === track)) })),
   };

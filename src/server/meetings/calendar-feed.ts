@@ -9,7 +9,8 @@ import { meetingInvitations, meetings } from "./tables.js";
 
 export type FeedScope = { readonly body: string } | { readonly delegation: string } | { readonly meeting: string };
 
-async function invitedTo(db: Db, ids: readonly string[]): Promise<Map<string, { party: string }[]>> {
+/** The delegations invited to each of the meetings (which decide who may see it). */
+export async function invitedTo(db: Db, ids: readonly string[]): Promise<Map<string, { party: string }[]>> {
   const byMeeting = new Map<string, { party: string }[]>();
   if (ids.length === 0) return byMeeting;
   const rows = await db.select({ meetingId: meetingInvitations.meetingId, party: meetingInvitations.party }).from(meetingInvitations).where(inArray(meetingInvitations.meetingId, [...ids]));

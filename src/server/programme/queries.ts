@@ -1,11 +1,13 @@
-// Reads of the chair's programme: a term's events in date order, as the API shows them, with the progress they make.
+// Reads of the chair's programme: a term's events in date order, as the API shows them, with the meetings chaired under the
+// term, and the progress they make.
 import { asc, eq } from "drizzle-orm";
-import type { Programme, ProgrammeEventDto, ProgrammeProgressDto } from "../../contracts/programme.js";
-import { comparePartialDates } from "../../domain/partial-date.js";
+import type { Programme, ProgrammeEventDto, ProgrammeMeetingDto, ProgrammeProgressDto } from "../../contracts/programme.js";
+import { comparePartialDates, earliestDay, latestDay } from "../../domain/partial-date.js";
 import type { ProgrammeEvent } from "../../domain/programme/event.js";
-import { programmeProgress, type ProgrammeProgress, type Tally } from "../../domain/programme/progress.js";
+import { countedMeeting, programmeProgress, type ProgrammeProgress, type Tally } from "../../domain/programme/progress.js";
 import type { ChairmanshipTerm, Registry } from "../../domain/registry.js";
 import type { Db } from "../db/client.js";
+import type { ChairedMeeting } from "../meetings/queries.js";
 import { recordedTermView } from "../registry/queries.js";
 import { programmeEvents } from "./tables.js";
 
@@ -70,10 +72,27 @@ function progressView(progress: ProgrammeProgress): ProgrammeProgressDto {
   return { ...tally(progress), months: progress.months.map(tally), yearOnly: progress.yearOnly.map(tally), tracks: progress.tracks.map(tally) };
 }
 
-export function programmeView(registry: Registry, term: ChairmanshipTerm, events: readonly ProgrammeEvent[]): Programme {
+function meetingView(meeting: ChairedMeeting): ProgrammeMeetingDto {
+  return { id: meeting.id, body: meeting.body, title: { ...meeting.title }, start: meeting.startDate, end: meeting.endDate, status: meeting.status, isDemo: meeting.isDemo };
+}
+
+/** The days a term covers, for the meetings chaired in it: from the first day its start may mean to the last its end may (none while it runs). */
+export function termDays(term: ChairmanshipTerm): { from: string; to: string | null } {
+  return { from: earliestDay(term.start), to: term.end === undefined ? null : latestDay(term.end) };
+}
+
+/**
+ * The term's programme: its events, and the meetings its chair chairs under it that no event already names, both counted in
+ * the progress; `today` bounds the months of a term that still runs.
+ */
+export function programmeView(registry: Registry, term: ChairmanshipTerm, events: readonly ProgrammeEvent[], chaired: readonly ChairedMeeting[], today: string): Programme {
+  const named = new Set(events.map((e) => e.meetingId).filter((id): id is string => id !== null));
+  const meetings = chaired.filter((m) => !named.has(m.id));
+  const counted = [...events, ...meetings.map(countedMeeting)];
   return {
     term: recordedTermView(registry, term),
     events: events.map(eventView),
-    progress: progressView(programmeProgress(events, { start: term.start, end: term.end ?? null })),
+    meetings: meetings.map(meetingView),
+    progress: progressView(programmeProgress(counted, { start: term.start, end: term.end ?? null }, today)),
   };
 }

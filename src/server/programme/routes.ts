@@ -13,7 +13,9 @@ import { commandContext, type AppServices } from "../app-services.js";
 import { notFound, ProblemError } from "../http/problem.js";
 import { importedCount, importProgramme } from "./commands.js";
 import { programmePolicy } from "./policy.js";
-import { findTerm, programmeView, termEvents } from "./queries.js";
+import { meetingsChairedBy } from "../meetings/queries.js";
+import { meetingFacts } from "../meetings/store.js";
+import { findTerm, programmeView, termDays, termEvents } from "./queries.js";
 import { readSpreadsheet, UnreadableSpreadsheetError, writeCsv, writeXlsx, type SpreadsheetFormat } from "./sheet-files.js";
 
 const tags = ["programme"];
@@ -21,6 +23,8 @@ const errors = { 400: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema };
 const writeErrors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, 503: ProblemSchema };
 /** The errors a refused spreadsheet reports at most (the detail says how many there were). */
 const MAX_REPORTED_ERRORS = 200;
+
+const ExportQuery = z.strictObject({ template: z.enum(["true", "false"]).optional() });
 
 const SpreadsheetBody = z
   .custom<Buffer>((value) => Buffer.isBuffer(value), "the spreadsheet itself, sent as text/csv or as an XLSX file")
@@ -67,14 +71,18 @@ export async function programmeRoutes(app: FastifyInstance, options: { services:
     {
       schema: {
         tags,
-        summary: "A chairmanship term's programme: the term (slogan, themed year, priorities, the count of events a source reports), its events, and their progress by month and by track",
+        summary:
+          "A chairmanship term's programme: the term (slogan, themed year, priorities, the count of events a source reports), its events, the meetings its chair chairs under it (as the caller may see them), and their progress by month and by track",
         params: TermParams,
         response: { 200: ProgrammeSchema, ...errors },
       },
     },
     async (request) => {
       const term = termOf(request.params.term);
-      return programmeView(registry(), term, await termEvents(db, term.id));
+      const facts = snapshot.view("meeting-facts", meetingFacts);
+      // The meetings the chair chairs under the term, as the caller may see them (from the meetings capability's queries).
+      const chaired = facts ? await meetingsChairedBy(db, { state: term.state, ...termDays(term) }, request.actor, facts) : [];
+      return programmeView(registry(), term, await termEvents(db, term.id), chaired, services.today());
     },
   );
 
@@ -114,24 +122,45 @@ export async function programmeRoutes(app: FastifyInstance, options: { services:
     },
   );
 
+  /** The rows an export writes: the term's events, or none for a blank template (the columns alone, to fill in and import). */
+  const exportRows = async (term: ChairmanshipTerm, isTemplate: boolean) => programmeRows(isTemplate ? [] : await termEvents(db, term.id));
+  const fileName = (term: ChairmanshipTerm, isTemplate: boolean, extension: string) => (isTemplate ? `programme-template.${extension}` : `programme-${term.id}.${extension}`);
+
   api.get(
     "/api/v1/chairmanship/:term/programme.csv",
-    { schema: { tags, summary: "The term's programme as CSV, in the columns an import reads", params: TermParams, response: { 200: binary("text/csv", "UTF-8 CSV with a byte-order mark"), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "The term's programme as CSV, in the columns an import reads; ?template=true: the columns alone",
+        params: TermParams,
+        querystring: ExportQuery,
+        response: { 200: binary("text/csv", "UTF-8 CSV with a byte-order mark"), ...errors },
+      },
+    },
     async (request, reply) => {
       const term = termOf(request.params.term);
-      const rows = programmeRows(await termEvents(db, term.id));
-      void reply.header("content-disposition", `attachment; filename="programme-${term.id}.csv"`);
-      return reply.type("text/csv; charset=utf-8").send(writeCsv(rows));
+      const isTemplate = request.query.template === "true";
+      void reply.header("content-disposition", `attachment; filename="${fileName(term, isTemplate, "csv")}"`);
+      return reply.type("text/csv; charset=utf-8").send(writeCsv(await exportRows(term, isTemplate)));
     },
   );
 
   api.get(
     "/api/v1/chairmanship/:term/programme.xlsx",
-    { schema: { tags, summary: "The term's programme as an XLSX workbook, in the columns an import reads", params: TermParams, response: { 200: binary(SPREADSHEET_TYPES.xlsx, "XLSX workbook"), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "The term's programme as an XLSX workbook, in the columns an import reads; ?template=true: the columns alone",
+        params: TermParams,
+        querystring: ExportQuery,
+        response: { 200: binary(SPREADSHEET_TYPES.xlsx, "XLSX workbook"), ...errors },
+      },
+    },
     async (request, reply) => {
       const term = termOf(request.params.term);
-      const workbook = await writeXlsx(programmeRows(await termEvents(db, term.id)), term.id);
-      void reply.header("content-disposition", `attachment; filename="programme-${term.id}.xlsx"`);
+      const isTemplate = request.query.template === "true";
+      const workbook = await writeXlsx(await exportRows(term, isTemplate), term.id);
+      void reply.header("content-disposition", `attachment; filename="${fileName(term, isTemplate, "xlsx")}"`);
       return reply.type(SPREADSHEET_TYPES.xlsx).send(workbook as never);
     },
   );

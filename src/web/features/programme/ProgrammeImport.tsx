@@ -1,6 +1,6 @@
 // Importing a term's programme from a spreadsheet: the file is checked first (each error named by its row and column, in
 // the reader's language), then imported; an import replaces the events imported before, never the organization's own.
-import { Alert, Button, FileInput, Group, List, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, FileInput, Group, List, Stack, Text, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -18,7 +18,8 @@ type Outcome =
   | { readonly kind: "refused"; readonly errors: readonly FieldError[]; readonly message: string }
   | { readonly kind: "failed"; readonly message: string };
 
-export function ProgrammeImport({ term }: { term: string }) {
+/** `templateBase`: the programme's export address, whose CSV and XLSX of a term with no events are the columns alone. */
+export function ProgrammeImport({ term, templateBase }: { term: string; templateBase: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const sendSpreadsheet = useSendSpreadsheet();
@@ -51,6 +52,17 @@ export function ProgrammeImport({ term }: { term: string }) {
       <Text size="xs" c="dimmed">
         {t("programme.import.columns", { required: REQUIRED_COLUMNS.join(", "), optional: PROGRAMME_COLUMNS.filter((c) => !REQUIRED_COLUMNS.includes(c)).join(", ") })}
       </Text>
+      <Group gap="md" data-testid="programme-template">
+        <Text size="sm" fw={600}>
+          {t("programme.import.template")}
+        </Text>
+        <Anchor href={`${templateBase}.csv?template=true`} size="sm" data-testid="template-csv">
+          {t("programme.export.csv")}
+        </Anchor>
+        <Anchor href={`${templateBase}.xlsx?template=true`} size="sm" data-testid="template-xlsx">
+          {t("programme.export.xlsx")}
+        </Anchor>
+      </Group>
       <FileInput
         label={t("programme.import.file")}
         placeholder={t("programme.import.choose")}

@@ -1,12 +1,13 @@
 // A chairmanship term's page: its slogan, themed year and priorities, the count of events the sources report (as they
-// report it, cited), the progress of its programme by month and by track, the events, the exports, and for the secretariat
-// and the chair the import of a spreadsheet.
+// report it, cited), the progress of its programme by month and by track (no empty charts: a note says nothing is recorded
+// yet), the events, the meetings its chair chairs under it, the exports of a programme that has events, and for the
+// secretariat and the chair the import of a spreadsheet.
 import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { lazy, Suspense, useMemo, type ComponentType } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { EVENT_STATUSES, type Programme, type ProgrammeEventDto } from "../../../contracts/programme";
+import { EVENT_STATUSES, type Programme, type ProgrammeEventDto, type ProgrammeMeetingDto } from "../../../contracts/programme";
 import { mayActOn } from "../../shared/access/access-rules";
 import { API_BASE, isNotFound } from "../../shared/api/fetch-json";
 import { LoadError, Loading } from "../../shared/QueryFeedback";
@@ -79,6 +80,60 @@ function Charts({ programme }: { programme: Programme }) {
         </div>
       </div>
     </SimpleGrid>
+  );
+}
+
+/** In place of charts with nothing in them: that nothing is recorded yet, and what the sources report. */
+function NothingRecorded({ programme }: { programme: Programme }) {
+  const { t } = useTranslation();
+  const { count } = useLocale();
+  const reported = programme.term.reportedEvents;
+  return (
+    <Paper withBorder radius="md" p="md" bg="gray.0" data-testid="programme-empty">
+      <Text fw={600}>{t("programme.empty.title")}</Text>
+      <Text size="sm" c="dimmed" mt={4}>
+        {t("programme.empty.charts")}
+      </Text>
+      <Text size="sm" mt={4} data-testid="programme-empty-reported">
+        {reported ? t("programme.empty.reported", { reported: reportedCount(reported.count, reported.qualifier, t, count) }) : t("programme.empty.noneReported")}
+      </Text>
+    </Paper>
+  );
+}
+
+/** The meetings the term's chair chairs under it, from the meetings (counted in the progress beside the events). */
+function ChairedMeetings({ meetings }: { meetings: readonly ProgrammeMeetingDto[] }) {
+  const { t } = useTranslation();
+  const { text, dateRange } = useLocale();
+  return (
+    <div data-testid="programme-meetings">
+      <Title order={3} size="h4" mb={4}>
+        {t("programme.meetings.heading")}
+      </Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        {t("programme.meetings.note")}
+      </Text>
+      <Stack gap="xs">
+        {meetings.map((meeting) => (
+          <Group key={meeting.id} gap="xs" wrap="wrap" data-testid="programme-meeting" data-meeting={meeting.id}>
+            <Text size="sm" c="dimmed" className={tables.nowrap}>
+              {dateRange(meeting.start, meeting.end === meeting.start ? null : meeting.end)}
+            </Text>
+            <Anchor component={Link} to={`/meetings/${encodeURIComponent(meeting.id)}`} size="sm" style={{ overflowWrap: "break-word", minWidth: 0 }}>
+              {text(meeting.title)}
+            </Anchor>
+            <Badge variant="light" color="gray" radius="sm" styles={{ root: { textTransform: "none" } }}>
+              {t(`meetings.status.${meeting.status}`)}
+            </Badge>
+            {meeting.isDemo && (
+              <Badge variant="outline" color="yellow" radius="sm" styles={{ root: { textTransform: "none" } }}>
+                {t("meetings.demonstration")}
+              </Badge>
+            )}
+          </Group>
+        ))}
+      </Stack>
+    </div>
   );
 }
 
@@ -202,7 +257,7 @@ export function ProgrammePage({ Source }: { Source: SourceCitation }) {
       </Stack>
     );
 
-  const { term: record, events, progress } = programme.data;
+  const { term: record, events, meetings, progress } = programme.data;
   const mayImport = session !== undefined && mayActOn(session, "programme.import", record.state.code);
   const exportBase = `${API_BASE}/chairmanship/${encodeURIComponent(record.id)}/programme`;
   const dataLanguage = dataLanguageOf(language);
@@ -281,41 +336,50 @@ export function ProgrammePage({ Source }: { Source: SourceCitation }) {
               <Figure key={status} label={t(`programme.statuses.${status}`)} value={count(progress.byStatus[status])} testId={`programme-${status}`} />
             ))}
           </Group>
-          <Charts programme={programme.data} />
+          {progress.total > 0 ? <Charts programme={programme.data} /> : <NothingRecorded programme={programme.data} />}
           {progress.yearOnly.map((year) => (
             <Text key={year.year} size="sm" c="dimmed" data-testid="programme-year-only">
               {t("programme.chart.yearOnly", { year: String(year.year), total: count(year.total), held: count(year.held) })}
             </Text>
           ))}
-          <div>
-            <Title order={3} size="h4" mb="xs">
-              {t("programme.events.heading")}
-            </Title>
-            <EventsTable events={events} Source={Source} />
-          </div>
-          <Group gap="md" data-testid="programme-exports">
-            <Text size="sm" fw={600}>
-              {t("programme.export.heading")}
-            </Text>
-            <Anchor href={`${exportBase}.csv`} size="sm" data-testid="export-csv">
-              {t("programme.export.csv")}
-            </Anchor>
-            <Anchor href={`${exportBase}.xlsx`} size="sm" data-testid="export-xlsx">
-              {t("programme.export.xlsx")}
-            </Anchor>
-            <Anchor href={`${exportBase}.ics?lang=${dataLanguage}`} size="sm" data-testid="export-ics">
-              {t("programme.export.ics")}
-            </Anchor>
-          </Group>
-          <Text size="xs" c="dimmed" mt={-12}>
-            {t("programme.export.icsNote")}
-          </Text>
+          {/* With nothing recorded, the note above says so once. */}
+          {progress.total > 0 && (
+            <div>
+              <Title order={3} size="h4" mb="xs">
+                {t("programme.events.heading")}
+              </Title>
+              <EventsTable events={events} Source={Source} />
+            </div>
+          )}
+          {meetings.length > 0 && <ChairedMeetings meetings={meetings} />}
+          {/* A programme with no events has nothing to download: the import below offers a blank template instead. */}
+          {events.length > 0 && (
+            <>
+              <Group gap="md" data-testid="programme-exports">
+                <Text size="sm" fw={600}>
+                  {t("programme.export.heading")}
+                </Text>
+                <Anchor href={`${exportBase}.csv`} size="sm" data-testid="export-csv">
+                  {t("programme.export.csv")}
+                </Anchor>
+                <Anchor href={`${exportBase}.xlsx`} size="sm" data-testid="export-xlsx">
+                  {t("programme.export.xlsx")}
+                </Anchor>
+                <Anchor href={`${exportBase}.ics?lang=${dataLanguage}`} size="sm" data-testid="export-ics">
+                  {t("programme.export.ics")}
+                </Anchor>
+              </Group>
+              <Text size="xs" c="dimmed" mt={-12}>
+                {t("programme.export.icsNote")}
+              </Text>
+            </>
+          )}
         </Stack>
       </Paper>
 
       {mayImport && (
         <Paper component="section" aria-labelledby="import-heading" withBorder radius="lg" p="lg">
-          <ProgrammeImport term={record.id} />
+          <ProgrammeImport term={record.id} templateBase={exportBase} />
         </Paper>
       )}
     </Stack>
