@@ -1,5 +1,6 @@
 // Boots the web app (public portal, identity, administration, audit): i18n first (so the first paint is in the reader's language), then Mantine, TanStack Query, the live connection and the router.
 import "@mantine/core/styles.css";
+import "@mantine/dates/styles.css";
 import "./global.css";
 import { MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
@@ -9,6 +10,7 @@ import { BrowserRouter } from "react-router";
 import { AppRoutes } from "./app/AppRoutes";
 import { setupI18n } from "./i18n/setup-i18n";
 import { ApiProblem } from "./shared/api/fetch-json";
+import { InterfaceDates } from "./shared/forms/DateFields";
 import { LiveConnection } from "./shared/live/LiveConnection";
 import { theme } from "./shared/theme";
 
@@ -29,13 +31,15 @@ async function start(): Promise<void> {
   createRoot(container).render(
     <StrictMode>
       <MantineProvider theme={theme}>
-        <QueryClientProvider client={queryClient}>
-          <LiveConnection>
-            <BrowserRouter>
-              <AppRoutes />
-            </BrowserRouter>
-          </LiveConnection>
-        </QueryClientProvider>
+        <InterfaceDates>
+          <QueryClientProvider client={queryClient}>
+            <LiveConnection>
+              <BrowserRouter>
+                <AppRoutes />
+              </BrowserRouter>
+            </LiveConnection>
+          </QueryClientProvider>
+        </InterfaceDates>
       </MantineProvider>
     </StrictMode>,
   );

@@ -206,6 +206,21 @@ export function intlDate(language: UiLanguage, isoDay: string, precision: "day" 
   return new Intl.DateTimeFormat(language, options).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/**
+ * A day "YYYY-MM-DD" as a reader types it in a date field of the interface in `language`: in that language's order
+ * (12/31/2099 in English, 31.12.2099 in Russian, 2099/12/31 in Chinese), whatever the browser's own locale.
+ */
+export function typedDay(language: UiLanguage, isoDay: string): string {
+  const [year, month, day] = isoDay.split("-");
+  return language === "ru" ? `${day}.${month}.${year}` : language === "zh-CN" ? `${year}/${month}/${day}` : `${month}/${day}/${year}`;
+}
+
+/** A wall-clock time "YYYY-MM-DDTHH:mm" as a reader types it in a date-and-time field (24-hour clock). */
+export function typedDateTime(language: UiLanguage, local: string): string {
+  const [day = "", time = ""] = local.split("T");
+  return `${typedDay(language, day)} ${time}`;
+}
+
 export interface PortalEnvironment {
   server: RunningServer;
   browser: Browser;

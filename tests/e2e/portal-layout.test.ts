@@ -17,6 +17,7 @@ import {
   openPortal,
   screenshot,
   signInPage,
+  typedDay,
   usePortalEnvironment,
   type UiLanguage,
 } from "./harness.js";
@@ -385,7 +386,7 @@ describe("portal layout", () => {
         await rows.first().waitFor();
         const from = page.getByTestId("filter-from");
         const to = page.getByTestId("filter-to");
-        await to.fill("2099-12-31");
+        await to.fill(typedDay(language, "2099-12-31"));
         await page.waitForURL(/to=2099-12-31/);
         await rows.first().waitFor();
 
@@ -393,7 +394,7 @@ describe("portal layout", () => {
         page.on("request", (request) => {
           if (request.url().includes("/api/v1/audit?")) asked.push(request.url());
         });
-        await from.fill("2100-01-05");
+        await from.fill(typedDay(language, "2100-01-05"));
         const problem = page.getByTestId("range-inverted");
         await problem.waitFor();
         const said = await problem.innerText();
@@ -406,7 +407,7 @@ describe("portal layout", () => {
         expect(asked.filter((url) => /[?&]from=(2099|2100)/.test(url))).toEqual([]);
 
         // Put right, the message goes and the trail is asked for the new range.
-        await from.fill("2000-01-01");
+        await from.fill(typedDay(language, "2000-01-01"));
         await problem.waitFor({ state: "detached" });
         await rows.first().waitFor();
         await expect.poll(() => asked.some((url) => /[?&]from=(1999|2000)/.test(url))).toBe(true);

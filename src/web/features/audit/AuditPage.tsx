@@ -1,5 +1,5 @@
 // The audit trail: who did what, when (in the reader's time zone), from where, with its chain hash; filtered by action, delegation and days, a page at a time.
-import { Button, Code, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title, UnstyledButton } from "@mantine/core";
+import { Button, Code, Group, NativeSelect, Paper, Stack, Table, Text, Title, UnstyledButton } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { Fragment, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -21,6 +21,7 @@ import { useAuditLive } from "./audit-live";
 import { useAuditTrail, type AuditFilter } from "./audit-queries";
 import classes from "./AuditPage.module.css";
 import { ScrollableTable } from "../../shared/table/ScrollableTable";
+import { DateField } from "../../shared/forms/DateFields";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DELEGATION_CODE = /^[A-Z0-9_-]{2,16}$/;
@@ -332,23 +333,19 @@ function Audit({ session }: { session: SignedInSession }) {
               data-testid="filter-delegation"
             />
           )}
-          <TextInput
-            type="date"
+          <DateField
             label={t("audit.filterFrom")}
             value={fromDay}
-            max={toDay || undefined}
-            onChange={(event) => setParam("from", event.currentTarget.value)}
+            onChange={(day) => setParam("from", day)}
             error={isRangeInverted}
             aria-describedby={isRangeInverted ? rangeMessageId : undefined}
             w={{ base: "calc(50% - 6px)", xs: 170 }}
             data-testid="filter-from"
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t("audit.filterTo")}
             value={toDay}
-            min={fromDay || undefined}
-            onChange={(event) => setParam("to", event.currentTarget.value)}
+            onChange={(day) => setParam("to", day)}
             error={isRangeInverted}
             aria-describedby={isRangeInverted ? rangeMessageId : undefined}
             w={{ base: "calc(50% - 6px)", xs: 170 }}

@@ -17,6 +17,7 @@ import { useBodies, useStatesToday } from "../meeting-queries";
 import { formatSpan, timeZoneChoices, venueLocalToInstant, zoneOffsetName } from "../meeting-time";
 import { useMeetingForm } from "../use-meeting-form";
 import { compactText, EMPTY_TEXT, hasText, LANGUAGE_FIELDS, type LanguageValues } from "../language-fields";
+import { DateTimeField } from "../../../shared/forms/DateFields";
 
 interface Values extends Record<string, unknown> {
   body: string;
@@ -112,8 +113,8 @@ export function NewMeetingForm({ onDone }: { onDone: () => void }) {
           data-testid="meeting-zone"
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput type="datetime-local" label={t("meetings.create.start")} description={t("meetings.atVenue", { zone: form.values.timeZone })} {...form.getInputProps("start")} data-testid="meeting-start" />
-          <TextInput type="datetime-local" label={t("meetings.create.end")} description={t("meetings.atVenue", { zone: form.values.timeZone })} {...form.getInputProps("end")} data-testid="meeting-end" />
+          <DateTimeField label={t("meetings.create.start")} description={t("meetings.atVenue", { zone: form.values.timeZone })} {...form.getInputProps("start")} data-testid="meeting-start" />
+          <DateTimeField label={t("meetings.create.end")} description={t("meetings.atVenue", { zone: form.values.timeZone })} {...form.getInputProps("end")} data-testid="meeting-end" />
         </SimpleGrid>
         {start && end && Date.parse(end) > Date.parse(start) && form.values.timeZone !== readerZone && (
           <Text size="sm" c="dimmed" data-testid="meeting-your-time">

@@ -18,6 +18,7 @@ import { formatInstantAt, formatSpan, instantToVenueLocal, venueLocalToInstant }
 import { useMeetingForm } from "../use-meeting-form";
 import { useMeetingView } from "./meeting-context";
 import { compactText, EMPTY_TEXT, hasText, LANGUAGE_FIELDS, type LanguageValues } from "../language-fields";
+import { DateTimeField } from "../../../shared/forms/DateFields";
 
 function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
@@ -87,8 +88,8 @@ function ItemForm({ item, onDone }: { item: AgendaItem | null; onDone: () => voi
         <TextInput label={t("meetings.agenda.rapporteur")} {...form.getInputProps("rapporteur")} maw={420} />
         {zone && (
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-            <TextInput type="datetime-local" label={t("meetings.agenda.start")} description={t("meetings.atVenue", { zone })} {...form.getInputProps("start")} />
-            <TextInput type="datetime-local" label={t("meetings.agenda.end")} description={t("meetings.atVenue", { zone })} {...form.getInputProps("end")} />
+            <DateTimeField label={t("meetings.agenda.start")} description={t("meetings.atVenue", { zone })} {...form.getInputProps("start")} data-testid="agenda-start" />
+            <DateTimeField label={t("meetings.agenda.end")} description={t("meetings.atVenue", { zone })} {...form.getInputProps("end")} data-testid="agenda-end" />
           </SimpleGrid>
         )}
         {isAdopted && <Textarea label={t("meetings.agenda.reason")} description={t("meetings.agenda.reasonHelp")} autosize minRows={2} {...form.getInputProps("reason")} data-testid="agenda-reason" />}

@@ -1,6 +1,6 @@
 // The top of a meeting's page: number and title, status, when (at the venue and in the reader's zone), where, format,
 // host and chair; the calendar feed and the projector view; for the secretariat, the meeting's status.
-import { Anchor, Button, Group, NativeSelect, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Group, NativeSelect, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -16,6 +16,7 @@ import { MeetingWhen } from "../MeetingWhen";
 import { instantToVenueLocal, timeZoneChoices, venueLocalToInstant, zoneOffsetName } from "../meeting-time";
 import { useBodyName } from "../use-meeting-names";
 import { useMeetingView } from "./meeting-context";
+import { DateTimeField } from "../../../shared/forms/DateFields";
 
 type Status = (typeof MEETING_STATUSES)[number];
 
@@ -97,8 +98,8 @@ function DatesChange() {
     <Stack gap="xs" maw={720} data-testid="dates-form">
       <Select label={t("meetings.create.timeZone")} data={zones} searchable limit={60} allowDeselect={false} value={timeZone} onChange={(value) => value && setTimeZone(value)} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <TextInput type="datetime-local" label={t("meetings.create.start")} description={t("meetings.atVenue", { zone: timeZone })} value={start} onChange={(event) => setStart(event.currentTarget.value)} data-testid="dates-start" />
-        <TextInput type="datetime-local" label={t("meetings.create.end")} description={t("meetings.atVenue", { zone: timeZone })} value={end} onChange={(event) => setEnd(event.currentTarget.value)} data-testid="dates-end" />
+        <DateTimeField label={t("meetings.create.start")} description={t("meetings.atVenue", { zone: timeZone })} value={start} onChange={setStart} data-testid="dates-start" />
+        <DateTimeField label={t("meetings.create.end")} description={t("meetings.atVenue", { zone: timeZone })} value={end} onChange={setEnd} data-testid="dates-end" />
       </SimpleGrid>
       {isPostponed && (
         <NativeSelect
@@ -174,7 +175,7 @@ export function MeetingHeader() {
           {t("meetings.header.number", { number: meeting.number })}
         </Text>
       )}
-      <Title order={1} fz={{ base: "1.45rem", sm: "2rem" }} lh={1.3} data-testid="meeting-title" style={{ overflowWrap: "anywhere" }}>
+      <Title order={1} fz={{ base: "1.45rem", sm: "2rem" }} lh={1.3} data-testid="meeting-title" style={{ overflowWrap: "break-word" }}>
         {text(meeting.title)}
       </Title>
       <Group gap={6}>

@@ -17,6 +17,7 @@ import { useRoom } from "../room/room-context";
 import { DeadlineZones } from "./DeadlineZones";
 import { instantToZonedLocal, zonedLocalToInstant } from "./deadline";
 import { IssueRevisionForm } from "./IssueRevisionForm";
+import { DateTimeField } from "../../../shared/forms/DateFields";
 
 function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
@@ -109,8 +110,7 @@ function SilenceForm({ isReady }: { isReady: boolean }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="xs">
         <Text size="sm">{t("negotiation.silence.startIntro")}</Text>
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t("negotiation.silence.deadline")}
           description={t("negotiation.silence.deadlineZone", { zone })}
           {...form.getInputProps("deadline")}
