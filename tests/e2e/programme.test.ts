@@ -172,4 +172,69 @@ describe("the chair's programme", () => {
       }
     });
   }
+
+  for (const language of LANGUAGES) {
+    it(`shows a running term with nothing recorded, and the meetings its chair chairs counted, in ${language}, on a desktop and at 390 px`, async () => {
+      const monthLabel = (year: number, month: number) => new Intl.DateTimeFormat(language, { year: "numeric", month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 1)));
+      const now = new Date();
+      for (const viewport of [DESKTOP, PHONE_390]) {
+        // The public: no event and no meeting it may see for Kyrgyzstan's term, so no chart and nothing to download.
+        const visitor = await openPortal(env.browser, { locale: BROWSER_LOCALE[language], viewport });
+        try {
+          await visitor.page.goto(`${env.server.baseUrl}/chairmanship/chair-2026`);
+          await visitor.page.getByTestId("programme-empty").waitFor();
+          expect(await visitor.page.getByTestId("programme-total").innerText()).toBe("0");
+          expect(await visitor.page.locator('[data-testid="progress-by-month"], [data-testid="progress-by-track"]').count()).toBe(0);
+          expect(await visitor.page.getByTestId("programme-exports").count()).toBe(0);
+          // No source reports a count for this term, and the note says so.
+          expect(await visitor.page.getByTestId("programme-empty-reported").innerText()).toBe(
+            { "zh-CN": "没有资料报道本任期的活动数量。", ru: "Ни один источник не приводит число мероприятий этого срока.", en: "No source reports a number of events for this term." }[language],
+          );
+          expect(await missingKeys(visitor.page)).toEqual([]);
+          expect(await visitor.page.locator("body").innerText()).not.toMatch(RAW_KEY_PATTERN);
+          await screenshot(visitor.page, `programme-empty-${language}-${viewport.width}`);
+          expect(visitor.errors).toEqual([]);
+        } finally {
+          await visitor.context.close();
+        }
+
+        // The secretariat: the demonstration meeting Kyrgyzstan chairs today is counted (planned, institutional), the
+        // month axis runs from September 2025 to this month, and the import offers a blank template, not the empty programme.
+        const { context, page, errors } = await openPortal(env.browser, { locale: BROWSER_LOCALE[language], viewport });
+        try {
+          await signInPage(page, env.server.baseUrl);
+          await page.goto(`${env.server.baseUrl}/chairmanship/chair-2026`);
+          await page.getByTestId("programme-meeting").first().waitFor();
+          expect(await page.getByTestId("programme-meeting").count()).toBe(1);
+          await waitForTestIdText(page, "programme-total", "1");
+          expect(await page.getByTestId("programme-planned").innerText()).toBe("1");
+          const chart = page.getByTestId("progress-by-month");
+          await chart.locator("canvas").first().waitFor({ state: "visible" });
+          const months = await chart.evaluate((element) => {
+            const instance = (element as unknown as { echartsInstance?: { getOption(): { xAxis: { data: string[] }[] } } }).echartsInstance;
+            return instance?.getOption().xAxis[0]?.data ?? [];
+          });
+          expect(months[0]).toBe(monthLabel(2025, 9));
+          expect(months.at(-1)).toBe(monthLabel(now.getUTCFullYear(), now.getUTCMonth() + 1));
+          expect(months.length).toBe((now.getUTCFullYear() - 2025) * 12 + now.getUTCMonth() + 1 - 8);
+          await expect.poll(() => chartTotals(page, "progress-by-track"), { timeout: 10_000 }).toMatchObject({ [{ "zh-CN": "计划中", ru: "Запланировано", en: "Planned" }[language]]: 1 });
+          expect(await page.getByTestId("programme-exports").count()).toBe(0);
+          expect(await page.getByTestId("template-csv").getAttribute("href")).toBe("/api/v1/chairmanship/chair-2026/programme.csv?template=true");
+          expect(await missingKeys(page)).toEqual([]);
+          await expect
+            .poll(() =>
+              page.evaluate(() => {
+                const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+                return root.scrollWidth - root.clientWidth;
+              }),
+            )
+            .toBeLessThanOrEqual(0);
+          await screenshot(page, `programme-running-${language}-${viewport.width}`);
+          expect(errors).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      }
+    });
+  }
 });
