@@ -26,6 +26,7 @@ import {
   signInOverHttp,
   signInPage,
   startServer,
+  typedDateTime,
   waitLive,
   wasNotReloaded,
 } from "./harness.js";
@@ -128,15 +129,16 @@ describe("a meeting end to end", () => {
       await form.getByTestId("meeting-title-en").fill("Meeting of the Council of Ministers of Foreign Affairs (test)");
       await form.getByTestId("meeting-zone").fill("Asia/Bishkek");
       await page.getByRole("option", { name: /^Asia\/Bishkek/ }).click();
-      await form.getByTestId("meeting-start").fill(dayAhead(14, "10:00"));
+      // Dates are typed in the interface language's order (here English), whatever the browser's locale.
+      await form.getByTestId("meeting-start").fill(typedDateTime("en", dayAhead(14, "10:00")));
       // An end before the start: the server refuses it, and says so under the field, in the reader's language.
-      await form.getByTestId("meeting-end").fill(dayAhead(13, "18:00"));
+      await form.getByTestId("meeting-end").fill(typedDateTime("en", dayAhead(13, "18:00")));
       await form.getByTestId("meeting-host").selectOption("KG");
       await form.getByTestId("meeting-city-en").fill("Cholpon-Ata");
       await form.getByTestId("submit-meeting").click();
       const endField = form.locator(".mantine-InputWrapper-root", { has: page.getByTestId("meeting-end") });
       await endField.getByText(en.problems.codes["end-not-after-start"]!).waitFor({ timeout: 10_000 });
-      await form.getByTestId("meeting-end").fill(dayAhead(14, "18:00"));
+      await form.getByTestId("meeting-end").fill(typedDateTime("en", dayAhead(14, "18:00")));
       await form.getByTestId("submit-meeting").click();
       await page.waitForURL(/\/meetings\/CMFA-/, { timeout: 15_000 });
       meetingId = decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1)!);
@@ -328,6 +330,206 @@ describe("a meeting end to end", () => {
     }
   });
 
+  it("keeps the projector's titles broken between words and its clock on one line, hours over time, on a desktop and at 390 px", { timeout: 180_000 }, async () => {
+    expect(meetingId).toBeDefined();
+    for (const language of LANGUAGES) {
+      for (const viewport of [DESKTOP, PHONE_390]) {
+        const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE[language], viewport });
+        try {
+          // The browser's clock is moved ten hours on once the screen shows the speaker: the clock then reads "+9:58:…".
+          await page.clock.install();
+          await signInPage(page, server.baseUrl, "head.in@concord.test");
+          await page.goto(`${server.baseUrl}/meetings/${meetingId}/projector`);
+          await page.getByTestId("projector-speaker").waitFor();
+          await page.clock.setSystemTime(Date.now() + 10 * 3_600_000);
+          await expect.poll(() => page.getByTestId("clock-main").innerText(), { timeout: 10_000 }).toMatch(/^\+\d{1,2}:\d{2}:\d{2}$/);
+          const clock = await page.getByTestId("clock-main").evaluate((node) => {
+            const element = node as unknown as { getClientRects(): { length: number }; getBoundingClientRect(): { left: number; right: number } };
+            const box = element.getBoundingClientRect();
+            return { lines: element.getClientRects().length, left: box.left, right: box.right, width: (globalThis as unknown as { innerWidth: number }).innerWidth };
+          });
+          expect(clock.lines, `${language} ${viewport.width}`).toBe(1);
+          expect(clock.left).toBeGreaterThanOrEqual(0);
+          expect(clock.right, `${language} ${viewport.width}: the clock ends inside the screen`).toBeLessThanOrEqual(clock.width);
+          // Where the meeting's and the item's titles go to a new line, it is between words (or Chinese characters).
+          for (const testId of ["projector-meeting", "projector-item"]) {
+            const midWord = await page.getByTestId(testId).evaluate((node) => {
+              const doc = (globalThis as unknown as { document: { createRange(): { setStart(n: unknown, o: number): void; setEnd(n: unknown, o: number): void; getClientRects(): ArrayLike<{ top: number }> } } }).document;
+              const walker = (globalThis as unknown as { document: { createTreeWalker(root: unknown, what: number): { nextNode(): { textContent: string | null } | null } } }).document.createTreeWalker(node, 4);
+              const letters: { ch: string; top: number }[] = [];
+              for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+                const value = text.textContent ?? "";
+                for (let i = 0; i < value.length; i++) {
+                  const range = doc.createRange();
+                  range.setStart(text, i);
+                  range.setEnd(text, i + 1);
+                  const rects = range.getClientRects();
+                  if (rects.length > 0) letters.push({ ch: value[i]!, top: rects[0]!.top });
+                }
+              }
+              const isWordLetter = (ch: string) => /[\p{L}\p{N}]/u.test(ch) && !/\p{Script=Han}/u.test(ch);
+              return letters.flatMap((letter, i) => (i > 0 && letter.top > letters[i - 1]!.top + 2 && isWordLetter(letter.ch) && isWordLetter(letters[i - 1]!.ch) ? [`${letters[i - 1]!.ch}|${letter.ch}`] : []));
+            });
+            expect(midWord, `${testId} in ${language} at ${viewport.width}px`).toEqual([]);
+          }
+          const overflow = await page.evaluate(() => {
+            const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+            return root.scrollWidth - root.clientWidth;
+          });
+          expect(overflow).toBeLessThanOrEqual(0);
+          await screenshot(page, `projector-overtime-${language}-${viewport.width}`);
+          expect(errors).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  });
+
+  it("lists meetings in progress and coming up first, soonest first, and the past below, latest first, a few until asked for all", { timeout: 180_000 }, async () => {
+    const india = await signInOverHttp(server.baseUrl, { email: "head.in@concord.test", password: "concord-demo" });
+    const items = ((await (await india("GET", "/api/v1/meetings")).json()) as { items: { id: string; start: string | null; end: string | null; startDate: string; endDate: string; isDemo: boolean }[] }).items;
+    // What the list should show, worked out here from the dates alone.
+    const now = Date.now();
+    const today = new Date(now).toISOString().slice(0, 10);
+    const lastDay = (date: string) => (date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date);
+    const firstMoment = (m: (typeof items)[number]) => (m.start !== null ? Date.parse(m.start) : Date.parse(`${m.startDate.length === 4 ? `${m.startDate}-01-01` : m.startDate.length === 7 ? `${m.startDate}-01` : m.startDate}T00:00:00Z`));
+    const isPast = (m: (typeof items)[number]) => (m.end !== null ? Date.parse(m.end) <= now : lastDay(m.endDate) < today);
+    const isOn = (m: (typeof items)[number]) => !isPast(m) && firstMoment(m) <= now;
+    const current = items.filter((m) => !isPast(m)).sort((a, b) => Number(isOn(b)) - Number(isOn(a)) || firstMoment(a) - firstMoment(b));
+    const past = items.filter(isPast).sort((a, b) => firstMoment(b) - firstMoment(a));
+    const demo = items.find((m) => m.isDemo);
+    expect(demo && isOn(demo), "the demonstration meeting is in progress").toBe(true);
+    expect(past.length).toBeGreaterThan(20);
+    for (const language of LANGUAGES) {
+      for (const viewport of [DESKTOP, PHONE_390]) {
+        const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE[language], viewport });
+        try {
+          await signInPage(page, server.baseUrl, "head.in@concord.test");
+          await page.goto(`${server.baseUrl}/meetings`);
+          const currentCards = page.getByTestId("meetings-current").getByTestId("meeting-card");
+          await currentCards.first().waitFor();
+          expect(await currentCards.evaluateAll((cards) => cards.map((card) => (card as unknown as { dataset: { meeting: string } }).dataset.meeting))).toEqual(current.map((m) => m.id));
+          expect(await currentCards.first().getAttribute("data-timing")).toBe("in_progress");
+          expect(await currentCards.first().getByTestId("in-progress").count()).toBe(1);
+          // The one in progress is in sight at once, even on a phone, and the past comes after the upcoming.
+          const firstTop = (await currentCards.first().boundingBox())!.y;
+          expect(firstTop).toBeLessThan(viewport.height);
+          const pastCards = page.getByTestId("meetings-past").getByTestId("meeting-card");
+          expect((await pastCards.first().boundingBox())!.y).toBeGreaterThan((await currentCards.last().boundingBox())!.y);
+          expect(await pastCards.evaluateAll((cards) => cards.map((card) => (card as unknown as { dataset: { meeting: string } }).dataset.meeting))).toEqual(past.slice(0, 6).map((m) => m.id));
+          expect(await missingKeys(page)).toEqual([]);
+          expect(await page.locator("main").innerText()).not.toMatch(RAW_KEY_PATTERN);
+          await screenshot(page, `meetings-by-time-${language}-${viewport.width}`);
+          // All the past ones on request, the latest first; and back.
+          const toggle = page.getByTestId("toggle-past");
+          expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+          await toggle.click();
+          await expect.poll(() => pastCards.count()).toBe(past.length);
+          expect(await pastCards.first().getAttribute("data-meeting")).toBe(past[0]!.id);
+          await toggle.click();
+          await expect.poll(() => pastCards.count()).toBe(6);
+          expect(errors).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  });
+
+  it("shows the demonstration meeting as a session in progress, its speaker's clock stopped by the chair, in each language", { timeout: 180_000 }, async () => {
+    const india = await signInOverHttp(server.baseUrl, { email: "head.in@concord.test", password: "concord-demo" });
+    const demo = ((await (await india("GET", "/api/v1/meetings")).json()) as { items: { id: string; isDemo: boolean }[] }).items.find((m) => m.isDemo)!;
+    const meeting = (await (await india("GET", `/api/v1/meetings/${demo.id}`)).json()) as { status: string; start: string; end: string; agenda: { adoptedAt: string; items: { speakers: { current: { startedAt: string; pausedAt: string | null } | null } }[] } };
+    expect(meeting.status).toBe("confirmed");
+    expect(Date.parse(meeting.start)).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(meeting.end)).toBeGreaterThan(Date.now());
+    const speaking = meeting.agenda.items.map((item) => item.speakers.current).filter((current) => current !== null);
+    expect(speaking).toHaveLength(1);
+    expect(Date.parse(speaking[0]!.startedAt)).toBeGreaterThanOrEqual(Date.parse(meeting.agenda.adoptedAt));
+    expect(speaking[0]!.pausedAt).not.toBeNull();
+    for (const language of LANGUAGES) {
+      for (const viewport of [DESKTOP, PHONE_390]) {
+        const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE[language], viewport });
+        try {
+          await signInPage(page, server.baseUrl, "head.in@concord.test");
+          await page.goto(`${server.baseUrl}/meetings/${demo.id}?tab=speakers`);
+          await page.getByTestId("current-delegation").waitFor();
+          expect(await page.getByTestId("meeting-status").first().getAttribute("data-status")).toBe("confirmed");
+          const clock = page.getByTestId("speaking-clock").first();
+          expect(await clock.getAttribute("data-paused")).toBe("true");
+          expect(await clock.getAttribute("data-over")).toBeNull();
+          expect(await missingKeys(page)).toEqual([]);
+          await screenshot(page, `demo-meeting-${language}-${viewport.width}`);
+          await page.goto(`${server.baseUrl}/meetings/${demo.id}/projector`);
+          await page.getByTestId("projector-speaker").waitFor();
+          expect(await page.getByTestId("speaking-clock").getAttribute("data-paused")).toBe("true");
+          await screenshot(page, `demo-projector-${language}-${viewport.width}`);
+          expect(errors).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  });
+
+  it("takes dates typed in the interface language's order, with its calendar, and sends the same instants", { timeout: 180_000 }, async () => {
+    const PATTERNS = { "zh-CN": "年/月/日 时:分", ru: "ДД.ММ.ГГГГ чч:мм", en: "MM/DD/YYYY hh:mm" } as const;
+    const FIRST_WEEKDAY = { "zh-CN": "一", ru: "Пн", en: "Su" } as const;
+    const day = dayAhead(20, "").slice(0, 10);
+    for (const language of LANGUAGES) {
+      for (const viewport of [DESKTOP, PHONE_390]) {
+        const { context, page, errors } = await openPortal(browser, { locale: "en-US", viewport });
+        try {
+          // The browser speaks American English; the interface is switched to the language under test.
+          await page.addInitScript((chosen) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem("concord.language", chosen), language);
+          await signInPage(page, server.baseUrl);
+          let sent: { start?: string; end?: string } | null = null;
+          await page.route("**/api/v1/meetings", async (route) => {
+            if (route.request().method() !== "POST") return route.continue();
+            sent = route.request().postDataJSON() as { start?: string; end?: string };
+            return route.fulfill({ status: 400, contentType: "application/problem+json", body: JSON.stringify({ type: "about:blank", title: "test", status: 400, code: "invalid-request", detail: "stopped by the test" }) });
+          });
+          await page.goto(`${server.baseUrl}/meetings`);
+          await page.getByTestId("new-meeting").click();
+          const form = page.getByTestId("new-meeting-form");
+          await form.getByTestId("meeting-body").selectOption("CMFA");
+          await form.getByTestId("meeting-title-en").fill("A date typed in the reader's order (test)");
+          await form.getByTestId("meeting-zone").fill("Asia/Bishkek");
+          await page.getByRole("option", { name: /^Asia\/Bishkek/ }).click();
+          const start = form.getByTestId("meeting-start");
+          expect(await start.getAttribute("placeholder")).toBe(PATTERNS[language]);
+          await start.fill(typedDateTime(language, `${day}T09:30`));
+          await form.getByTestId("meeting-end").click();
+          expect(await start.inputValue()).toBe(typedDateTime(language, `${day}T09:30`));
+          // The calendar speaks the interface language; a day picked in it keeps the field's order.
+          const weekdays = page.locator(".mantine-DateInput-weekday");
+          await weekdays.first().waitFor();
+          // Once the start's calendar has closed and the end's has opened (their transitions over).
+          await expect
+            .poll(() =>
+              page.locator(".mantine-Popover-dropdown").evaluateAll((nodes) =>
+                nodes.map((node) => (globalThis as unknown as { getComputedStyle(n: unknown): { opacity: string } }).getComputedStyle(node).opacity),
+              ),
+            )
+            .toEqual(["1"]);
+          expect((await weekdays.first().innerText()).trim()).toBe(FIRST_WEEKDAY[language]);
+          await screenshot(page, `date-field-${language}-${viewport.width}`);
+          await form.getByTestId("meeting-end").fill(typedDateTime(language, `${day}T17:00`));
+          await form.getByTestId("meeting-title-en").click();
+          await form.getByTestId("submit-meeting").click();
+          await expect.poll(() => sent).not.toBeNull();
+          // What goes to the API is the instant at the venue (UTC+6), whatever the language it was typed in.
+          expect(sent).toMatchObject({ start: `${day}T09:30:00+06:00`, end: `${day}T17:00:00+06:00` });
+          expect(await missingKeys(page)).toEqual([]);
+          expect(errors.filter((error) => !error.includes("400"))).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  });
+
   it("verifies a badge by its QR code's address, signed out, on a phone, in each language; an unknown code is not valid", { timeout: 120_000 }, async () => {
     expect(meetingId).toBeDefined();
     const secretariat = await signInOverHttp(server.baseUrl);
@@ -365,8 +567,8 @@ describe("a meeting end to end", () => {
       await expect.poll(() => page.getByTestId("change-dates").innerText()).toBe("New dates");
       await page.getByTestId("change-dates").click();
       const day = dayAhead(40, "").slice(0, 10);
-      await page.getByTestId("dates-start").fill(`${day}T09:30`);
-      await page.getByTestId("dates-end").fill(`${day}T16:00`);
+      await page.getByTestId("dates-start").fill(typedDateTime("en", `${day}T09:30`));
+      await page.getByTestId("dates-end").fill(typedDateTime("en", `${day}T16:00`));
       await page.getByTestId("dates-resume-as").selectOption("confirmed");
       await screenshot(page, "meeting-new-dates-en-1280");
       await page.getByTestId("submit-dates").click();
