@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { BROWSER_LOCALE, DESKTOP, LANGUAGES, PHONE, RAW_KEY_PATTERN, REPO_ROOT, missingKeys, openPortal, screenshot, usePortalEnvironment, waitForTestIdText } from "./harness.js";
 
 const NAME = "Northern Seas Cooperation Forum (a fictional organization for tests)";
+const PHONE_390 = { width: 390, height: 844 } as const;
 
 describe("a second organization's portal", () => {
   const env = usePortalEnvironment({ env: { CONCORD_DATASET: join(REPO_ROOT, "tests/fixtures/second-organization") } });
@@ -85,6 +86,35 @@ describe("a second organization's portal", () => {
           await screenshot(page, `second-organization-${name}-${language}-phone`);
         }
         expect(await missingKeys(page)).toEqual([]);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  for (const language of LANGUAGES) {
+    it(`reads a projected yearly term as a recorded one reads, ending the day before the next begins, in ${language}, on a desktop and at 390 px`, async () => {
+      const { context, page, errors } = await openPortal(env.browser, { locale: BROWSER_LOCALE[language], viewport: DESKTOP });
+      try {
+        for (const viewport of [DESKTOP, PHONE_390]) {
+          await page.setViewportSize(viewport);
+          await page.goto(`${env.server.baseUrl}/chairmanship`);
+          await page.getByTestId("projected-terms").waitFor();
+          const termOf = (table: string, state: string) =>
+            page.locator(`[data-testid="${table}"] tbody tr`, { hasText: state }).first().locator("td").nth(1).innerText();
+          const recorded = (await termOf("recorded-terms", "Latvia")).trim();
+          const projected = (await termOf("projected-terms", "Sweden")).trim();
+          if (language === "en") {
+            expect(recorded).toBe("January 1 – December 31, 2025");
+            expect(projected).toBe("January 1 – December 31, 2027");
+          }
+          // The same words and form, only the year differs: the projection ends on 31 December, not on the next 1 January.
+          expect(projected).toBe(recorded.replaceAll("2025", "2027"));
+          expect(projected).not.toContain("2028");
+          expect(await missingKeys(page)).toEqual([]);
+          await screenshot(page, `second-organization-terms-${language}-${viewport.width}`);
+        }
         expect(errors).toEqual([]);
       } finally {
         await context.close();
