@@ -509,7 +509,10 @@ describe("a meeting end to end", () => {
           await expect
             .poll(() =>
               page.locator(".mantine-Popover-dropdown").evaluateAll((nodes) =>
-                nodes.map((node) => (globalThis as unknown as { getComputedStyle(n: unknown): { opacity: string } }).getComputedStyle(node).opacity),
+                nodes
+                  .map((node) => (globalThis as unknown as { getComputedStyle(n: unknown): { opacity: string; display: string } }).getComputedStyle(node))
+                  .filter((style) => style.display !== "none")
+                  .map((style) => style.opacity),
               ),
             )
             .toEqual(["1"]);
