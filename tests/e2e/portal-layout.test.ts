@@ -405,6 +405,7 @@ describe("portal layout", () => {
         expect(await rows.count()).toBeGreaterThan(0);
         // The calendar of the field last typed in is closed first, so that the picture shows the message under it.
         await page.keyboard.press("Escape");
+        await expect.poll(() => page.locator(".mantine-Popover-dropdown").count()).toBe(0);
         await screenshot(page, `portal-layout-audit-range-${language}-desktop`);
         expect(asked.filter((url) => /[?&]from=(2099|2100)/.test(url))).toEqual([]);
 
