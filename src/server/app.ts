@@ -43,6 +43,7 @@ import { STREAMS } from "../contracts/live.js";
 import { randomUUID } from "node:crypto";
 import { RegistrySnapshot } from "./registry/snapshot.js";
 import { utcDay } from "./startup.js";
+import { WorkPool, type WorkPoolOptions } from "./work/pool.js";
 
 export interface AppOptions {
   readonly database: Database;
@@ -62,6 +63,8 @@ export interface AppOptions {
   readonly logStream?: NodeJS.WritableStream;
   /** Live connection tuning (tests). */
   readonly live?: { readonly heartbeatMs?: number; readonly maxBufferedBytes?: number; readonly sessionCheckMs?: number };
+  /** The work pool's limits (WORK_* settings), and a gate for tests. */
+  readonly work?: WorkPoolOptions;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -149,12 +152,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await snapshot.reload();
   // Deadlines that passed while no process ran (a restart during a silence procedure) are met before serving.
   await silence.start();
-  const services: AppServices = { database, db, runner, snapshot, sessions, feed, hub, documents, silence, now, today };
+  const work = new WorkPool(options.work);
+  const services: AppServices = { database, db, runner, snapshot, sessions, feed, hub, documents, silence, work, now, today };
   app.decorate("services", services);
   app.addHook("onClose", async () => {
     silence.stop();
     hub.closeAll();
     await feed.stop();
+    await work.close();
   });
 
   const headers = securityHeaders();

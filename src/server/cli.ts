@@ -2,7 +2,7 @@
 import { basename } from "node:path";
 import { Command } from "commander";
 import { buildApp } from "./app.js";
-import { readConfig, WEB_ROOT, type Config } from "./config.js";
+import { readConfig, WEB_ROOT, workLimitsOf, type Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { DataDirInUseError } from "./db/data-dir-lock.js";
 import { changeFileError, DatasetError, readChangeFile, readRegistry, writeBundle } from "./registry/dataset-files.js";
@@ -58,6 +58,7 @@ program
       cookieSecret: config.COOKIE_SECRET ?? prepared.cookieSecret,
       trustProxy: config.TRUST_PROXY === "true",
       publicUrl: config.PUBLIC_URL,
+      work: { limits: workLimitsOf(config) },
       singleSignOn: singleSignOnFromEnv(process.env, publicUrl),
     });
     const shutdown = async (): Promise<void> => {

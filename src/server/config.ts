@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import type { WorkLimits } from "./work/pool.js";
 
 export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const DEFAULT_DATASET = resolve(PACKAGE_ROOT, "datasets/sco");
@@ -25,9 +26,26 @@ const EnvSchema = z.object({
   /** The address people reach Concord at (for links and the single sign-on callback). */
   PUBLIC_URL: z.url().optional(),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /** The work pool (costly work off the event loop): threads, jobs waiting per process, jobs per caller, a job's time and a thread's memory. */
+  WORK_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  WORK_QUEUE: z.coerce.number().int().min(0).max(10_000).optional(),
+  WORK_PER_CALLER: z.coerce.number().int().min(1).max(1_000).optional(),
+  WORK_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  WORK_MEMORY_MB: z.coerce.number().int().min(32).max(16_384).optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
+
+/** The work pool's limits the environment sets (the rest keep their defaults). */
+export function workLimitsOf(config: Config): Partial<WorkLimits> {
+  const limits: { -readonly [K in keyof WorkLimits]?: WorkLimits[K] } = {};
+  if (config.WORK_THREADS !== undefined) limits.threads = config.WORK_THREADS;
+  if (config.WORK_QUEUE !== undefined) limits.queue = config.WORK_QUEUE;
+  if (config.WORK_PER_CALLER !== undefined) limits.perCaller = config.WORK_PER_CALLER;
+  if (config.WORK_TIMEOUT_MS !== undefined) limits.timeoutMs = config.WORK_TIMEOUT_MS;
+  if (config.WORK_MEMORY_MB !== undefined) limits.memoryMb = config.WORK_MEMORY_MB;
+  return limits;
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
