@@ -18,5 +18,9 @@ export async function meetingReaders(context: Pick<AppServices, "db" | "snapshot
   const invited = await context.db.select({ party: meetingInvitations.party }).from(meetingInvitations).where(eq(meetingInvitations.meetingId, id));
   const resource = resourceOf(row, invited, facts);
   const day = context.today();
-  return { isGuarded: true, admits: (member) => may(actorForMember(member, context.snapshot, day), meetingPolicy.read, resource) };
+  return {
+    isGuarded: true,
+    version: JSON.stringify([resource.visibility, resource.isRecord, resource.chair, [...resource.invited].sort(), day, context.snapshot.position]),
+    admits: (member) => may(actorForMember(member, context.snapshot, day), meetingPolicy.read, resource),
+  };
 }

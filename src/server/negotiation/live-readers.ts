@@ -15,5 +15,9 @@ export async function documentReaders(context: Pick<AppServices, "db" | "snapsho
   if (!row) return null;
   const day = context.today();
   const resource = resourceOf(row, facts, day);
-  return { isGuarded: true, admits: (member) => may(actorForMember(member, context.snapshot, day), negotiationPolicy.read, resource) };
+  return {
+    isGuarded: true,
+    version: `${resource.visibility}|${resource.chair}|${day}|${context.snapshot.position}`,
+    admits: (member) => may(actorForMember(member, context.snapshot, day), negotiationPolicy.read, resource),
+  };
 }

@@ -260,6 +260,8 @@ describe("the live hub", () => {
     const announcements: PresenceAnnouncement[] = [];
     /** Who may read each guarded stream ("document:…"), as the capability's rule would say; absent: no such stream. */
     const readers = new Map<string, (member: AudienceMember) => boolean>();
+    /** The version a stream's rule reports, when it reports one. */
+    const versions = new Map<string, string>();
     let ruleLoads = 0;
     let paced: LiveHub;
 
@@ -282,7 +284,8 @@ describe("the live hub", () => {
           ruleLoads += 1;
           if (!stream.startsWith("document:")) return EVERY_MEMBER;
           const rule = readers.get(stream);
-          return rule ? { isGuarded: true, admits: (member) => rule(member) } : null;
+          const version = versions.get(stream);
+          return rule ? { isGuarded: true, admits: (member) => rule(member), ...(version !== undefined ? { version } : {}) } : null;
         },
         hasRoom: (stream) => stream.startsWith("document:"),
         announce: (announcement) => announcements.push(announcement),
@@ -440,6 +443,33 @@ describe("the live hub", () => {
       paced.onEvents(await commit("registry", 1));
       await kazakhstan.until((ms) => ms.some((m) => m.type === "unsubscribed" && m.stream === draft));
       kazakhstan.close(1000, "done");
+    });
+
+    it("decides no connection again when the rule comes back the same (most news changes nothing of who may read)", async () => {
+      clock += 60_000;
+      const draft = "document:versioned";
+      const decided: string[] = [];
+      readers.set(draft, (member) => {
+        decided.push(member.userId ?? "");
+        return member.delegation === "RU";
+      });
+      versions.set(draft, "members|KG|day-1");
+      const russia = join({ userId: "ru-versioned", role: "head_of_delegation", delegation: "RU" });
+      russia.say({ type: "subscribe", streams: [{ stream: draft, after: null }] });
+      await russia.subscribed(draft);
+      paced.onEvents(await commit(draft, 1));
+      await russia.until(() => russia.events(draft).length === 1);
+      await settle();
+      const afterFirstPass = decided.length;
+      for (let i = 0; i < 3; i += 1) paced.onEvents(await commit(draft, 1));
+      await russia.until(() => russia.events(draft).length === 4);
+      await settle();
+      expect(decided).toHaveLength(afterFirstPass);
+      versions.set(draft, "members|KG|day-2");
+      paced.onEvents(await commit(draft, 1));
+      await russia.until(() => decided.length > afterFirstPass);
+      expect(russia.received.some((m) => m.type === "unsubscribed")).toBe(false);
+      russia.close(1000, "done");
     });
 
     it("announces and shows a room at most once per interval, with its latest state, however many presence messages arrive", async () => {

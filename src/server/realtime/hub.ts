@@ -118,6 +118,8 @@ export class LiveHub implements FeedSubscriber {
   private readonly readers: ReadersCache;
   /** Streams whose followers were admitted by a rule that can change: decided again on news. */
   private readonly guarded = new Set<string>();
+  /** The version of the rule each guarded stream's followers were last all decided by. */
+  private readonly decided = new Map<string, string>();
   /** Streams being decided again (true: once more after this pass, news arrived meanwhile). */
   private readonly rechecks = new Map<string, boolean>();
   private readonly presence: PresenceBoard;
@@ -211,7 +213,7 @@ export class LiveHub implements FeedSubscriber {
     const reads = this.users.get(connection.userKey)?.reads;
     for (const stream of connection.subscriptions.keys()) {
       remove(this.byStream, stream, connection);
-      if (!this.byStream.has(stream)) this.guarded.delete(stream);
+      if (!this.byStream.has(stream)) this.forgetStream(stream);
       reads?.remove(readKey(connection, stream));
     }
     connection.subscriptions.clear();
@@ -327,9 +329,15 @@ export class LiveHub implements FeedSubscriber {
   private unfollow(connection: Connection, stream: string): void {
     if (!connection.subscriptions.delete(stream)) return;
     remove(this.byStream, stream, connection);
-    if (!this.byStream.has(stream)) this.guarded.delete(stream);
+    if (!this.byStream.has(stream)) this.forgetStream(stream);
     this.users.get(connection.userKey)?.reads.remove(readKey(connection, stream));
     this.leave(connection, stream);
+  }
+
+  /** No one here follows the stream any more. */
+  private forgetStream(stream: string): void {
+    this.guarded.delete(stream);
+    this.decided.delete(stream);
   }
 
   /** The connection may not (or no longer) read the stream: it is told, and leaves the stream and its room. */
@@ -400,9 +408,12 @@ export class LiveHub implements FeedSubscriber {
   private async decideFollowers(stream: string): Promise<void> {
     if (!this.byStream.has(stream)) return;
     const readers = await this.readers.get(stream);
+    // Most news changes nothing of who may read (a proposal, a position): the same version, the same decisions.
+    if (readers?.version !== undefined && this.decided.get(stream) === readers.version) return;
     for (const connection of [...(this.byStream.get(stream) ?? [])]) {
       if (connection.subscriptions.get(stream)?.isAdmitted && readers?.admits(connection.member) !== true) this.forbid(connection, stream);
     }
+    if (readers?.version !== undefined && this.byStream.has(stream)) this.decided.set(stream, readers.version);
     if (readers && !readers.isGuarded) this.guarded.delete(stream);
   }
 

@@ -10,6 +10,11 @@ export interface StreamReaders {
    * again when those change, and connections that lost the right are unsubscribed.
    */
   readonly isGuarded: boolean;
+  /**
+   * What the decisions depend on (the resource's state, the day, the registry's version): a rule loaded again with the
+   * same version decides as before, so the connections need not be decided again one by one.
+   */
+  readonly version?: string;
 }
 
 /** A stream whose every event carries its own audience (users, audit, the registry…): anyone signed in follows it. */
