@@ -24,6 +24,7 @@ import { installProblemHandlers, problem, sendProblem } from "./http/problem.js"
 import { securityHeaders } from "./http/security-headers.js";
 import { identityRoutes } from "./identity/routes.js";
 import { singleSignOnRoutes, type SingleSignOnConfig } from "./identity/single-sign-on.js";
+import { hasRoom, liveReaders } from "./live-readers.js";
 import { LiveHub } from "./realtime/hub.js";
 import { liveRoutes } from "./realtime/routes.js";
 import { registryRoutes } from "./registry/routes.js";
@@ -34,12 +35,8 @@ import { calendarRoutes } from "./calendar/routes.js";
 import { negotiationRoutes } from "./negotiation/routes.js";
 import { DocumentCache } from "./negotiation/queries.js";
 import { SilenceSweeper } from "./negotiation/silence-sweeper.js";
-import { registryFacts, resourceOf } from "./negotiation/store.js";
-import { negotiationPolicy } from "./negotiation/policy.js";
-import { actorFor } from "./access/actor.js";
-import { may } from "./access/authorize.js";
+import { registryFacts } from "./negotiation/store.js";
 import { CONTROL_CHANNEL, notifyNow } from "./events/notifications.js";
-import { STREAMS } from "../contracts/live.js";
 import { randomUUID } from "node:crypto";
 import { RegistrySnapshot } from "./registry/snapshot.js";
 import { utcDay } from "./startup.js";
@@ -104,17 +101,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now,
     log: app.log,
     process: randomUUID(),
-    // In a document's room: only who may read the document.
-    mayEnter: async (member, stream) => {
-      const id = stream.startsWith(`${STREAMS.document}:`) ? stream.slice(STREAMS.document.length + 1) : null;
-      const facts = snapshot.view("negotiation-facts", registryFacts);
-      if (id === null || facts === null || member.userId === null) return false;
-      const day = today();
-      const cached = await documents.get(id, `${day}|${snapshot.position}`, (row) => facts.chairOf(row.body, day));
-      if (!cached) return false;
-      const actor = actorFor({ id: member.userId, role: member.role, delegation: member.delegation }, snapshot, day);
-      return may(actor, negotiationPolicy.read, resourceOf(cached.row, facts, day));
-    },
+    // Who may follow a stream (and be in a document's room): the read rule of the capability publishing it.
+    readersOf: liveReaders({ db, snapshot, today }),
+    hasRoom,
     announce: (announcement) => {
       notifyNow(db, CONTROL_CHANNEL, JSON.stringify({ kind: "presence", ...announcement })).catch((error: Error) =>
         app.log.warn({ err: { message: error.message } }, "presence could not be announced"),

@@ -284,9 +284,11 @@ describe.each(testDatabases)("meetings on $name", (testDb) => {
     for (const screen of screens) {
       await screen.until(() => screen.events(stream).some((e) => e.type === "meeting.floor" && (e.payload as any).speakers.current?.delegation === "MN"));
     }
+    // A delegation not invited may not follow the meeting: refused, without an event or the stream's position.
     const outsider = await LiveClient.connect(address, { cookie: (await head("AZ")).cookieHeader });
-    await outsider.subscribe([{ stream, after: 0 }]);
-    expect(outsider.events(stream)).toEqual([]);
+    outsider.send({ type: "subscribe", streams: [{ stream, after: 0 }] });
+    await outsider.until((ms) => ms.some((m) => m.type === "unsubscribed"));
+    expect(outsider.messages.filter((m) => m.type !== "hello")).toEqual([{ type: "unsubscribed", stream, reason: "forbidden" }]);
     for (const client of [...screens, outsider]) client.socket.close();
   });
 
