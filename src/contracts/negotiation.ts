@@ -13,6 +13,8 @@ export const PROPOSAL_STATUSES = ["open", "colliding", "applied", "bracketed", "
 export const STANCES = ["support", "oppose", "comment"] as const;
 export const HANDLING_ACTIONS = ["accept", "accept-modified", "bracket", "withdraw", "supersede", "defer"] as const;
 export const NEGOTIATION_LANGUAGES = ["zh", "ru", "en"] as const;
+/** How finely a diff compared a text: word by word, else sentence by sentence, else as a whole (src/domain/negotiation/diff.ts). */
+export const DIFF_GRANULARITIES = ["word", "sentence", "whole"] as const;
 
 /** Bracket markup: `[shall / should]`, nested `[[shall] / should]`; `\[`, `\]`, `\/`, `\\` are literal. */
 const markup = (max: number) => multiLineText({ max }).meta({ description: "Text with bracket markup: [a / b] holds alternatives; brackets nest." });
@@ -228,8 +230,13 @@ export const DiffSchema = z
         change: z.enum(["same", "changed", "added", "removed", "moved"]),
         fromNumber: z.string().nullable(),
         toNumber: z.string().nullable(),
-        /** Word-level operations per language (segmented with Intl.Segmenter). */
+        /** Operations per language (segmented with Intl.Segmenter), word by word unless `granularity` says otherwise. */
         ops: z.record(z.string(), z.array(DiffOpSchema)),
+        /**
+         * How finely each language was compared: `word`; `sentence` when the change was too large to compare word by
+         * word; `whole` when it was too large even for that (the changed stretch is one deletion and one insertion).
+         */
+        granularity: z.record(z.string(), z.enum(DIFF_GRANULARITIES)),
       }),
     ),
   })

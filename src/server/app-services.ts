@@ -8,6 +8,7 @@ import type { LiveHub } from "./realtime/hub.js";
 import type { RegistrySnapshot } from "./registry/snapshot.js";
 import type { SilenceSweeper } from "./negotiation/silence-sweeper.js";
 import type { DocumentCache } from "./negotiation/queries.js";
+import type { DiffCache } from "./negotiation/diff-cache.js";
 import type { WorkPool } from "./work/pool.js";
 
 export interface AppServices {
@@ -20,6 +21,8 @@ export interface AppServices {
   readonly hub: LiveHub;
   /** Each negotiated document's answer, kept until it changes. */
   readonly documents: DocumentCache;
+  /** Diffs between issued revisions, made once per process (revisions never change). */
+  readonly diffs: DiffCache;
   /** Adopts documents whose silence procedure reached its deadline. */
   readonly silence: SilenceSweeper;
   /** Worker threads for costly work (parsing, rendering, diffs), bounded per caller and per process. */

@@ -34,6 +34,7 @@ import { programmeRoutes } from "./programme/routes.js";
 import { calendarRoutes } from "./calendar/routes.js";
 import { negotiationRoutes } from "./negotiation/routes.js";
 import { DocumentCache } from "./negotiation/queries.js";
+import { DiffCache } from "./negotiation/diff-cache.js";
 import { SilenceSweeper } from "./negotiation/silence-sweeper.js";
 import { registryFacts } from "./negotiation/store.js";
 import { CONTROL_CHANNEL, notifyNow } from "./events/notifications.js";
@@ -142,7 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Deadlines that passed while no process ran (a restart during a silence procedure) are met before serving.
   await silence.start();
   const work = new WorkPool(options.work);
-  const services: AppServices = { database, db, runner, snapshot, sessions, feed, hub, documents, silence, work, now, today };
+  const services: AppServices = { database, db, runner, snapshot, sessions, feed, hub, documents, diffs: new DiffCache(), silence, work, now, today };
   app.decorate("services", services);
   app.addHook("onClose", async () => {
     silence.stop();

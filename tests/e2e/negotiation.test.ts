@@ -1,6 +1,7 @@
 // The negotiation room in Chromium: the chair (Kyrgyzstan, chairing today) and India's delegation in two browser contexts.
 // India proposes through the page; the chair's page shows it without a reload; the chair issues the next revision from
-// the console; India's page shows the bracket with who backs which alternative. Then the room in zh, ru and en.
+// the console; India's page shows the bracket with who backs which alternative. Then the room in zh, ru and en, and the
+// history's note on a provision rewritten outright, compared by sentence.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -125,6 +126,60 @@ describe("the negotiation room", () => {
     } finally {
       await chair.context.close();
       await india.context.close();
+    }
+  });
+
+  it("says in the reader's language when a provision rewritten outright was compared by sentence, not word by word", async () => {
+    // A Chinese provision of 4,000 characters rewritten with other words: too large a change to compare word by word.
+    const chinese = (words: readonly string[], length: number): string => {
+      let text = "";
+      for (let i = 0; text.length < length; i++) text += Array.from({ length: 6 }, (_, j) => words[(i * 7 + j * 3) % words.length]).join("") + (i % 3 === 2 ? "。" : "，");
+      return `${text.slice(0, length - 1)}。`;
+    };
+    const before = chinese(["成员国", "加强", "安全", "合作", "打击", "恐怖主义", "维护", "地区", "稳定", "边境"], 4_000);
+    const after = chinese(["各方", "推动", "经贸", "往来", "扩大", "人文", "交流", "促进", "共同", "繁荣"], 4_000);
+    const chair = await signInOverHttp(server.baseUrl, { email: "head.kg@concord.test", password: "concord-demo" });
+    const created = await chair("POST", "/api/v1/documents", {
+      title: { zh: "关于经贸合作的声明（测试）", ru: "Заявление о торгово-экономическом сотрудничестве (тест)", en: "Statement on trade cooperation (test)" },
+      kind: "statement",
+      body: "CHS",
+      baseLanguage: "zh",
+      languages: ["zh", "ru", "en"],
+      provisions: [{ kind: "operative", texts: { zh: before, ru: "Государства-члены сотрудничают.", en: "Member States cooperate." } }],
+    });
+    expect(created.status).toBe(201);
+    const document = (await created.json()) as { id: string; version: number; provisions: { id: string; version: number }[] };
+    const provision = document.provisions[0]!;
+    expect((await chair("POST", `/api/v1/documents/${document.id}/provisions/${provision.id}/compromise`, { bracket: null, text: after, version: provision.version })).status).toBe(200);
+    const current = (await (await chair("GET", `/api/v1/documents/${document.id}`)).json()) as { version: number };
+    expect((await chair("POST", `/api/v1/documents/${document.id}/revisions`, { version: current.version })).status).toBe(201);
+    const diff = (await (await chair("GET", `/api/v1/documents/${document.id}/diff?from=0&to=1`)).json()) as { provisions: { granularity: Record<string, string> }[] };
+    expect(diff.provisions[0]!.granularity.zh).toBe("sentence");
+
+    const expected = { "zh-CN": "按句比较", ru: "Сравнение по предложениям", en: "Compared sentence by sentence" } as const;
+    for (const language of LANGUAGES) {
+      for (const viewport of [DESKTOP, PHONE_390]) {
+        const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE[language], viewport });
+        try {
+          await signInPage(page, server.baseUrl, "head.in@concord.test");
+          await page.goto(`${server.baseUrl}/negotiation/${document.id}/history`);
+          const note = page.getByTestId("diff-granularity");
+          await note.waitFor({ timeout: 10_000 });
+          expect(await note.getAttribute("data-granularity")).toBe("sentence");
+          expect(await note.innerText()).toContain(expected[language]);
+          expect(await missingKeys(page)).toEqual([]);
+          expect(await page.locator("main").innerText()).not.toMatch(RAW_KEY_PATTERN);
+          const overflow = await page.evaluate(() => {
+            const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+            return root.scrollWidth - root.clientWidth;
+          });
+          expect(overflow, `${language} at ${viewport.width}px scrolls sideways`).toBeLessThanOrEqual(0);
+          await screenshot(page, `negotiation-diff-by-sentence-${language}-${viewport.width}`);
+          expect(errors).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      }
     }
   });
 

@@ -30,7 +30,7 @@ import {
 } from "../../contracts/negotiation.js";
 import { ProblemSchema } from "../../contracts/problems.js";
 import { authorize, may, requireSignIn } from "../access/authorize.js";
-import { commandContext, type AppServices } from "../app-services.js";
+import { callerOf, commandContext, type AppServices } from "../app-services.js";
 import { notFound, ProblemError } from "../http/problem.js";
 import {
   actOnProvision,
@@ -49,7 +49,8 @@ import {
 import { negotiationPolicy as policy } from "./policy.js";
 import { findRevision, listDocuments, listNotes, type DocumentCache } from "./queries.js";
 import { findDocument, registryFacts, resourceOf, type DocumentRow } from "./store.js";
-import { diffView, proposalView, revisionView, summaryView } from "./views.js";
+import { proposalView, revisionView, summaryView } from "./views.js";
+import { DiffCache, diffRevisionsTask } from "./diff-cache.js";
 import { asc, eq } from "drizzle-orm";
 import { negotiationPositions, negotiationProposals } from "./tables.js";
 
@@ -60,6 +61,11 @@ const ProvisionParams = z.strictObject({ id: z.string().max(64), provision: z.st
 const TranslationParams = ProvisionParams.extend({ language: LanguageSchema });
 const RevisionParams = z.strictObject({ id: z.string().max(64), number: z.coerce.number().int().min(0) });
 const ProposalParams = z.strictObject({ id: z.string().max(64) });
+
+/** Sends JSON already serialized (by a worker thread, kept in a cache) as it is, past the response serializer. */
+function sendJson(reply: FastifyReply, json: Uint8Array): FastifyReply {
+  return reply.type("application/json; charset=utf-8").send(Buffer.from(json.buffer, json.byteOffset, json.byteLength));
+}
 
 export async function negotiationRoutes(app: FastifyInstance, options: { services: AppServices; documents: DocumentCache }): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -182,13 +188,27 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
 
   api.get(
     "/api/v1/documents/:id/diff",
-    { schema: { tags, summary: "A word-level comparison of two revisions, provision by provision", params: DocumentParams, querystring: DiffQuerySchema, response: { 200: DiffSchema, ...errors } } },
-    async (request) => {
+    {
+      schema: {
+        tags,
+        summary: "A comparison of two revisions, provision by provision: word by word, or by sentence or as a whole where the change is too large",
+        params: DocumentParams,
+        querystring: DiffQuerySchema,
+        response: { 200: DiffSchema, 422: ProblemSchema, 429: ProblemSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      // Who may read the document is asked on every request, before the cache: a kept diff is never a way around it.
       const row = await readable(request, request.params.id);
-      const [from, to] = await Promise.all([findRevision(db, row.id, request.query.from), findRevision(db, row.id, request.query.to)]);
-      if (!from) throw notFound("revision (from)");
-      if (!to) throw notFound("revision (to)");
-      return diffView(row, from, to);
+      const { from: fromNumber, to: toNumber } = request.query;
+      const json = await services.diffs.get(DiffCache.key(row.id, fromNumber, toNumber, row.languages), async () => {
+        const [from, to] = await Promise.all([findRevision(db, row.id, fromNumber), findRevision(db, row.id, toNumber)]);
+        if (!from) throw notFound("revision (from)");
+        if (!to) throw notFound("revision (to)");
+        const pair = { languages: row.languages, from: { number: from.number, provisions: from.provisions }, to: { number: to.number, provisions: to.provisions } };
+        return services.work.run(diffRevisionsTask, pair, { caller: callerOf(request) });
+      });
+      return sendJson(reply, json);
     },
   );
 
