@@ -1,7 +1,7 @@
 // The live hub: signed-in WebSocket clients follow streams; each receives what it missed, then committed events as they
 // arrive, in order, never twice, and only those whose audience admits it. Slow or silent clients are dropped; ended sessions closed.
 import type { WebSocket } from "ws";
-import { ClientMessageSchema, LIVE_CLOSE, LIVE_LIMITS, type ServerMessage } from "../../contracts/live.js";
+import { ClientMessageSchema, LIVE_CLOSE, LIVE_LIMITS, SECRETARIAT_PRESENCE, type ServerMessage } from "../../contracts/live.js";
 import { isInAudience, type AudienceMember } from "../../domain/audience.js";
 import type { Db } from "../db/client.js";
 import type { FeedSubscriber } from "../events/feed.js";
@@ -225,7 +225,7 @@ export class LiveHub implements FeedSubscriber {
     }
     const isNew = !connection.rooms.has(stream);
     connection.rooms.add(stream);
-    const changed = this.presence.set(stream, connection.id, { delegation: connection.member.delegation ?? "secretariat", provision });
+    const changed = this.presence.set(stream, connection.id, { delegation: connection.member.delegation ?? SECRETARIAT_PRESENCE, provision });
     if (changed) this.announce(stream);
     if (changed || isNew) this.showRoom(stream, changed ? null : connection);
   }
