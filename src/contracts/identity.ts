@@ -144,6 +144,25 @@ export const DelegationDetailSchema = DelegationSchema.extend({ members: z.array
 /** A name per language code (the organization's data languages). */
 const NamesSchema = z.record(z.string(), z.string());
 
+/**
+ * How to sign in with the demo accounts, for the sign-in page: given while any of them still has the demo password (and
+ * demo accounts are on); `demo` is null otherwise, and the page says nothing of them.
+ */
+export const DemoSignInSchema = z
+  .object({
+    demo: z
+      .object({
+        password: z.string(),
+        /** The secretariat administrator's email, while that account still has the demo password. */
+        administrator: z.string().nullable(),
+        /** The heads of delegation's emails, while any still has the demo password: the pattern ("{code}": a state's ISO code in lower case) and one of them. */
+        heads: z.object({ pattern: z.string(), example: z.string() }).nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: "DemoSignIn" });
+export type DemoSignIn = z.infer<typeof DemoSignInSchema>;
+
 export const AuditTargetNameSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("user"), displayName: z.string(), demoAccount: DemoAccountSchema.nullable(), delegation: z.string().nullable() }),
   /** A state or organization (a delegation's party), or the organization itself. */

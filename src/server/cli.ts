@@ -59,6 +59,7 @@ program
       trustProxy: config.TRUST_PROXY === "true",
       publicUrl: config.PUBLIC_URL,
       singleSignOn: singleSignOnFromEnv(process.env, publicUrl),
+      demoAccounts: config.CONCORD_DEMO_ACCOUNTS === "on",
     });
     const shutdown = async (): Promise<void> => {
       await app.close();
