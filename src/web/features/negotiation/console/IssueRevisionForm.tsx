@@ -180,10 +180,16 @@ export function IssueRevisionForm() {
             />
           ))
         )}
-        <Text size="sm" data-testid="issue-summary">
-          {t("negotiation.issue.summary", { revision: next, parts: list(parts) })}
-          {summary.unchosen > 0 && ` ${t("negotiation.issue.unchosenCount", { count: summary.unchosen })}`}
-        </Text>
+        <div>
+          <Text size="sm" data-testid="issue-summary">
+            {t("negotiation.issue.summary", { revision: next, parts: list(parts) })}
+          </Text>
+          {summary.unchosen > 0 && (
+            <Text size="sm" c="orange.9" data-testid="unchosen-count">
+              {t("negotiation.issue.unchosenCount", { count: summary.unchosen })}
+            </Text>
+          )}
+        </div>
         {wasRefused && unchosenLabels.length > 0 && (
           <Alert color="red" variant="light" role="alert" data-testid="unchosen">
             {t("negotiation.issue.chooseFirst", { count: unchosenLabels.length, labels: list(unchosenLabels), revision: next })}
