@@ -30,6 +30,9 @@ export const STREAMS = {
   programme: "programme",
 } as const;
 
+/** In a room's presence, the secretariat's people (who have no delegation) stand under this name. */
+export const SECRETARIAT_PRESENCE = "secretariat";
+
 /** One event as delivered: its stream, its place in it, what happened, and the changed resource. */
 export const LiveEventSchema = z.object({
   stream: StreamNameSchema,

@@ -59,6 +59,8 @@ export interface AppOptions {
   readonly publicUrl?: string | undefined;
   /** Where log lines go (standard output when absent). */
   readonly logStream?: NodeJS.WritableStream;
+  /** Whether demo accounts are on (CONCORD_DEMO_ACCOUNTS, on by default): when off, the sign-in page names none. */
+  readonly demoAccounts?: boolean;
   /** Live connection tuning (tests). */
   readonly live?: { readonly heartbeatMs?: number; readonly maxBufferedBytes?: number; readonly sessionCheckMs?: number };
   /** The work pool's limits (WORK_* settings), and a gate for tests. */
@@ -187,7 +189,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     );
     await scope.register(registryRoutes, { services });
-    await scope.register(identityRoutes, { services, singleSignOn: { enabled: options.singleSignOn !== undefined, name: options.singleSignOn?.name ?? null } });
+    await scope.register(identityRoutes, {
+      services,
+      singleSignOn: { enabled: options.singleSignOn !== undefined, name: options.singleSignOn?.name ?? null },
+      demoAccounts: options.demoAccounts ?? true,
+    });
     if (options.singleSignOn) await scope.register(singleSignOnRoutes, { services, config: options.singleSignOn });
     await scope.register(auditRoutes, { services });
     await scope.register(accessRoutes, { services });

@@ -60,6 +60,7 @@ program
       publicUrl: config.PUBLIC_URL,
       work: { limits: workLimitsOf(config) },
       singleSignOn: singleSignOnFromEnv(process.env, publicUrl),
+      demoAccounts: config.CONCORD_DEMO_ACCOUNTS === "on",
     });
     const shutdown = async (): Promise<void> => {
       await app.close();

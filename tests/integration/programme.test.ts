@@ -145,8 +145,11 @@ describe.each(testDatabases)("the chair's programme on $name", (testDb) => {
     // The event known only to its year is counted apart, in no month.
     expect(answer.progress.yearOnly).toEqual([expect.objectContaining({ year: 2025, total: 1 })]);
     expect(answer.progress.months.reduce((sum, m) => sum + m.total, 0)).toBe(6);
-    const audit = (await admin.request("GET", "/api/v1/audit")).json() as { items: { action: string; payload: Record<string, unknown> }[] };
-    expect(audit.items.find((e) => e.action === "programme.imported")?.payload).toMatchObject({ term: "chair-2025", file: "chair-2025.xlsx", events: 4, replaced: 0 });
+    const audit = (await admin.request("GET", "/api/v1/audit")).json() as { items: { action: string; payload: Record<string, unknown>; targetName: unknown }[] };
+    const importEvent = audit.items.find((e) => e.action === "programme.imported");
+    expect(importEvent?.payload).toMatchObject({ term: "chair-2025", file: "chair-2025.xlsx", events: 4, replaced: 0 });
+    // The trail names the term by its chairing state and dates, never by its identifier.
+    expect(importEvent?.targetName).toMatchObject({ kind: "term", names: { en: expect.any(String), ru: expect.any(String), zh: expect.any(String) }, start: "2024-07" });
     const announced = await readEvents(database.db, "programme:chair-2025", 0, 10);
     expect(announced.map((e) => [e.type, e.payload])).toEqual([["programme.imported", { term: "chair-2025", file: "chair-2025.xlsx", events: 4, replaced: 0 }]]);
   });

@@ -454,7 +454,7 @@ export const addAgendaItem = defineCommand({
       speakers: EMPTY_LIST,
     });
     await reorder(c, loaded.row.id, order);
-    c.audit("agenda.add", `meeting:${loaded.row.id}`, { item: id, reason });
+    c.audit("agenda.add", `meeting:${loaded.row.id}`, { item: id, title: request.title, reason });
     await announce(c, loaded, facts, "meeting.changed", { what: "agenda" }, recordChange(loaded, c, id, "added", reason));
     return { item: id };
   },
@@ -487,7 +487,7 @@ export const changeAgendaItem = defineCommand({
         .where(where);
     }
     const change = request.remove === true ? "removed" : "changed";
-    c.audit("agenda.change", `meeting:${loaded.row.id}`, { item: item.id, change, reason });
+    c.audit("agenda.change", `meeting:${loaded.row.id}`, { item: item.id, title: request.title ?? item.title, change, reason });
     await announce(c, loaded, facts, "meeting.changed", { what: "agenda" }, recordChange(loaded, c, item.id, change, reason));
   },
 });
@@ -539,7 +539,7 @@ export const askFloor = defineCommand({
     const mayAsk = mayAskFloor(invitation, facts, loaded.row.startDate.slice(0, 10));
     const count = item.requestCount + 1;
     const speakers = core(() => requestFloor(item.speakers, { id: `r${count}`, delegation, kind: request.kind, requestedAt: c.now.toISOString() }, mayAsk));
-    c.audit("floor.request", `meeting:${loaded.row.id}`, { item: item.id, delegation, kind: request.kind });
+    c.audit("floor.request", `meeting:${loaded.row.id}`, { item: item.id, title: item.title, delegation, kind: request.kind });
     await saveSpeakers(c, loaded, facts, item.id, speakers, count);
   },
 });
@@ -577,7 +577,7 @@ export const actOnFloor = defineCommand({
           return reopenList(list);
       }
     });
-    c.audit("floor.manage", `meeting:${loaded.row.id}`, { item: item.id, action: request.action, delegation: speakers.current?.delegation ?? null });
+    c.audit("floor.manage", `meeting:${loaded.row.id}`, { item: item.id, title: item.title, action: request.action, delegation: speakers.current?.delegation ?? null });
     await saveSpeakers(c, loaded, facts, item.id, speakers);
   },
 });

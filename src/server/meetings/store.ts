@@ -1,7 +1,7 @@
 // Reading and writing a meeting's rows inside a command's transaction (the meeting row locked first, so that counted
 // and unique things — quotas, a delegate accredited once, the order of the floor — are decided one at a time), and what
 // the registry says about a meeting: its chair, who is invited by right, who may speak.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { secretariatAnd, PUBLIC_AUDIENCE, type Audience } from "../../domain/audience.js";
 import { defaultChair } from "../../domain/meetings/meeting.js";
 import { statusesOn, timelineOf } from "../../domain/membership.js";
@@ -105,6 +105,14 @@ export interface LoadedMeeting {
 export async function findMeeting(db: Db, id: string): Promise<MeetingRow | null> {
   const [row] = await db.select().from(meetings).where(eq(meetings.id, id));
   return row ?? null;
+}
+
+/** Meetings' titles by id (the audit trail names the meetings its events were about); a meeting gone since is absent. */
+export async function meetingTitlesOf(db: Db, ids: readonly string[]): Promise<Map<string, Record<string, string>>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: meetings.id, title: meetings.title }).from(meetings).where(inArray(meetings.id, unique));
+  return new Map(rows.map((row) => [row.id, row.title]));
 }
 
 async function loadParts(db: Db, row: MeetingRow): Promise<LoadedMeeting> {

@@ -523,7 +523,7 @@ export const actOnProvision = defineCommand({
     await reanchorProposals(c, row, provision, result.text.provisions[0]!);
     const version = await touch(c, row);
     emit(c, loaded, "provision.changed", version, { provision: provision.id, action: action.kind });
-    c.audit(`provision.${action.kind}`, `document:${row.id}`, { provision: provision.id, ...(action.kind === "translation" ? { language: action.language } : {}) });
+    c.audit(`provision.${action.kind}` as const, `document:${row.id}`, { provision: provision.id, ...(action.kind === "translation" ? { language: action.language } : {}) });
     return { documentId: row.id };
   },
 });

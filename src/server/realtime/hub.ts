@@ -3,7 +3,7 @@
 // budgeted (connections, messages, catch-up reads), presence is announced at a bounded pace, a connection that loses the
 // right to read a stream is unsubscribed from it, and slow, silent, flooding or ended clients are dropped or closed.
 import type { WebSocket } from "ws";
-import { ClientMessageSchema, LIVE_CLOSE, LIVE_LIMITS, STREAMS, type ServerMessage } from "../../contracts/live.js";
+import { ClientMessageSchema, LIVE_CLOSE, LIVE_LIMITS, SECRETARIAT_PRESENCE, STREAMS, type ServerMessage } from "../../contracts/live.js";
 import { isInAudience, type AudienceMember } from "../../domain/audience.js";
 import { fullBudget, isFull, judgeMessage, spend, type BudgetPolicy, type BudgetState } from "../../domain/message-budget.js";
 import type { Db } from "../db/client.js";
@@ -439,7 +439,7 @@ export class LiveHub implements FeedSubscriber {
     }
     const isNew = !connection.rooms.has(stream);
     connection.rooms.add(stream);
-    const changed = this.presence.set(stream, connection.id, { delegation: connection.member.delegation ?? "secretariat", provision });
+    const changed = this.presence.set(stream, connection.id, { delegation: connection.member.delegation ?? SECRETARIAT_PRESENCE, provision });
     const isShown = changed && this.presenceChanged(stream);
     // A newcomer sees the room as it is at once, whatever the pace of announcements.
     if (isNew && !isShown) this.showRoom(stream, this.presence.room(stream), connection);

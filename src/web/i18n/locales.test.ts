@@ -3,6 +3,10 @@ import { describe, expect, it } from "vitest";
 import en from "./locales/en.json";
 import ru from "./locales/ru.json";
 import zhCN from "./locales/zh-CN.json";
+// The files as written: parsing keeps only the last of two equal keys.
+import enSource from "./locales/en.json?raw";
+import ruSource from "./locales/ru.json?raw";
+import zhCNSource from "./locales/zh-CN.json?raw";
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -44,8 +48,34 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? "").sort();
 }
 
+/**
+ * Keys written twice in one object of a locale file, by path. JSON.parse keeps the last one silently, so a block pasted
+ * from another language would replace this language's texts without any other test noticing.
+ */
+function duplicateKeys(source: string): string[] {
+  const duplicates: string[] = [];
+  const frames: { path: string; keys: Set<string> | null; lastKey: string }[] = [];
+  let previous = "";
+  for (const [token] of source.matchAll(/"(?:[^"\\]|\\.)*"|[{}[\]:]/g)) {
+    const frame = frames.at(-1);
+    if (token === "{" || token === "[") {
+      const path = frame ? [frame.path, frame.lastKey].filter(Boolean).join(".") : "";
+      frames.push({ path, keys: token === "{" ? new Set() : null, lastKey: "" });
+    } else if (token === "}" || token === "]") frames.pop();
+    else if (token === ":" && frame?.keys && previous.startsWith('"')) {
+      const key = JSON.parse(previous) as string;
+      if (frame.keys.has(key)) duplicates.push([frame.path, key].filter(Boolean).join("."));
+      frame.keys.add(key);
+      frame.lastKey = key;
+    }
+    previous = token;
+  }
+  return duplicates;
+}
+
 const locales: Record<string, Strings> = { en: strings(en), ru: strings(ru), "zh-CN": strings(zhCN) };
 const reference = locales.en as Strings;
+const sources: Record<string, string> = { en: enSource, ru: ruSource, "zh-CN": zhCNSource };
 
 /** The placeholders a key's text (or, for a plural group, its "other" form) uses in English. */
 const referencePlaceholders = (key: string) => placeholders(reference.plurals.get(key)?.get("other") ?? reference.texts.get(key) ?? "").join();
@@ -55,7 +85,15 @@ describe("locale files", () => {
     expect(reference.keys.size).toBeGreaterThan(50);
   });
 
+  it("finds a key written twice", () => {
+    expect(duplicateKeys('{"a": {"b": "x", "c": {"b": "y"}, "b": "z"}, "d": ["{", "b"]}')).toEqual(["a.b"]);
+  });
+
   for (const [language, own] of Object.entries(locales)) {
+    it(`${language} writes each key once`, () => {
+      expect(duplicateKeys(sources[language] ?? "")).toEqual([]);
+    });
+
     it(`${language} has exactly the English key set`, () => {
       expect([...own.keys].sort()).toEqual([...reference.keys].sort());
       expect([...own.plurals.keys()].sort()).toEqual([...reference.plurals.keys()].sort());
