@@ -1,8 +1,9 @@
+import { getPriority } from "node:os";
 import { threadId } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { ProblemError } from "../http/problem.js";
 import { WorkPool } from "./pool.js";
-import { defineTask } from "./task.js";
+import { defineTask, WORKER_NICENESS } from "./task.js";
 
 type Fixtures = typeof import("../../../tests/fixtures/work/tasks.js");
 const fixtures = new URL("../../../tests/fixtures/work/tasks.js", import.meta.url);
@@ -42,6 +43,11 @@ describe("the work pool", () => {
     const result = await work.run(whereAmI, { echo: "κείμενο 文本" }, { caller: "user:a" });
     expect(result.echo).toBe("κείμενο 文本");
     expect(result.threadId).not.toBe(threadId);
+    if (process.platform === "linux") {
+      // The job's thread yields to this one, which keeps its own priority.
+      expect(result.priority).toBe(WORKER_NICENESS);
+      expect(getPriority(0)).toBeLessThan(WORKER_NICENESS);
+    }
     const data = await work.run(bytes, { size: 100_000 }, { caller: "user:a" });
     expect(data.byteLength).toBe(100_000);
     expect(data[99_999]).toBe(7);

@@ -31,6 +31,12 @@ export function defineTask<F extends TaskFunction<never, unknown>>(
   return { name, module: module.href, exportName, timeoutMs: options.timeoutMs };
 }
 
+/**
+ * The niceness of the pool's threads (Linux): they yield the cores to the thread that answers requests (and to
+ * PostgreSQL) whenever both want them, so a costly job on a busy machine slows other jobs, not every delegation's page.
+ */
+export const WORKER_NICENESS = 10;
+
 /** What the worker is sent for one job. */
 export interface WorkerJob {
   readonly module: string;

@@ -1,10 +1,15 @@
 // The code every work-pool thread runs: load the task's module (once per thread), call its export, hand the result back
 // (bytes moved rather than copied, so a large PDF costs the main thread nothing to receive).
+import { setPriority } from "node:os";
 import { Piscina } from "piscina";
 import { workerData } from "node:worker_threads";
-import type { WorkerJob } from "./task.js";
+import { WORKER_NICENESS, type WorkerJob } from "./task.js";
 
 const modules = new Map<string, Promise<Record<string, unknown>>>();
+
+// On Linux a priority set for "the calling process" (pid 0) applies to the calling thread alone. Elsewhere the call would
+// lower the whole process: not made.
+if (process.platform === "linux") setPriority(0, WORKER_NICENESS);
 
 /** Set only by tests: while its first cell is 1, a job waits before it starts (so a test can hold one running). */
 const gate = (workerData as { gate?: Int32Array } | undefined)?.gate;
