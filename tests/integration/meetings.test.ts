@@ -156,6 +156,28 @@ describe.each(testDatabases)("meetings on $name", (testDb) => {
     expect(after.accreditation.every((l: any) => l.state === "approved" && l.delegates.every((d: any) => typeof d.badge === "string"))).toBe(true);
   });
 
+  it("leaves quotas to the secretariat: the chair cannot raise its own delegation's, nor invite with one", async () => {
+    const meeting = await newMeeting(3);
+    const url = `/api/v1/meetings/${meeting.id}`;
+    const chair = await head("KG");
+    const own = meeting.invitations.find((i: any) => i.party.code === "KG");
+    const raised = await chair.request("PATCH", `${url}/invitations/KG`, { quota: 10_000, version: own.version });
+    expect(raised.statusCode, raised.body).toBe(403);
+    expect(raised.json()).toMatchObject({ code: "forbidden", right: "meeting.quota" });
+    const inviting = await chair.request("POST", `${url}/invitations`, { party: "MN", basis: "invited", quota: 10_000 });
+    expect(inviting.statusCode).toBe(403);
+    expect(inviting.json().right).toBe("meeting.quota");
+    // Nothing changed; the chair still invites (with the meeting's quota) and the secretariat sets quotas.
+    const current = (await admin.request("GET", url)).json();
+    expect(current.version).toBe(meeting.version);
+    expect(current.invitations.find((i: any) => i.party.code === "KG").quota).toBe(3);
+    const invited = await chair.request("POST", `${url}/invitations`, { party: "MN", basis: "invited" });
+    expect(invited.json().invitations.find((i: any) => i.party.code === "MN").quota).toBe(3);
+    const set = await admin.request("PATCH", `${url}/invitations/KG`, { quota: 5, version: own.version });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().invitations.find((i: any) => i.party.code === "KG").quota).toBe(5);
+  });
+
   it("shows a meeting to the public once the chair opens it, and not its accreditation lists", async () => {
     const meeting = await newMeeting();
     const url = `/api/v1/meetings/${meeting.id}`;

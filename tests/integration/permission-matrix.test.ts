@@ -183,6 +183,9 @@ const ENDPOINTS: Record<string, Endpoint> = {
     resource: meeting,
   },
   "meeting.invite": { call: async (s, f) => s.client.request("POST", `/api/v1/meetings/${(await f.meeting()).id}/invitations`, { party: "MN", basis: "invited" }), resource: meeting },
+  "meeting.quota": {
+    call: async (s, f) => s.client.request("PATCH", `/api/v1/meetings/${(await f.meeting()).id}/invitations/KG`, { quota: 20 + (f.next() % 10), version: 1 }),
+  },
   "meeting.respond": {
     call: async (s, f) => s.client.request("POST", `/api/v1/meetings/${(await f.meeting()).id}/participation`, { response: "confirmed", headLevel: "minister" }),
     resource: meeting,

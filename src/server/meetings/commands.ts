@@ -264,6 +264,8 @@ export const invite = defineCommand({
     const loaded = await lockMeeting(c.tx, input.id);
     const { row } = loaded;
     const { request, facts } = input;
+    // Quotas are the secretariat's: a chair invites with the meeting's default quota.
+    if (request.quota !== undefined) c.authorize(policy.quota);
     c.authorize(policy.invite, resourceOf(row, loaded.invitations, facts));
     if (row.status === "held" || row.status === "cancelled") refuse("meeting-closed", 409, `The meeting is ${row.status}.`);
     if (loaded.invitations.some((i) => i.party === request.party)) refuse("conflict", 409, `${request.party} is invited already.`);
@@ -296,6 +298,7 @@ export const changeInvitation = defineCommand({
     const loaded = await lockMeeting(c.tx, input.id);
     const { row } = loaded;
     const { request, facts } = input;
+    if (request.quota !== undefined) c.authorize(policy.quota);
     c.authorize(policy.invite, resourceOf(row, loaded.invitations, facts));
     const invitation = loaded.invitations.find((i) => i.party === input.party);
     if (!invitation) throw notFound("invitation");
