@@ -85,9 +85,17 @@ export const ParticipationRequestSchema = z
   })
   .meta({ id: "ParticipationRequest" });
 
+/**
+ * A delegate's name or function in at most this many languages (the organization's three, the person's own, a spare): with
+ * 200 characters a language, a list of 500 has bounded text to check for duplicates and to print.
+ */
+export const MAX_DELEGATE_LANGUAGES = 6;
+const fewLanguages = (text: Record<string, string>) => Object.keys(text).length <= MAX_DELEGATE_LANGUAGES;
+const FEW_LANGUAGES = { message: `in at most ${MAX_DELEGATE_LANGUAGES} languages`, params: { code: "too-large" } };
+
 export const DelegateSchema = z.strictObject({
-  name: NameSchema,
-  function: z.record(LanguageCode, singleLineText({ min: 1, max: 200 })),
+  name: NameSchema.refine(fewLanguages, FEW_LANGUAGES),
+  function: z.record(LanguageCode, singleLineText({ min: 1, max: 200 })).refine(fewLanguages, FEW_LANGUAGES),
   rank: z.enum(RANKS),
 });
 
