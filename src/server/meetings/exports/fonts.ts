@@ -42,8 +42,29 @@ export function exportFonts(): Fonts {
       throw new Error(`The font ${path} could not be read (${(error as Error).message}); it ships with Concord under fonts/.`);
     }
   };
-  loaded = Object.fromEntries(FACES.map((face) => [face, open(FONT_FILES[face])])) as unknown as Fonts;
+  loaded = Object.fromEntries(FACES.map((face) => [face, keepingCodePoints(open(FONT_FILES[face]))])) as unknown as Fonts;
   return loaded;
+}
+
+interface GlyphCache {
+  getGlyph(id: number, codePoints?: number[]): { codePoints: number[] };
+}
+
+/**
+ * fontkit keeps one glyph object per glyph, with the characters it was first asked for. Subsetting a document asks for
+ * the parts of composite glyphs (Cyrillic "М" is drawn from Latin "M") with no characters, so a later document that uses
+ * that glyph itself found it with none: its text could not be copied or searched. The fonts are shared by every document
+ * a process (or work-pool thread) makes, so a glyph asked for with its characters gets them.
+ */
+function keepingCodePoints(font: Font): Font {
+  const glyphs = font as unknown as GlyphCache;
+  const original = glyphs.getGlyph.bind(font);
+  glyphs.getGlyph = (id, codePoints = []) => {
+    const glyph = original(id, codePoints);
+    if (glyph.codePoints.length === 0 && codePoints.length > 0) glyph.codePoints = codePoints;
+    return glyph;
+  };
+  return font;
 }
 
 export interface Run {
