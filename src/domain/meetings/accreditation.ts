@@ -273,9 +273,16 @@ function requireNobodyTwice(found: readonly NameConflict[]): void {
 
 // ---- A badge's verification page
 
+/**
+ * Why the secretariat revoked a badge, as a code the verification page says in the reader's language: a badge lost or
+ * stolen, a delegate no longer coming, a badge misused, or replaced by a new one (reissued).
+ */
+export const BADGE_REVOCATION_REASONS = ["lost", "stolen", "no-longer-attending", "misuse", "reissued"] as const;
+export type BadgeRevocationReason = (typeof BADGE_REVOCATION_REASONS)[number];
+
 export type BadgeValidity =
   | { readonly isValid: true; readonly validUntil: string }
-  | { readonly isValid: false; readonly reason: "not-approved" | "meeting-cancelled" | "expired"; readonly validUntil: string };
+  | { readonly isValid: false; readonly reason: "revoked" | "not-approved" | "meeting-cancelled" | "expired"; readonly validUntil: string };
 
 /**
  * Whether a badge of `list` is valid at `at`: the list approved, the meeting not cancelled, and `at` before the meeting's
@@ -286,6 +293,7 @@ export function badgeValidity(
   meeting: { readonly status: MeetingStatus; readonly end: string },
   at: string | Date,
   graceMs: number,
+  isRevoked = false,
 ): BadgeValidity {
   const end = parseInstant(meeting.end);
   const now = parseInstant(at);
@@ -293,6 +301,8 @@ export function badgeValidity(
   if (!now) throw new MeetingError("invalid-instant", "The instant must have an offset or Z.", "at");
   const until = end.getTime() + graceMs;
   const validUntil = new Date(until).toISOString();
+  // A revoked badge says so first: a guard reads why it does not open the door.
+  if (isRevoked) return { isValid: false, reason: "revoked", validUntil };
   if (list.state !== "approved") return { isValid: false, reason: "not-approved", validUntil };
   if (meeting.status === "cancelled") return { isValid: false, reason: "meeting-cancelled", validUntil };
   if (!(now.getTime() < until)) return { isValid: false, reason: "expired", validUntil };

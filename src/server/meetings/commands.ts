@@ -4,6 +4,8 @@ import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type {
+  BadgeReissueRequestSchema,
+  BadgeRevocationRequestSchema,
   AccreditationDecisionRequestSchema,
   AccreditationEditRequestSchema,
   AccreditationRequestSchema,
@@ -31,6 +33,7 @@ import {
   submitList,
   type AccreditationList,
   type AccreditationState,
+  type BadgeRevocationReason,
   type Delegate,
   type MeetingAccreditation,
 } from "../../domain/meetings/accreditation.js";
@@ -56,15 +59,18 @@ import type { Db } from "../db/client.js";
 import { checkInLine, conflictsNow, precheck, type DuplicateChecker, type Prechecked } from "./accreditation-check.js";
 import { invalidField, notFound, ProblemError } from "../http/problem.js";
 import { mayAskFloor } from "./floor-rights.js";
+import { badgePolicy } from "./exports/policy.js";
 import { meetingPolicy as policy } from "./policy.js";
 import {
   chairOfMeeting,
+  currentBadges,
   loadMeeting,
   lockMeeting,
   meetingAudience,
   resourceOf,
   touchMeeting,
   type AccreditationRow,
+  type BadgeRow,
   type LoadedMeeting,
   type MeetingFacts,
 } from "./store.js";
@@ -473,15 +479,69 @@ export const decideAccreditation = definePreparedCommand({
       .set({ state: list.state, returnReason: list.returnReason, version: existing.version + 1, updatedAt: c.now })
       .where(eq(meetingAccreditations.id, existing.id));
     if (list.state === "approved") {
-      // One badge per delegate, its token unguessable (the QR code on the badge carries it to the verification page);
-      // hexadecimal, so that it never starts with a sign a spreadsheet would read as a formula.
+      // One badge per delegate, its token unguessable (the QR code on the badge carries it to the verification page).
       await c.tx.delete(meetingBadges).where(eq(meetingBadges.listId, existing.id));
-      await c.tx
-        .insert(meetingBadges)
-        .values(list.delegates.map((_, index) => ({ token: randomBytes(16).toString("hex"), meetingId: row.id, listId: existing.id, delegateIndex: index, issuedAt: c.now })));
+      await c.tx.insert(meetingBadges).values(list.delegates.map((_, index) => ({ token: newBadgeToken(), meetingId: row.id, listId: existing.id, delegateIndex: index, issuedAt: c.now })));
     }
     c.audit("accreditation.decide", `meeting:${row.id}`, { list: existing.id, delegation: existing.delegation, decision: input.request.decision, reason: list.returnReason });
     await announce(c, loaded, input.facts, "meeting.changed", { what: "accreditation" });
+  },
+});
+
+// ---- Badges
+
+export interface BadgeInput<B> extends MeetingInput<B> {
+  readonly token: string;
+}
+
+/** The meeting's badge with this token, with its list (404 when the token is not one of this meeting's badges). */
+function badgeOf(loaded: LoadedMeeting, rows: readonly BadgeRow[], token: string) {
+  const badge = rows.find((b) => b.token === token);
+  const list = badge ? loaded.lists.find((l) => l.id === badge.listId) : undefined;
+  if (!badge || !list || !list.delegates[badge.delegateIndex]) throw notFound("badge");
+  return { badge, list };
+}
+
+async function badgeRows(c: CommandScope, meetingId: string): Promise<BadgeRow[]> {
+  return c.tx.select().from(meetingBadges).where(eq(meetingBadges.meetingId, meetingId));
+}
+
+function newBadgeToken(): string {
+  // Hexadecimal, so that it never starts with a sign a spreadsheet would read as a formula.
+  return randomBytes(16).toString("hex");
+}
+
+export const revokeBadge = defineCommand({
+  name: "badge.revoke",
+  run: async (c, input: BadgeInput<Body<typeof BadgeRevocationRequestSchema>>) => {
+    c.authorize(badgePolicy.revoke);
+    const loaded = await lockMeeting(c.tx, input.id);
+    const { badge, list } = badgeOf(loaded, await badgeRows(c, loaded.row.id), input.token);
+    if (badge.revokedAt) refuse("badge-revoked", 409, "The badge is revoked already; reissue the delegate a new one.");
+    const reason = input.request.reason as BadgeRevocationReason;
+    await c.tx.update(meetingBadges).set({ revokedAt: c.now, revocationReason: reason }).where(eq(meetingBadges.token, badge.token));
+    c.audit("badge.revoke", `meeting:${loaded.row.id}`, { list: list.id, delegation: list.delegation, delegate: badge.delegateIndex, reason });
+    await announce(c, loaded, input.facts, "meeting.changed", { what: "badges" });
+  },
+});
+
+export const reissueBadge = defineCommand({
+  name: "badge.reissue",
+  run: async (c, input: BadgeInput<Body<typeof BadgeReissueRequestSchema>>): Promise<{ token: string }> => {
+    c.authorize(badgePolicy.revoke);
+    const loaded = await lockMeeting(c.tx, input.id);
+    const rows = await badgeRows(c, loaded.row.id);
+    const { badge, list } = badgeOf(loaded, rows, input.token);
+    // Reissued from the delegate's current badge only: an older token was replaced already.
+    const current = currentBadges(rows).get(`${badge.listId}#${badge.delegateIndex}`);
+    if (current?.token !== badge.token) refuse("badge-revoked", 409, "This badge was replaced by a newer one; reissue that one.");
+    if (list.state !== "approved") refuse("invalid-state", 409, "Only the delegates of an approved list have badges.");
+    if (!badge.revokedAt) await c.tx.update(meetingBadges).set({ revokedAt: c.now, revocationReason: "reissued" }).where(eq(meetingBadges.token, badge.token));
+    const token = newBadgeToken();
+    await c.tx.insert(meetingBadges).values({ token, meetingId: loaded.row.id, listId: list.id, delegateIndex: badge.delegateIndex, issuedAt: c.now });
+    c.audit("badge.reissue", `meeting:${loaded.row.id}`, { list: list.id, delegation: list.delegation, delegate: badge.delegateIndex });
+    await announce(c, loaded, input.facts, "meeting.changed", { what: "badges" });
+    return { token };
   },
 });
 

@@ -10,6 +10,8 @@ import {
   AgendaAdoptionRequestSchema,
   AgendaItemChangeRequestSchema,
   AgendaItemRequestSchema,
+  BadgeReissueRequestSchema,
+  BadgeRevocationRequestSchema,
   CreateMeetingRequestSchema,
   FloorActionRequestSchema,
   FloorRequestSchema,
@@ -42,6 +44,8 @@ import {
   editAccreditation,
   invite,
   recordOutcome,
+  reissueBadge,
+  revokeBadge,
   respond,
   submitAccreditation,
   updateMeeting,
@@ -59,6 +63,7 @@ const MeetingParams = z.strictObject({ id: IdParam });
 const ItemParams = z.strictObject({ id: IdParam, item: IdParam });
 const ListParams = z.strictObject({ id: IdParam, list: IdParam });
 const PartyParams = z.strictObject({ id: IdParam, party: PartyCodeSchema });
+const BadgeParams = z.strictObject({ id: IdParam, token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "a badge token") });
 
 export async function meetingRoutes(app: FastifyInstance, options: { services: AppServices }): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -216,6 +221,36 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
       schema: { tags, summary: "Approve an accreditation list, or return it with a reason", params: ListParams, body: AccreditationDecisionRequestSchema, response: { 200: MeetingSchema, ...errors } },
     },
     async (request) => change(request, decideAccreditation, { id: request.params.id, request: request.body, list: request.params.list, check: checkFor(request) }),
+  );
+
+  api.post(
+    "/api/v1/meetings/:id/badges/:token/revocation",
+    {
+      preHandler: requireSignIn,
+      schema: {
+        tags,
+        summary: "Revoke a delegate's badge, saying why: it then verifies as revoked, with the reason (secretariat)",
+        params: BadgeParams,
+        body: BadgeRevocationRequestSchema,
+        response: { 200: MeetingSchema, ...errors },
+      },
+    },
+    async (request) => change(request, revokeBadge, { id: request.params.id, token: request.params.token, request: request.body }),
+  );
+
+  api.post(
+    "/api/v1/meetings/:id/badges/:token/reissue",
+    {
+      preHandler: requireSignIn,
+      schema: {
+        tags,
+        summary: "Give a delegate a new badge (a new token); the old one verifies as revoked (secretariat)",
+        params: BadgeParams,
+        body: BadgeReissueRequestSchema,
+        response: { 200: MeetingSchema, ...errors },
+      },
+    },
+    async (request) => change(request, reissueBadge, { id: request.params.id, token: request.params.token, request: request.body }),
   );
 
   api.post(

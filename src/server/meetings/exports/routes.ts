@@ -9,6 +9,7 @@ import { z } from "zod";
 import { BadgeVerificationSchema, ParticipantListSchema } from "../../../contracts/meetings.js";
 import { ProblemSchema } from "../../../contracts/problems.js";
 import type { LocalizedText } from "../../../domain/localized-text.js";
+import type { BadgeRevocationReason } from "../../../domain/meetings/accreditation.js";
 import type { Registry } from "../../../domain/registry.js";
 import { authorize } from "../../access/authorize.js";
 import { callerOf, type AppServices } from "../../app-services.js";
@@ -232,6 +233,11 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
       const { badge, list, meeting } = await findBadge(request.params.token);
       authorize(request.actor, badgePolicy.print, { delegation: list.delegation });
       const delegate = list.delegates[badge.delegateIndex];
+      if (badge.revokedAt) {
+        throw new ProblemError(409, "badge-revoked", "The badge is revoked", "A revoked badge is not printed; the secretariat reissues the delegate a new one.", {
+          current: { reason: badge.revocationReason },
+        });
+      }
       if (list.state !== "approved" || !delegate) {
         throw new ProblemError(409, "invalid-state", "The badge's list is not approved", "Only the delegates of an approved list have badges to print.", {
           current: { state: list.state },
@@ -270,6 +276,7 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
         meeting,
         list,
         delegateIndex: badge.delegateIndex,
+        revocation: badge.revokedAt ? { reason: badge.revocationReason as BadgeRevocationReason, at: badge.revokedAt } : null,
         delegationNames: await delegationNames(meeting, list.delegation),
         at: services.now(),
       });
