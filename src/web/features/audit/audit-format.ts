@@ -48,6 +48,8 @@ export const KNOWN_ACTIONS = {
   "floor.request": "audit.actions.floorRequested",
   "floor.manage": "audit.actions.floorManaged",
   "meeting.outcome": "audit.actions.outcomeRecorded",
+  "badge.revoke": "audit.actions.badgeRevoked",
+  "badge.reissue": "audit.actions.badgeReissued",
   "programme.imported": "audit.actions.programmeImported",
 } as const satisfies Record<string, string>;
 
