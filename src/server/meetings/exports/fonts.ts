@@ -73,6 +73,13 @@ export interface Run {
 }
 
 const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+/** What makes a cluster of more than one code point (marks, joiners, selectors, flags, skin tones): without any, each code point is its own cluster. */
+const CLUSTERING = /\p{M}|\u200C|\u200D|\uFE0E|\uFE0F|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}]|[\u{E0020}-\u{E007F}]|[\u1100-\u11FF]/u;
+
+/** The text's grapheme clusters: by Intl.Segmenter when it has anything that joins code points, else code point by code point (much faster, for thousands of names). */
+function clustersOf(text: string): Iterable<string> {
+  return CLUSTERING.test(text) ? Array.from(graphemes.segment(text), (s) => s.segment) : text;
+}
 /** A pictograph, a flag's letters or a keycap: drawn by the emoji face even when a text face has a plain glyph for it. */
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
 /** What a face need not have for a cluster to be drawn: joiners and presentation selectors, consumed by its shaping. */
@@ -93,7 +100,7 @@ export function fontRuns(text: string, preferred: "regular" | "bold", hasGlyph: 
   const runs: Run[] = [];
   let face: Face | null = null;
   let current = "";
-  for (const { segment } of graphemes.segment(text)) {
+  for (const segment of clustersOf(text)) {
     const points = codePointsOf(segment);
     const has = (candidate: Face) => points.every((p) => hasGlyph(candidate, p));
     const isEmoji = EMOJI.test(segment) && hasGlyph("emoji", points[0] ?? 0);

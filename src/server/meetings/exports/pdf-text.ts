@@ -45,6 +45,7 @@ export class PdfText {
     this.ascents = Object.fromEntries(FACES.map((face) => [face, fonts[face].ascent / fonts[face].unitsPerEm])) as Record<Face, number>;
   }
 
+  /** The line's runs by face, in drawing order. */
   private pieces(text: string, style: TextStyle): Piece[] {
     return visualPieces(text, (t) => fontRuns(t, style.bold ? "bold" : "regular", this.hasGlyph));
   }

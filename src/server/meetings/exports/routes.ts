@@ -30,7 +30,11 @@ import { verification } from "./verification.js";
 const tags = ["meetings"];
 
 type RenderTasks = typeof import("./render-task.js");
-const renderParticipantsTask = defineTask<RenderTasks["renderParticipants"]>("meetings.participants-file", new URL("./render-task.js", import.meta.url), "renderParticipants");
+// A list at the meeting's bound (10,000 delegates, some 500 pages) takes about 8 s to draw on a quiet two-core machine and
+// half again with Arabic names: the pool's 20 s would refuse it on a busy one.
+const renderParticipantsTask = defineTask<RenderTasks["renderParticipants"]>("meetings.participants-file", new URL("./render-task.js", import.meta.url), "renderParticipants", {
+  timeoutMs: 60_000,
+});
 const renderBadgeTask = defineTask<RenderTasks["renderBadge"]>("meetings.badge-pdf", new URL("./render-task.js", import.meta.url), "renderBadge");
 
 /** Bytes moved back from a worker thread, as the Buffer Fastify sends (no copy). */
