@@ -436,6 +436,12 @@ describe("a meeting end to end", () => {
     expect(fresh).not.toBe(token);
     expect(((await (await fetch(`${server.baseUrl}/api/v1/badges/${fresh}`)).json()) as { isValid: boolean }).isValid).toBe(true);
     expect(await (await fetch(`${server.baseUrl}/api/v1/badges/${token}`)).json()).toMatchObject({ isValid: false, reason: "revoked", revocation: { reason: "stolen" } });
+    // The built server draws the files in its work pool's threads (dist/server/work/worker.js), fonts found from there.
+    for (const path of [`/api/v1/meetings/${meetingId}/participants.pdf?lang=ru`, `/api/v1/meetings/${meetingId}/participants.xlsx?lang=zh`, `/api/v1/badges/${fresh}.pdf?lang=en`]) {
+      const file = await secretariat("GET", path);
+      expect(file.status, path).toBe(200);
+      expect((await file.arrayBuffer()).byteLength, path).toBeGreaterThan(1_000);
+    }
   });
 
   it("postpones the meeting, then brings it back confirmed with new dates at the venue", { timeout: 120_000 }, async () => {
