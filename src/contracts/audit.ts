@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = [
   "floor.request",
   "floor.manage",
   "meeting.outcome",
+  "badge.revoke",
+  "badge.reissue",
   // Programme
   "programme.imported",
 ] as const;

@@ -41,6 +41,8 @@ export const PROBLEM_CODES = [
   ...ACCREDITATION_ERROR_CODES,
   ...SPEAKERS_ERROR_CODES,
   ...AGENDA_ERROR_CODES,
+  // A badge revoked: not printed, not revoked again.
+  "badge-revoked",
   // The chair's programme: a spreadsheet refused.
   ...PROGRAMME_ERROR_CODES,
 ] as const;

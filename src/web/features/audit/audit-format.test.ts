@@ -203,6 +203,8 @@ const SAMPLES: Record<AuditAction, Sample> = {
   "floor.request": { payload: { item: ITEM, title: itemTitle, delegation: "IN", kind: "point_of_order" }, target: `meeting:${MEETING}`, targetName: meetingTitle },
   "floor.manage": { payload: { item: ITEM, action: "give", delegation: "CN" }, target: `meeting:${MEETING}`, targetName: meetingTitle },
   "meeting.outcome": { payload: { documents: 2, attendance: 10 }, target: `meeting:${MEETING}`, targetName: meetingTitle },
+  "badge.revoke": { payload: { list: "l1", delegation: "CN", delegate: 0, reason: "lost" }, target: `meeting:${MEETING}`, targetName: meetingTitle },
+  "badge.reissue": { payload: { list: "l1", delegation: "CN", delegate: 0 }, target: `meeting:${MEETING}`, targetName: meetingTitle },
   "programme.imported": {
     payload: { term: "kg-2025", file: "programme.xlsx", events: 12, replaced: 1 },
     target: "chairmanship:kg-2025",

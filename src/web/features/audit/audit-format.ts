@@ -4,7 +4,7 @@
 import type { TFunction } from "i18next";
 import { isAuditAction, type AuditAction } from "../../../contracts/audit";
 import type { AuditEvent } from "../../../contracts/identity";
-import { FLOOR_KINDS, INVITATION_BASES, INVITATION_RESPONSES, MEETING_STATUSES, MEETING_VISIBILITIES, RANKS } from "../../../contracts/meetings";
+import { BADGE_REVOCATION_REASONS, FLOOR_KINDS, INVITATION_BASES, INVITATION_RESPONSES, MEETING_STATUSES, MEETING_VISIBILITIES, RANKS } from "../../../contracts/meetings";
 import { DOCUMENT_KINDS, STANCES, VISIBILITIES } from "../../../contracts/negotiation";
 import { formatInstant, formatPartialDate, formatPartialDateRange } from "../../i18n/date-format";
 import type { NamedAccount } from "../../shared/directory/account-name";
@@ -52,6 +52,8 @@ export const KNOWN_ACTIONS = {
   "floor.request": "audit.actions.floorRequested",
   "floor.manage": "audit.actions.floorManaged",
   "meeting.outcome": "audit.actions.outcomeRecorded",
+  "badge.revoke": "audit.actions.badgeRevoked",
+  "badge.reissue": "audit.actions.badgeReissued",
   "programme.imported": "audit.actions.programmeImported",
 } as const satisfies Record<AuditAction, string>;
 
@@ -219,6 +221,8 @@ const SUMMARIES: Record<AuditAction, (r: Reading) => string> = {
     return parts(what, r.onItem());
   },
   "meeting.outcome": (r) => parts(r.counted("audit.summary.documentCount", r.p.documents), r.counted("audit.summary.attendanceCount", r.p.attendance)),
+  "badge.revoke": (r) => parts(r.party(r.p.delegation), isOneOf(BADGE_REVOCATION_REASONS, r.p.reason) && r.t(`meetings.badges.reasons.${r.p.reason}`)),
+  "badge.reissue": (r) => r.party(r.p.delegation),
   // Programme: the target names the chairmanship term.
   "programme.imported": (r) =>
     parts(isString(r.p.file) && r.p.file, r.counted("audit.summary.eventCount", r.p.events), isNumber(r.p.replaced) && r.p.replaced > 0 && r.counted("audit.summary.replacedCount", r.p.replaced)),
