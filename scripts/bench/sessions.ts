@@ -57,11 +57,17 @@ export class BrowserSession {
     return this.send("POST", path, JSON.stringify(body), { "content-type": "application/json", "x-csrf-token": token });
   }
 
+  /** Any request with a body as given (a spreadsheet's bytes, say) and the CSRF token; PATCH and DELETE too. */
+  async request(method: string, path: string, body?: Buffer | string, contentType = "application/json"): Promise<Answer> {
+    const token = this.csrfToken ?? (await this.refreshCsrf());
+    return this.send(method, path, body, { "content-type": contentType, "x-csrf-token": token });
+  }
+
   close(): void {
     this.agent.destroy();
   }
 
-  private send(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Answer> {
+  private send(method: string, path: string, body?: Buffer | string, headers: Record<string, string> = {}): Promise<Answer> {
     return new Promise((resolve, reject) => {
       const outgoing = request(`${this.baseUrl}${path}`, { method, agent: this.agent, headers: { ...headers, cookie: this.cookie } }, (response) => {
         const chunks: Buffer[] = [];
