@@ -22,6 +22,7 @@ import {
   NoteSchema,
   PositionRequestSchema,
   ProposalSchema,
+  RevisionParamsSchema,
   RevisionSchema,
   SilenceRequestSchema,
   StatementRequestSchema,
@@ -58,7 +59,6 @@ const tags = ["negotiation"];
 const DocumentParams = z.strictObject({ id: z.string().max(64) });
 const ProvisionParams = z.strictObject({ id: z.string().max(64), provision: z.string().max(80) });
 const TranslationParams = ProvisionParams.extend({ language: LanguageSchema });
-const RevisionParams = z.strictObject({ id: z.string().max(64), number: z.coerce.number().int().min(0) });
 const ProposalParams = z.strictObject({ id: z.string().max(64) });
 
 export async function negotiationRoutes(app: FastifyInstance, options: { services: AppServices; documents: DocumentCache }): Promise<void> {
@@ -171,7 +171,7 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
 
   api.get(
     "/api/v1/documents/:id/revisions/:number",
-    { schema: { tags, summary: "One issued revision (Rev.0 is the zero draft)", params: RevisionParams, response: { 200: RevisionSchema, ...errors } } },
+    { schema: { tags, summary: "One issued revision (Rev.0 is the zero draft)", params: RevisionParamsSchema, response: { 200: RevisionSchema, ...errors } } },
     async (request) => {
       const row = await readable(request, request.params.id);
       const revision = await findRevision(db, row.id, request.params.number);
