@@ -21,6 +21,7 @@ import type { Database } from "./db/client.js";
 import { cookieSecretOf } from "./db/settings.js";
 import { EventFeed } from "./events/feed.js";
 import { installProblemHandlers, problem, sendProblem } from "./http/problem.js";
+import { CACHE_CONTROL } from "./http/cache-control.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { identityRoutes } from "./identity/routes.js";
 import { singleSignOnRoutes, type SingleSignOnConfig } from "./identity/single-sign-on.js";
@@ -43,6 +44,7 @@ import { STREAMS } from "../contracts/live.js";
 import { randomUUID } from "node:crypto";
 import { RegistrySnapshot } from "./registry/snapshot.js";
 import { utcDay } from "./startup.js";
+import { DEFAULT_PUBLIC_URL } from "./config.js";
 
 export interface AppOptions {
   readonly database: Database;
@@ -56,7 +58,11 @@ export interface AppOptions {
   readonly singleSignOn?: SingleSignOnConfig | undefined;
   /** Trust X-Forwarded-* from a reverse proxy (for the client address and HTTPS). */
   readonly trustProxy?: boolean;
-  /** The address people use (PUBLIC_URL); live connections from its origin are accepted besides the request's own host. */
+  /**
+   * The address people use (PUBLIC_URL, or http://localhost:PORT: see `publicUrlOf`); absolute links are built from it,
+   * never from a request's Host header. Live connections from its origin are accepted besides the request's own host.
+   * http://localhost:3000 when absent (tests).
+   */
   readonly publicUrl?: string | undefined;
   /** Where log lines go (standard output when absent). */
   readonly logStream?: NodeJS.WritableStream;
@@ -81,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const { database } = options;
   const db = database.db;
+  const publicOrigin = new URL(options.publicUrl ?? DEFAULT_PUBLIC_URL).origin;
   const now = options.now ?? (() => new Date());
   // Asked on most requests: the day's text is made once per day, not once per request.
   let cachedDay = { index: Number.NaN, text: "" };
@@ -161,7 +168,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook("onSend", (request, reply, payload, done) => {
     void reply.headers(request.protocol === "https" ? headers.https : headers.http);
     // What the API answers may be private: never kept by a browser or a proxy unless the route says otherwise.
-    if (isApiRequest(request) && !reply.hasHeader("cache-control")) void reply.header("cache-control", "no-store");
+    if (isApiRequest(request) && !reply.hasHeader("cache-control")) void reply.header("cache-control", CACHE_CONTROL.private);
     done(null, payload);
   });
 
@@ -198,10 +205,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await scope.register(accessRoutes, { services });
     await scope.register(negotiationRoutes, { services, documents });
     await scope.register(meetingRoutes, { services });
-    await scope.register(meetingExportRoutes, { services, publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : null });
+    await scope.register(meetingExportRoutes, { services, publicOrigin });
     await scope.register(programmeRoutes, { services });
-    await scope.register(calendarRoutes, { services });
-    await scope.register(liveRoutes, { hub, publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : null });
+    await scope.register(calendarRoutes, { services, publicOrigin });
+    await scope.register(liveRoutes, { hub, publicOrigin });
   });
 
   const webRoot = options.webRoot;

@@ -32,6 +32,7 @@ import {
 import { ProblemSchema } from "../../contracts/problems.js";
 import { authorize, may, requireSignIn } from "../access/authorize.js";
 import { commandContext, type AppServices } from "../app-services.js";
+import { CACHE_CONTROL } from "../http/cache-control.js";
 import { notFound, ProblemError } from "../http/problem.js";
 import {
   actOnProvision,
@@ -72,13 +73,13 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
     return { facts, day: today() };
   };
 
-  /** Answers with the document as the caller may see it, from the cache (304 when the browser has it already). */
+  /** Answers with the document as the caller may see it, from the cache (304 to a client that holds it; browsers keep nothing: no-store). */
   async function sendDocument(request: FastifyRequest, reply: FastifyReply, id: string, status = 200): Promise<FastifyReply> {
     const { facts, day } = situation();
     const cached = await documents.get(id, `${day}|${snapshot.position}`, (row) => facts.chairOf(row.body, day));
     if (!cached) throw notFound("document");
     authorize(request.actor, policy.read, resourceOf(cached.row, facts, day));
-    void reply.header("etag", cached.etag).header("cache-control", "private, no-cache");
+    void reply.header("etag", cached.etag).header("cache-control", CACHE_CONTROL.private);
     if (status === 200 && request.headers["if-none-match"] === cached.etag) return reply.code(304).send();
     return reply.code(status).type("application/json; charset=utf-8").send(cached.json);
   }

@@ -12,6 +12,7 @@ import { commandContext, type AppServices } from "../app-services.js";
 import { streamHead } from "../events/log.js";
 import { STREAMS } from "../../contracts/live.js";
 import { changeRegistryCommand, RegistryChangeError, registryHistory } from "./changes.js";
+import { CACHE_CONTROL } from "../http/cache-control.js";
 import { invalidField, notFound, ProblemError } from "../http/problem.js";
 import { registryPolicy } from "./policy.js";
 import { accessionsView, bodiesView, chairmanshipView, isKnownTier, organizationView, stateDetailView, statesOnView, summitsView } from "./queries.js";
@@ -38,7 +39,7 @@ const noRegistry = () => new ProblemError(503, "no-registry", "No registry loade
 /** Sends a cached view; a browser that has it already gets 304. */
 function sendJson(request: FastifyRequest, reply: FastifyReply, cached: CachedJson | null): FastifyReply {
   if (!cached) throw noRegistry();
-  void reply.header("etag", cached.etag).header("cache-control", "no-cache");
+  void reply.header("etag", cached.etag).header("cache-control", CACHE_CONTROL.publicRevalidated);
   if (request.headers["if-none-match"] === cached.etag) return reply.code(304).send();
   return reply.type("application/json; charset=utf-8").send(cached.json);
 }

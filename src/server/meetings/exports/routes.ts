@@ -10,6 +10,7 @@ import type { LocalizedText } from "../../../domain/localized-text.js";
 import type { Registry } from "../../../domain/registry.js";
 import { authorize } from "../../access/authorize.js";
 import type { AppServices } from "../../app-services.js";
+import { CACHE_CONTROL } from "../../http/cache-control.js";
 import { notFound, ProblemError } from "../../http/problem.js";
 import { badgeAudienceOf, withBadgesFor } from "../participants.js";
 import { meetingPolicy } from "../policy.js";
@@ -41,7 +42,8 @@ function binary(type: string, description: string) {
   return { description, content: { [type]: { schema: z.string().meta({ format: "binary" }) } } };
 }
 
-export async function meetingExportRoutes(app: FastifyInstance, options: { services: AppServices; publicOrigin?: string | null }): Promise<void> {
+/** `publicOrigin`: the verification address on a badge's QR code (from PUBLIC_URL; never the request's Host header). */
+export async function meetingExportRoutes(app: FastifyInstance, options: { services: AppServices; publicOrigin: string }): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { services } = options;
   const { db, snapshot } = services;
@@ -91,7 +93,7 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
   }
 
   function download(reply: FastifyReply, type: string, fileName: string, bytes: Buffer | string): FastifyReply {
-    return reply.header("content-disposition", attachment(fileName)).header("cache-control", "private, no-store").type(type).send(bytes as never);
+    return reply.header("content-disposition", attachment(fileName)).header("cache-control", CACHE_CONTROL.private).type(type).send(bytes as never);
   }
 
   api.get(
@@ -207,7 +209,6 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
         });
       }
       const language = readerLanguage(request.query.lang, request.headers["accept-language"]);
-      const origin = options.publicOrigin ?? `${request.protocol}://${request.host}`;
       const current = registry();
       const bytes = await badgePdf(
         badgeDocument({
@@ -215,7 +216,7 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
           meeting: facetOf(meeting),
           delegation: { code: list.delegation, names: await delegationNames(meeting, list.delegation) },
           delegate,
-          verifyUrl: verificationUrl(origin, badge.token),
+          verifyUrl: verificationUrl(options.publicOrigin, badge.token),
           language,
           organizationLanguages: current.organization.officialLanguages,
         }),
@@ -247,9 +248,9 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
   );
 }
 
-/** Ready JSON with its entity tag: 304 when the caller has it already. */
+/** Ready JSON with its entity tag: 304 to a client that holds it (a browser keeps nothing: the list depends on who asks). */
 function sendCached(request: FastifyRequest, reply: FastifyReply, cached: CachedJson): FastifyReply {
-  void reply.header("etag", cached.etag).header("cache-control", "private, no-cache");
+  void reply.header("etag", cached.etag).header("cache-control", CACHE_CONTROL.private);
   if (request.headers["if-none-match"] === cached.etag) return reply.code(304).send();
   return reply.type("application/json; charset=utf-8").send(cached.json);
 }
