@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.js";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
 import { openDatabase, type Database } from "../../src/server/db/client.js";
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from "../../src/server/identity/demo-accounts.js";
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { meetingAccreditations, meetingBadges } from "../../src/server/meetings/tables.js";
-import { prepareDemoAccounts, prepareDemoMeeting, seedIfEmpty } from "../../src/server/startup.js";
+import { prepareDemoAccounts, prepareDemoMeeting, prepareDemoNegotiation, seedIfEmpty } from "../../src/server/startup.js";
 import { SessionClient } from "./session-client.js";
 
 const INDEX = '<!doctype html><html><head><script type="module" src="/assets/index-Abc123.js"></script></head><body><div id="root"></div></body></html>';
@@ -33,6 +33,7 @@ describe("the web app and the API as a browser receives them", () => {
   let app: FastifyInstance;
   let webRoot: string;
   let meetingId: string;
+  let documentId: string;
 
   beforeAll(async () => {
     webRoot = mkdtempSync(join(tmpdir(), "concord-web-"));
@@ -49,6 +50,7 @@ describe("the web app and the API as a browser receives them", () => {
     await seedIfEmpty(database, DEFAULT_DATASET);
     await prepareDemoAccounts(database);
     meetingId = (await prepareDemoMeeting(database))!;
+    documentId = (await prepareDemoNegotiation(database))!;
     // A delegation of twenty, approved with their badges: a participants list well above the compression threshold.
     const at = new Date();
     const delegates = Array.from({ length: 20 }, (_, i) => ({ name: { en: `Delegate ${i + 1}` }, function: { en: "Adviser" }, rank: "adviser" as const }));
@@ -151,6 +153,23 @@ describe("the web app and the API as a browser receives them", () => {
       const health = await get("/api/health", { "accept-encoding": "br, gzip" });
       expect(health.rawPayload.length).toBeLessThan(1024);
       expect(health.headers["content-encoding"]).toBeUndefined();
+    });
+
+    it("kept as ready JSON (a document under negotiation) come compressed once per version, the same bytes to every reader", async () => {
+      const head = new SessionClient(app, "192.0.2.141");
+      await head.signIn(demoHeadEmail("KZ"), DEMO_PASSWORD);
+      const url = `/api/v1/documents/${documentId}`;
+      const plain = await head.request("GET", url);
+      expect(plain.statusCode).toBe(200);
+      expect(plain.headers.vary).toMatch(/accept-encoding/i);
+      for (const encoding of ["br", "gzip"]) {
+        const first = await head.request("GET", url, undefined, { headers: { "accept-encoding": encoding } });
+        const second = await head.request("GET", url, undefined, { headers: { "accept-encoding": `${encoding}, identity` } });
+        expect(first.headers["content-encoding"]).toBe(encoding);
+        expect(first.headers["cache-control"]).toBe("no-store");
+        expect(decoded(encoding, first.rawPayload).equals(plain.rawPayload)).toBe(true);
+        expect(second.rawPayload.equals(first.rawPayload)).toBe(true);
+      }
     });
 
     it("that carry a secret beside text others type are never compressed: the session (CSRF token), a meeting and its participants (badge tokens)", async () => {

@@ -33,6 +33,7 @@ import { ProblemSchema } from "../../contracts/problems.js";
 import { authorize, may, requireSignIn } from "../access/authorize.js";
 import { commandContext, type AppServices } from "../app-services.js";
 import { CACHE_CONTROL } from "../http/cache-control.js";
+import { sendReadyJson } from "../http/ready-json.js";
 import { notFound, ProblemError } from "../http/problem.js";
 import {
   actOnProvision,
@@ -81,7 +82,7 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
     authorize(request.actor, policy.read, resourceOf(cached.row, facts, day));
     void reply.header("etag", cached.etag).header("cache-control", CACHE_CONTROL.private);
     if (status === 200 && request.headers["if-none-match"] === cached.etag) return reply.code(304).send();
-    return reply.code(status).type("application/json; charset=utf-8").send(cached.json);
+    return sendReadyJson(request, reply.code(status), cached);
   }
 
   /** Reads a document the caller may see (for revisions, diffs, notes). */
