@@ -183,7 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Text answers above 1 KiB are compressed (Brotli or gzip, as the client accepts), except those that carry a secret
   // beside text someone else chose (BREACH: compressed sizes, watched while the attacker's text varies, spell the
-  // secret out; see decisions.md). Compressed request bodies are not accepted: nothing sends them, and inflating them
+  // secret out; see security.md). Compressed request bodies are not accepted: nothing sends them, and inflating them
   // would be work an attacker chooses.
   app.addHook("onRoute", (route) => {
     if (CARRIES_SECRETS.test(route.url)) route.compress = false;
