@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ROLES } from "../domain/access.js";
 import { fieldCodeParams } from "./problems.js";
+import { AuditSequenceSchema, pageSizeSchema } from "./numbers.js";
 import { singleLineText } from "./text.js";
 
 export const RoleSchema = z.enum(ROLES);
@@ -63,8 +64,8 @@ export const AuditQuery = z.strictObject({
   user: z.uuid({ message: "must be a user id" }).optional(),
   from: instant.optional(),
   to: instant.optional(),
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: AuditSequenceSchema.optional(),
+  limit: pageSizeSchema(500).default(100),
 });
 
 export type SignIn = z.input<typeof SignInBody>;

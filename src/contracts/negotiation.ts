@@ -2,6 +2,7 @@
 // the silence procedure, statements of position, adoption and private notes. Requests and responses, shared with the web.
 import { z } from "zod";
 import { insertedText, multiLineText, singleLineText } from "./text.js";
+import { RevisionNumberSchema } from "./numbers.js";
 
 export const DOCUMENT_KINDS = ["declaration", "communique", "statement", "decision", "agreement", "action-plan"] as const;
 export const PROVISION_KINDS = ["preambular", "operative", "article", "heading", "annex"] as const;
@@ -105,7 +106,8 @@ export const StatementRequestSchema = z.strictObject({ text: markup(8_000), prov
 export const NoteRequestSchema = z.strictObject({ text: markup(8_000), provision: ProvisionIdSchema.nullable().optional() });
 export const AdoptionRequestSchema = z.strictObject({ version: z.number().int().min(1), place: PlaceSchema.nullable().optional() });
 export const DocumentListQuerySchema = z.strictObject({ body: z.string().max(16).optional(), status: z.enum(DOCUMENT_STATUSES).optional() });
-export const DiffQuerySchema = z.strictObject({ from: z.coerce.number().int().min(0), to: z.coerce.number().int().min(0) });
+export const DiffQuerySchema = z.strictObject({ from: RevisionNumberSchema, to: RevisionNumberSchema });
+export const RevisionParamsSchema = z.strictObject({ id: z.string().max(64), number: RevisionNumberSchema });
 
 // Responses
 

@@ -3,12 +3,14 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
+import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import fastifyWebsocket from "@fastify/websocket";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { LIVE_LIMITS } from "../contracts/live.js";
+import { isPagePath } from "../contracts/pages.js";
 import { HealthSchema } from "../contracts/registry.js";
 import type { Role } from "../domain/access.js";
 import { SessionCache } from "./access/session-cache.js";
@@ -21,6 +23,7 @@ import type { Database } from "./db/client.js";
 import { cookieSecretOf } from "./db/settings.js";
 import { EventFeed } from "./events/feed.js";
 import { installProblemHandlers, problem, sendProblem } from "./http/problem.js";
+import { CACHE_CONTROL } from "./http/cache-control.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { identityRoutes } from "./identity/routes.js";
 import { singleSignOnRoutes, type SingleSignOnConfig } from "./identity/single-sign-on.js";
@@ -42,6 +45,14 @@ import { randomUUID } from "node:crypto";
 import { RegistrySnapshot } from "./registry/snapshot.js";
 import { utcDay } from "./startup.js";
 import { WorkPool, type WorkPoolOptions } from "./work/pool.js";
+import { DEFAULT_PUBLIC_URL } from "./config.js";
+
+/**
+ * Routes whose answers hold a secret beside text others type, never compressed: the session (its CSRF token), and a
+ * meeting with what is read from it (its accreditation lists and participants list carry badge tokens, which verify a
+ * badge, beside the names delegations type). Registered before @fastify/compress, whose own onRoute hook reads it.
+ */
+const CARRIES_SECRETS = /^\/api\/v1\/(session$|meetings\/:id(\/|$))/;
 
 export interface AppOptions {
   readonly database: Database;
@@ -55,7 +66,11 @@ export interface AppOptions {
   readonly singleSignOn?: SingleSignOnConfig | undefined;
   /** Trust X-Forwarded-* from a reverse proxy (for the client address and HTTPS). */
   readonly trustProxy?: boolean;
-  /** The address people use (PUBLIC_URL); live connections from its origin are accepted besides the request's own host. */
+  /**
+   * The address people use (PUBLIC_URL, or http://localhost:PORT: see `publicUrlOf`); absolute links are built from it,
+   * never from a request's Host header. Live connections from its origin are accepted besides the request's own host.
+   * http://localhost:3000 when absent (tests).
+   */
   readonly publicUrl?: string | undefined;
   /** Where log lines go (standard output when absent). */
   readonly logStream?: NodeJS.WritableStream;
@@ -84,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const { database } = options;
   const db = database.db;
+  const publicOrigin = new URL(options.publicUrl ?? DEFAULT_PUBLIC_URL).origin;
   const now = options.now ?? (() => new Date());
   // Asked on most requests: the day's text is made once per day, not once per request.
   let cachedDay = { index: Number.NaN, text: "" };
@@ -158,9 +174,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook("onSend", (request, reply, payload, done) => {
     void reply.headers(request.protocol === "https" ? headers.https : headers.http);
     // What the API answers may be private: never kept by a browser or a proxy unless the route says otherwise.
-    if (isApiRequest(request) && !reply.hasHeader("cache-control")) void reply.header("cache-control", "no-store");
+    if (isApiRequest(request) && !reply.hasHeader("cache-control")) void reply.header("cache-control", CACHE_CONTROL.private);
     done(null, payload);
   });
+
+  // Text answers above 1 KiB are compressed (Brotli or gzip, as the client accepts), except those that carry a secret
+  // beside text someone else chose (BREACH: compressed sizes, watched while the attacker's text varies, spell the
+  // secret out; see security.md). Compressed request bodies are not accepted: nothing sends them, and inflating them
+  // would be work an attacker chooses.
+  app.addHook("onRoute", (route) => {
+    if (CARRIES_SECRETS.test(route.url)) route.compress = false;
+  });
+  await app.register(fastifyCompress, { threshold: 1024, encodings: ["br", "gzip"], globalDecompression: false });
 
   await installSessions(app, { sessions, snapshot, now, today, cookieSecret: options.cookieSecret ?? (await cookieSecretOf(db)) });
 
@@ -199,28 +224,38 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await scope.register(accessRoutes, { services });
     await scope.register(negotiationRoutes, { services, documents });
     await scope.register(meetingRoutes, { services });
-    await scope.register(meetingExportRoutes, { services, publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : null });
+    await scope.register(meetingExportRoutes, { services, publicOrigin });
     await scope.register(programmeRoutes, { services });
-    await scope.register(calendarRoutes, { services });
-    await scope.register(liveRoutes, { hub, publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : null });
+    await scope.register(calendarRoutes, { services, publicOrigin });
+    await scope.register(liveRoutes, { hub, publicOrigin });
   });
 
   const webRoot = options.webRoot;
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, "index.html"));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, serveDotFiles: false });
+    // Files are sent only by the routes below (no route per file, and fastify-static's own max-age=0 never applies);
+    // a browser that accepts Brotli or gzip gets the copy the build compressed beforehand (see vite.config.ts).
+    await app.register(fastifyStatic, { root: webRoot, serve: false, preCompressed: true, serveDotFiles: false });
     app.get("/assets/*", { schema: { hide: true } }, (request, reply) => {
       const path = (request.params as { "*": string })["*"];
-      return reply.header("cache-control", "public, max-age=31536000, immutable").sendFile(`assets/${path}`);
+      // Vite names every file here after a hash of its content: a new build brings new names, so these never change.
+      return reply.header("cache-control", CACHE_CONTROL.immutable).sendFile(`assets/${path}`, { cacheControl: false });
     });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
     if (hasWeb && request.method === "GET" && !path.startsWith("/api")) {
-      // The web app routes on the client: every other page path gets index.html.
+      // A file at the root (the icon), not hashed: kept, but revalidated.
       const file = path.slice(1);
-      if (file && !file.includes("/") && existsSync(join(webRoot, file))) return reply.sendFile(file);
-      return reply.header("cache-control", "no-cache").sendFile("index.html");
+      if (file && !file.includes("/") && existsSync(join(webRoot, file))) {
+        return reply.header("cache-control", CACHE_CONTROL.publicRevalidated).sendFile(file, { cacheControl: false });
+      }
+      // The web app routes on the client: a page it has gets index.html with 200; any other path gets it too, so that
+      // the app shows its translated "not found", but with 404 (the list of pages is shared: src/contracts/pages.ts).
+      void reply.header("cache-control", CACHE_CONTROL.publicRevalidated);
+      if (isPagePath(path)) return reply.sendFile("index.html", { cacheControl: false });
+      // No validators on the 404: a browser revalidating it would get a 304 with the 404's status and no page.
+      return reply.code(404).sendFile("index.html", { cacheControl: false, etag: false, lastModified: false });
     }
     return sendProblem(reply, request, problem(404, "not-found", "Not found", { detail: `No route for ${request.method} ${path}.` }));
   });

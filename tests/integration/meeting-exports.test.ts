@@ -381,20 +381,53 @@ describe.each(testDatabases)("participants and badges on $name", (testDb) => {
       expect((await app.inject({ method: "GET", url: `/api/v1/badges/${token}.pdf` })).statusCode).toBe(401);
     });
 
-    it("takes the request's own origin for the QR code when the app has no public URL", async () => {
+    it("builds the QR code's address from configuration, never from the request's Host header", async () => {
+      const token = tokens.get("Wang Yi")!;
+      const forged = { host: "attacker.example:8080", "x-forwarded-host": "attacker.example" };
+      // With PUBLIC_URL: its address, whatever Host the request names.
+      const configured = await admin.request("GET", `/api/v1/badges/${token}.pdf`, undefined, { headers: forged });
+      expect(configured.statusCode).toBe(200);
+      const configuredFile = join(work, "badge-forged-host.pdf");
+      writeFileSync(configuredFile, configured.rawPayload);
+      expect(qrMismatches(configuredFile, `${PUBLIC_URL}/verify/${token}`)).toBe(0);
+      // Without it: http://localhost:PORT, as the README says, not the Host header.
       const local = await buildApp({ database, now: () => clock });
       try {
         const client = new SessionClient(local, "192.0.2.90");
         await client.signIn(DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
-        const token = tokens.get("Wang Yi")!;
-        const response = await client.request("GET", `/api/v1/badges/${token}.pdf`, undefined, { headers: { host: "badges.test:8080" } });
+        const response = await client.request("GET", `/api/v1/badges/${token}.pdf`, undefined, { headers: forged });
         expect(response.statusCode).toBe(200);
         const file = join(work, "badge-local.pdf");
         writeFileSync(file, response.rawPayload);
-        expect(qrMismatches(file, `http://badges.test:8080/verify/${token}`)).toBe(0);
+        expect(qrMismatches(file, `http://localhost:3000/verify/${token}`)).toBe(0);
+        expect(qrMismatches(file, `http://attacker.example:8080/verify/${token}`)).toBeGreaterThan(0);
       } finally {
         await local.close();
       }
+    });
+
+    it("is never kept by a browser or a proxy, nor is the participants list in any form (no-store)", async () => {
+      const kz = await head("KZ");
+      const token = tokens.get("Murat Nurtleu")!;
+      for (const url of [
+        `/api/v1/meetings/${MEETING_ID}/participants`,
+        `/api/v1/meetings/${MEETING_ID}/participants.pdf?lang=en`,
+        `/api/v1/meetings/${MEETING_ID}/participants.csv?lang=en`,
+        `/api/v1/meetings/${MEETING_ID}/participants.xlsx?lang=en`,
+        `/api/v1/badges/${token}.pdf?lang=en`,
+        `/api/v1/badges/${token}`,
+      ]) {
+        for (const client of [admin, kz]) {
+          const response = await client.request("GET", url);
+          expect(response.statusCode, url).toBe(200);
+          expect(response.headers["cache-control"], url).toBe("no-store");
+        }
+      }
+      // Even the answer that tells a browser its copy is current.
+      const first = await kz.request("GET", `/api/v1/meetings/${MEETING_ID}/participants`);
+      const again = await kz.request("GET", `/api/v1/meetings/${MEETING_ID}/participants`, undefined, { headers: { "if-none-match": String(first.headers.etag) } });
+      expect(again.statusCode).toBe(304);
+      expect(again.headers["cache-control"]).toBe("no-store");
     });
 
     it("is verified by anyone: valid during the meeting, expired after it and its grace, not approved once its list is returned, void when cancelled", async () => {

@@ -233,6 +233,28 @@ describe.each(testDatabases)("negotiation on $name", (testDb) => {
     for (const listener of listeners) listener.socket.close();
   });
 
+  it("tells browsers and proxies to keep no copy of a draft or anything read from it (no-store)", async () => {
+    const document = await draft();
+    const kz = await head("KZ");
+    await kz.request("POST", `/api/v1/documents/${document.id}/notes`, { text: "Keep this to ourselves." });
+    for (const url of [
+      `/api/v1/documents/${document.id}`,
+      "/api/v1/documents",
+      `/api/v1/documents/${document.id}/revisions/0`,
+      `/api/v1/documents/${document.id}/diff?from=0&to=0`,
+      `/api/v1/documents/${document.id}/notes`,
+    ]) {
+      const response = await kz.request("GET", url);
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers["cache-control"], url).toBe("no-store");
+    }
+    // The answer to a client that still holds the draft (If-None-Match) says the same.
+    const first = await kz.request("GET", `/api/v1/documents/${document.id}`);
+    const again = await kz.request("GET", `/api/v1/documents/${document.id}`, undefined, { headers: { "if-none-match": String(first.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+    expect(again.headers["cache-control"]).toBe("no-store");
+  });
+
   it("shows a draft to observers only when the chair opens it to them, and they still cannot propose", async () => {
     const document = await draft();
     const mn = await head("MN");

@@ -421,6 +421,24 @@ describe.each(testDatabases)("the chair's programme on $name", (testDb) => {
       expect((await anonymous().request("GET", "/api/v1/calendar/bodies/NOPE.ics")).statusCode).toBe(404);
     });
 
+    it("link each entry to the address configured, never to the Host header the request names", async () => {
+      const forged = { host: "attacker.example", "x-forwarded-host": "attacker.example", "x-forwarded-proto": "https" };
+      const urls: string[] = [];
+      for (const url of ["/api/v1/calendar/bodies/CMFA.ics", "/api/v1/calendar/delegations/KZ.ics", `/api/v1/meetings/${meetingId}/calendar.ics`, `${PROGRAMME}.ics`]) {
+        const response = await admin.request("GET", url, undefined, { headers: forged });
+        expect(response.statusCode, url).toBe(200);
+        expect(response.body, url).not.toContain("attacker");
+        for (const event of parseCalendar(response.body).events) {
+          const link = event.component.getFirstPropertyValue("url");
+          if (typeof link === "string") urls.push(link);
+        }
+      }
+      // No PUBLIC_URL given to this app: http://localhost:3000, as the README says.
+      expect(urls).toContain(`http://localhost:3000/meetings/${meetingId}`);
+      expect(urls).toContain("http://localhost:3000/chairmanship/chair-2025");
+      expect(urls.every((u) => u.startsWith("http://localhost:3000/")), urls.join(" ")).toBe(true);
+    });
+
     it("list a meeting made public for everyone", async () => {
       const current = (await admin.request("GET", `/api/v1/meetings/${meetingId}`)).json();
       const opened = await admin.request("PATCH", `/api/v1/meetings/${meetingId}`, { version: current.version, visibility: "public" });

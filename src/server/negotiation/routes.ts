@@ -22,6 +22,7 @@ import {
   NoteSchema,
   PositionRequestSchema,
   ProposalSchema,
+  RevisionParamsSchema,
   RevisionSchema,
   SilenceRequestSchema,
   StatementRequestSchema,
@@ -31,6 +32,8 @@ import {
 import { ProblemSchema } from "../../contracts/problems.js";
 import { authorize, may, requireSignIn } from "../access/authorize.js";
 import { callerOf, commandContext, type AppServices } from "../app-services.js";
+import { CACHE_CONTROL } from "../http/cache-control.js";
+import { sendReadyJson } from "../http/ready-json.js";
 import { notFound, ProblemError } from "../http/problem.js";
 import {
   actOnProvision,
@@ -59,7 +62,6 @@ const tags = ["negotiation"];
 const DocumentParams = z.strictObject({ id: z.string().max(64) });
 const ProvisionParams = z.strictObject({ id: z.string().max(64), provision: z.string().max(80) });
 const TranslationParams = ProvisionParams.extend({ language: LanguageSchema });
-const RevisionParams = z.strictObject({ id: z.string().max(64), number: z.coerce.number().int().min(0) });
 const ProposalParams = z.strictObject({ id: z.string().max(64) });
 
 /** Sends JSON already serialized (by a worker thread, kept in a cache) as it is, past the response serializer. */
@@ -78,15 +80,15 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
     return { facts, day: today() };
   };
 
-  /** Answers with the document as the caller may see it, from the cache (304 when the browser has it already). */
+  /** Answers with the document as the caller may see it, from the cache (304 to a client that holds it; browsers keep nothing: no-store). */
   async function sendDocument(request: FastifyRequest, reply: FastifyReply, id: string, status = 200): Promise<FastifyReply> {
     const { facts, day } = situation();
     const cached = await documents.get(id, `${day}|${snapshot.position}`, (row) => facts.chairOf(row.body, day));
     if (!cached) throw notFound("document");
     authorize(request.actor, policy.read, resourceOf(cached.row, facts, day));
-    void reply.header("etag", cached.etag).header("cache-control", "private, no-cache");
+    void reply.header("etag", cached.etag).header("cache-control", CACHE_CONTROL.private);
     if (status === 200 && request.headers["if-none-match"] === cached.etag) return reply.code(304).send();
-    return reply.code(status).type("application/json; charset=utf-8").send(cached.json);
+    return sendReadyJson(request, reply.code(status), cached);
   }
 
   /** Reads a document the caller may see (for revisions, diffs, notes). */
@@ -177,7 +179,7 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
 
   api.get(
     "/api/v1/documents/:id/revisions/:number",
-    { schema: { tags, summary: "One issued revision (Rev.0 is the zero draft)", params: RevisionParams, response: { 200: RevisionSchema, ...errors } } },
+    { schema: { tags, summary: "One issued revision (Rev.0 is the zero draft)", params: RevisionParamsSchema, response: { 200: RevisionSchema, ...errors } } },
     async (request) => {
       const row = await readable(request, request.params.id);
       const revision = await findRevision(db, row.id, request.params.number);

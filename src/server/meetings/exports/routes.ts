@@ -13,6 +13,7 @@ import type { BadgeRevocationReason } from "../../../domain/meetings/accreditati
 import type { Registry } from "../../../domain/registry.js";
 import { authorize } from "../../access/authorize.js";
 import { callerOf, type AppServices } from "../../app-services.js";
+import { CACHE_CONTROL } from "../../http/cache-control.js";
 import { defineTask } from "../../work/task.js";
 import { notFound, ProblemError } from "../../http/problem.js";
 import { badgeAudienceOf, withBadgesFor } from "../participants.js";
@@ -56,7 +57,8 @@ function binary(type: string, description: string) {
   return { description, content: { [type]: { schema: z.string().meta({ format: "binary" }) } } };
 }
 
-export async function meetingExportRoutes(app: FastifyInstance, options: { services: AppServices; publicOrigin?: string | null }): Promise<void> {
+/** `publicOrigin`: the verification address on a badge's QR code (from PUBLIC_URL; never the request's Host header). */
+export async function meetingExportRoutes(app: FastifyInstance, options: { services: AppServices; publicOrigin: string }): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { services } = options;
   const { db, snapshot } = services;
@@ -129,7 +131,7 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
   }
 
   function download(reply: FastifyReply, type: string, fileName: string, bytes: Buffer | string): FastifyReply {
-    return reply.header("content-disposition", attachment(fileName)).header("cache-control", "private, no-store").type(type).send(bytes as never);
+    return reply.header("content-disposition", attachment(fileName)).header("cache-control", CACHE_CONTROL.private).type(type).send(bytes as never);
   }
 
   api.get(
@@ -248,14 +250,13 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
         });
       }
       const language = readerLanguage(request.query.lang, request.headers["accept-language"]);
-      const origin = options.publicOrigin ?? `${request.protocol}://${request.host}`;
       const current = registry();
       const document = badgeDocument({
         organization: current.organization.names,
         meeting: facetOf(meeting),
         delegation: { code: list.delegation, names: await delegationNames(meeting, list.delegation) },
         delegate,
-        verifyUrl: verificationUrl(origin, badge.token),
+        verifyUrl: verificationUrl(options.publicOrigin, badge.token),
         language,
         organizationLanguages: current.organization.officialLanguages,
       });
@@ -293,9 +294,9 @@ function contentHash(value: unknown): string {
   return createHash("sha256").update(JSON.stringify(value)).digest("base64url").slice(0, 32);
 }
 
-/** Ready JSON with its entity tag: 304 when the caller has it already. */
+/** Ready JSON with its entity tag: 304 to a client that holds it (a browser keeps nothing: the list depends on who asks). */
 function sendCached(request: FastifyRequest, reply: FastifyReply, cached: CachedJson): FastifyReply {
-  void reply.header("etag", cached.etag).header("cache-control", "private, no-cache");
+  void reply.header("etag", cached.etag).header("cache-control", CACHE_CONTROL.private);
   if (request.headers["if-none-match"] === cached.etag) return reply.code(304).send();
   return reply.type("application/json; charset=utf-8").send(cached.json);
 }
