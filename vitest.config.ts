@@ -10,8 +10,10 @@ export default defineConfig({
           include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
           environment: "node",
           // Some unit tests open an in-memory PostgreSQL (PGlite) and run property tests beside others in parallel:
-          // on a loaded machine 5 s is not always enough for the slowest, which is not what they test.
+          // on a loaded machine 5 s is not always enough for the slowest, which is not what they test (nor are 10 s
+          // always enough for the migrations a beforeAll runs on PGlite).
           testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

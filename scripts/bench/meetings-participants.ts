@@ -120,7 +120,7 @@ export interface ParticipantsFigures {
 }
 
 /** VmRSS and VmHWM (peak) of a process, in KiB, from /proc (Linux). */
-async function memoryOf(pid: number): Promise<{ rss: number; peak: number } | null> {
+export async function memoryOf(pid: number): Promise<{ rss: number; peak: number } | null> {
   try {
     const status = await readFile(`/proc/${pid}/status`, "utf8");
     const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? Number.NaN);
@@ -131,7 +131,7 @@ async function memoryOf(pid: number): Promise<{ rss: number; peak: number } | nu
 }
 
 /** Resets a process's peak resident memory to its current one (Linux: "5" to clear_refs; needs to own the process). */
-async function resetPeak(pid: number): Promise<boolean> {
+export async function resetPeak(pid: number): Promise<boolean> {
   try {
     await writeFile(`/proc/${pid}/clear_refs`, "5");
     return true;

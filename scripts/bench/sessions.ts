@@ -1,6 +1,6 @@
 // Signed-in sessions for the benchmarks: one as a browser holds it (cookies, CSRF token), signed in through the API;
 // or thousands written straight into the sessions table (signing in thousands of times would measure argon2id).
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { Agent, request } from "node:http";
 import { DEMO_PASSWORD } from "../../src/server/identity/demo-accounts.js";
 import { withClient } from "./databases.js";
@@ -57,11 +57,17 @@ export class BrowserSession {
     return this.send("POST", path, JSON.stringify(body), { "content-type": "application/json", "x-csrf-token": token });
   }
 
+  /** Any request with a body as given (a spreadsheet's bytes, say) and the CSRF token; PATCH and DELETE too. */
+  async request(method: string, path: string, body?: Buffer | string, contentType = "application/json"): Promise<Answer> {
+    const token = this.csrfToken ?? (await this.refreshCsrf());
+    return this.send(method, path, body, { "content-type": contentType, "x-csrf-token": token });
+  }
+
   close(): void {
     this.agent.destroy();
   }
 
-  private send(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Answer> {
+  private send(method: string, path: string, body?: Buffer | string, headers: Record<string, string> = {}): Promise<Answer> {
     return new Promise((resolve, reject) => {
       const outgoing = request(`${this.baseUrl}${path}`, { method, agent: this.agent, headers: { ...headers, cookie: this.cookie } }, (response) => {
         const chunks: Buffer[] = [];
@@ -91,21 +97,34 @@ export class BrowserSession {
 }
 
 /**
- * `count` sessions, dealt in turn to the users with these emails, written into the sessions table; answers one Cookie
- * header per session. Each token is random; the table keeps its SHA-256, as sign-in does.
+ * `count` sessions, each of its own account: copies of the users with these emails (same role and delegation, dealt in
+ * turn), written straight into the users and sessions tables; answers one Cookie header per session. A thousand screens
+ * are a thousand people, and the live hub limits connections, messages and reads per user. Each token is random; the
+ * table keeps its SHA-256, as sign-in does.
  */
 export async function createSessions(databaseUrl: string, emails: readonly string[], count: number): Promise<string[]> {
   return withClient(databaseUrl, async (client) => {
-    const { rows } = await client.query<{ id: string }>("select id from users where email = any($1) order by email", [emails]);
+    const { rows } = await client.query<{ email: string; display_name: string; role: string; delegation: string | null }>(
+      "select email, display_name, role, delegation from users where email = any($1) order by email",
+      [emails],
+    );
     if (rows.length !== emails.length) throw new Error(`found ${rows.length} of ${emails.length} users`);
+    const run = randomBytes(4).toString("hex");
     const tokens = Array.from({ length: count }, () => randomBytes(32).toString("base64url"));
     for (let i = 0; i < tokens.length; i += 1000) {
-      const params: unknown[] = [];
-      const valuesSql = tokens.slice(i, i + 1000).map((token, j) => {
-        params.push(createHash("sha256").update(token).digest("hex"), rows[(i + j) % rows.length]!.id);
+      const batch = tokens.slice(i, i + 1000).map((token, j) => ({ token, id: randomUUID(), like: rows[(i + j) % rows.length]!, n: i + j }));
+      const userParams: unknown[] = [];
+      const usersSql = batch.map(({ id, like, n }, j) => {
+        userParams.push(id, `bench-${run}-${n}.${like.email}`, `${like.display_name} (${n})`, like.role, like.delegation);
+        return `($${5 * j + 1}, $${5 * j + 2}, $${5 * j + 3}, $${5 * j + 4}, $${5 * j + 5})`;
+      });
+      await client.query(`insert into users (id, email, display_name, role, delegation) values ${usersSql.join(", ")}`, userParams);
+      const sessionParams: unknown[] = [];
+      const sessionsSql = batch.map(({ token, id }, j) => {
+        sessionParams.push(createHash("sha256").update(token).digest("hex"), id);
         return `($${2 * j + 1}, $${2 * j + 2}, now(), now(), now() + interval '12 hours', '127.0.0.1')`;
       });
-      await client.query(`insert into sessions (token_hash, user_id, created_at, last_seen_at, expires_at, address) values ${valuesSql.join(", ")}`, params);
+      await client.query(`insert into sessions (token_hash, user_id, created_at, last_seen_at, expires_at, address) values ${sessionsSql.join(", ")}`, sessionParams);
     }
     return tokens.map((token) => `concord_session=${token}`);
   });

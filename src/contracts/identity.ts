@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ROLES } from "../domain/access.js";
 import { fieldCodeParams } from "./problems.js";
+import { AuditSequenceSchema, pageSizeSchema } from "./numbers.js";
 import { singleLineText } from "./text.js";
 
 export const RoleSchema = z.enum(ROLES);
@@ -63,8 +64,8 @@ export const AuditQuery = z.strictObject({
   user: z.uuid({ message: "must be a user id" }).optional(),
   from: instant.optional(),
   to: instant.optional(),
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: AuditSequenceSchema.optional(),
+  limit: pageSizeSchema(500).default(100),
 });
 
 export type SignIn = z.input<typeof SignInBody>;
@@ -144,12 +145,35 @@ export const DelegationDetailSchema = DelegationSchema.extend({ members: z.array
 /** A name per language code (the organization's data languages). */
 const NamesSchema = z.record(z.string(), z.string());
 
+/**
+ * How to sign in with the demo accounts, for the sign-in page: given while any of them still has the demo password (and
+ * demo accounts are on); `demo` is null otherwise, and the page says nothing of them.
+ */
+export const DemoSignInSchema = z
+  .object({
+    demo: z
+      .object({
+        password: z.string(),
+        /** The secretariat administrator's email, while that account still has the demo password. */
+        administrator: z.string().nullable(),
+        /** The heads of delegation's emails, while any still has the demo password: the pattern ("{code}": a state's ISO code in lower case) and one of them. */
+        heads: z.object({ pattern: z.string(), example: z.string() }).nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: "DemoSignIn" });
+export type DemoSignIn = z.infer<typeof DemoSignInSchema>;
+
 export const AuditTargetNameSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("user"), displayName: z.string(), demoAccount: DemoAccountSchema.nullable(), delegation: z.string().nullable() }),
   /** A state or organization (a delegation's party), or the organization itself. */
   z.object({ kind: z.literal("party"), names: NamesSchema }),
   /** A negotiated document's title in each of its languages. */
   z.object({ kind: z.literal("document"), title: z.record(z.string(), z.string()), baseLanguage: z.string() }),
+  /** A meeting's title in each of its languages. */
+  z.object({ kind: z.literal("meeting"), title: NamesSchema }),
+  /** A chairmanship term: the chairing state's names and the term's dates ("2024", "2025-07-04"; no end while it runs). */
+  z.object({ kind: z.literal("term"), names: NamesSchema, start: z.string(), end: z.string().nullable() }),
 ]);
 export type AuditTargetName = z.infer<typeof AuditTargetNameSchema>;
 
@@ -164,11 +188,13 @@ export const AuditEventSchema = z
     actorDelegation: z.string().nullable(),
     address: z.string().nullable(),
     action: z.string(),
-    /** What the event was about, as recorded: "user:<id>", "delegation:KZ", "organization:SCO", "document:<id>". */
+    /** What the event was about, as recorded: "user:<id>", "delegation:KZ", "organization:SCO", "document:<id>", "meeting:<id>", "chairmanship:<term>". */
     target: z.string().nullable(),
     /** What the target is called now, for the interface to name it in the reader's language; null when it is gone or of another kind. */
     targetName: AuditTargetNameSchema.nullable(),
     payload: z.record(z.string(), z.unknown()),
+    /** The names of the states and organizations the payload names by code (its party, delegation, delegations), from the registry. */
+    parties: z.record(z.string(), NamesSchema),
     payloadHash: z.string(),
     hash: z.string(),
   })

@@ -30,6 +30,9 @@ export const STREAMS = {
   programme: "programme",
 } as const;
 
+/** In a room's presence, the secretariat's people (who have no delegation) stand under this name. */
+export const SECRETARIAT_PRESENCE = "secretariat";
+
 /** One event as delivered: its stream, its place in it, what happened, and the changed resource. */
 export const LiveEventSchema = z.object({
   stream: StreamNameSchema,
@@ -45,6 +48,22 @@ export const LIVE_LIMITS = {
   subscriptionsPerConnection: 64,
   /** Connections one signed-in session may hold open (per server process). */
   connectionsPerSession: 8,
+  /** Connections one user may hold open across all their sessions (per server process): signing in again gives no more. */
+  connectionsPerUser: 12,
+  /**
+   * Messages one connection may send: a burst, then a steady rate. Over it a message is dropped (it does nothing) and
+   * the client is told once (`over-budget`); one that keeps going is closed (`LIVE_CLOSE.tooManyMessages`).
+   */
+  messagesPerConnection: { burst: 40, perSecond: 10 },
+  /** Messages one user may send across all their connections (per server process). */
+  messagesPerUser: { burst: 80, perSecond: 20 },
+  /** Messages dropped in a row after which the connection is closed. */
+  dropsBeforeClose: 200,
+  /**
+   * Subscriptions one user's connections may have read from the event log (their catch-up, or the stream's position):
+   * one at a time, within this budget; more wait their turn (an unsubscribed stream leaves the queue unread).
+   */
+  readsPerUser: { burst: 64, perSecond: 16 },
   /** The largest message a client may send, in bytes. */
   clientMessageBytes: 16 * 1024,
   /** Events a client may have missed and still be caught up one by one; beyond this it gets a reset. */
@@ -55,8 +74,10 @@ export const LIVE_LIMITS = {
 export const LIVE_CLOSE = {
   /** The session ended (sign-out, expiry, deactivation): do not reconnect until signed in again. */
   sessionEnded: 4001,
-  /** Too many connections for this session. */
+  /** Too many connections for this session or user: reconnect only after the longest wait. */
   tooManyConnections: 4029,
+  /** The client kept sending over its message budget after being told: reconnect only after the longest wait. */
+  tooManyMessages: 4030,
   /** The client did not keep up (buffer limit) or did not answer the heartbeat: reconnect and catch up. */
   tooSlow: 4008,
   /** The client broke the protocol repeatedly. */
@@ -85,7 +106,7 @@ export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 export const ServerMessageSchema = z.discriminatedUnion("type", [
   /** Sent once, when the connection is accepted. */
   z.object({ type: z.literal("hello"), at: z.string() }),
-  /** After a subscribe: every missed event has been sent; `head` is the stream's position now. */
+  /** After a subscribe the reader was admitted to: every missed event has been sent; `head` is the stream's position now. */
   z.object({ type: z.literal("subscribed"), stream: StreamNameSchema, head: z.number().int().min(0) }),
   z.object({ type: z.literal("event"), event: LiveEventSchema }),
   /** The client missed too much to be caught up event by event: reload what it shows from this stream. */
@@ -96,6 +117,18 @@ export const ServerMessageSchema = z.discriminatedUnion("type", [
     stream: StreamNameSchema,
     present: z.array(z.object({ delegation: z.string(), drafting: z.array(z.string()) })),
   }),
-  z.object({ type: z.literal("error"), code: z.enum(["invalid-message", "too-many-subscriptions", "not-in-room"]), message: z.string() }),
+  /**
+   * The server does not (or no longer) follow this stream for the client: it may not read it (a stream that does not
+   * exist gets the same answer, and neither tells anything of the stream's events), or it lost the right to (a draft
+   * made private again, a change of status in the registry). Its room is left too. Reload what was shown from it.
+   */
+  z.object({ type: z.literal("unsubscribed"), stream: StreamNameSchema, reason: z.enum(["forbidden"]) }),
+  z.object({
+    type: z.literal("error"),
+    code: z.enum(["invalid-message", "too-many-subscriptions", "not-in-room", "over-budget"]),
+    message: z.string(),
+    /** With `over-budget`: when the connection's budget takes messages again. Messages sent before then are dropped. */
+    retryAfterMs: z.number().int().min(0).optional(),
+  }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;

@@ -1,12 +1,12 @@
 // The meetings API: meetings of the organization's bodies with their invitations, accreditation, agenda, list of
 // speakers and outcome. Requests and responses, shared with the web.
 import { z } from "zod";
-import { RANKS } from "../domain/meetings/accreditation.js";
+import { BADGE_REVOCATION_REASONS, RANKS } from "../domain/meetings/accreditation.js";
 import { FLOOR_KINDS } from "../domain/meetings/speakers.js";
 import { MEETING_FORMATS, MEETING_STATUSES } from "../domain/meetings/meeting.js";
 import { singleLineText, multiLineText } from "./text.js";
 
-export { RANKS, FLOOR_KINDS, MEETING_FORMATS, MEETING_STATUSES };
+export { RANKS, FLOOR_KINDS, MEETING_FORMATS, MEETING_STATUSES, BADGE_REVOCATION_REASONS };
 /** How a delegation comes to be invited: its tier's right, the chair's invitation, or as a guest of that meeting ("SCO plus"). */
 export const INVITATION_BASES = ["by_right", "invited", "guest"] as const;
 export const INVITATION_RESPONSES = ["pending", "confirmed", "declined"] as const;
@@ -85,9 +85,17 @@ export const ParticipationRequestSchema = z
   })
   .meta({ id: "ParticipationRequest" });
 
+/**
+ * A delegate's name or function in at most this many languages (the organization's three, the person's own, a spare): with
+ * 200 characters a language, a list of 500 has bounded text to check for duplicates and to print.
+ */
+export const MAX_DELEGATE_LANGUAGES = 6;
+const fewLanguages = (text: Record<string, string>) => Object.keys(text).length <= MAX_DELEGATE_LANGUAGES;
+const FEW_LANGUAGES = { message: `in at most ${MAX_DELEGATE_LANGUAGES} languages`, params: { code: "too-large" } };
+
 export const DelegateSchema = z.strictObject({
-  name: NameSchema,
-  function: z.record(LanguageCode, singleLineText({ min: 1, max: 200 })),
+  name: NameSchema.refine(fewLanguages, FEW_LANGUAGES),
+  function: z.record(LanguageCode, singleLineText({ min: 1, max: 200 })).refine(fewLanguages, FEW_LANGUAGES),
   rank: z.enum(RANKS),
 });
 
@@ -98,6 +106,15 @@ export const AccreditationEditRequestSchema = AccreditationRequestSchema.extend(
 export const AccreditationDecisionRequestSchema = z
   .strictObject({ decision: z.enum(["approve", "return"]), reason: multiLineText({ max: 2_000 }).optional(), version: VersionSchema })
   .meta({ id: "AccreditationDecisionRequest" });
+
+/** The secretariat revokes a badge, saying why (a reissued badge is revoked by its reissue, not by this). */
+export const BadgeRevocationRequestSchema = z
+  .strictObject({ reason: z.enum(BADGE_REVOCATION_REASONS.filter((r) => r !== "reissued") as [string, ...string[]]) })
+  .meta({ id: "BadgeRevocationRequest" });
+/** The secretariat gives the delegate a new badge: a new token; the old one, if it still stood, is revoked as reissued. */
+export const BadgeReissueRequestSchema = z.strictObject({}).meta({ id: "BadgeReissueRequest" });
+
+const BadgeRevocationSchema = z.object({ reason: z.enum(BADGE_REVOCATION_REASONS), at: z.string() });
 
 export const AgendaItemInputSchema = z.strictObject({
   title: MeetingTextSchema,
@@ -211,7 +228,16 @@ export const AccreditationListSchema = z.object({
   id: z.string(),
   delegation: z.string(),
   state: z.enum(["draft", "submitted", "approved", "returned"]),
-  delegates: z.array(z.object({ name: z.record(z.string(), z.string()), function: z.record(z.string(), z.string()), rank: z.enum(RANKS), badge: z.string().nullable() })),
+  delegates: z.array(
+    z.object({
+      name: z.record(z.string(), z.string()),
+      function: z.record(z.string(), z.string()),
+      rank: z.enum(RANKS),
+      /** The delegate's badge token: the standing one, else the last revoked (with its revocation). */
+      badge: z.string().nullable(),
+      revocation: BadgeRevocationSchema.nullable(),
+    }),
+  ),
   returnReason: z.string().nullable(),
   version: z.number(),
   updatedAt: z.string(),
@@ -260,6 +286,8 @@ export const MeetingSchema = MeetingSummarySchema.extend({
     accredit: z.boolean(),
     askFloor: z.boolean(),
     approve: z.boolean(),
+    /** Revoke and reissue badges (the secretariat). */
+    revokeBadges: z.boolean(),
   }),
 }).meta({ id: "Meeting" });
 
@@ -283,8 +311,8 @@ export const ParticipantListSchema = z
   })
   .meta({ id: "ParticipantList" });
 
-/** Why a badge does not open the door: its list is no longer approved, the meeting was cancelled, or it is over. */
-export const BADGE_INVALID_REASONS = ["not-approved", "meeting-cancelled", "expired"] as const;
+/** Why a badge does not open the door: the secretariat revoked it, its list is no longer approved, the meeting was cancelled, or it is over. */
+export const BADGE_INVALID_REASONS = ["revoked", "not-approved", "meeting-cancelled", "expired"] as const;
 
 export const BadgeVerificationSchema = z
   .object({
@@ -303,6 +331,8 @@ export const BadgeVerificationSchema = z
       isDemo: z.boolean(),
     }),
     delegation: PartySchema,
+    /** When and why the secretariat revoked the badge; null while it stands. */
+    revocation: BadgeRevocationSchema.nullable(),
     /** Null when the list was changed after the badge was issued and no longer has that delegate. */
     delegate: z.object({ name: z.record(z.string(), z.string()), function: z.record(z.string(), z.string()), rank: z.enum(RANKS) }).nullable(),
     checkedAt: z.string(),

@@ -2,6 +2,7 @@
 // the silence procedure, statements of position, adoption and private notes. Requests and responses, shared with the web.
 import { z } from "zod";
 import { insertedText, multiLineText, singleLineText } from "./text.js";
+import { RevisionNumberSchema } from "./numbers.js";
 
 export const DOCUMENT_KINDS = ["declaration", "communique", "statement", "decision", "agreement", "action-plan"] as const;
 export const PROVISION_KINDS = ["preambular", "operative", "article", "heading", "annex"] as const;
@@ -13,6 +14,8 @@ export const PROPOSAL_STATUSES = ["open", "colliding", "applied", "bracketed", "
 export const STANCES = ["support", "oppose", "comment"] as const;
 export const HANDLING_ACTIONS = ["accept", "accept-modified", "bracket", "withdraw", "supersede", "defer"] as const;
 export const NEGOTIATION_LANGUAGES = ["zh", "ru", "en"] as const;
+/** How finely a diff compared a text: word by word, else sentence by sentence, else as a whole (src/domain/negotiation/diff.ts). */
+export const DIFF_GRANULARITIES = ["word", "sentence", "whole"] as const;
 
 /** Bracket markup: `[shall / should]`, nested `[[shall] / should]`; `\[`, `\]`, `\/`, `\\` are literal. */
 const markup = (max: number) => multiLineText({ max }).meta({ description: "Text with bracket markup: [a / b] holds alternatives; brackets nest." });
@@ -103,7 +106,8 @@ export const StatementRequestSchema = z.strictObject({ text: markup(8_000), prov
 export const NoteRequestSchema = z.strictObject({ text: markup(8_000), provision: ProvisionIdSchema.nullable().optional() });
 export const AdoptionRequestSchema = z.strictObject({ version: z.number().int().min(1), place: PlaceSchema.nullable().optional() });
 export const DocumentListQuerySchema = z.strictObject({ body: z.string().max(16).optional(), status: z.enum(DOCUMENT_STATUSES).optional() });
-export const DiffQuerySchema = z.strictObject({ from: z.coerce.number().int().min(0), to: z.coerce.number().int().min(0) });
+export const DiffQuerySchema = z.strictObject({ from: RevisionNumberSchema, to: RevisionNumberSchema });
+export const RevisionParamsSchema = z.strictObject({ id: z.string().max(64), number: RevisionNumberSchema });
 
 // Responses
 
@@ -228,8 +232,13 @@ export const DiffSchema = z
         change: z.enum(["same", "changed", "added", "removed", "moved"]),
         fromNumber: z.string().nullable(),
         toNumber: z.string().nullable(),
-        /** Word-level operations per language (segmented with Intl.Segmenter). */
+        /** Operations per language (segmented with Intl.Segmenter), word by word unless `granularity` says otherwise. */
         ops: z.record(z.string(), z.array(DiffOpSchema)),
+        /**
+         * How finely each language was compared: `word`; `sentence` when the change was too large to compare word by
+         * word; `whole` when it was too large even for that (the changed stretch is one deletion and one insertion).
+         */
+        granularity: z.record(z.string(), z.enum(DIFF_GRANULARITIES)),
       }),
     ),
   })

@@ -28,6 +28,12 @@ export const PROBLEM_CODES = [
   "bad-request",
   "too-many-requests",
   "internal",
+  // Costly work (the work pool): the caller has too many jobs (429), the server too many (503), a job over its time (503) or
+  // memory (422) budget.
+  "too-many-jobs",
+  "server-busy",
+  "work-timeout",
+  "work-too-large",
   // Negotiation: refused input (400) or a document not in the state the action needs (409).
   ...NEGOTIATION_ERROR_CODES,
   // Meetings: a schedule, an accreditation, the agenda or the list of speakers refused (400), or not in the state needed (409).
@@ -35,6 +41,8 @@ export const PROBLEM_CODES = [
   ...ACCREDITATION_ERROR_CODES,
   ...SPEAKERS_ERROR_CODES,
   ...AGENDA_ERROR_CODES,
+  // A badge revoked: not printed, not revoked again.
+  "badge-revoked",
   // The chair's programme: a spreadsheet refused.
   ...PROGRAMME_ERROR_CODES,
 ] as const;

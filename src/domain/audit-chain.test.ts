@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { chainEvent, GENESIS_HASH, verifyChain, type ChainedEvent } from "./audit-chain.js";
+import { CHAIN_START, chainEvent, continueChain, GENESIS_HASH, verifyChain, type ChainedEvent, type ChainPosition } from "./audit-chain.js";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -55,6 +55,23 @@ describe("the audit hash chain", () => {
         const index = pick % events.length;
         events[index] = { ...events[index]!, action: `y${replacement}` };
         expect(verifyChain(events, sha256)?.seq).toBe(index + 1);
+      }),
+    );
+  });
+
+  it("verified in parts, from where the part before left off, gives what one pass gives", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 20 }), fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1 }), fc.option(fc.nat()), (actions, sizes, edit) => {
+        const events = chain(actions.map((a) => `x${a}`));
+        if (edit !== null) events[edit % events.length] = { ...events[edit % events.length]!, action: "forged" };
+        let position: ChainPosition | null = CHAIN_START;
+        let broken = null;
+        for (let at = 0, i = 0; at < events.length && position !== null; at += sizes[i++ % sizes.length]!) {
+          const result: ReturnType<typeof continueChain> = continueChain(position, events.slice(at, at + sizes[i % sizes.length]!), sha256);
+          if ("seq" in result) [broken, position] = [result, null];
+          else position = result;
+        }
+        expect(broken).toEqual(verifyChain(events, sha256));
       }),
     );
   });

@@ -47,6 +47,14 @@ export type ChainBreak =
   | { readonly seq: number; readonly id: string; readonly reason: "payload-mismatch" | "hash-mismatch" | "link-mismatch" | "sequence-gap" }
   | null;
 
+/** Where a verification read in parts has got to: the last event's hash and the sequence number the next must have. */
+export interface ChainPosition {
+  readonly prevHash: string;
+  readonly expectedSeq: number;
+}
+
+export const CHAIN_START: ChainPosition = { prevHash: GENESIS_HASH, expectedSeq: 1 };
+
 /**
  * Recomputes the chain in sequence order; names the first event that does not hold:
  * its payload was edited, its own hash does not match its content (edited), it does not link to the
@@ -59,8 +67,21 @@ export function verifyChain(
   /** Whether the stored payload still hashes to the event's payloadHash. */
   isPayloadIntact: (event: ChainedEvent) => boolean = () => true,
 ): ChainBreak {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
+  const result = continueChain(CHAIN_START, events, hash, isPayloadIntact);
+  return "seq" in result ? result : null;
+}
+
+/**
+ * Verifies the next part of a chain from `position` (the trail read page by page, so that neither memory nor one turn of
+ * the event loop grows with its length): the first break, or the position after the part.
+ */
+export function continueChain(
+  position: ChainPosition,
+  events: readonly ChainedEvent[],
+  hash: HashText,
+  isPayloadIntact: (event: ChainedEvent) => boolean = () => true,
+): NonNullable<ChainBreak> | ChainPosition {
+  let { prevHash, expectedSeq } = position;
   for (const event of events) {
     if (event.seq !== expectedSeq) return { seq: event.seq, id: event.id, reason: "sequence-gap" };
     if (!isPayloadIntact(event)) return { seq: event.seq, id: event.id, reason: "payload-mismatch" };
@@ -69,5 +90,5 @@ export function verifyChain(
     prevHash = event.hash;
     expectedSeq = event.seq + 1;
   }
-  return null;
+  return { prevHash, expectedSeq };
 }

@@ -8,6 +8,8 @@ import type { LiveHub } from "./realtime/hub.js";
 import type { RegistrySnapshot } from "./registry/snapshot.js";
 import type { SilenceSweeper } from "./negotiation/silence-sweeper.js";
 import type { DocumentCache } from "./negotiation/queries.js";
+import type { DiffCache } from "./negotiation/diff-cache.js";
+import type { WorkPool } from "./work/pool.js";
 
 export interface AppServices {
   readonly database: Database;
@@ -19,11 +21,20 @@ export interface AppServices {
   readonly hub: LiveHub;
   /** Each negotiated document's answer, kept until it changes. */
   readonly documents: DocumentCache;
+  /** Diffs between issued revisions, made once per process (revisions never change). */
+  readonly diffs: DiffCache;
   /** Adopts documents whose silence procedure reached its deadline. */
   readonly silence: SilenceSweeper;
+  /** Worker threads for costly work (parsing, rendering, diffs), bounded per caller and per process. */
+  readonly work: WorkPool;
   readonly now: () => Date;
   /** Today's calendar day (UTC), "YYYY-MM-DD". */
   readonly today: () => string;
+}
+
+/** Whose costly jobs a request counts against in the work pool: the signed-in user, else the client's address. */
+export function callerOf(request: FastifyRequest): string {
+  return request.actor.userId !== null ? `user:${request.actor.userId}` : `address:${request.ip}`;
 }
 
 /** Who asks, from where, and when, for a command run on behalf of a request. */

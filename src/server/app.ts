@@ -3,12 +3,14 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
+import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import fastifyWebsocket from "@fastify/websocket";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { LIVE_LIMITS } from "../contracts/live.js";
+import { isPagePath } from "../contracts/pages.js";
 import { HealthSchema } from "../contracts/registry.js";
 import type { Role } from "../domain/access.js";
 import { SessionCache } from "./access/session-cache.js";
@@ -21,9 +23,11 @@ import type { Database } from "./db/client.js";
 import { cookieSecretOf } from "./db/settings.js";
 import { EventFeed } from "./events/feed.js";
 import { installProblemHandlers, problem, sendProblem } from "./http/problem.js";
+import { CACHE_CONTROL } from "./http/cache-control.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { identityRoutes } from "./identity/routes.js";
 import { singleSignOnRoutes, type SingleSignOnConfig } from "./identity/single-sign-on.js";
+import { hasRoom, liveReaders } from "./live-readers.js";
 import { LiveHub } from "./realtime/hub.js";
 import { liveRoutes } from "./realtime/routes.js";
 import { registryRoutes } from "./registry/routes.js";
@@ -33,17 +37,23 @@ import { programmeRoutes } from "./programme/routes.js";
 import { calendarRoutes } from "./calendar/routes.js";
 import { negotiationRoutes } from "./negotiation/routes.js";
 import { DocumentCache } from "./negotiation/queries.js";
+import { DiffCache } from "./negotiation/diff-cache.js";
 import { SilenceSweeper } from "./negotiation/silence-sweeper.js";
 import { DemoMeetingKeeper } from "./meetings/demo.js";
-import { registryFacts, resourceOf } from "./negotiation/store.js";
-import { negotiationPolicy } from "./negotiation/policy.js";
-import { actorFor } from "./access/actor.js";
-import { may } from "./access/authorize.js";
+import { registryFacts } from "./negotiation/store.js";
 import { CONTROL_CHANNEL, notifyNow } from "./events/notifications.js";
-import { STREAMS } from "../contracts/live.js";
 import { randomUUID } from "node:crypto";
 import { RegistrySnapshot } from "./registry/snapshot.js";
 import { utcDay } from "./startup.js";
+import { WorkPool, type WorkPoolOptions } from "./work/pool.js";
+import { DEFAULT_PUBLIC_URL } from "./config.js";
+
+/**
+ * Routes whose answers hold a secret beside text others type, never compressed: the session (its CSRF token), and a
+ * meeting with what is read from it (its accreditation lists and participants list carry badge tokens, which verify a
+ * badge, beside the names delegations type). Registered before @fastify/compress, whose own onRoute hook reads it.
+ */
+const CARRIES_SECRETS = /^\/api\/v1\/(session$|meetings\/:id(\/|$))/;
 
 export interface AppOptions {
   readonly database: Database;
@@ -57,12 +67,20 @@ export interface AppOptions {
   readonly singleSignOn?: SingleSignOnConfig | undefined;
   /** Trust X-Forwarded-* from a reverse proxy (for the client address and HTTPS). */
   readonly trustProxy?: boolean;
-  /** The address people use (PUBLIC_URL); live connections from its origin are accepted besides the request's own host. */
+  /**
+   * The address people use (PUBLIC_URL, or http://localhost:PORT: see `publicUrlOf`); absolute links are built from it,
+   * never from a request's Host header. Live connections from its origin are accepted besides the request's own host.
+   * http://localhost:3000 when absent (tests).
+   */
   readonly publicUrl?: string | undefined;
   /** Where log lines go (standard output when absent). */
   readonly logStream?: NodeJS.WritableStream;
+  /** Whether demo accounts are on (CONCORD_DEMO_ACCOUNTS, on by default): when off, the sign-in page names none. */
+  readonly demoAccounts?: boolean;
   /** Live connection tuning (tests). */
   readonly live?: { readonly heartbeatMs?: number; readonly maxBufferedBytes?: number; readonly sessionCheckMs?: number };
+  /** The work pool's limits (WORK_* settings), and a gate for tests. */
+  readonly work?: WorkPoolOptions;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -82,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const { database } = options;
   const db = database.db;
+  const publicOrigin = new URL(options.publicUrl ?? DEFAULT_PUBLIC_URL).origin;
   const now = options.now ?? (() => new Date());
   // Asked on most requests: the day's text is made once per day, not once per request.
   let cachedDay = { index: Number.NaN, text: "" };
@@ -102,17 +121,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now,
     log: app.log,
     process: randomUUID(),
-    // In a document's room: only who may read the document.
-    mayEnter: async (member, stream) => {
-      const id = stream.startsWith(`${STREAMS.document}:`) ? stream.slice(STREAMS.document.length + 1) : null;
-      const facts = snapshot.view("negotiation-facts", registryFacts);
-      if (id === null || facts === null || member.userId === null) return false;
-      const day = today();
-      const cached = await documents.get(id, `${day}|${snapshot.position}`, (row) => facts.chairOf(row.body, day));
-      if (!cached) return false;
-      const actor = actorFor({ id: member.userId, role: member.role, delegation: member.delegation }, snapshot, day);
-      return may(actor, negotiationPolicy.read, resourceOf(cached.row, facts, day));
-    },
+    // Who may follow a stream (and be in a document's room): the read rule of the capability publishing it.
+    readersOf: liveReaders({ db, snapshot, today }),
+    hasRoom,
     announce: (announcement) => {
       notifyNow(db, CONTROL_CHANNEL, JSON.stringify({ kind: "presence", ...announcement })).catch((error: Error) =>
         app.log.warn({ err: { message: error.message } }, "presence could not be announced"),
@@ -153,22 +164,33 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // A demonstration meeting whose session is over is replaced while the server runs (none is created here).
   const demoMeeting = new DemoMeetingKeeper({ database, registry: () => snapshot.registry, now, log: app.log });
   await demoMeeting.start();
-  const services: AppServices = { database, db, runner, snapshot, sessions, feed, hub, documents, silence, now, today };
+  const work = new WorkPool(options.work);
+  const services: AppServices = { database, db, runner, snapshot, sessions, feed, hub, documents, diffs: new DiffCache(), silence, work, now, today };
   app.decorate("services", services);
   app.addHook("onClose", async () => {
     silence.stop();
     demoMeeting.stop();
     hub.closeAll();
     await feed.stop();
+    await work.close();
   });
 
   const headers = securityHeaders();
   app.addHook("onSend", (request, reply, payload, done) => {
     void reply.headers(request.protocol === "https" ? headers.https : headers.http);
     // What the API answers may be private: never kept by a browser or a proxy unless the route says otherwise.
-    if (isApiRequest(request) && !reply.hasHeader("cache-control")) void reply.header("cache-control", "no-store");
+    if (isApiRequest(request) && !reply.hasHeader("cache-control")) void reply.header("cache-control", CACHE_CONTROL.private);
     done(null, payload);
   });
+
+  // Text answers above 1 KiB are compressed (Brotli or gzip, as the client accepts), except those that carry a secret
+  // beside text someone else chose (BREACH: compressed sizes, watched while the attacker's text varies, spell the
+  // secret out; see security.md). Compressed request bodies are not accepted: nothing sends them, and inflating them
+  // would be work an attacker chooses.
+  app.addHook("onRoute", (route) => {
+    if (CARRIES_SECRETS.test(route.url)) route.compress = false;
+  });
+  await app.register(fastifyCompress, { threshold: 1024, encodings: ["br", "gzip"], globalDecompression: false });
 
   await installSessions(app, { sessions, snapshot, now, today, cookieSecret: options.cookieSecret ?? (await cookieSecretOf(db)) });
 
@@ -197,34 +219,48 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     );
     await scope.register(registryRoutes, { services });
-    await scope.register(identityRoutes, { services, singleSignOn: { enabled: options.singleSignOn !== undefined, name: options.singleSignOn?.name ?? null } });
+    await scope.register(identityRoutes, {
+      services,
+      singleSignOn: { enabled: options.singleSignOn !== undefined, name: options.singleSignOn?.name ?? null },
+      demoAccounts: options.demoAccounts ?? true,
+    });
     if (options.singleSignOn) await scope.register(singleSignOnRoutes, { services, config: options.singleSignOn });
     await scope.register(auditRoutes, { services });
     await scope.register(accessRoutes, { services });
     await scope.register(negotiationRoutes, { services, documents });
     await scope.register(meetingRoutes, { services });
-    await scope.register(meetingExportRoutes, { services, publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : null });
+    await scope.register(meetingExportRoutes, { services, publicOrigin });
     await scope.register(programmeRoutes, { services });
-    await scope.register(calendarRoutes, { services });
-    await scope.register(liveRoutes, { hub, publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : null });
+    await scope.register(calendarRoutes, { services, publicOrigin });
+    await scope.register(liveRoutes, { hub, publicOrigin });
   });
 
   const webRoot = options.webRoot;
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, "index.html"));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, serveDotFiles: false });
+    // Files are sent only by the routes below (no route per file, and fastify-static's own max-age=0 never applies);
+    // a browser that accepts Brotli or gzip gets the copy the build compressed beforehand (see vite.config.ts).
+    await app.register(fastifyStatic, { root: webRoot, serve: false, preCompressed: true, serveDotFiles: false });
     app.get("/assets/*", { schema: { hide: true } }, (request, reply) => {
       const path = (request.params as { "*": string })["*"];
-      return reply.header("cache-control", "public, max-age=31536000, immutable").sendFile(`assets/${path}`);
+      // Vite names every file here after a hash of its content: a new build brings new names, so these never change.
+      return reply.header("cache-control", CACHE_CONTROL.immutable).sendFile(`assets/${path}`, { cacheControl: false });
     });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
     if (hasWeb && request.method === "GET" && !path.startsWith("/api")) {
-      // The web app routes on the client: every other page path gets index.html.
+      // A file at the root (the icon), not hashed: kept, but revalidated.
       const file = path.slice(1);
-      if (file && !file.includes("/") && existsSync(join(webRoot, file))) return reply.sendFile(file);
-      return reply.header("cache-control", "no-cache").sendFile("index.html");
+      if (file && !file.includes("/") && existsSync(join(webRoot, file))) {
+        return reply.header("cache-control", CACHE_CONTROL.publicRevalidated).sendFile(file, { cacheControl: false });
+      }
+      // The web app routes on the client: a page it has gets index.html with 200; any other path gets it too, so that
+      // the app shows its translated "not found", but with 404 (the list of pages is shared: src/contracts/pages.ts).
+      void reply.header("cache-control", CACHE_CONTROL.publicRevalidated);
+      if (isPagePath(path)) return reply.sendFile("index.html", { cacheControl: false });
+      // No validators on the 404: a browser revalidating it would get a 304 with the 404's status and no page.
+      return reply.code(404).sendFile("index.html", { cacheControl: false, etag: false, lastModified: false });
     }
     return sendProblem(reply, request, problem(404, "not-found", "Not found", { detail: `No route for ${request.method} ${path}.` }));
   });

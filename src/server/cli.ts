@@ -2,7 +2,7 @@
 import { basename } from "node:path";
 import { Command } from "commander";
 import { buildApp } from "./app.js";
-import { readConfig, WEB_ROOT, type Config } from "./config.js";
+import { publicUrlOf, readConfig, WEB_ROOT, workLimitsOf, type Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { DataDirInUseError } from "./db/data-dir-lock.js";
 import { changeFileError, DatasetError, readChangeFile, readRegistry, writeBundle } from "./registry/dataset-files.js";
@@ -27,7 +27,7 @@ const program = new Command()
   .description("Concord: the platform on which an intergovernmental organization runs its work.")
   .addHelpText(
     "after",
-    "\nEnvironment: PORT (3000), HOST (0.0.0.0), DATA_DIR (./data, embedded PostgreSQL), DATABASE_URL (postgres://… to use a PostgreSQL server), CONCORD_DATASET (the dataset loaded into an empty database; the SCO by default), LOG_LEVEL (info).",
+    "\nEnvironment: PORT (3000), HOST (0.0.0.0), DATA_DIR (./data, embedded PostgreSQL), DATABASE_URL (postgres://… to use a PostgreSQL server), CONCORD_DATASET (the dataset loaded into an empty database; the SCO by default), LOG_LEVEL (info), PUBLIC_URL (the address people use; http://localhost:PORT by default, required when NODE_ENV=production).",
   );
 
 /** Opens the configured database for one command (refused at once when a PGlite directory is in use), migrates it, runs `work`, closes. */
@@ -47,18 +47,21 @@ program
   .description("Migrate the database, load the default dataset if it is empty, and serve the API and the portal.")
   .action(async () => {
     const config = readConfig();
+    // Refused before anything is opened: in production, links must not be guessed.
+    const publicUrl = publicUrlOf(config);
     const database = await openConfiguredDatabase(config, "start");
     const prepared = await prepareDatabase(database, { dataset: config.CONCORD_DATASET, demoAccounts: config.CONCORD_DEMO_ACCOUNTS === "on" });
     if (prepared.isSeeded) console.log(`Loaded the dataset ${config.CONCORD_DATASET}.`);
-    const publicUrl = config.PUBLIC_URL?.replace(/\/$/, "") ?? `http://localhost:${config.PORT}`;
     const app = await buildApp({
       database,
       webRoot: WEB_ROOT,
       logLevel: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL,
       cookieSecret: config.COOKIE_SECRET ?? prepared.cookieSecret,
       trustProxy: config.TRUST_PROXY === "true",
-      publicUrl: config.PUBLIC_URL,
+      publicUrl,
+      work: { limits: workLimitsOf(config) },
       singleSignOn: singleSignOnFromEnv(process.env, publicUrl),
+      demoAccounts: config.CONCORD_DEMO_ACCOUNTS === "on",
     });
     const shutdown = async (): Promise<void> => {
       await app.close();

@@ -559,6 +559,96 @@ describe("a meeting end to end", () => {
     }
   });
 
+  it("lets the secretariat revoke a badge with a reason and reissue it; the verification page says why, in each language", { timeout: 180_000 }, async () => {
+    expect(meetingId).toBeDefined();
+    const secretariat = await signInOverHttp(server.baseUrl);
+    type Listed = { accreditation: { delegation: string; state: string; delegates: { name: Record<string, string>; badge: string | null }[] }[] };
+    const kazakhOf = async () =>
+      ((await (await secretariat("GET", `/api/v1/meetings/${meetingId}`)).json()) as Listed).accreditation.find((list) => list.delegation === "KZ" && list.state === "approved")!.delegates[1]!;
+    const before = await kazakhOf();
+    const token = before.badge!;
+    const reasons: Record<string, string> = {};
+    for (const language of LANGUAGES) reasons[language] = ((await locale(language)) as unknown as { meetings: { badges: { reasons: Record<string, string> } } }).meetings.badges.reasons.stolen!;
+
+    const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE.en, viewport: DESKTOP });
+    try {
+      await signInPage(page, server.baseUrl, "admin@concord.test");
+      await page.goto(`${server.baseUrl}/meetings/${meetingId}?tab=accreditation`);
+      const row = page.locator('[data-testid="accreditation-list"][data-delegation="KZ"] [data-testid="delegate"]').nth(1);
+      await row.getByTestId("revoke-badge").click();
+      await page.getByTestId("revocation-reason").selectOption("stolen");
+      // The dialog fully shown (its opening transition over) before it is pictured.
+      await expect.poll(() => page.locator(".mantine-Modal-content").evaluate((element) => (globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string } }).getComputedStyle(element).opacity)).toBe("1");
+      await screenshot(page, "badge-revoke-dialog-en-1280");
+      await page.getByTestId("confirm-revoke").click();
+      await row.getByTestId("badge-revoked").waitFor({ timeout: 10_000 });
+      expect(await row.getByTestId("badge-revoked").innerText()).toContain(reasons.en);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+
+    // The panel in each language, on a desktop and a phone: the revoked badge and why, the actions beside it.
+    for (const language of LANGUAGES) {
+      for (const viewport of [DESKTOP, PHONE_390]) {
+        const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE[language], viewport });
+        try {
+          await signInPage(page, server.baseUrl, "admin@concord.test");
+          await page.goto(`${server.baseUrl}/meetings/${meetingId}?tab=accreditation`);
+          await page.getByTestId("badge-revoked").first().waitFor();
+          expect(await page.getByTestId("badge-revoked").first().innerText()).toContain(reasons[language]);
+          expect(await missingKeys(page)).toEqual([]);
+          expect(await page.locator("main").innerText()).not.toMatch(RAW_KEY_PATTERN);
+          await screenshot(page, `badge-revoked-panel-${language}-${viewport.width}`);
+          expect(errors).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+
+    // Scanned, signed out, on a phone: not valid, revoked by the secretariat, and why.
+    for (const language of LANGUAGES) {
+      const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE[language], viewport: PHONE_390 });
+      try {
+        await page.goto(`${server.baseUrl}/verify/${token}`);
+        await expect.poll(() => page.getByTestId("verdict").getAttribute("data-verdict")).toBe("invalid");
+        expect(await page.getByTestId("verdict-reason").innerText()).toContain(reasons[language]);
+        expect(await missingKeys(page)).toEqual([]);
+        await screenshot(page, `verify-revoked-${language}-390`);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+
+    // Reissued from the panel: a new badge to print, valid; the old code still answers revoked.
+    const reissuing = await openPortal(browser, { locale: BROWSER_LOCALE.ru, viewport: DESKTOP });
+    try {
+      await signInPage(reissuing.page, server.baseUrl, "admin@concord.test");
+      await reissuing.page.goto(`${server.baseUrl}/meetings/${meetingId}?tab=accreditation`);
+      const row = reissuing.page.locator('[data-testid="accreditation-list"][data-delegation="KZ"] [data-testid="delegate"]').nth(1);
+      await row.getByTestId("reissue-badge").click();
+      await expect.poll(() => reissuing.page.locator(".mantine-Modal-content").evaluate((element) => (globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string } }).getComputedStyle(element).opacity)).toBe("1");
+      await screenshot(reissuing.page, "badge-reissue-dialog-ru-1280");
+      await reissuing.page.getByTestId("confirm-reissue").click();
+      await row.getByTestId("badge-link").waitFor({ timeout: 10_000 });
+      expect(reissuing.errors).toEqual([]);
+    } finally {
+      await reissuing.context.close();
+    }
+    const fresh = (await kazakhOf()).badge!;
+    expect(fresh).not.toBe(token);
+    expect(((await (await fetch(`${server.baseUrl}/api/v1/badges/${fresh}`)).json()) as { isValid: boolean }).isValid).toBe(true);
+    expect(await (await fetch(`${server.baseUrl}/api/v1/badges/${token}`)).json()).toMatchObject({ isValid: false, reason: "revoked", revocation: { reason: "stolen" } });
+    // The built server draws the files in its work pool's threads (dist/server/work/worker.js), fonts found from there.
+    for (const path of [`/api/v1/meetings/${meetingId}/participants.pdf?lang=ru`, `/api/v1/meetings/${meetingId}/participants.xlsx?lang=zh`, `/api/v1/badges/${fresh}.pdf?lang=en`]) {
+      const file = await secretariat("GET", path);
+      expect(file.status, path).toBe(200);
+      expect((await file.arrayBuffer()).byteLength, path).toBeGreaterThan(1_000);
+    }
+  });
+
   it("postpones the meeting, then brings it back confirmed with new dates at the venue", { timeout: 120_000 }, async () => {
     expect(meetingId).toBeDefined();
     const { context, page, errors } = await openPortal(browser, { locale: BROWSER_LOCALE.en, viewport: DESKTOP });

@@ -53,6 +53,21 @@ describe("one owner per PGlite data directory", () => {
   });
 });
 
+describe("production mode", () => {
+  it("refuses to start without PUBLIC_URL, saying why, before opening anything", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "concord-production-"));
+    try {
+      const refused = await runConcord(["start"], { NODE_ENV: "production", PUBLIC_URL: "", DATA_DIR: dataDir, PORT: "0" });
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain("PUBLIC_URL is not set");
+      expect(refused.output).toContain("NODE_ENV=production");
+      expect(refused.output).not.toContain("Concord is running");
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 const postgres = testDatabases.find((d) => d.name === "postgresql");
 
 describe.skipIf(!postgres)("several processes on one PostgreSQL database", () => {

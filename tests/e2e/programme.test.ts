@@ -1,9 +1,10 @@
 // The chair's programme in the browser: the secretariat imports an XLSX programme for China's term and the progress chart
 // shows it; a spreadsheet with a bad row is refused naming the row and the column, and the events stay as they were.
-// The term's page in three languages, on a desktop and a 390-pixel phone.
+// The term's page in three languages, on a desktop and a 390-pixel phone, with a file refused at a bound of reading.
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { farRightColumn } from "../fixtures/programme/hostile-spreadsheets.js";
 import { BROWSER_LOCALE, DESKTOP, LANGUAGES, RAW_KEY_PATTERN, missingKeys, openPortal, screenshot, signInPage, waitForTestIdText, usePortalEnvironment } from "./harness.js";
 
 const PHONE_390 = { width: 390, height: 844 } as const;
@@ -154,6 +155,15 @@ describe("the chair's programme", () => {
         await page.getByTestId("import-errors").waitFor();
         const first = (await page.getByTestId("import-error-place").allInnerTexts())[0];
         expect(first).toBe({ "zh-CN": "第 3 行，“start”列（D）", ru: "Строка 3, столбец «start» (D)", en: "Row 3, column “start” (D)" }[language]);
+
+        // A workbook with values far to the right: refused at the bound of columns, named in the reader's language.
+        await chooseFile(page, "far-right.xlsx", farRightColumn(9_999));
+        await page.getByTestId("import-check").click();
+        await page.getByTestId("import-errors").waitFor();
+        expect(await page.getByTestId("import-error-place").allInnerTexts()).toEqual([{ "zh-CN": "整个文件", ru: "Весь файл", en: "The whole file" }[language]]);
+        expect(await page.getByTestId("import-error-problem").innerText()).toContain({ "zh-CN": "Z 列以后仍有单元格（最多 26 列）", ru: "правее столбца Z (не более 26 столбцов)", en: "beyond column Z (at most 26 columns)" }[language]);
+        expect(await page.locator("body").innerText()).not.toMatch(RAW_KEY_PATTERN);
+        await screenshot(page, `programme-bound-${language}-desktop`);
 
         await page.setViewportSize(PHONE_390);
         await page.getByTestId("progress-by-month").locator("canvas").first().waitFor({ state: "visible" });

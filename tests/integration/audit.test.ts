@@ -103,6 +103,24 @@ describe.each(testDatabases)("the audit trail on $name", (testDb) => {
     expect(second.items[0].seq).toBe(first.items[1].seq - 1);
   });
 
+  it("verifies a trail page by page: the same answer whatever the page, an edit found on any page", async () => {
+    const whole = await verifyAuditTrail(database.db);
+    expect(whole.broken).toBeNull();
+    expect(whole.events).toBeGreaterThan(6);
+    for (const page of [1, 2, 5, whole.events, whole.events + 1]) expect(await verifyAuditTrail(database.db, page)).toEqual(whole);
+    const seq = whole.events - 1;
+    const [kept] = await database.db.select().from(auditEvents).where(eq(auditEvents.seq, seq));
+    await database.db.execute(sql`update audit_events set target = 'forged' where seq = ${seq}`);
+    for (const page of [1, 3, 1000]) {
+      expect(await verifyAuditTrail(database.db, page)).toEqual({ events: whole.events, broken: expect.objectContaining({ seq, reason: "hash-mismatch" }), head: whole.head });
+    }
+    await database.db.execute(sql`delete from audit_events where seq = ${seq}`);
+    expect((await verifyAuditTrail(database.db, 2)).broken).toMatchObject({ seq: seq + 1, reason: "sequence-gap" });
+    // Put back as it was, for the tests after this one.
+    await database.db.insert(auditEvents).values(kept!);
+    expect(await verifyAuditTrail(database.db, 2)).toEqual(whole);
+  });
+
   it("verifies, and names the first event edited or deleted directly in SQL", async () => {
     expect((await verifyAuditTrail(database.db)).broken).toBeNull();
     await database.db.execute(sql`update audit_events set payload = jsonb_set(payload, '{role}', '"secretariat_admin"') where action = 'user.created' and payload->>'email' = 'aigerim@concord.test'`);

@@ -22,6 +22,7 @@ import { BADGE_PAGE, BADGE_QR } from "../../src/server/meetings/exports/badge-pd
 import { meetingAccreditations, meetingBadges, meetingInvitations, meetings } from "../../src/server/meetings/tables.js";
 import { prepareDemoAccounts, seedIfEmpty } from "../../src/server/startup.js";
 import { testDatabases } from "./databases.js";
+import { answersWhileHeld, workGate } from "./responsiveness.js";
 import { SessionClient } from "./session-client.js";
 
 const SCREENSHOTS = resolve("test-results/screenshots");
@@ -52,6 +53,11 @@ const RU_INTERPRETER: Delegate = { name: { ru: "Анна Петрова", en: "A
 const NURTLEU: Delegate = { name: { kk: "Мұрат Нұртілеу", ru: "Мурат Нуртлеу", en: "Murat Nurtleu" }, function: { en: "Minister of Foreign Affairs" }, rank: "minister" };
 const KZ_PRESS: Delegate = { name: { en: "Aigerim Seitqali" }, function: { en: "Press officer" }, rank: "press" };
 const KZ_PENDING: Delegate = { name: { en: "Daniyar Pending" }, function: { en: "Adviser" }, rank: "adviser" };
+// Names in right-to-left scripts and with emoji, for a meeting of their own.
+const RTL_MEETING = "cmfa-rtl-test";
+const ARABIC: Delegate = { name: { ar: "محمد بن سلمان آل سعود", en: "Mohammed bin Salman Al Saud" }, function: { ar: "ولي العهد", en: "Crown Prince" }, rank: "head_of_state_or_government" };
+const HEBREW: Delegate = { name: { he: "יצחק הרצוג", en: "Isaac Herzog" }, function: { en: "Observer" }, rank: "ambassador" };
+const EMOJI: Delegate = { name: { en: "Aigul 🌷 Nurlanova 👩🏽‍💻", ru: "Айгуль 🇰🇿 Нурланова" }, function: { en: "Press officer" }, rank: "press" };
 
 describe.each(testDatabases)("participants and badges on $name", (testDb) => {
   let clock = new Date("2025-07-15T06:00:00Z");
@@ -62,6 +68,7 @@ describe.each(testDatabases)("participants and badges on $name", (testDb) => {
   const heads = new Map<string, SessionClient>();
   const tokens = new Map<string, string>();
   let work: string;
+  const gate = workGate();
 
   async function head(code: string): Promise<SessionClient> {
     let client = heads.get(code);
@@ -124,7 +131,7 @@ describe.each(testDatabases)("participants and badges on $name", (testDb) => {
     await addList("list-kz-2", "KZ", "submitted", [KZ_PENDING], new Date("2025-06-03T00:00:00Z"));
     await addList("list-ru-1", "RU", "approved", [LAVROV, RU_INTERPRETER], new Date("2025-06-02T00:00:00Z"));
     await addList("list-cn-1", "CN", "approved", [WANG_YI], new Date("2025-06-04T00:00:00Z"));
-    app = await buildApp({ database, now: () => clock, publicUrl: PUBLIC_URL });
+    app = await buildApp({ database, now: () => clock, publicUrl: PUBLIC_URL, work: { gate: gate.gate } });
     admin = new SessionClient(app, "192.0.2.50");
     expect((await admin.signIn(DEMO_ADMIN_EMAIL, DEMO_PASSWORD)).statusCode).toBe(200);
   });
@@ -251,6 +258,95 @@ describe.each(testDatabases)("participants and badges on $name", (testDb) => {
     });
   });
 
+  describe("rendering in the work pool, once per content", () => {
+    it("renders the PDF in a worker while /api/health answers, and a version bump that changes nothing printed re-uses it", async () => {
+      const pool = app.services.work;
+      const url = `/api/v1/meetings/${MEETING_ID}/participants.pdf?lang=en`;
+      const first = await answersWhileHeld(app, gate, () => admin.request("GET", url));
+      expect(first.statusCode).toBe(200);
+      const renders = pool.stats().completed;
+      // Any change to the meeting raises its version; one that leaves the list and its header as they were renders nothing.
+      await bumpVersion();
+      await bumpVersion();
+      const again = await admin.request("GET", url);
+      expect(again.statusCode).toBe(200);
+      expect(pool.stats().completed).toBe(renders);
+      expect(again.rawPayload.equals(first.rawPayload)).toBe(true);
+      // A change to what is printed (a list approved) is rendered anew, once.
+      await database.db.update(meetingAccreditations).set({ state: "approved" }).where(eq(meetingAccreditations.id, "list-kz-2"));
+      await bumpVersion();
+      const changed = await admin.request("GET", url);
+      expect(pool.stats().completed).toBe(renders + 1);
+      expect(pdfTextOf(changed.rawPayload, "changed")).toContain("Daniyar Pending");
+      await admin.request("GET", url);
+      expect(pool.stats().completed).toBe(renders + 1);
+      await database.db.update(meetingAccreditations).set({ state: "submitted" }).where(eq(meetingAccreditations.id, "list-kz-2"));
+      await bumpVersion();
+    });
+
+    it("renders the workbook and a badge in a worker too", async () => {
+      const xlsx = await answersWhileHeld(app, gate, () => admin.request("GET", `/api/v1/meetings/${MEETING_ID}/participants.xlsx?lang=zh`));
+      expect(xlsx.statusCode).toBe(200);
+      const badge = await answersWhileHeld(app, gate, () => admin.request("GET", `/api/v1/badges/${tokens.get("Wang Yi")}.pdf?lang=en`));
+      expect(badge.statusCode).toBe(200);
+      expect(badge.headers["content-type"]).toBe("application/pdf");
+    });
+  });
+
+  describe("names in Arabic, Hebrew and with emoji", () => {
+    beforeAll(async () => {
+      const at = new Date("2025-06-01T00:00:00Z");
+      await database.db.insert(meetings).values({
+        id: RTL_MEETING,
+        body: "CMFA",
+        title: { en: "Meeting with guests (test)", ru: "Заседание с гостями (тест)", zh: "有嘉宾出席的会议（测试）" },
+        start: new Date("2025-07-15T01:00:00Z"),
+        end: new Date("2025-07-16T09:00:00Z"),
+        timeZone: "Asia/Shanghai",
+        startDate: "2025-07-15",
+        endDate: "2025-07-16",
+        timePrecision: "instant",
+        format: "in_person",
+        city: { en: "Tianjin", ru: "Тяньцзинь", zh: "天津" },
+        status: "confirmed",
+        origin: "secretariat",
+        createdAt: at,
+        updatedAt: at,
+      });
+      await database.db.insert(meetingInvitations).values(["SA", "KZ"].map((party) => ({ meetingId: RTL_MEETING, party, basis: "guest", quota: 10, invitedAt: at })));
+      await database.db.insert(meetingAccreditations).values([
+        { id: "list-rtl-sa", meetingId: RTL_MEETING, delegation: "SA", state: "approved", delegates: [ARABIC, HEBREW], createdAt: at, updatedAt: at },
+        { id: "list-rtl-kz", meetingId: RTL_MEETING, delegation: "KZ", state: "approved", delegates: [EMOJI], createdAt: at, updatedAt: at },
+      ]);
+      await database.db.insert(meetingBadges).values([
+        { token: "a".repeat(32), meetingId: RTL_MEETING, listId: "list-rtl-sa", delegateIndex: 0, issuedAt: at },
+        { token: "b".repeat(32), meetingId: RTL_MEETING, listId: "list-rtl-sa", delegateIndex: 1, issuedAt: at },
+        { token: "c".repeat(32), meetingId: RTL_MEETING, listId: "list-rtl-kz", delegateIndex: 0, issuedAt: at },
+      ]);
+    });
+
+    it("prints them with the Arabic, Hebrew and emoji fonts embedded, and gives them back as text", async () => {
+      for (const language of ["en", "ru", "zh"] as const) {
+        const response = await admin.request("GET", `/api/v1/meetings/${RTL_MEETING}/participants.pdf?lang=${language}`);
+        expect(response.statusCode).toBe(200);
+        const file = join(work, `participants-rtl-${language}.pdf`);
+        writeFileSync(file, response.rawPayload);
+        const fonts = poppler("pdffonts", [file]);
+        for (const face of ["NotoSansArabic-Regular", "NotoSansHebrew-Regular", "NotoEmoji-Regular"]) expect(fonts).toContain(`+${face}`);
+        const text = pdfText(file);
+        // pdftotext puts right-to-left text back in reading order only when it was drawn right to left.
+        for (const expected of ["محمد بن سلمان آل سعود", "יצחק הרצוג", "Isaac Herzog", "Nurlanova", "Айгуль"]) expect(text).toContain(expected);
+        poppler("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", file, join(SCREENSHOTS, `participants-rtl-${language}-${testDb.name}`)]);
+      }
+      const badge = await admin.request("GET", `/api/v1/badges/${"a".repeat(32)}.pdf?lang=ru`);
+      expect(badge.statusCode).toBe(200);
+      const file = join(work, "badge-ar.pdf");
+      writeFileSync(file, badge.rawPayload);
+      expect(pdfText(file)).toContain("محمد بن سلمان آل سعود");
+      poppler("pdftoppm", ["-png", "-r", "80", file, join(SCREENSHOTS, `badge-ar-ru-${testDb.name}`)]);
+    });
+  });
+
   describe("badges", () => {
     it("prints a delegate's badge for its delegation, its QR code the verification address at the public URL", async () => {
       const token = tokens.get("Murat Nurtleu")!;
@@ -285,20 +381,53 @@ describe.each(testDatabases)("participants and badges on $name", (testDb) => {
       expect((await app.inject({ method: "GET", url: `/api/v1/badges/${token}.pdf` })).statusCode).toBe(401);
     });
 
-    it("takes the request's own origin for the QR code when the app has no public URL", async () => {
+    it("builds the QR code's address from configuration, never from the request's Host header", async () => {
+      const token = tokens.get("Wang Yi")!;
+      const forged = { host: "attacker.example:8080", "x-forwarded-host": "attacker.example" };
+      // With PUBLIC_URL: its address, whatever Host the request names.
+      const configured = await admin.request("GET", `/api/v1/badges/${token}.pdf`, undefined, { headers: forged });
+      expect(configured.statusCode).toBe(200);
+      const configuredFile = join(work, "badge-forged-host.pdf");
+      writeFileSync(configuredFile, configured.rawPayload);
+      expect(qrMismatches(configuredFile, `${PUBLIC_URL}/verify/${token}`)).toBe(0);
+      // Without it: http://localhost:PORT, as the README says, not the Host header.
       const local = await buildApp({ database, now: () => clock });
       try {
         const client = new SessionClient(local, "192.0.2.90");
         await client.signIn(DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
-        const token = tokens.get("Wang Yi")!;
-        const response = await client.request("GET", `/api/v1/badges/${token}.pdf`, undefined, { headers: { host: "badges.test:8080" } });
+        const response = await client.request("GET", `/api/v1/badges/${token}.pdf`, undefined, { headers: forged });
         expect(response.statusCode).toBe(200);
         const file = join(work, "badge-local.pdf");
         writeFileSync(file, response.rawPayload);
-        expect(qrMismatches(file, `http://badges.test:8080/verify/${token}`)).toBe(0);
+        expect(qrMismatches(file, `http://localhost:3000/verify/${token}`)).toBe(0);
+        expect(qrMismatches(file, `http://attacker.example:8080/verify/${token}`)).toBeGreaterThan(0);
       } finally {
         await local.close();
       }
+    });
+
+    it("is never kept by a browser or a proxy, nor is the participants list in any form (no-store)", async () => {
+      const kz = await head("KZ");
+      const token = tokens.get("Murat Nurtleu")!;
+      for (const url of [
+        `/api/v1/meetings/${MEETING_ID}/participants`,
+        `/api/v1/meetings/${MEETING_ID}/participants.pdf?lang=en`,
+        `/api/v1/meetings/${MEETING_ID}/participants.csv?lang=en`,
+        `/api/v1/meetings/${MEETING_ID}/participants.xlsx?lang=en`,
+        `/api/v1/badges/${token}.pdf?lang=en`,
+        `/api/v1/badges/${token}`,
+      ]) {
+        for (const client of [admin, kz]) {
+          const response = await client.request("GET", url);
+          expect(response.statusCode, url).toBe(200);
+          expect(response.headers["cache-control"], url).toBe("no-store");
+        }
+      }
+      // Even the answer that tells a browser its copy is current.
+      const first = await kz.request("GET", `/api/v1/meetings/${MEETING_ID}/participants`);
+      const again = await kz.request("GET", `/api/v1/meetings/${MEETING_ID}/participants`, undefined, { headers: { "if-none-match": String(first.headers.etag) } });
+      expect(again.statusCode).toBe(304);
+      expect(again.headers["cache-control"]).toBe("no-store");
     });
 
     it("is verified by anyone: valid during the meeting, expired after it and its grace, not approved once its list is returned, void when cancelled", async () => {
@@ -347,6 +476,17 @@ describe.each(testDatabases)("participants and badges on $name", (testDb) => {
     });
   });
 });
+
+/** The text of PDF bytes, written to a temporary file first. */
+function pdfTextOf(bytes: Buffer, name: string): string {
+  const file = join(tmpdir(), `concord-${name}-${process.pid}.pdf`);
+  writeFileSync(file, bytes);
+  try {
+    return pdfText(file);
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
 
 /** The text of a PDF as pdftotext extracts it, each run of white space (a wrapped line) one space. */
 function pdfText(file: string): string {

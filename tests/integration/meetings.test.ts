@@ -165,6 +165,80 @@ describe.each(testDatabases)("meetings on $name", (testDb) => {
     expect(after.accreditation.every((l: any) => l.state === "approved" && l.delegates.every((d: any) => typeof d.badge === "string"))).toBe(true);
   });
 
+  it("leaves quotas to the secretariat: the chair cannot raise its own delegation's, nor invite with one", async () => {
+    const meeting = await newMeeting(3);
+    const url = `/api/v1/meetings/${meeting.id}`;
+    const chair = await head("KG");
+    const own = meeting.invitations.find((i: any) => i.party.code === "KG");
+    const raised = await chair.request("PATCH", `${url}/invitations/KG`, { quota: 10_000, version: own.version });
+    expect(raised.statusCode, raised.body).toBe(403);
+    expect(raised.json()).toMatchObject({ code: "forbidden", right: "meeting.quota" });
+    const inviting = await chair.request("POST", `${url}/invitations`, { party: "MN", basis: "invited", quota: 10_000 });
+    expect(inviting.statusCode).toBe(403);
+    expect(inviting.json().right).toBe("meeting.quota");
+    // Nothing changed; the chair still invites (with the meeting's quota) and the secretariat sets quotas.
+    const current = (await admin.request("GET", url)).json();
+    expect(current.version).toBe(meeting.version);
+    expect(current.invitations.find((i: any) => i.party.code === "KG").quota).toBe(3);
+    const invited = await chair.request("POST", `${url}/invitations`, { party: "MN", basis: "invited" });
+    expect(invited.json().invitations.find((i: any) => i.party.code === "MN").quota).toBe(3);
+    const set = await admin.request("PATCH", `${url}/invitations/KG`, { quota: 5, version: own.version });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().invitations.find((i: any) => i.party.code === "KG").quota).toBe(5);
+  });
+
+  it("lets the secretariat revoke a badge with a reason and reissue it; the verification page says so; a head cannot", async () => {
+    const meeting = await newMeeting(3);
+    const url = `/api/v1/meetings/${meeting.id}`;
+    const kz = await head("KZ");
+    const submitted = await kz.request("POST", `${url}/accreditations`, { delegates: [delegate("Murat Nurtleu"), delegate("Aigerim Seitqali")] });
+    const list = submitted.json().accreditation[0];
+    const approved = await admin.request("POST", `${url}/accreditations/${list.id}/decision`, { decision: "approve", version: list.version });
+    const token: string = approved.json().accreditation[0].delegates[0].badge;
+    const screen = await LiveClient.connect(address, { cookie: admin.cookieHeader });
+    const stream = `meeting:${meeting.id}`;
+    await screen.subscribe([{ stream, after: null }]);
+    const verify = async (t: string) => (await app.inject({ method: "GET", url: `/api/v1/badges/${t}` })).json();
+    expect(await verify(token)).toMatchObject({ isValid: true, revocation: null });
+
+    // A head of delegation, even the delegate's own, cannot revoke or reissue.
+    const refused = await kz.request("POST", `${url}/badges/${token}/revocation`, { reason: "lost" });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: "forbidden", right: "badge.revoke" });
+    expect((await kz.request("POST", `${url}/badges/${token}/reissue`, {})).statusCode).toBe(403);
+    expect((await admin.request("POST", `${url}/badges/${token}/revocation`, { reason: "forgotten" })).statusCode).toBe(400);
+    expect((await verify(token)).isValid).toBe(true);
+
+    const revoked = await admin.request("POST", `${url}/badges/${token}/revocation`, { reason: "lost" });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(revoked.json().accreditation[0].delegates[0]).toMatchObject({ badge: token, revocation: { reason: "lost", at: clock.toISOString() } });
+    expect(await verify(token)).toMatchObject({ isValid: false, reason: "revoked", revocation: { reason: "lost", at: clock.toISOString() }, delegate: { name: { en: "Murat Nurtleu" } } });
+    await screen.until(() => screen.events(stream).some((e) => e.type === "meeting.changed" && (e.payload as any).what === "badges"));
+    // Not revoked twice, not printed, and not in the participants list.
+    expect((await admin.request("POST", `${url}/badges/${token}/revocation`, { reason: "stolen" })).json().code).toBe("badge-revoked");
+    expect((await admin.request("GET", `/api/v1/badges/${token}.pdf`)).json()).toMatchObject({ code: "badge-revoked" });
+    const participants = (await admin.request("GET", `${url}/participants`)).json().items;
+    expect(participants.map((p: any) => p.badge === null)).toEqual([true, false]);
+
+    // Reissued: a new token that verifies as valid; the old one still answers revoked, with its reason.
+    const reissued = await admin.request("POST", `${url}/badges/${token}/reissue`, {});
+    expect(reissued.statusCode, reissued.body).toBe(200);
+    const fresh: string = reissued.json().accreditation[0].delegates[0].badge;
+    expect(fresh).not.toBe(token);
+    expect(reissued.json().accreditation[0].delegates[0].revocation).toBeNull();
+    expect(await verify(fresh)).toMatchObject({ isValid: true, revocation: null });
+    expect(await verify(token)).toMatchObject({ isValid: false, reason: "revoked", revocation: { reason: "lost" } });
+    expect((await admin.request("POST", `${url}/badges/${token}/reissue`, {})).json().code).toBe("badge-revoked");
+    // Reissuing a standing badge revokes it as reissued.
+    const second: string = reissued.json().accreditation[0].delegates[1].badge;
+    const again = await admin.request("POST", `${url}/badges/${second}/reissue`, {});
+    expect(again.statusCode).toBe(200);
+    expect(await verify(second)).toMatchObject({ isValid: false, reason: "revoked", revocation: { reason: "reissued" } });
+    const audit = (await admin.request("GET", "/api/v1/audit?action=badge.revoke")).json().items;
+    expect(audit.some((e: any) => e.target === `meeting:${meeting.id}`)).toBe(true);
+    screen.close();
+  });
+
   it("shows a meeting to the public once the chair opens it, and not its accreditation lists", async () => {
     const meeting = await newMeeting();
     const url = `/api/v1/meetings/${meeting.id}`;
@@ -293,9 +367,11 @@ describe.each(testDatabases)("meetings on $name", (testDb) => {
     for (const screen of screens) {
       await screen.until(() => screen.events(stream).some((e) => e.type === "meeting.floor" && (e.payload as any).speakers.current?.delegation === "MN"));
     }
+    // A delegation not invited may not follow the meeting: refused, without an event or the stream's position.
     const outsider = await LiveClient.connect(address, { cookie: (await head("AZ")).cookieHeader });
-    await outsider.subscribe([{ stream, after: 0 }]);
-    expect(outsider.events(stream)).toEqual([]);
+    outsider.send({ type: "subscribe", streams: [{ stream, after: 0 }] });
+    await outsider.until((ms) => ms.some((m) => m.type === "unsubscribed"));
+    expect(outsider.messages.filter((m) => m.type !== "hello")).toEqual([{ type: "unsubscribed", stream, reason: "forbidden" }]);
     for (const client of [...screens, outsider]) client.socket.close();
   });
 

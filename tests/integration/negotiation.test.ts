@@ -233,6 +233,28 @@ describe.each(testDatabases)("negotiation on $name", (testDb) => {
     for (const listener of listeners) listener.socket.close();
   });
 
+  it("tells browsers and proxies to keep no copy of a draft or anything read from it (no-store)", async () => {
+    const document = await draft();
+    const kz = await head("KZ");
+    await kz.request("POST", `/api/v1/documents/${document.id}/notes`, { text: "Keep this to ourselves." });
+    for (const url of [
+      `/api/v1/documents/${document.id}`,
+      "/api/v1/documents",
+      `/api/v1/documents/${document.id}/revisions/0`,
+      `/api/v1/documents/${document.id}/diff?from=0&to=0`,
+      `/api/v1/documents/${document.id}/notes`,
+    ]) {
+      const response = await kz.request("GET", url);
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers["cache-control"], url).toBe("no-store");
+    }
+    // The answer to a client that still holds the draft (If-None-Match) says the same.
+    const first = await kz.request("GET", `/api/v1/documents/${document.id}`);
+    const again = await kz.request("GET", `/api/v1/documents/${document.id}`, undefined, { headers: { "if-none-match": String(first.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+    expect(again.headers["cache-control"]).toBe("no-store");
+  });
+
   it("shows a draft to observers only when the chair opens it to them, and they still cannot propose", async () => {
     const document = await draft();
     const mn = await head("MN");
@@ -260,7 +282,11 @@ describe.each(testDatabases)("negotiation on $name", (testDb) => {
       const russia = await LiveClient.connect(address, { cookie: ru.cookieHeader });
       const indiaLive = await LiveClient.connect(secondAddress, { cookie: india.cookieHeader, origin: secondAddress });
       const mongolia = await LiveClient.connect(address, { cookie: mn.cookieHeader });
-      for (const client of [russia, indiaLive, mongolia]) await client.subscribe([{ stream, after: null }]);
+      for (const client of [russia, indiaLive]) await client.subscribe([{ stream, after: null }]);
+      // Mongolia (an observer) may not read the draft: its subscription is refused, without the stream's position.
+      mongolia.send({ type: "subscribe", streams: [{ stream, after: null }] });
+      await mongolia.until((ms) => ms.some((m) => m.type === "unsubscribed"));
+      expect(mongolia.messages.filter((m) => m.type !== "hello")).toEqual([{ type: "unsubscribed", stream, reason: "forbidden" }]);
       const rooms = (client: LiveClient) => client.messages.filter((m) => m.type === "presence").map((m) => (m as { present: unknown }).present);
       russia.send({ type: "presence", stream, provision: null });
       indiaLive.send({ type: "presence", stream, provision: document.provisions[1].id });
@@ -278,7 +304,7 @@ describe.each(testDatabases)("negotiation on $name", (testDb) => {
       expect(hasty.messages.some((m) => m.type === "error")).toBe(false);
       hasty.socket.close();
       await russia.until(() => JSON.stringify(rooms(russia).at(-1)) === JSON.stringify(expected));
-      // Mongolia (an observer) may not read the draft: it cannot enter, and hears nothing of the room.
+      // Nor may it enter the room, or hear anything of it.
       mongolia.send({ type: "presence", stream, provision: null });
       await mongolia.until((ms) => ms.some((m) => m.type === "error" && m.code === "not-in-room"));
       expect(rooms(mongolia)).toEqual([]);

@@ -36,6 +36,8 @@ interface Fixtures {
   meeting(options?: { item?: boolean; list?: boolean }): Promise<{ id: string; version: number; item: string | null; list: string | null }>;
   /** The badge token of a Kazakh delegate on an approved list. */
   badge(): Promise<string>;
+  /** The same, with its meeting. */
+  meetingBadge(): Promise<{ meeting: string; token: string }>;
 }
 
 /** A draft as the policy sees it: chaired by Kyrgyzstan, open to member delegations. */
@@ -183,6 +185,9 @@ const ENDPOINTS: Record<string, Endpoint> = {
     resource: meeting,
   },
   "meeting.invite": { call: async (s, f) => s.client.request("POST", `/api/v1/meetings/${(await f.meeting()).id}/invitations`, { party: "MN", basis: "invited" }), resource: meeting },
+  "meeting.quota": {
+    call: async (s, f) => s.client.request("PATCH", `/api/v1/meetings/${(await f.meeting()).id}/invitations/KG`, { quota: 20 + (f.next() % 10), version: 1 }),
+  },
   "meeting.respond": {
     call: async (s, f) => s.client.request("POST", `/api/v1/meetings/${(await f.meeting()).id}/participation`, { response: "confirmed", headLevel: "minister" }),
     resource: meeting,
@@ -214,6 +219,12 @@ const ENDPOINTS: Record<string, Endpoint> = {
     resource: meeting,
   },
   "badge.print": { call: async (s, f) => s.client.request("GET", `/api/v1/badges/${await f.badge()}.pdf`), resource: () => ({ delegation: "KZ" }) },
+  "badge.revoke": {
+    call: async (s, f) => {
+      const { meeting, token } = await f.meetingBadge();
+      return s.client.request("POST", `/api/v1/meetings/${meeting}/badges/${token}/revocation`, { reason: "lost" });
+    },
+  },
   "floor.manage": {
     call: async (s, f) => {
       const m = await f.meeting({ item: true });
@@ -235,7 +246,8 @@ describe("the permission matrix", () => {
     delegateIds: new Map(),
     next: () => (counter += 1),
     meeting: (options) => makeMeeting(options),
-    badge: () => makeBadge(),
+    badge: async () => (await makeBadge()).token,
+    meetingBadge: () => makeBadge(),
     async document(options = {}) {
       const created = await admin.request("POST", "/api/v1/documents", {
         title: { ru: "Проект", en: "Draft" },
@@ -297,14 +309,14 @@ describe("the permission matrix", () => {
   }
 
   let kazakhstan: SessionClient;
-  async function makeBadge(): Promise<string> {
+  async function makeBadge(): Promise<{ meeting: string; token: string }> {
     const m = await makeMeeting();
     const submitted = await kazakhstan.request("POST", `/api/v1/meetings/${m.id}/accreditations`, { delegates: [{ name: { ru: "Делегат" }, function: { ru: "Советник" }, rank: "adviser" }] });
     expect(submitted.statusCode, submitted.body).toBe(201);
     const list = submitted.json().accreditation[0];
     const approved = await admin.request("POST", `/api/v1/meetings/${m.id}/accreditations/${list.id}/decision`, { decision: "approve", version: list.version });
     expect(approved.statusCode, approved.body).toBe(200);
-    return approved.json().accreditation.find((l: { id: string }) => l.id === list.id).delegates[0].badge;
+    return { meeting: m.id, token: approved.json().accreditation.find((l: { id: string }) => l.id === list.id).delegates[0].badge };
   }
 
   beforeAll(async () => {

@@ -4,6 +4,7 @@
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AuditListSchema } from "../../src/contracts/identity.js";
 import { buildApp } from "../../src/server/app.js";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
 import type { Database } from "../../src/server/db/client.js";
@@ -128,6 +129,23 @@ describe.each(testDatabases)("the server's words on $name", (testDb) => {
     const documentEvent = events.find((event) => event.action === "document.create");
     expect(documentEvent?.target).toMatch(/^document:/);
     expect(documentEvent?.targetName).toMatchObject({ kind: "document", baseLanguage: expect.any(String), title: expect.any(Object) });
+  });
+
+  it("names the demonstration meeting's events: the meeting by its titles, the parties by theirs, agenda items by their titles", async () => {
+    const admin = new SessionClient(app, "192.0.2.36");
+    await admin.signIn(DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
+    const answer = (await admin.request("GET", "/api/v1/audit?limit=500")).json();
+    const events = AuditListSchema.strict().parse(answer).items;
+    const meetingEvents = events.filter((event) => event.target?.startsWith("meeting:"));
+    expect(meetingEvents.map((event) => event.action)).toEqual(expect.arrayContaining(["meeting.create", "meeting.invite", "agenda.add", "floor.request", "floor.manage"]));
+    for (const event of meetingEvents) expect(event.targetName).toMatchObject({ kind: "meeting", title: { en: expect.stringContaining("Demonstration"), ru: expect.any(String), zh: expect.any(String) } });
+
+    const invited = meetingEvents.find((event) => event.action === "meeting.invite")!;
+    const party = invited.payload.party as string;
+    expect(invited.parties[party]).toMatchObject({ en: expect.any(String), ru: expect.any(String), zh: expect.any(String) });
+    const request = meetingEvents.find((event) => event.action === "floor.request")!;
+    expect(request.payload.title).toMatchObject({ en: expect.any(String) });
+    expect(request.parties[request.payload.delegation as string]).toMatchObject({ en: expect.any(String) });
   });
 
   it("serves the permission matrix to those signed in, as the policies decide", async () => {

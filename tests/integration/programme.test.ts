@@ -1,6 +1,8 @@
 // The chair's programme through the API, on PGlite and PostgreSQL: the dataset's sourced events and reported count; an XLSX
 // and a CSV imported; a file with a bad row, a missing or an unknown column refused naming the row and the column, with
-// nothing changed; exports that import again; who may import; and the iCalendar feeds, read back with a standard parser.
+// nothing changed; exports that import again; who may import; hostile spreadsheets (ZIP bombs, a million columns or rows,
+// a huge cell, thousands of entries) refused at a bound while the server keeps answering; and the iCalendar feeds, read
+// back with a standard parser.
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import ICAL from "ical.js";
@@ -11,7 +13,9 @@ import type { Database } from "../../src/server/db/client.js";
 import { readEvents } from "../../src/server/events/log.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { prepareDemoAccounts, seedIfEmpty } from "../../src/server/startup.js";
+import { farRightColumn, longCellCsv, longCsv, manyEntries, wideCsv, zipBomb } from "../fixtures/programme/hostile-spreadsheets.js";
 import { testDatabases } from "./databases.js";
+import { answersWhileHeld, workGate } from "./responsiveness.js";
 import { SessionClient } from "./session-client.js";
 
 const TODAY = new Date("2026-11-25T12:00:00Z");
@@ -141,8 +145,11 @@ describe.each(testDatabases)("the chair's programme on $name", (testDb) => {
     // The event known only to its year is counted apart, in no month.
     expect(answer.progress.yearOnly).toEqual([expect.objectContaining({ year: 2025, total: 1 })]);
     expect(answer.progress.months.reduce((sum, m) => sum + m.total, 0)).toBe(6);
-    const audit = (await admin.request("GET", "/api/v1/audit")).json() as { items: { action: string; payload: Record<string, unknown> }[] };
-    expect(audit.items.find((e) => e.action === "programme.imported")?.payload).toMatchObject({ term: "chair-2025", file: "chair-2025.xlsx", events: 4, replaced: 0 });
+    const audit = (await admin.request("GET", "/api/v1/audit")).json() as { items: { action: string; payload: Record<string, unknown>; targetName: unknown }[] };
+    const importEvent = audit.items.find((e) => e.action === "programme.imported");
+    expect(importEvent?.payload).toMatchObject({ term: "chair-2025", file: "chair-2025.xlsx", events: 4, replaced: 0 });
+    // The trail names the term by its chairing state and dates, never by its identifier.
+    expect(importEvent?.targetName).toMatchObject({ kind: "term", names: { en: expect.any(String), ru: expect.any(String), zh: expect.any(String) }, start: "2024-07" });
     const announced = await readEvents(database.db, "programme:chair-2025", 0, 10);
     expect(announced.map((e) => [e.type, e.payload])).toEqual([["programme.imported", { term: "chair-2025", file: "chair-2025.xlsx", events: 4, replaced: 0 }]]);
   });
@@ -255,6 +262,102 @@ describe.each(testDatabases)("the chair's programme on $name", (testDb) => {
     expect([["Import one"], ["Import two", "Import two, again"]]).toContainEqual(imported);
   });
 
+  describe("hostile spreadsheets", () => {
+    const GIB = 1024 ** 3;
+    const gate = workGate();
+    // A process with one worker thread, one job waiting at most, two per caller: the bounds are reached with a few requests.
+    let guarded: FastifyInstance;
+    let secretariat: SessionClient;
+
+    beforeAll(async () => {
+      guarded = await buildApp({ database, now: () => TODAY, cookieSecret: "x".repeat(40), work: { limits: { threads: 1, queue: 1, perCaller: 2 }, gate: gate.gate } });
+      secretariat = admin.on(guarded);
+    });
+    afterAll(async () => {
+      gate.open();
+      await guarded?.close();
+    });
+
+    const HOSTILE = [
+      {
+        name: "a workbook whose directory says its sheet unpacks to 1,000 bytes while it inflates to 1 GiB",
+        body: () => zipBomb(GIB, 1000),
+        type: XLSX,
+        problem: { code: "spreadsheet-unreadable", detail: expect.stringMatching(/damaged: too many bytes in the stream\. expected 1000/) },
+      },
+      {
+        name: "a workbook whose sheet truly unpacks to 1 GiB",
+        body: () => zipBomb(GIB),
+        type: XLSX,
+        problem: { code: "spreadsheet-unreadable", errors: [{ field: "file", code: "unpacked-too-large", limit: 32 * 1024 * 1024 }] },
+      },
+      { name: "a CSV with a million-column header", body: () => wideCsv(1_000_000), type: "text/csv", problem: { code: "spreadsheet-unreadable", errors: [{ field: "file", code: "too-many-columns", limit: 26 }] } },
+      { name: "a workbook with 9,999 rows in column XFD", body: () => farRightColumn(9_999), type: XLSX, problem: { code: "spreadsheet-unreadable", errors: [{ field: "file", code: "too-many-columns", limit: 26 }] } },
+      { name: "a CSV of two million empty rows", body: () => longCsv(2_000_000), type: "text/csv", problem: { code: "spreadsheet-unreadable", errors: [{ field: "file", code: "too-many-sheet-rows", limit: 10_000 }] } },
+      {
+        name: "a CSV with a cell of a million characters",
+        body: () => longCellCsv(1_000_000),
+        type: "text/csv",
+        problem: { code: "spreadsheet-invalid", errors: [{ field: "row 2, column title_en (C)", code: "too-long", limit: 300 }] },
+      },
+      { name: "a workbook archive of 5,000 entries", body: () => manyEntries(5_000), type: XLSX, problem: { code: "spreadsheet-unreadable", errors: [{ field: "file", code: "too-many-entries", limit: 1_000 }] } },
+    ];
+
+    it.each(HOSTILE)("refuses $name at its bound, answers others meanwhile, and changes nothing", async ({ body, type, problem }) => {
+      const before = await programme();
+      const file = body();
+      expect(file.length).toBeLessThan(2 * 1024 * 1024);
+      const response = await answersWhileHeld(guarded, gate, () => send(secretariat, file, type));
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json()).toMatchObject(problem);
+      expect(await programme()).toEqual(before);
+    });
+
+    it("checks and imports a good file, and writes the XLSX export, in the work pool", async () => {
+      const good = csv([HEADER, ["", "", "Pooled forum", "2025-10", "", "", "", "", "people", "forum", "", "", "", "planned", ""]]);
+      const checked = await answersWhileHeld(guarded, gate, () => send(secretariat, good, "text/csv", "?dryRun=true"));
+      expect(checked.json()).toMatchObject({ dryRun: true, events: 1 });
+      const exported = await answersWhileHeld(guarded, gate, () => guarded.inject({ method: "GET", url: `${PROGRAMME}.xlsx` }));
+      expect(exported.statusCode).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+      expect(book.worksheets[0]?.getRow(1).values).toEqual([undefined, ...HEADER]);
+    });
+
+    it("survives three bombs at once: the caller's third is refused 429, another caller's beyond the queue 503, both with Retry-After", async () => {
+      const work = guarded.services.work;
+      const kyrgyzstan = new SessionClient(guarded, "203.0.113.85");
+      expect((await kyrgyzstan.signIn(demoHeadEmail("KG"), DEMO_PASSWORD)).statusCode).toBe(200);
+      const bomb = zipBomb(GIB);
+      gate.close();
+      let held: Promise<Awaited<ReturnType<typeof send>>>[] = [];
+      try {
+        held = [send(secretariat, bomb, XLSX), send(secretariat, bomb, XLSX)];
+        // One job in the thread, one waiting: the process's bound.
+        while (work.stats().waiting < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+        const third = await send(secretariat, bomb, XLSX);
+        expect(third.statusCode).toBe(429);
+        expect(third.json().code).toBe("too-many-jobs");
+        expect(Number(third.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+        const another = await send(kyrgyzstan, bomb, XLSX, "", "chair-2026");
+        expect(another.statusCode).toBe(503);
+        expect(another.json().code).toBe("server-busy");
+        expect(Number(another.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+        expect((await guarded.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
+      } finally {
+        gate.open();
+      }
+      // The two taken are stopped at the unpacked bound, one after the other; the server still answers.
+      const answers = await Promise.all(held);
+      expect(answers.map((a) => [a.statusCode, a.json().errors?.[0]?.code])).toEqual([
+        [400, "unpacked-too-large"],
+        [400, "unpacked-too-large"],
+      ]);
+      expect((await guarded.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
+      expect(work.stats()).toMatchObject({ running: 0, waiting: 0 });
+    });
+  });
+
   it("gives the programme as an iCalendar feed: the events known to the day, all-day", async () => {
     const response = await app.inject({ method: "GET", url: `${PROGRAMME}.ics?lang=zh` });
     expect(response.statusCode).toBe(200);
@@ -316,6 +419,24 @@ describe.each(testDatabases)("the chair's programme on $name", (testDb) => {
       // The CMFA meeting of July 2025 is known only to the month: not in the feed.
       expect(body.body).not.toContain("CMFA-2025-07");
       expect((await anonymous().request("GET", "/api/v1/calendar/bodies/NOPE.ics")).statusCode).toBe(404);
+    });
+
+    it("link each entry to the address configured, never to the Host header the request names", async () => {
+      const forged = { host: "attacker.example", "x-forwarded-host": "attacker.example", "x-forwarded-proto": "https" };
+      const urls: string[] = [];
+      for (const url of ["/api/v1/calendar/bodies/CMFA.ics", "/api/v1/calendar/delegations/KZ.ics", `/api/v1/meetings/${meetingId}/calendar.ics`, `${PROGRAMME}.ics`]) {
+        const response = await admin.request("GET", url, undefined, { headers: forged });
+        expect(response.statusCode, url).toBe(200);
+        expect(response.body, url).not.toContain("attacker");
+        for (const event of parseCalendar(response.body).events) {
+          const link = event.component.getFirstPropertyValue("url");
+          if (typeof link === "string") urls.push(link);
+        }
+      }
+      // No PUBLIC_URL given to this app: http://localhost:3000, as the README says.
+      expect(urls).toContain(`http://localhost:3000/meetings/${meetingId}`);
+      expect(urls).toContain("http://localhost:3000/chairmanship/chair-2025");
+      expect(urls.every((u) => u.startsWith("http://localhost:3000/")), urls.join(" ")).toBe(true);
     });
 
     it("list a meeting made public for everyone", async () => {

@@ -7,7 +7,10 @@ import {
   countDelegates,
   draftList,
   editList,
+  findDuplicates,
   isBadgeValid,
+  MAX_MEETING_DELEGATES,
+  recheckDuplicates,
   isSamePerson,
   normalizedName,
   returnList,
@@ -168,6 +171,54 @@ describe("a delegation's list", () => {
     const submitted = list("s", "KZ", "submitted", [delegate("A1")]);
     expect(refusal(() => approveList({ ...meeting([submitted]), status: "cancelled" }, submitted)).code).toBe("meeting-closed");
     expect(refusal(() => submitList({ ...meeting([draft]), status: "held" }, draft)).code).toBe("meeting-closed");
+  });
+});
+
+describe("the duplicate check", () => {
+  const people = (prefix: string, count: number): Delegate[] => Array.from({ length: count }, (_, i) => delegate(`${prefix} Person ${i}`, `${prefix} Человек ${i}`));
+  const lists = (count: number, size: number): AccreditationList[] => Array.from({ length: count }, (_, i) => list(`l${i}`, "KZ", "approved", people(`L${i}`, size)));
+
+  it("does work in proportion to the names, not to their pairs: 17 lists of 500 checked with two lookups a name", () => {
+    const check = (count: number) => findDuplicates("KZ", people("New", 500), lists(count, 500));
+    const small = check(4);
+    const large = check(16);
+    expect(small.conflicts).toEqual([]);
+    // Two names a delegate: one lookup per name, on the list and on the others; pairwise comparison would be 500 × 8,000.
+    expect(small.work).toBe(2 * 500 * 5);
+    expect(large.work).toBe(2 * 500 * 17);
+    const found = findDuplicates("KZ", [...people("New", 499), delegate("x", "l15 человек 499")], lists(16, 500));
+    expect(found.conflicts).toEqual([{ index: 499, delegation: "KZ", list: "l15" }]);
+  });
+
+  it("names the first list holding the person, and the same list for a person twice on it", () => {
+    const china = list("cn", "CN", "approved", [delegate("Wang Yi")]);
+    const india = list("in", "IN", "submitted", [delegate("WANG YI")]);
+    expect(findDuplicates("KZ", [delegate("A"), delegate("wang  yi"), delegate("a")], [china, india]).conflicts).toEqual([
+      { index: 1, delegation: "CN", list: "cn" },
+      { index: 2, delegation: "KZ", list: null },
+    ]);
+  });
+
+  it("brought up to date under the lock: conflicts with unchanged lists stand, changed and new lists are checked again", () => {
+    const delegates = [delegate("Wang Yi"), delegate("Lavrov"), delegate("Misri"), delegate("misri")];
+    const earlier = findDuplicates("KZ", delegates, [list("cn", "CN", "approved", [delegate("Wang Yi")]), list("ru", "RU", "approved", [delegate("Lavrov")])]).conflicts;
+    expect(earlier.map((c) => c.index)).toEqual([0, 1, 3]);
+    // Russia's list changed (returned and edited: Lavrov no longer on it); India submitted a list with Misri.
+    const now = recheckDuplicates(earlier, "KZ", delegates, new Set(["cn"]), [list("ru", "RU", "submitted", [delegate("Someone")]), list("in", "IN", "submitted", [delegate("Misri")])]);
+    expect(now.conflicts).toEqual([
+      { index: 0, delegation: "CN", list: "cn" },
+      { index: 2, delegation: "IN", list: "in" },
+      { index: 3, delegation: "KZ", list: null },
+    ]);
+    // The list's own four names, then the two names of the lists that changed: the unchanged lists are not read again.
+    expect(now.work).toBe(4 + 2);
+  });
+
+  it("refuses a list beyond the meeting's bound of delegates, whatever the quotas", () => {
+    const full = Array.from({ length: MAX_MEETING_DELEGATES / 500 }, (_, i) => list(`f${i}`, "CN", "approved", people(`F${i}`, 500)));
+    const draft = list("kz", "KZ", "draft", [delegate("One more")]);
+    const state = meeting([...full, draft], [["KZ", 20_000], ["CN", 20_000]]);
+    expect(refusal(() => submitList(state, draft))).toMatchObject({ code: "meeting-full", details: { limit: MAX_MEETING_DELEGATES, held: MAX_MEETING_DELEGATES, available: 0 } });
   });
 });
 

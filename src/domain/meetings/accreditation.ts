@@ -36,9 +36,16 @@ export interface MeetingAccreditation {
   readonly lists: readonly AccreditationList[];
 }
 
+/**
+ * The most delegates one meeting may have accredited or awaiting approval, whatever the quotas: what the participants list,
+ * its files and the duplicate check are sized for (a summit with every delegation's security and press is a few thousand).
+ */
+export const MAX_MEETING_DELEGATES = 10_000;
+
 export const ACCREDITATION_ERROR_CODES = [
   "not-invited",
   "quota-exceeded",
+  "meeting-full",
   "already-accredited",
   "reason-required",
   "empty-list",
@@ -69,7 +76,7 @@ export function normalizedName(name: string): string {
 }
 
 /** Every normalized spelling of a delegate's name, whatever the language: two delegates sharing one are the same person. */
-function nameKeys(delegate: Delegate): Set<string> {
+function nameKeys(delegate: Pick<Delegate, "name">): Set<string> {
   return new Set(Object.values(delegate.name).map(normalizedName).filter((n) => n !== ""));
 }
 
@@ -78,6 +85,81 @@ export function isSamePerson(a: Delegate, b: Delegate): boolean {
   const keys = nameKeys(a);
   return [...nameKeys(b)].some((key) => keys.has(key));
 }
+
+/** A delegate of the list being decided (`index`) who is already there: earlier on the same list (`list` null), or on another list. */
+export interface NameConflict {
+  readonly index: number;
+  readonly delegation: string;
+  readonly list: string | null;
+}
+
+/** What a duplicate check found, and how much it did (names normalized and looked up), which grows with the names, not their pairs. */
+export interface DuplicateCheck {
+  readonly conflicts: readonly NameConflict[];
+  readonly work: number;
+}
+
+/** A list whose names a check compares against. */
+export type NamedList = Pick<AccreditationList, "id" | "delegation"> & { readonly delegates: readonly Pick<Delegate, "name">[] };
+
+/**
+ * The delegates of a list who are already accredited: each against the ones before it on the list and against `others`
+ * (the lists holding their names), by an index of the list's normalized names that every name of the others is looked up
+ * in once. Linear in the names of the list and of the others; pairwise comparison made 17 lists of 500 take minutes.
+ */
+export function findDuplicates(delegation: string, delegates: readonly Pick<Delegate, "name">[], others: readonly NamedList[]): DuplicateCheck {
+  let work = 0;
+  /** Normalized name → the first delegate of the list who has it. */
+  const index = new Map<string, number>();
+  const found = new Map<number, NameConflict>();
+  delegates.forEach((delegate, position) => {
+    for (const key of nameKeys(delegate)) {
+      work += 1;
+      const earlier = index.get(key);
+      if (earlier === undefined) index.set(key, position);
+      else if (earlier !== position && !found.has(position)) found.set(position, { index: position, delegation, list: null });
+    }
+  });
+  for (const other of others) {
+    for (const delegate of other.delegates) {
+      for (const key of nameKeys(delegate)) {
+        work += 1;
+        const position = index.get(key);
+        // The first list in order that holds the name is the one named (as a person would read down the lists).
+        if (position !== undefined && !found.has(position)) found.set(position, { index: position, delegation: other.delegation, list: other.id });
+      }
+    }
+  }
+  return { conflicts: [...found.values()].sort((a, b) => a.index - b.index), work };
+}
+
+/**
+ * A check made outside the meeting's lock, brought up to date under it: its conflicts with lists that have not changed
+ * since stand (and those earlier on the same list, which has not changed either); the lists new or changed since are
+ * checked again, and only they, so the cost under the lock is that of what changed in between.
+ */
+export function recheckDuplicates(
+  earlier: readonly NameConflict[],
+  delegation: string,
+  delegates: readonly Pick<Delegate, "name">[],
+  unchanged: ReadonlySet<string>,
+  changed: readonly NamedList[],
+): DuplicateCheck {
+  const kept = earlier.filter((c) => c.list === null || unchanged.has(c.list));
+  const again = findDuplicates(delegation, delegates, changed);
+  const byIndex = new Map<number, NameConflict>();
+  for (const conflict of [...kept, ...again.conflicts]) if (!byIndex.has(conflict.index)) byIndex.set(conflict.index, conflict);
+  return { conflicts: [...byIndex.values()].sort((a, b) => a.index - b.index), work: again.work };
+}
+
+/** The lists other than `list` whose delegates hold their names (and places) while in one of `states`. */
+export function holdingLists(meeting: MeetingAccreditation, list: Pick<AccreditationList, "id">, states: readonly AccreditationState[]): AccreditationList[] {
+  return meeting.lists.filter((l) => l.id !== list.id && states.includes(l.state));
+}
+
+/** The states in which a list's delegates hold their names against a list being submitted, or approved. */
+export const HOLDING_ON_SUBMIT: readonly AccreditationState[] = ["approved", "submitted"];
+export const HOLDING_ON_APPROVAL: readonly AccreditationState[] = ["approved"];
 
 /** A list the delegation starts; only an invited delegation may start one. */
 export function draftList(meeting: MeetingAccreditation, id: string, delegation: string, delegates: readonly Delegate[] = []): AccreditationList {
@@ -92,25 +174,30 @@ export function editList(list: AccreditationList, delegates: readonly Delegate[]
   return { ...list, state: "draft", delegates };
 }
 
-/** The delegation's head submits a draft (or returned) list: invited, within the quota, and nobody accredited twice. */
-export function submitList(meeting: MeetingAccreditation, list: AccreditationList): AccreditationList {
+/**
+ * The delegation's head submits a draft (or returned) list: invited, within the quota and the meeting's bound, and nobody
+ * accredited twice. `duplicates` is a check already made (in a worker, then brought up to date under the meeting's lock:
+ * see recheckDuplicates); without it, the check is made here.
+ */
+export function submitList(meeting: MeetingAccreditation, list: AccreditationList, duplicates?: readonly NameConflict[]): AccreditationList {
   requireState(list, ["draft", "returned"], "submitted");
   requireOpen(meeting);
   requireInvited(meeting, list.delegation);
   if (list.delegates.length === 0) throw new AccreditationError("empty-list", "A list needs at least one delegate.", "delegates");
   // Submitted lists hold their places too, so the secretariat can approve everything pending without exceeding the quota.
-  requireWithinQuota(meeting, list, ["approved", "submitted"]);
-  requireNobodyTwice(meeting, list, ["approved", "submitted"]);
+  requireWithinQuota(meeting, list, HOLDING_ON_SUBMIT);
+  requireWithinMeeting(meeting, list);
+  requireNobodyTwice(duplicates ?? findDuplicates(list.delegation, list.delegates, holdingLists(meeting, list, HOLDING_ON_SUBMIT)).conflicts);
   return { ...list, state: "submitted", returnReason: null };
 }
 
 /** The secretariat approves a submitted list; the quota and duplicates are checked again against what is approved now. */
-export function approveList(meeting: MeetingAccreditation, list: AccreditationList): AccreditationList {
+export function approveList(meeting: MeetingAccreditation, list: AccreditationList, duplicates?: readonly NameConflict[]): AccreditationList {
   requireState(list, ["submitted"], "approved");
   requireOpen(meeting);
   requireInvited(meeting, list.delegation);
-  requireWithinQuota(meeting, list, ["approved"]);
-  requireNobodyTwice(meeting, list, ["approved"]);
+  requireWithinQuota(meeting, list, HOLDING_ON_APPROVAL);
+  requireNobodyTwice(duplicates ?? findDuplicates(list.delegation, list.delegates, holdingLists(meeting, list, HOLDING_ON_APPROVAL)).conflicts);
   return { ...list, state: "approved" };
 }
 
@@ -160,31 +247,42 @@ function requireWithinQuota(meeting: MeetingAccreditation, list: AccreditationLi
   }
 }
 
-function requireNobodyTwice(meeting: MeetingAccreditation, list: AccreditationList, holding: readonly AccreditationState[]): void {
-  const others = meeting.lists.filter((l) => l.id !== list.id && holding.includes(l.state));
-  const conflicts: { index: number; delegation: string }[] = [];
-  list.delegates.forEach((delegate, index) => {
-    const earlierInList = list.delegates.slice(0, index).some((d) => isSamePerson(d, delegate));
-    const elsewhere = others.find((l) => l.delegates.some((d) => isSamePerson(d, delegate)));
-    if (earlierInList) conflicts.push({ index, delegation: list.delegation });
-    else if (elsewhere) conflicts.push({ index, delegation: elsewhere.delegation });
-  });
-  const first = conflicts[0];
+function requireWithinMeeting(meeting: MeetingAccreditation, list: AccreditationList): void {
+  const held = meeting.lists.filter((l) => l.id !== list.id && HOLDING_ON_SUBMIT.includes(l.state)).reduce((sum, l) => sum + l.delegates.length, 0);
+  if (held + list.delegates.length > MAX_MEETING_DELEGATES) {
+    throw new AccreditationError(
+      "meeting-full",
+      `A meeting has at most ${MAX_MEETING_DELEGATES} delegates accredited or awaiting approval; ${held} are, so ${list.delegates.length} more would exceed it.`,
+      "delegates",
+      { limit: MAX_MEETING_DELEGATES, held, requested: list.delegates.length, available: Math.max(0, MAX_MEETING_DELEGATES - held) },
+    );
+  }
+}
+
+function requireNobodyTwice(found: readonly NameConflict[]): void {
+  const first = found[0];
   if (first) {
     throw new AccreditationError(
       "already-accredited",
       "A delegate on this list is already accredited to the meeting (the same name, ignoring case and spacing).",
       `delegates.${first.index}.name`,
-      { conflicts },
+      { conflicts: found.map(({ index, delegation }) => ({ index, delegation })) },
     );
   }
 }
 
 // ---- A badge's verification page
 
+/**
+ * Why the secretariat revoked a badge, as a code the verification page says in the reader's language: a badge lost or
+ * stolen, a delegate no longer coming, a badge misused, or replaced by a new one (reissued).
+ */
+export const BADGE_REVOCATION_REASONS = ["lost", "stolen", "no-longer-attending", "misuse", "reissued"] as const;
+export type BadgeRevocationReason = (typeof BADGE_REVOCATION_REASONS)[number];
+
 export type BadgeValidity =
   | { readonly isValid: true; readonly validUntil: string }
-  | { readonly isValid: false; readonly reason: "not-approved" | "meeting-cancelled" | "expired"; readonly validUntil: string };
+  | { readonly isValid: false; readonly reason: "revoked" | "not-approved" | "meeting-cancelled" | "expired"; readonly validUntil: string };
 
 /**
  * Whether a badge of `list` is valid at `at`: the list approved, the meeting not cancelled, and `at` before the meeting's
@@ -195,6 +293,7 @@ export function badgeValidity(
   meeting: { readonly status: MeetingStatus; readonly end: string },
   at: string | Date,
   graceMs: number,
+  isRevoked = false,
 ): BadgeValidity {
   const end = parseInstant(meeting.end);
   const now = parseInstant(at);
@@ -202,6 +301,8 @@ export function badgeValidity(
   if (!now) throw new MeetingError("invalid-instant", "The instant must have an offset or Z.", "at");
   const until = end.getTime() + graceMs;
   const validUntil = new Date(until).toISOString();
+  // A revoked badge says so first: a guard reads why it does not open the door.
+  if (isRevoked) return { isValid: false, reason: "revoked", validUntil };
   if (list.state !== "approved") return { isValid: false, reason: "not-approved", validUntil };
   if (meeting.status === "cancelled") return { isValid: false, reason: "meeting-cancelled", validUntil };
   if (!(now.getTime() < until)) return { isValid: false, reason: "expired", validUntil };

@@ -28,7 +28,7 @@ import {
   type ProvisionKind,
   type ProvisionMark,
 } from "./provisions.js";
-import { addedProvisionId, applyStep, type Step, type StepResult, type WorkingText } from "./working-text.js";
+import { addedProvisionId, applyStep, BaseTextDiffs, CARRY_WORK_PER_STEP, carryChange, type Step, type StepResult, type WorkingText } from "./working-text.js";
 
 // ---- Documents: 1–30 provisions of any kind, in a Russian, Chinese or English base text, some with brackets
 
@@ -756,6 +756,41 @@ describe("a revision", () => {
     // The carried proposal goes in at the next revision, where it was meant to.
     const next = revise(result.text, [proposal("P4", "KZ", carried)]);
     expect(next.text.provisions[0]!.texts.en).toBe("Member States [shall / should] take measures to reinforce security and cooperation.");
+  });
+
+  describe("on a 20,000-character provision rewritten", () => {
+    /** Sentences of `length` characters in all about the subjects given, numbered so that no two are alike. */
+    const sentences = (subjects: readonly string[], length: number): string => {
+      let text = "";
+      for (let i = 0; text.length < length; i++) text += `Member States ${i % 2 ? "shall" : "will"} advance ${subjects[i % subjects.length]} under heading ${i}. `;
+      return text.slice(0, length - 2) + ". ";
+    };
+    const tail = "The Secretariat will report.";
+    const before = sentences(["security", "trade", "energy", "transport"], 20_000 - tail.length) + tail;
+    const rewrite = sentences(["stability", "investment", "climate", "health"], 19_000);
+    const onTail = proposal("P2", "CN", { type: "replace", provision: "op1", ...span(before, "Secretariat"), text: "Secretary-General" });
+
+    it("carries a deferred proposal on the kept words across the revision that rewrote the rest", () => {
+      const text = english(provision("op1", "operative", { en: before }));
+      const result = revise(text, [proposal("P1", "RU", { type: "replace", provision: "op1", start: 0, end: before.length - tail.length, text: rewrite }), onTail], { P2: { action: "defer" } });
+      const now = result.text.provisions[0]!.texts.en!;
+      expect(now).toBe(rewrite + tail);
+      expect(result.outcomes.map((o) => o.result)).toEqual(["applied", "carried"]);
+      const carried = result.outcomes[1]!.change!;
+      expect(carried).toMatchObject(span(now, "Secretariat"));
+    });
+
+    it("marks colliding a proposal on words the chair's compromise text rewrote, carries the one on kept words, within its bound", () => {
+      const text = english(provision("op1", "operative", { en: before }));
+      const after = applyStep(text, { type: "compromise", provision: "op1", bracket: null, text: rewrite + tail }).text.provisions;
+      const onRewritten = proposal("P3", "IN", { type: "replace", provision: "op1", ...span(before, "advance energy under heading 10"), text: "promote energy" });
+      const diffs = new BaseTextDiffs();
+      expect(carryChange(text, after, onRewritten, diffs)).toBeNull();
+      expect(carryChange(text, after, onTail, diffs)).toMatchObject(span(rewrite + tail, "Secretariat"));
+      // One comparison of the provision for both proposals, within the step's bound.
+      expect(diffs.work).toBeGreaterThan(0);
+      expect(diffs.work).toBeLessThanOrEqual(CARRY_WORK_PER_STEP);
+    });
   });
 
   it("carries a proposal on a provision the revision left alone unchanged, even after other provisions moved", () => {

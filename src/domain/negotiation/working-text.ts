@@ -1,6 +1,6 @@
 // The rolling text and the one reducer that changes it: a revision absorbing proposals, the chair's compromise text and
 // marks, a facilitator, a translation, a provision bracketed again. Replaying the recorded steps rebuilds every revision.
-import { diffWords, mapSpan } from "./diff.js";
+import { DiffBudget, diffWithin, mapSpan, type DiffOp } from "./diff.js";
 import { NegotiationError } from "./errors.js";
 import { bracketSpan, checkBalanced, resolveBracket, topLevelBrackets } from "./markup.js";
 import {
@@ -310,12 +310,13 @@ function issueRevision(text: WorkingText, proposals: readonly OpenProposal[], ha
   }
 
   // Last, carry what stays open onto the new text, re-anchored; a span the revision changed collides.
+  const diffs = new BaseTextDiffs();
   for (const proposal of deferred) {
     const handling = handlingOf(proposal);
     // Words an applied edit changed are no longer what the proposal was about, even where a diff finds the same words.
     const change = proposal.change;
     const isOverlapped = isSpanChange(change) && (spanEdits.get(change.provision) ?? []).some((edit) => overlaps(spanOf(edit.change), spanOf(change)));
-    const carried = isOverlapped ? null : carryChange(text, provisions, proposal);
+    const carried = isOverlapped ? null : carryChange(text, provisions, proposal, diffs);
     outcomes.set(proposal.id, carried ? { proposal: proposal.id, handling, result: "carried", change: carried } : { proposal: proposal.id, handling, result: "colliding" });
   }
   return {
@@ -326,10 +327,44 @@ function issueRevision(text: WorkingText, proposals: readonly OpenProposal[], ha
 }
 
 /**
- * The change re-anchored on the new provisions, or null when what it was about changed or disappeared. Used by a revision
- * for what stays open, and by the server for open proposals on a provision the chair's compromise text changed.
+ * The steps all the base-text diffs of one step may take together, whatever the number of proposals and provisions
+ * (see DiffBudget): about a tenth of a second, spent in the command's transaction. Enough to compare word by word the
+ * provisions of a few thousand characters an ordinary revision changes; a 20,000-character provision rewritten is
+ * compared by sentence or as a whole, its unchanged beginning and end kept.
  */
-export function carryChange(old: WorkingText, provisions: readonly Provision[], proposal: OpenProposal): OpenProposal["change"] | null {
+export const CARRY_WORK_PER_STEP = 4_000_000;
+
+/**
+ * The base-text diffs of one step (a revision, or compromise text re-anchoring the open proposals): each provision
+ * compared once, however many proposals it holds, and all of them within CARRY_WORK_PER_STEP. A long provision rewritten
+ * is compared by sentence or as a whole, so a proposal on words that changed collides; it is never moved elsewhere.
+ */
+export class BaseTextDiffs {
+  private readonly known = new Map<string, DiffOp[]>();
+  private readonly budget = new DiffBudget(CARRY_WORK_PER_STEP);
+  private readonly diff = diffWithin(this.budget);
+
+  /** The steps spent so far. */
+  get work(): number {
+    return CARRY_WORK_PER_STEP - this.budget.remaining;
+  }
+
+  of(provision: string, before: string, after: string, locale: string): DiffOp[] {
+    let ops = this.known.get(provision);
+    if (!ops) {
+      ops = this.diff(before, after, locale).ops;
+      this.known.set(provision, ops);
+    }
+    return ops;
+  }
+}
+
+/**
+ * The change re-anchored on the new provisions, or null when what it was about changed or disappeared. Used by a revision
+ * for what stays open, and by the server for open proposals on a provision the chair's compromise text changed; `diffs`
+ * is shared by the proposals of one step (each provision is compared with its new text once).
+ */
+export function carryChange(old: WorkingText, provisions: readonly Provision[], proposal: OpenProposal, diffs: BaseTextDiffs = new BaseTextDiffs()): OpenProposal["change"] | null {
   const change = proposal.change;
   const anchor = anchorProvision(change);
   if (anchor !== null && !provisions.some((p) => p.id === anchor)) return null;
@@ -340,7 +375,7 @@ export function carryChange(old: WorkingText, provisions: readonly Provision[], 
   const after = provisions.find((p) => p.id === change.provision)?.texts[old.baseLanguage] ?? "";
   if (before === after) return change;
   const { start, end } = spanOf(change);
-  const mapped = mapSpan(diffWords(before, after, old.baseLanguage), start, end);
+  const mapped = mapSpan(diffs.of(change.provision, before, after, old.baseLanguage), start, end);
   if (!mapped) return null;
   // The word diff does not know the markup: it may pair a `]` with the one of an escaped `\]`. Only a span that fits stays.
   const carried = withSpan(change, mapped);

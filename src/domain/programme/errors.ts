@@ -26,5 +26,18 @@ export const SPREADSHEET_ERROR_CODES = [
   /** A header and no events. */
   "no-rows",
   "too-many-rows",
+  // Bounds of reading a file (the limit says the bound): refused whole, before anything beyond the bound is read.
+  /** Cells beyond the last column a programme sheet may have. */
+  "too-many-columns",
+  /** Rows beyond the last row a programme sheet may have (empty rows included). */
+  "too-many-sheet-rows",
+  /** An XLSX workbook whose parts unpack to more bytes than the bound. */
+  "unpacked-too-large",
+  /** An XLSX archive with more files than the bound. */
+  "too-many-entries",
+  /** An XLSX workbook with more shared strings than the bound. */
+  "too-many-strings",
+  /** An XLSX workbook with more cell or number formats than the bound. */
+  "too-many-styles",
 ] as const;
 export type SpreadsheetErrorCode = (typeof SPREADSHEET_ERROR_CODES)[number];

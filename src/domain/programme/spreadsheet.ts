@@ -55,7 +55,7 @@ export interface SheetError {
   readonly code: SheetErrorCode;
   /** What is wrong, in English (the web says it in the reader's language from the code). */
   readonly message: string;
-  /** With too-long and too-many-rows: the bound. */
+  /** With too-long, too-many-rows and the bounds of reading a file: the bound. */
   readonly limit?: number;
 }
 

@@ -1,5 +1,6 @@
 // The actor a signed-in user acts as today: role, delegation, the delegation's tier and rights, chair or not (from the registry snapshot).
 import { PUBLIC_ACTOR, type Actor, type Role } from "../../domain/access.js";
+import type { AudienceMember } from "../../domain/audience.js";
 import { statusOn, timelineOf } from "../../domain/membership.js";
 import type { Registry } from "../../domain/registry.js";
 import { recordedChairOn } from "../../domain/rotation.js";
@@ -32,6 +33,16 @@ export function actorFor(user: ActingUser | null, snapshot: RegistrySnapshot, da
   const actor = computeActor(user, snapshot, day);
   actors.set(user, { key, actor });
   return actor;
+}
+
+const usersOfMembers = new WeakMap<AudienceMember, ActingUser>();
+
+/** The actor a live connection's member acts as today (the same user object per member, so that actorFor's cache holds). */
+export function actorForMember(member: AudienceMember, snapshot: RegistrySnapshot, day: string): Actor {
+  if (member.userId === null) return PUBLIC_ACTOR;
+  let user = usersOfMembers.get(member);
+  if (!user) usersOfMembers.set(member, (user = { id: member.userId, role: member.role, delegation: member.delegation }));
+  return actorFor(user, snapshot, day);
 }
 
 function computeActor(user: ActingUser, snapshot: RegistrySnapshot, day: string): Actor {

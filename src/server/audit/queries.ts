@@ -1,9 +1,11 @@
-// Reads of the audit trail, newest first, filtered; each event with what its actor and target are called now.
+// Reads of the audit trail, newest first, filtered; each event with what its actor, its target and the parties its payload
+// names are called now.
 import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
 import type { AuditEvent, AuditTargetName } from "../../contracts/identity.js";
 import type { Registry } from "../../domain/registry.js";
 import type { Db } from "../db/client.js";
 import { accountNamesOf, type AccountName } from "../identity/queries.js";
+import { meetingTitlesOf } from "../meetings/store.js";
 import { documentTitlesOf } from "../negotiation/queries.js";
 import { auditEvents } from "./tables.js";
 
@@ -30,7 +32,28 @@ const idsOf = (targets: readonly (string | null)[], kind: string) => targets.fla
 interface TargetNames {
   readonly accounts: ReadonlyMap<string, AccountName>;
   readonly documents: ReadonlyMap<string, { title: Record<string, string>; baseLanguage: string }>;
+  readonly meetings: ReadonlyMap<string, Record<string, string>>;
   readonly registry: Registry | null;
+}
+
+/** A state's or organization's names in the registry (a delegation's party, a meeting's guest), or null. */
+function partyNames(registry: Registry | null, code: string): Record<string, string> | null {
+  return registry?.states.find((state) => state.code === code)?.names ?? registry?.organizations.find((organization) => organization.code === code)?.names ?? null;
+}
+
+/** The payload's fields that hold party codes: a meeting's invited party, a delegation acting or acted on, the demo accounts' delegations. */
+const PARTY_FIELDS = ["party", "delegation", "delegations"] as const;
+
+/** The names of the parties the payload names by code, so that the trail never shows a bare code the registry can name. */
+function payloadParties(payload: Record<string, unknown>, registry: Registry | null): Record<string, Record<string, string>> {
+  const codes = PARTY_FIELDS.flatMap((field) => {
+    const value = payload[field];
+    return typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+  });
+  return Object.fromEntries(codes.flatMap((code) => {
+    const names = partyNames(registry, code);
+    return names ? [[code, names]] : [];
+  }));
 }
 
 /** What a target is called now: an account's name, a document's title, a state's, partner's or the organization's names. */
@@ -45,11 +68,20 @@ function targetName(target: string | null, names: TargetNames): AuditTargetName 
       return document ? { kind: "document", ...document } : null;
     }
     case "delegation": {
-      const party = registry?.states.find((state) => state.code === id) ?? registry?.organizations.find((organization) => organization.code === id);
-      return party ? { kind: "party", names: party.names } : null;
+      const party = partyNames(registry, id);
+      return party ? { kind: "party", names: party } : null;
     }
     case "organization":
       return registry?.organization.code === id ? { kind: "party", names: registry.organization.names } : null;
+    case "meeting": {
+      const title = names.meetings.get(id);
+      return title ? { kind: "meeting", title } : null;
+    }
+    case "chairmanship": {
+      const term = registry?.chairmanship.find((item) => item.id === id);
+      const state = term ? partyNames(registry, term.state) : null;
+      return term && state ? { kind: "term", names: state, start: term.start, end: term.end ?? null } : null;
+    }
     default:
       return null;
   }
@@ -71,11 +103,12 @@ export async function listAuditEvents(db: Db, filter: AuditFilter, registry: Reg
     .limit(filter.limit + 1);
   const page = rows.slice(0, filter.limit);
   const targets = page.map((event) => event.target);
-  const [accounts, documents] = await Promise.all([
+  const [accounts, documents, meetings] = await Promise.all([
     accountNamesOf(db, [...page.flatMap((event) => (event.actorUserId ? [event.actorUserId] : [])), ...idsOf(targets, "user")]),
     documentTitlesOf(db, idsOf(targets, "document")),
+    meetingTitlesOf(db, idsOf(targets, "meeting")),
   ]);
-  const names: TargetNames = { accounts, documents, registry };
+  const names: TargetNames = { accounts, documents, meetings, registry };
   return {
     items: page.map((event) => ({
       seq: event.seq,
@@ -90,6 +123,7 @@ export async function listAuditEvents(db: Db, filter: AuditFilter, registry: Reg
       target: event.target,
       targetName: targetName(event.target, names),
       payload: event.payload as Record<string, unknown>,
+      parties: payloadParties(event.payload as Record<string, unknown>, registry),
       payloadHash: event.payloadHash,
       hash: event.hash,
     })),

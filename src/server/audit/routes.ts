@@ -9,9 +9,10 @@ import { authorize, requireSignIn } from "../access/authorize.js";
 import type { AppServices } from "../app-services.js";
 import { auditPolicy } from "./policy.js";
 import { listAuditEvents } from "./queries.js";
-import { verifyAuditTrail } from "./trail.js";
+import { verifyAuditTrail, type VerifyResult } from "./trail.js";
 
 export async function auditRoutes(app: FastifyInstance, options: { services: AppServices }): Promise<void> {
+  let verifying: Promise<VerifyResult> | null = null;
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db, now, snapshot } = options.services;
 
@@ -55,7 +56,9 @@ export async function auditRoutes(app: FastifyInstance, options: { services: App
     },
     async (request) => {
       authorize(request.actor, auditPolicy.verify);
-      const { events, broken, head } = await verifyAuditTrail(db);
+      // Requests that arrive while a verification runs share it: one pass over the trail at a time per process.
+      verifying ??= verifyAuditTrail(db).finally(() => (verifying = null));
+      const { events, broken, head } = await verifying;
       return { events, holds: broken === null, broken, head, verifiedAt: now().toISOString() };
     },
   );

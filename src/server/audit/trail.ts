@@ -1,8 +1,8 @@
 // Appending to the audit trail inside the command's own transaction, and verifying the whole chain.
 import { createHash, randomUUID } from "node:crypto";
 import canonicalize from "canonicalize";
-import { asc, desc, sql, type SQL } from "drizzle-orm";
-import { chainEvent, GENESIS_HASH, verifyChain, type ChainBreak, type ChainedEvent } from "../../domain/audit-chain.js";
+import { asc, desc, gt, sql, type SQL } from "drizzle-orm";
+import { CHAIN_START, chainEvent, continueChain, GENESIS_HASH, type ChainBreak, type ChainedEvent, type ChainPosition } from "../../domain/audit-chain.js";
 import type { Db } from "../db/client.js";
 import { insertJsonRows } from "../db/json-rows.js";
 import { auditEvents } from "./tables.js";
@@ -68,11 +68,41 @@ export interface VerifyResult {
   readonly head: { readonly seq: number; readonly hash: string } | null;
 }
 
-/** Recomputes every payload hash and the chain, in sequence order. */
-export async function verifyAuditTrail(db: Db): Promise<VerifyResult> {
-  const rows = await db.select().from(auditEvents).orderBy(asc(auditEvents.seq));
-  const payloads = new Map(rows.map((r) => [r.seq, r.payload]));
-  const broken = verifyChain(rows, sha256, (event) => payloadHash(payloads.get(event.seq)) === event.payloadHash);
-  const last = rows.at(-1);
-  return { events: rows.length, broken, head: last ? { seq: last.seq, hash: last.hash } : null };
+/** Events read and hashed per turn: a few milliseconds of hashing, a page of memory, whatever the trail's length. */
+export const VERIFY_PAGE = 500;
+
+/**
+ * Recomputes every payload hash and the chain, in sequence order, a page at a time (keyset by sequence number): the
+ * memory and each turn of the event loop are bounded by the page, not by the trail, so other requests are answered
+ * between pages.
+ */
+export async function verifyAuditTrail(db: Db, pageSize = VERIFY_PAGE): Promise<VerifyResult> {
+  let position: ChainPosition = CHAIN_START;
+  let events = 0;
+  let head: VerifyResult["head"] = null;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.seq, position.expectedSeq - 1))
+      .orderBy(asc(auditEvents.seq))
+      .limit(pageSize);
+    const result = continueChain(position, rows, sha256, (event) => payloadHash((event as (typeof rows)[number]).payload) === event.payloadHash);
+    events += rows.length;
+    const last = rows.at(-1);
+    if (last) head = { seq: last.seq, hash: last.hash };
+    if ("seq" in result) return { events: events + (await countAfter(db, last?.seq ?? 0)), broken: result, head: await lastLink(db) };
+    if (rows.length < pageSize) return { events, broken: null, head };
+    position = result;
+  }
+}
+
+async function countAfter(db: Db, seq: number): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(auditEvents).where(gt(auditEvents.seq, seq));
+  return row?.count ?? 0;
+}
+
+async function lastLink(db: Db): Promise<VerifyResult["head"]> {
+  const [last] = await db.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+  return last ? { seq: last.seq, hash: last.hash } : null;
 }

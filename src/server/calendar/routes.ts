@@ -27,7 +27,8 @@ const MeetingParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64
 
 type Language = "zh" | "ru" | "en";
 
-export async function calendarRoutes(app: FastifyInstance, options: { services: AppServices }): Promise<void> {
+/** `publicOrigin`: where the links in entries point (from PUBLIC_URL; never the request's Host header). */
+export async function calendarRoutes(app: FastifyInstance, options: { services: AppServices; publicOrigin: string }): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { services } = options;
   const { db, snapshot } = services;
@@ -37,7 +38,7 @@ export async function calendarRoutes(app: FastifyInstance, options: { services: 
   const facts = (): MeetingFacts => snapshot.view("meeting-facts", meetingFacts) ?? (() => { throw noRegistry(); })();
 
   /** The calendar's language (by default the organization's first), and what entries need to be written in it. */
-  function context(request: FastifyRequest, lang: Language | undefined): EntryContext & { readonly name: (names: Readonly<Record<string, string>>) => string } {
+  function context(lang: Language | undefined): EntryContext & { readonly name: (names: Readonly<Record<string, string>>) => string } {
     const organization = registry().organization;
     const organizationLanguages = [...organization.officialLanguages, ...organization.workingLanguages];
     const language = lang ?? organizationLanguages[0] ?? "en";
@@ -45,7 +46,7 @@ export async function calendarRoutes(app: FastifyInstance, options: { services: 
       language,
       organizationLanguages,
       organization: organization.code.toLowerCase(),
-      origin: `${request.protocol}://${request.host}`,
+      origin: options.publicOrigin,
       name: (names) => pick(names, fallbackOrder(language, organizationLanguages)),
     };
   }
@@ -66,7 +67,7 @@ export async function calendarRoutes(app: FastifyInstance, options: { services: 
     async (request, reply) => {
       const body = registry().bodies.find((b) => b.code === request.params.code);
       if (!body) throw notFound(`Body "${request.params.code}"`);
-      const known = context(request, request.query.lang);
+      const known = context(request.query.lang);
       return send(reply, `${body.code}.ics`, known.name(body.names), known.language, await meetingEntries(request, { body: body.code }, known));
     },
   );
@@ -78,7 +79,7 @@ export async function calendarRoutes(app: FastifyInstance, options: { services: 
       const { code } = request.params;
       const names = facts().names(code);
       if (!names) throw notFound(`Delegation "${code}"`);
-      const known = context(request, request.query.lang);
+      const known = context(request.query.lang);
       return send(reply, `${code}.ics`, known.name(names), known.language, await meetingEntries(request, { delegation: code }, known));
     },
   );
@@ -91,7 +92,7 @@ export async function calendarRoutes(app: FastifyInstance, options: { services: 
       if (!found) throw notFound("meeting");
       // The same answer as the meeting's own page: sign in, or a 403 naming the right.
       authorize(request.actor, meetingPolicy.read, resourceOf(found.row, found.invited, facts()));
-      const known = context(request, request.query.lang);
+      const known = context(request.query.lang);
       const entry = meetingEntry(found.row, known);
       return send(reply, `${found.row.id}.ics`, known.name(found.row.title), known.language, entry ? [entry] : []);
     },
@@ -103,7 +104,7 @@ export async function calendarRoutes(app: FastifyInstance, options: { services: 
     async (request, reply) => {
       const term = findTerm(registry(), request.params.term);
       if (!term) throw notFound(`Chairmanship term "${request.params.term}"`);
-      const known = context(request, request.query.lang);
+      const known = context(request.query.lang);
       const termUrl = `${known.origin}/chairmanship/${encodeURIComponent(term.id)}`;
       const entries = (await termEvents(db, term.id)).map((event) => programmeEntry(event, { ...known, termUrl })).filter((e): e is CalendarEntry => e !== null);
       const state = registry().states.find((s) => s.code === term.state);

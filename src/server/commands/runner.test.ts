@@ -1,6 +1,7 @@
 // The command runner on embedded PGlite: a command's writes, audit events, events and notifications commit together or not at all.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { asc, count, desc, eq } from "drizzle-orm";
+import type { AuditAction } from "../../contracts/audit.js";
 import { STREAMS } from "../../contracts/live.js";
 import { isSecretariat, type Actor, type Policy } from "../../domain/access.js";
 import { isInAudience, secretariatAnd } from "../../domain/audience.js";
@@ -19,6 +20,9 @@ import {
 import { ProblemError } from "../http/problem.js";
 import { databaseErrorCode } from "../db/errors.js";
 import { CommandRunner, defineCommand, definePreparedCommand, StaleVersionError, systemContext, type BatchCommand, type CommandContext, type CommandScope } from "./runner.js";
+
+/** The runner's own tests record actions of a pretend "setting" command, which no real command writes. */
+const testAction = (name: string) => name as AuditAction;
 
 const NOW = new Date("2026-11-25T10:00:00Z");
 const ADMIN: Actor = { userId: "admin-1", role: "secretariat_admin", delegation: null, tier: null, rights: null, isChair: false };
@@ -64,7 +68,7 @@ function putSettingRun(prefix: string) {
   return async (c: CommandScope, input: PutSetting): Promise<{ key: string }> => {
     c.authorize(settingPolicy.put, { key: input.key });
     await c.tx.insert(settings).values({ key: input.key, value: input.value });
-    for (let i = 0; i < (input.audits ?? 1); i += 1) c.audit(`${prefix}.put`, `setting:${input.key}`, { key: input.key, n: i });
+    for (let i = 0; i < (input.audits ?? 1); i += 1) c.audit(testAction(`${prefix}.put`), `setting:${input.key}`, { key: input.key, n: i });
     c.emit(input.stream, `${prefix}.put`, { key: input.key, value: input.value }, secretariatAnd());
     if (input.control) c.notify(input.control);
     if (input.failWith) throw input.failWith;
@@ -98,7 +102,7 @@ const bumpSetting = defineCommand({
       .set({ value: String(Number(row.value) + 1) })
       .where(eq(settings.key, input.key))
       .returning();
-    c.audit("setting.bumped", `setting:${row.key}`, { value: updated!.value });
+    c.audit(testAction("setting.bumped"), `setting:${row.key}`, { value: updated!.value });
     c.emit(input.stream, "setting.bumped", { key: row.key, value: updated!.value }, secretariatAnd());
     return updated!;
   },
@@ -256,8 +260,8 @@ describe("a committed command", () => {
     const actedAs = defineCommand({
       name: "test.acted-as",
       run: async (c, input: { stream: string }) => {
-        c.audit("test.signed-in", "user:u-7", {}, { userId: "u-7", delegation: "CN" });
-        c.audit("test.by-context", null, {});
+        c.audit(testAction("test.signed-in"), "user:u-7", {}, { userId: "u-7", delegation: "CN" });
+        c.audit(testAction("test.by-context"), null, {});
         c.emit(input.stream, "test.done", {}, secretariatAnd());
       },
     });
@@ -316,7 +320,7 @@ describe("a failed command", () => {
       name: "test.unwritable-event",
       run: async (c, input: { key: string }) => {
         await c.tx.insert(settings).values({ key: input.key, value: "v" });
-        c.audit("setting.put", `setting:${input.key}`, {});
+        c.audit(testAction("setting.put"), `setting:${input.key}`, {});
         // PostgreSQL's jsonb refuses U+0000: appending the event fails after the audit row was inserted.
         c.emit(stream, "setting.put", { text: "nul\u0000" }, secretariatAnd());
       },
@@ -391,7 +395,7 @@ describe("a serialization failure", () => {
         calls.push("run");
         // The first attempt's write is rolled back, or the second would hit the unique key.
         await c.tx.insert(settings).values({ key: input.key, value: String(input.preparedAt) });
-        c.audit("setting.put", `setting:${input.key}`, {});
+        c.audit(testAction("setting.put"), `setting:${input.key}`, {});
         c.emit(stream, "setting.put", {}, secretariatAnd());
         if (calls.filter((call) => call === "run").length === 1) throw serializationFailure();
         return "done";
@@ -412,7 +416,7 @@ describe("a serialization failure", () => {
       run: async (c, input: { key: string }) => {
         attempts += 1;
         await c.tx.insert(settings).values({ key: input.key, value: "x" });
-        c.audit("setting.put", null, {});
+        c.audit(testAction("setting.put"), null, {});
         throw serializationFailure();
       },
     });
@@ -640,7 +644,7 @@ describe("deferred writes", () => {
     run: async (c, input: PutSetting) => {
       c.authorize(settingPolicy.put, { key: input.key });
       c.write(c.tx.insert(settings).values({ key: input.key, value: input.value }));
-      c.audit("setting.put", `setting:${input.key}`, { key: input.key });
+      c.audit(testAction("setting.put"), `setting:${input.key}`, { key: input.key });
       c.emit(input.stream, "setting.put", { key: input.key }, secretariatAnd());
       return { key: input.key };
     },
@@ -686,13 +690,13 @@ const putSettings: BatchCommand<PutSetting, { key: string }> = {
         if (written.some((row) => row.key === input.key)) throw new ProblemError(409, "conflict", "Taken", `${input.key} is taken in this batch`);
         if (input.failWith) throw input.failWith;
         written.push({ key: input.key, value: input.value });
-        scope.audit("settings.put", `setting:${input.key}`, { key: input.key });
+        scope.audit(testAction("settings.put"), `setting:${input.key}`, { key: input.key });
         scope.emit(input.stream, "settings.put", { key: input.key, value: input.value }, secretariatAnd());
         outcomes.push({ key: input.key });
       } catch (error) {
         if (!(error instanceof ProblemError)) throw error;
         // Recorded before the refusal: dropped by the runner with the refused request.
-        scope.audit("settings.refused", `setting:${input.key}`, {});
+        scope.audit(testAction("settings.refused"), `setting:${input.key}`, {});
         outcomes.push(error);
       }
     }

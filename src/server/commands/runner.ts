@@ -5,6 +5,7 @@ import { secretariatAnd, type Audience } from "../../domain/audience.js";
 import { STREAMS } from "../../contracts/live.js";
 import { authorize, may } from "../access/authorize.js";
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { AuditAction } from "../../contracts/audit.js";
 import { chainAuditEvents, type AuditEntry } from "../audit/trail.js";
 import type { Db } from "../db/client.js";
 import { numberEvents, type NewEvent, type StoredEvent } from "../events/log.js";
@@ -80,9 +81,10 @@ export class CommandScope {
 
   /**
    * Records an audit event, appended at commit time with the others. It acts as the command's actor unless
-   * `as` names who acted (the user who just signed in).
+   * `as` names who acted (the user who just signed in). The action is one of the contract's list, which the audit
+   * trail's page must label: a new action is added there first.
    */
-  audit(action: string, target: string | null, payload: Record<string, unknown>, as?: { userId: string; delegation: string | null }): void {
+  audit(action: AuditAction, target: string | null, payload: Record<string, unknown>, as?: { userId: string; delegation: string | null }): void {
     this.auditEntries.push({
       actorUserId: as ? as.userId : this.actor.userId,
       actorDelegation: as ? as.delegation : this.actor.delegation,

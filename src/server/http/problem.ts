@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { fieldErrorCodeOf, fieldErrorLimitOf, type FieldError, type FieldErrorCode, type Problem, type ProblemCode } from "../../contracts/problems.js";
 import { loggableError } from "../db/errors.js";
+import { CACHE_CONTROL } from "./cache-control.js";
 
 export interface ProblemExtras {
   readonly errors?: readonly FieldError[] | undefined;
@@ -49,7 +50,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: 
   return reply
     .code(body.status)
     .header("content-type", "application/problem+json; charset=utf-8")
-    .header("cache-control", "no-store")
+    .header("cache-control", CACHE_CONTROL.private)
     .send({ ...body, instance: request.url.split("?")[0] });
 }
 

@@ -2,6 +2,7 @@
 // and the start's banner naming those that still sign in with the demo password.
 import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, like, or } from "drizzle-orm";
+import type { DemoSignIn } from "../../contracts/identity.js";
 import { STREAMS } from "../../contracts/live.js";
 import { pick } from "../../domain/localized-text.js";
 import { statusesOn, timelineOf } from "../../domain/membership.js";
@@ -73,6 +74,22 @@ export async function hasDemoAccounts(db: Db): Promise<boolean> {
 }
 
 /**
+ * Whether a stored hash is the demo password's, per hash: the answer for a hash never changes, and the sign-in page asks on
+ * every visit, so argon2 runs once per hash a process meets (a changed password is a new hash). Bounded all the same.
+ */
+const demoHashes = new Map<string, boolean>();
+const DEMO_HASHES_KEPT = 1_000;
+
+async function isDemoHash(hash: string): Promise<boolean> {
+  const known = demoHashes.get(hash);
+  if (known !== undefined) return known;
+  const isDemo = await verifyPassword(hash, DEMO_PASSWORD);
+  if (demoHashes.size >= DEMO_HASHES_KEPT) demoHashes.clear();
+  demoHashes.set(hash, isDemo);
+  return isDemo;
+}
+
+/**
  * The emails of the active demo accounts that still sign in with the demo password, the administrator first. The accounts
  * were created sharing one hash, so each distinct hash is verified once: a start stays fast however many there are.
  */
@@ -83,10 +100,23 @@ export async function demoAccountsOnDemoPassword(db: Db): Promise<string[]> {
     .where(and(eq(users.isActive, true), or(eq(users.email, DEMO_ADMIN_EMAIL), like(users.email, demoHeadEmail("%")))))
     .orderBy(asc(users.email));
   const hashes = [...new Set(rows.flatMap((row) => (row.passwordHash === null ? [] : [row.passwordHash])))];
-  const verified = await Promise.all(hashes.map(async (hash) => ((await verifyPassword(hash, DEMO_PASSWORD)) ? hash : null)));
-  const demoHashes = new Set(verified.filter((hash) => hash !== null));
-  const emails = rows.filter((row) => row.passwordHash !== null && demoHashes.has(row.passwordHash)).map((row) => row.email);
+  const verified = await Promise.all(hashes.map(async (hash) => ((await isDemoHash(hash)) ? hash : null)));
+  const onDemoPassword = new Set(verified.filter((hash) => hash !== null));
+  const emails = rows.filter((row) => row.passwordHash !== null && onDemoPassword.has(row.passwordHash)).map((row) => row.email);
   return [...emails.filter((email) => email === DEMO_ADMIN_EMAIL), ...emails.filter((email) => email !== DEMO_ADMIN_EMAIL)];
+}
+
+/** What the sign-in page says of the demo accounts (`DemoSignInSchema`): nothing when none still has the demo password. */
+export function demoSignIn(emails: readonly string[]): DemoSignIn {
+  if (emails.length === 0) return { demo: null };
+  const heads = emails.filter((email) => email !== DEMO_ADMIN_EMAIL);
+  return {
+    demo: {
+      password: DEMO_PASSWORD,
+      administrator: emails.includes(DEMO_ADMIN_EMAIL) ? DEMO_ADMIN_EMAIL : null,
+      heads: heads[0] !== undefined ? { pattern: demoHeadEmail("{code}"), example: heads[0] } : null,
+    },
+  };
 }
 
 /** How many emails the banner puts on one line. */

@@ -9,6 +9,7 @@ import {
   DelegationDetailSchema,
   DelegationListSchema,
   DelegationParams,
+  DemoSignInSchema,
   SessionSchema,
   SignInBody,
   UpdateDelegationBody,
@@ -41,6 +42,7 @@ import {
   updateUserCommand,
 } from "./commands.js";
 import { delegationPolicy } from "./delegation-policy.js";
+import { demoAccountsOnDemoPassword, demoSignIn } from "./demo-accounts.js";
 import { findDelegation, listDelegations, listUsers, userView, type DelegationRow } from "./queries.js";
 import { hashToken, SESSION_COOKIE } from "./session-store.js";
 import { userPolicy } from "./user-policy.js";
@@ -90,7 +92,14 @@ function delegationView(row: DelegationRow & { users: number }, registry: Regist
 const ANONYMOUS = {};
 const sessionHeads = new WeakMap<object, { key: string; json: string; token: string; body: string }>();
 
-export async function identityRoutes(app: FastifyInstance, options: { services: AppServices; singleSignOn: { enabled: boolean; name: string | null } }): Promise<void> {
+export interface IdentityRouteOptions {
+  readonly services: AppServices;
+  readonly singleSignOn: { enabled: boolean; name: string | null };
+  /** CONCORD_DEMO_ACCOUNTS: when off, nothing is said of demo accounts, even of ones a database still holds. */
+  readonly demoAccounts: boolean;
+}
+
+export async function identityRoutes(app: FastifyInstance, options: IdentityRouteOptions): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { services } = options;
   const { runner, db, snapshot, today } = services;
@@ -148,6 +157,12 @@ export async function identityRoutes(app: FastifyInstance, options: { services: 
       clearSessionCookie(reply);
       return reply.code(204).send(null);
     },
+  );
+
+  api.get(
+    "/api/v1/demo-accounts",
+    { schema: { tags, summary: "How to sign in with the demo accounts, while any still has the demo password (for the sign-in page)", response: { 200: DemoSignInSchema } } },
+    async () => demoSignIn(options.demoAccounts ? await demoAccountsOnDemoPassword(db) : []),
   );
 
   api.post(

@@ -4,6 +4,8 @@ import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type {
+  BadgeReissueRequestSchema,
+  BadgeRevocationRequestSchema,
   AccreditationDecisionRequestSchema,
   AccreditationEditRequestSchema,
   AccreditationRequestSchema,
@@ -24,10 +26,14 @@ import {
   AccreditationError,
   approveList,
   draftList,
+  HOLDING_ON_APPROVAL,
+  HOLDING_ON_SUBMIT,
   editList,
   returnList,
   submitList,
   type AccreditationList,
+  type AccreditationState,
+  type BadgeRevocationReason,
   type Delegate,
   type MeetingAccreditation,
 } from "../../domain/meetings/accreditation.js";
@@ -47,17 +53,24 @@ import {
   type SpeakersList,
 } from "../../domain/meetings/speakers.js";
 import { STREAMS } from "../../contracts/live.js";
-import { defineCommand, type CommandScope } from "../commands/runner.js";
+import { authorize } from "../access/authorize.js";
+import { defineCommand, definePreparedCommand, type CommandContext, type CommandScope } from "../commands/runner.js";
+import type { Db } from "../db/client.js";
+import { checkInLine, conflictsNow, precheck, type DuplicateChecker, type Prechecked } from "./accreditation-check.js";
 import { invalidField, notFound, ProblemError } from "../http/problem.js";
 import { mayAskFloor } from "./floor-rights.js";
+import { badgePolicy } from "./exports/policy.js";
 import { meetingPolicy as policy } from "./policy.js";
 import {
   chairOfMeeting,
+  currentBadges,
+  loadMeeting,
   lockMeeting,
   meetingAudience,
   resourceOf,
   touchMeeting,
   type AccreditationRow,
+  type BadgeRow,
   type LoadedMeeting,
   type MeetingFacts,
 } from "./store.js";
@@ -87,6 +100,7 @@ const CONFLICTS: ReadonlySet<string> = new Set([
   "request-not-found",
   "already-accredited",
   "quota-exceeded",
+  "meeting-full",
 ]);
 const FORBIDDEN: ReadonlySet<string> = new Set(["no-right-to-speak", "not-invited"]);
 
@@ -98,6 +112,7 @@ const TITLES: Readonly<Record<string, string>> = {
   "invalid-transition": "The meeting cannot change to that status",
   "not-invited": "The delegation is not invited",
   "quota-exceeded": "Beyond the delegation's quota",
+  "meeting-full": "Beyond the meeting's number of delegates",
   "already-accredited": "Already accredited",
   "reason-required": "A reason is required",
   "empty-list": "The list is empty",
@@ -264,6 +279,8 @@ export const invite = defineCommand({
     const loaded = await lockMeeting(c.tx, input.id);
     const { row } = loaded;
     const { request, facts } = input;
+    // Quotas are the secretariat's: a chair invites with the meeting's default quota.
+    if (request.quota !== undefined) c.authorize(policy.quota);
     c.authorize(policy.invite, resourceOf(row, loaded.invitations, facts));
     if (row.status === "held" || row.status === "cancelled") refuse("meeting-closed", 409, `The meeting is ${row.status}.`);
     if (loaded.invitations.some((i) => i.party === request.party)) refuse("conflict", 409, `${request.party} is invited already.`);
@@ -296,6 +313,7 @@ export const changeInvitation = defineCommand({
     const loaded = await lockMeeting(c.tx, input.id);
     const { row } = loaded;
     const { request, facts } = input;
+    if (request.quota !== undefined) c.authorize(policy.quota);
     c.authorize(policy.invite, resourceOf(row, loaded.invitations, facts));
     const invitation = loaded.invitations.find((i) => i.party === input.party);
     if (!invitation) throw notFound("invitation");
@@ -339,13 +357,57 @@ function listOf(row: AccreditationRow): AccreditationList {
   return { id: row.id, delegation: row.delegation, state: row.state as AccreditationList["state"], delegates: row.delegates, returnReason: row.returnReason };
 }
 
+function versionedListOf(row: AccreditationRow): AccreditationList & { version: number } {
+  return { ...listOf(row), version: row.version };
+}
+
 function delegatesOf(request: { delegates: readonly Delegate[] }): Delegate[] {
   return request.delegates.map((d) => ({ name: { ...d.name }, function: { ...d.function }, rank: d.rank }));
 }
 
-export const submitAccreditation = defineCommand({
+/** What the accreditation commands are given besides the request: how to run the duplicate check (the work pool's). */
+export interface AccreditationInput<B> extends MeetingInput<B> {
+  readonly check?: DuplicateChecker;
+}
+
+interface PreparedAccreditation<I> {
+  readonly input: I;
+  /** The duplicate check made before the transaction; null when none was needed or the list read then is not current. */
+  readonly prechecked: Prechecked | null;
+}
+
+/**
+ * Before the transaction: the caller's right on the meeting as read now (so that a caller without it costs no check), then
+ * the duplicate check of `list` in the work pool. Both are done again, cheaply, under the meeting's lock.
+ */
+async function prepareAccreditation<I extends AccreditationInput<unknown>>(
+  input: I,
+  context: CommandContext,
+  db: Db,
+  permission: typeof policy.accredit | typeof policy.decide,
+  listOfCaller: (loaded: LoadedMeeting) => { id: string | null; delegation: string; delegates: readonly Delegate[]; states: readonly AccreditationState[] } | null,
+): Promise<PreparedAccreditation<I>> {
+  const loaded = await loadMeeting(db, input.id);
+  if (!loaded) throw notFound("meeting");
+  if (context.isSystem !== true) authorize(context.actor, permission, resourceOf(loaded.row, loaded.invitations, input.facts));
+  const list = listOfCaller(loaded);
+  if (!list) return { input, prechecked: null };
+  return { input, prechecked: await precheck(input.check ?? checkInLine, { lists: loaded.lists.map(versionedListOf) }, list, list.states) };
+}
+
+function versionsOf(loaded: LoadedMeeting): Map<string, number> {
+  return new Map(loaded.lists.map((l) => [l.id, l.version]));
+}
+
+export const submitAccreditation = definePreparedCommand({
   name: "accreditation.submit",
-  run: async (c, input: MeetingInput<Body<typeof AccreditationRequestSchema>>): Promise<{ list: string }> => {
+  prepare: (input: AccreditationInput<Body<typeof AccreditationRequestSchema>>, context, db) =>
+    prepareAccreditation(input, context, db, policy.accredit, () =>
+      input.request.submit === false || !context.actor.delegation
+        ? null
+        : { id: null, delegation: context.actor.delegation, delegates: delegatesOf(input.request), states: HOLDING_ON_SUBMIT },
+    ),
+  run: async (c, { input, prechecked }): Promise<{ list: string }> => {
     const loaded = await lockMeeting(c.tx, input.id);
     const { row } = loaded;
     c.authorize(policy.accredit, resourceOf(row, loaded.invitations, input.facts));
@@ -353,7 +415,8 @@ export const submitAccreditation = defineCommand({
     const meeting = accreditationOf(loaded);
     const id = newId("l");
     const draft = core(() => draftList(meeting, id, delegation, delegatesOf(input.request)));
-    const list = input.request.submit === false ? draft : core(() => submitList(meeting, draft));
+    const list =
+      input.request.submit === false ? draft : core(() => submitList(meeting, draft, conflictsNow(prechecked, meeting, versionsOf(loaded), draft, HOLDING_ON_SUBMIT)));
     await c.tx.insert(meetingAccreditations).values({ id, meetingId: row.id, delegation, state: list.state, delegates: [...list.delegates], createdAt: c.now, updatedAt: c.now });
     c.audit("accreditation.submit", `meeting:${row.id}`, { list: id, delegates: list.delegates.length, state: list.state });
     await announce(c, loaded, input.facts, "meeting.changed", { what: "accreditation" });
@@ -361,9 +424,15 @@ export const submitAccreditation = defineCommand({
   },
 });
 
-export const editAccreditation = defineCommand({
+export const editAccreditation = definePreparedCommand({
   name: "accreditation.edit",
-  run: async (c, input: MeetingInput<Body<typeof AccreditationEditRequestSchema>> & { list: string }) => {
+  prepare: (input: AccreditationInput<Body<typeof AccreditationEditRequestSchema>> & { list: string }, context, db) =>
+    prepareAccreditation(input, context, db, policy.accredit, () =>
+      input.request.submit === false || !context.actor.delegation
+        ? null
+        : { id: input.list, delegation: context.actor.delegation, delegates: delegatesOf(input.request), states: HOLDING_ON_SUBMIT },
+    ),
+  run: async (c, { input, prechecked }) => {
     const loaded = await lockMeeting(c.tx, input.id);
     const { row } = loaded;
     c.authorize(policy.accredit, resourceOf(row, loaded.invitations, input.facts));
@@ -372,7 +441,8 @@ export const editAccreditation = defineCommand({
     c.checkVersion(input.request.version, existing.version, () => ({ version: existing.version }));
     const meeting = accreditationOf(loaded);
     const edited = core(() => editList(listOf(existing), delegatesOf(input.request)));
-    const list = input.request.submit === false ? edited : core(() => submitList(meeting, edited));
+    const list =
+      input.request.submit === false ? edited : core(() => submitList(meeting, edited, conflictsNow(prechecked, meeting, versionsOf(loaded), edited, HOLDING_ON_SUBMIT)));
     await c.tx
       .update(meetingAccreditations)
       .set({ state: list.state, delegates: [...list.delegates], returnReason: list.returnReason, version: existing.version + 1, updatedAt: c.now })
@@ -382,9 +452,16 @@ export const editAccreditation = defineCommand({
   },
 });
 
-export const decideAccreditation = defineCommand({
+export const decideAccreditation = definePreparedCommand({
   name: "accreditation.decide",
-  run: async (c, input: MeetingInput<Body<typeof AccreditationDecisionRequestSchema>> & { list: string }) => {
+  prepare: (input: AccreditationInput<Body<typeof AccreditationDecisionRequestSchema>> & { list: string }, context, db) =>
+    prepareAccreditation(input, context, db, policy.decide, (loaded) => {
+      const existing = loaded.lists.find((l) => l.id === input.list);
+      // Only an approval checks names; a list read at another version than the request's is refused under the lock anyway.
+      if (input.request.decision !== "approve" || !existing || existing.version !== input.request.version) return null;
+      return { id: existing.id, delegation: existing.delegation, delegates: existing.delegates, states: HOLDING_ON_APPROVAL };
+    }),
+  run: async (c, { input, prechecked }) => {
     const loaded = await lockMeeting(c.tx, input.id);
     const { row } = loaded;
     c.authorize(policy.decide, resourceOf(row, loaded.invitations, input.facts));
@@ -392,22 +469,79 @@ export const decideAccreditation = defineCommand({
     if (!existing) throw notFound("accreditation list");
     c.checkVersion(input.request.version, existing.version, () => ({ version: existing.version }));
     const meeting = accreditationOf(loaded);
+    const candidate = listOf(existing);
     const list =
-      input.request.decision === "approve" ? core(() => approveList(meeting, listOf(existing))) : core(() => returnList(listOf(existing), input.request.reason ?? ""));
+      input.request.decision === "approve"
+        ? core(() => approveList(meeting, candidate, conflictsNow(prechecked, meeting, versionsOf(loaded), candidate, HOLDING_ON_APPROVAL)))
+        : core(() => returnList(candidate, input.request.reason ?? ""));
     await c.tx
       .update(meetingAccreditations)
       .set({ state: list.state, returnReason: list.returnReason, version: existing.version + 1, updatedAt: c.now })
       .where(eq(meetingAccreditations.id, existing.id));
     if (list.state === "approved") {
-      // One badge per delegate, its token unguessable (the QR code on the badge carries it to the verification page);
-      // hexadecimal, so that it never starts with a sign a spreadsheet would read as a formula.
+      // One badge per delegate, its token unguessable (the QR code on the badge carries it to the verification page).
       await c.tx.delete(meetingBadges).where(eq(meetingBadges.listId, existing.id));
-      await c.tx
-        .insert(meetingBadges)
-        .values(list.delegates.map((_, index) => ({ token: randomBytes(16).toString("hex"), meetingId: row.id, listId: existing.id, delegateIndex: index, issuedAt: c.now })));
+      await c.tx.insert(meetingBadges).values(list.delegates.map((_, index) => ({ token: newBadgeToken(), meetingId: row.id, listId: existing.id, delegateIndex: index, issuedAt: c.now })));
     }
     c.audit("accreditation.decide", `meeting:${row.id}`, { list: existing.id, delegation: existing.delegation, decision: input.request.decision, reason: list.returnReason });
     await announce(c, loaded, input.facts, "meeting.changed", { what: "accreditation" });
+  },
+});
+
+// ---- Badges
+
+export interface BadgeInput<B> extends MeetingInput<B> {
+  readonly token: string;
+}
+
+/** The meeting's badge with this token, with its list (404 when the token is not one of this meeting's badges). */
+function badgeOf(loaded: LoadedMeeting, rows: readonly BadgeRow[], token: string) {
+  const badge = rows.find((b) => b.token === token);
+  const list = badge ? loaded.lists.find((l) => l.id === badge.listId) : undefined;
+  if (!badge || !list || !list.delegates[badge.delegateIndex]) throw notFound("badge");
+  return { badge, list };
+}
+
+async function badgeRows(c: CommandScope, meetingId: string): Promise<BadgeRow[]> {
+  return c.tx.select().from(meetingBadges).where(eq(meetingBadges.meetingId, meetingId));
+}
+
+function newBadgeToken(): string {
+  // Hexadecimal, so that it never starts with a sign a spreadsheet would read as a formula.
+  return randomBytes(16).toString("hex");
+}
+
+export const revokeBadge = defineCommand({
+  name: "badge.revoke",
+  run: async (c, input: BadgeInput<Body<typeof BadgeRevocationRequestSchema>>) => {
+    c.authorize(badgePolicy.revoke);
+    const loaded = await lockMeeting(c.tx, input.id);
+    const { badge, list } = badgeOf(loaded, await badgeRows(c, loaded.row.id), input.token);
+    if (badge.revokedAt) refuse("badge-revoked", 409, "The badge is revoked already; reissue the delegate a new one.");
+    const reason = input.request.reason as BadgeRevocationReason;
+    await c.tx.update(meetingBadges).set({ revokedAt: c.now, revocationReason: reason }).where(eq(meetingBadges.token, badge.token));
+    c.audit("badge.revoke", `meeting:${loaded.row.id}`, { list: list.id, delegation: list.delegation, delegate: badge.delegateIndex, reason });
+    await announce(c, loaded, input.facts, "meeting.changed", { what: "badges" });
+  },
+});
+
+export const reissueBadge = defineCommand({
+  name: "badge.reissue",
+  run: async (c, input: BadgeInput<Body<typeof BadgeReissueRequestSchema>>): Promise<{ token: string }> => {
+    c.authorize(badgePolicy.revoke);
+    const loaded = await lockMeeting(c.tx, input.id);
+    const rows = await badgeRows(c, loaded.row.id);
+    const { badge, list } = badgeOf(loaded, rows, input.token);
+    // Reissued from the delegate's current badge only: an older token was replaced already.
+    const current = currentBadges(rows).get(`${badge.listId}#${badge.delegateIndex}`);
+    if (current?.token !== badge.token) refuse("badge-revoked", 409, "This badge was replaced by a newer one; reissue that one.");
+    if (list.state !== "approved") refuse("invalid-state", 409, "Only the delegates of an approved list have badges.");
+    if (!badge.revokedAt) await c.tx.update(meetingBadges).set({ revokedAt: c.now, revocationReason: "reissued" }).where(eq(meetingBadges.token, badge.token));
+    const token = newBadgeToken();
+    await c.tx.insert(meetingBadges).values({ token, meetingId: loaded.row.id, listId: list.id, delegateIndex: badge.delegateIndex, issuedAt: c.now });
+    c.audit("badge.reissue", `meeting:${loaded.row.id}`, { list: list.id, delegation: list.delegation, delegate: badge.delegateIndex });
+    await announce(c, loaded, input.facts, "meeting.changed", { what: "badges" });
+    return { token };
   },
 });
 
@@ -454,7 +588,7 @@ export const addAgendaItem = defineCommand({
       speakers: EMPTY_LIST,
     });
     await reorder(c, loaded.row.id, order);
-    c.audit("agenda.add", `meeting:${loaded.row.id}`, { item: id, reason });
+    c.audit("agenda.add", `meeting:${loaded.row.id}`, { item: id, title: request.title, reason });
     await announce(c, loaded, facts, "meeting.changed", { what: "agenda" }, recordChange(loaded, c, id, "added", reason));
     return { item: id };
   },
@@ -487,7 +621,7 @@ export const changeAgendaItem = defineCommand({
         .where(where);
     }
     const change = request.remove === true ? "removed" : "changed";
-    c.audit("agenda.change", `meeting:${loaded.row.id}`, { item: item.id, change, reason });
+    c.audit("agenda.change", `meeting:${loaded.row.id}`, { item: item.id, title: request.title ?? item.title, change, reason });
     await announce(c, loaded, facts, "meeting.changed", { what: "agenda" }, recordChange(loaded, c, item.id, change, reason));
   },
 });
@@ -539,7 +673,7 @@ export const askFloor = defineCommand({
     const mayAsk = mayAskFloor(invitation, facts, loaded.row.startDate.slice(0, 10));
     const count = item.requestCount + 1;
     const speakers = core(() => requestFloor(item.speakers, { id: `r${count}`, delegation, kind: request.kind, requestedAt: c.now.toISOString() }, mayAsk));
-    c.audit("floor.request", `meeting:${loaded.row.id}`, { item: item.id, delegation, kind: request.kind });
+    c.audit("floor.request", `meeting:${loaded.row.id}`, { item: item.id, title: item.title, delegation, kind: request.kind });
     await saveSpeakers(c, loaded, facts, item.id, speakers, count);
   },
 });
@@ -577,7 +711,7 @@ export const actOnFloor = defineCommand({
           return reopenList(list);
       }
     });
-    c.audit("floor.manage", `meeting:${loaded.row.id}`, { item: item.id, action: request.action, delegation: speakers.current?.delegation ?? null });
+    c.audit("floor.manage", `meeting:${loaded.row.id}`, { item: item.id, title: item.title, action: request.action, delegation: speakers.current?.delegation ?? null });
     await saveSpeakers(c, loaded, facts, item.id, speakers);
   },
 });

@@ -1,6 +1,6 @@
 // The participants of a meeting: every delegate of an approved accreditation list, delegation by delegation and list by
 // list, with the badge token each was given on approval — shown only to those who may print that badge.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Participant } from "../../contracts/meetings.js";
 import { isSecretariat, type Actor } from "../../domain/access.js";
 import type { Delegate } from "../../domain/meetings/accreditation.js";
@@ -37,7 +37,7 @@ export async function participantsOf(db: Db, meetingId: string): Promise<Partici
     .from(meetingAccreditations)
     .where(and(eq(meetingAccreditations.meetingId, meetingId), eq(meetingAccreditations.state, "approved")))
     .orderBy(asc(meetingAccreditations.delegation), asc(meetingAccreditations.createdAt), asc(meetingAccreditations.id));
-  const badges = await db.select().from(meetingBadges).where(eq(meetingBadges.meetingId, meetingId));
+  const badges = await db.select().from(meetingBadges).where(and(eq(meetingBadges.meetingId, meetingId), isNull(meetingBadges.revokedAt)));
   return participantsFrom(lists, new Map(badges.map((b) => [`${b.listId}#${b.delegateIndex}`, b.token])));
 }
 

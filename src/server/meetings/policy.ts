@@ -39,6 +39,8 @@ export const meetingPolicy = {
   read: { right: "meeting.read", description: "Read a meeting: schedule, invitations, agenda, list of speakers, outcome", roles: ROLES, scope: { description: "the meeting is not open to the caller", check: maySeeMeeting } },
   manage: { right: "meeting.manage", description: "Change a meeting's status, dates, visibility and outcome", roles: chairs, scope: secretariatOrChair },
   invite: { right: "meeting.invite", description: "Invite an observer, a partner or a guest, and invite a delegation to speak", roles: chairs, scope: secretariatOrChair },
+  // Quotas are the secretariat's: a chair that set them could accredit its own delegation without bound.
+  quota: { right: "meeting.quota", description: "Set a delegation's quota of delegates (when inviting it, or later)", roles: SECRETARIAT_ROLES },
   respond: { right: "meeting.respond", description: "Confirm or decline the delegation's participation and give its head's level", roles: ["head_of_delegation"], scope: invitedDelegation },
   accredit: { right: "accreditation.submit", description: "Submit the delegation's delegates for accreditation", roles: ["head_of_delegation"], scope: invitedDelegation },
   decide: { right: "accreditation.decide", description: "Approve an accreditation list, or return it with a reason", roles: SECRETARIAT_ROLES },

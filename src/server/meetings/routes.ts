@@ -10,6 +10,8 @@ import {
   AgendaAdoptionRequestSchema,
   AgendaItemChangeRequestSchema,
   AgendaItemRequestSchema,
+  BadgeReissueRequestSchema,
+  BadgeRevocationRequestSchema,
   CreateMeetingRequestSchema,
   FloorActionRequestSchema,
   FloorRequestSchema,
@@ -25,7 +27,7 @@ import {
 } from "../../contracts/meetings.js";
 import { ProblemSchema } from "../../contracts/problems.js";
 import { authorize, may, requireSignIn } from "../access/authorize.js";
-import { commandContext, type AppServices } from "../app-services.js";
+import { callerOf, commandContext, type AppServices } from "../app-services.js";
 import type { Command } from "../commands/runner.js";
 import { notFound, ProblemError } from "../http/problem.js";
 import { negotiationPolicy } from "../negotiation/policy.js";
@@ -42,10 +44,13 @@ import {
   editAccreditation,
   invite,
   recordOutcome,
+  reissueBadge,
+  revokeBadge,
   respond,
   submitAccreditation,
   updateMeeting,
 } from "./commands.js";
+import { duplicatesTask, type DuplicateChecker } from "./accreditation-check.js";
 import { meetingPolicy as policy } from "./policy.js";
 import { loadMeeting, meetingFacts, resourceOf, type LoadedMeeting, type MeetingFacts } from "./store.js";
 import { meetingInvitations, meetings } from "./tables.js";
@@ -58,6 +63,7 @@ const MeetingParams = z.strictObject({ id: IdParam });
 const ItemParams = z.strictObject({ id: IdParam, item: IdParam });
 const ListParams = z.strictObject({ id: IdParam, list: IdParam });
 const PartyParams = z.strictObject({ id: IdParam, party: PartyCodeSchema });
+const BadgeParams = z.strictObject({ id: IdParam, token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "a badge token") });
 
 export async function meetingRoutes(app: FastifyInstance, options: { services: AppServices }): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -112,10 +118,13 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
   }
 
   /** Runs a command for the caller on a meeting, then answers with the meeting. */
-  async function change<I extends { id: string; facts: MeetingFacts }>(request: FastifyRequest, command: Command<I, I, unknown>, input: Omit<I, "facts">) {
+  async function change<I extends { id: string; facts: MeetingFacts }, P>(request: FastifyRequest, command: Command<I, P, unknown>, input: Omit<I, "facts">) {
     await runner.run(command, commandContext(request, services), { ...input, facts: facts() } as I);
     return answer(request, input.id);
   }
+
+  /** The accreditation's duplicate check, in the work pool, counted against the caller's bound of costly jobs. */
+  const checkFor = (request: FastifyRequest): DuplicateChecker => (input) => services.work.run(duplicatesTask, input, { caller: callerOf(request) });
 
   api.get(
     "/api/v1/meetings",
@@ -193,7 +202,7 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
       preHandler: requireSignIn,
       schema: { tags, summary: "Submit delegates for accreditation", params: MeetingParams, body: AccreditationRequestSchema, response: { 201: MeetingSchema, ...errors } },
     },
-    async (request, reply) => reply.code(201).send(await change(request, submitAccreditation, { id: request.params.id, request: request.body })),
+    async (request, reply) => reply.code(201).send(await change(request, submitAccreditation, { id: request.params.id, request: request.body, check: checkFor(request) })),
   );
 
   api.put(
@@ -202,7 +211,7 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
       preHandler: requireSignIn,
       schema: { tags, summary: "Edit an accreditation list and submit it again", params: ListParams, body: AccreditationEditRequestSchema, response: { 200: MeetingSchema, ...errors } },
     },
-    async (request) => change(request, editAccreditation, { id: request.params.id, request: request.body, list: request.params.list }),
+    async (request) => change(request, editAccreditation, { id: request.params.id, request: request.body, list: request.params.list, check: checkFor(request) }),
   );
 
   api.post(
@@ -211,7 +220,37 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
       preHandler: requireSignIn,
       schema: { tags, summary: "Approve an accreditation list, or return it with a reason", params: ListParams, body: AccreditationDecisionRequestSchema, response: { 200: MeetingSchema, ...errors } },
     },
-    async (request) => change(request, decideAccreditation, { id: request.params.id, request: request.body, list: request.params.list }),
+    async (request) => change(request, decideAccreditation, { id: request.params.id, request: request.body, list: request.params.list, check: checkFor(request) }),
+  );
+
+  api.post(
+    "/api/v1/meetings/:id/badges/:token/revocation",
+    {
+      preHandler: requireSignIn,
+      schema: {
+        tags,
+        summary: "Revoke a delegate's badge, saying why: it then verifies as revoked, with the reason (secretariat)",
+        params: BadgeParams,
+        body: BadgeRevocationRequestSchema,
+        response: { 200: MeetingSchema, ...errors },
+      },
+    },
+    async (request) => change(request, revokeBadge, { id: request.params.id, token: request.params.token, request: request.body }),
+  );
+
+  api.post(
+    "/api/v1/meetings/:id/badges/:token/reissue",
+    {
+      preHandler: requireSignIn,
+      schema: {
+        tags,
+        summary: "Give a delegate a new badge (a new token); the old one verifies as revoked (secretariat)",
+        params: BadgeParams,
+        body: BadgeReissueRequestSchema,
+        response: { 200: MeetingSchema, ...errors },
+      },
+    },
+    async (request) => change(request, reissueBadge, { id: request.params.id, token: request.params.token, request: request.body }),
   );
 
   api.post(

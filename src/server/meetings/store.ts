@@ -1,7 +1,7 @@
 // Reading and writing a meeting's rows inside a command's transaction (the meeting row locked first, so that counted
 // and unique things — quotas, a delegate accredited once, the order of the floor — are decided one at a time), and what
 // the registry says about a meeting: its chair, who is invited by right, who may speak.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { secretariatAnd, PUBLIC_AUDIENCE, type Audience } from "../../domain/audience.js";
 import { defaultChair } from "../../domain/meetings/meeting.js";
 import { statusesOn, timelineOf } from "../../domain/membership.js";
@@ -16,6 +16,27 @@ export type MeetingRow = typeof meetings.$inferSelect;
 export type InvitationRow = typeof meetingInvitations.$inferSelect;
 export type AccreditationRow = typeof meetingAccreditations.$inferSelect;
 export type AgendaItemRow = typeof meetingAgendaItems.$inferSelect;
+export type BadgeRow = typeof meetingBadges.$inferSelect;
+
+/** Each delegate's badge: the one standing (not revoked), else the one revoked last. */
+export function currentBadges(rows: readonly BadgeRow[]): Map<string, BadgeRow> {
+  const current = new Map<string, BadgeRow>();
+  for (const badge of rows) {
+    const key = `${badge.listId}#${badge.delegateIndex}`;
+    const known = current.get(key);
+    const isBetter =
+      !known ||
+      (known.revokedAt !== null && badge.revokedAt === null) ||
+      (known.revokedAt !== null && badge.revokedAt !== null && badge.revokedAt.getTime() > known.revokedAt.getTime());
+    if (isBetter) current.set(key, badge);
+  }
+  return current;
+}
+
+/** The standing badge tokens by "<list id>#<delegate index>": a revoked badge is printed nowhere. */
+export function standingTokens(badges: ReadonlyMap<string, BadgeRow>): Map<string, string> {
+  return new Map([...badges].filter(([, b]) => b.revokedAt === null).map(([key, b]) => [key, b.token]));
+}
 
 /** What meetings need of the registry. */
 export interface MeetingFacts {
@@ -98,13 +119,21 @@ export interface LoadedMeeting {
   readonly invitations: InvitationRow[];
   readonly lists: AccreditationRow[];
   readonly items: AgendaItemRow[];
-  /** Badge tokens by "<list id>#<delegate index>". */
-  readonly badges: ReadonlyMap<string, string>;
+  /** Each delegate's badge by "<list id>#<delegate index>": the standing one, else the last revoked (to be reissued). */
+  readonly badges: ReadonlyMap<string, BadgeRow>;
 }
 
 export async function findMeeting(db: Db, id: string): Promise<MeetingRow | null> {
   const [row] = await db.select().from(meetings).where(eq(meetings.id, id));
   return row ?? null;
+}
+
+/** Meetings' titles by id (the audit trail names the meetings its events were about); a meeting gone since is absent. */
+export async function meetingTitlesOf(db: Db, ids: readonly string[]): Promise<Map<string, Record<string, string>>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: meetings.id, title: meetings.title }).from(meetings).where(inArray(meetings.id, unique));
+  return new Map(rows.map((row) => [row.id, row.title]));
 }
 
 async function loadParts(db: Db, row: MeetingRow): Promise<LoadedMeeting> {
@@ -113,7 +142,7 @@ async function loadParts(db: Db, row: MeetingRow): Promise<LoadedMeeting> {
   const lists = await db.select().from(meetingAccreditations).where(eq(meetingAccreditations.meetingId, row.id)).orderBy(asc(meetingAccreditations.createdAt), asc(meetingAccreditations.id));
   const items = await db.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, row.id)).orderBy(asc(meetingAgendaItems.ord));
   const badges = await db.select().from(meetingBadges).where(eq(meetingBadges.meetingId, row.id));
-  return { row, invitations, lists, items, badges: new Map(badges.map((b) => [`${b.listId}#${b.delegateIndex}`, b.token])) };
+  return { row, invitations, lists, items, badges: currentBadges(badges) };
 }
 
 export async function loadMeeting(db: Db, id: string): Promise<LoadedMeeting | null> {

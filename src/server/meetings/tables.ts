@@ -106,7 +106,7 @@ export const meetingAgendaItems = pgTable(
   (t) => [primaryKey({ columns: [t.meetingId, t.id] })],
 );
 
-/** One badge per accredited delegate: the token its QR code carries, for the verification page. */
+/** The badges of accredited delegates: the token a QR code carries, for the verification page; one standing per delegate, the revoked ones kept so that they verify as revoked. */
 export const meetingBadges = pgTable(
   "meeting_badges",
   {
@@ -119,6 +119,10 @@ export const meetingBadges = pgTable(
       .references(() => meetingAccreditations.id),
     delegateIndex: integer().notNull(),
     issuedAt: timestamp({ withTimezone: true }).notNull(),
+    /** When the secretariat revoked it (it then verifies as revoked, with the reason); null while it stands. */
+    revokedAt: timestamp({ withTimezone: true }),
+    /** Why, as a code the verification page translates (lost, stolen…, or reissued). */
+    revocationReason: text(),
   },
   (t) => [index("meeting_badges_list").on(t.listId)],
 );

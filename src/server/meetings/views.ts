@@ -3,8 +3,9 @@ import type { Meeting, MeetingSummary } from "../../contracts/meetings.js";
 import type { Actor } from "../../domain/access.js";
 import { isSecretariat } from "../../domain/access.js";
 import type { MeetingFormat, MeetingStatus } from "../../domain/meetings/meeting.js";
-import type { Rank } from "../../domain/meetings/accreditation.js";
+import type { BadgeRevocationReason, Rank } from "../../domain/meetings/accreditation.js";
 import { may } from "../access/authorize.js";
+import { badgePolicy } from "./exports/policy.js";
 import { meetingPolicy as policy } from "./policy.js";
 import { chairOfMeeting, resourceOf, type LoadedMeeting, type MeetingFacts, type MeetingRow } from "./store.js";
 import { mayAskFloor } from "./floor-rights.js";
@@ -80,7 +81,14 @@ export function meetingView(loaded: LoadedMeeting, actor: Actor, facts: MeetingF
         id: l.id,
         delegation: l.delegation,
         state: l.state as Meeting["accreditation"][number]["state"],
-        delegates: l.delegates.map((d, index) => ({ ...d, badge: loaded.badges.get(`${l.id}#${index}`) ?? null })),
+        delegates: l.delegates.map((d, index) => {
+          const badge = loaded.badges.get(`${l.id}#${index}`);
+          return {
+            ...d,
+            badge: badge?.token ?? null,
+            revocation: badge?.revokedAt ? { reason: badge.revocationReason as BadgeRevocationReason, at: badge.revokedAt.toISOString() } : null,
+          };
+        }),
         returnReason: l.returnReason,
         version: l.version,
         updatedAt: l.updatedAt.toISOString(),
@@ -98,6 +106,7 @@ export function meetingView(loaded: LoadedMeeting, actor: Actor, facts: MeetingF
       accredit: may(actor, policy.accredit, resource),
       askFloor: may(actor, policy.askFloor, resource) && (isSecretariat(actor) || (ownInvitation !== undefined && mayAskFloor(ownInvitation, facts, day))),
       approve: may(actor, policy.decide, resource),
+      revokeBadges: may(actor, badgePolicy.revoke),
     },
   };
 }

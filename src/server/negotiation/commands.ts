@@ -27,7 +27,7 @@ import { NegotiationError, type NegotiationErrorCode } from "../../domain/negoti
 import { checkBalanced } from "../../domain/negotiation/markup.js";
 import { checkChange, isSpanChange, spanOf, standings, type Handling, type OpenProposal, type ProposalChange } from "../../domain/negotiation/proposals.js";
 import { fingerprint, provisionStatus, type Provision } from "../../domain/negotiation/provisions.js";
-import { applyStep, carryChange, type Step, type WorkingText } from "../../domain/negotiation/working-text.js";
+import { applyStep, BaseTextDiffs, carryChange, type Step, type WorkingText } from "../../domain/negotiation/working-text.js";
 import { defineCommand, StaleVersionError, type BatchCommand, type CommandScope } from "../commands/runner.js";
 import { insertJsonRows } from "../db/json-rows.js";
 import { notFound, ProblemError } from "../http/problem.js";
@@ -386,8 +386,10 @@ export const takePosition = defineCommand({
 async function reanchorProposals(c: CommandScope, row: DocumentRow, before: Provision, after: Provision): Promise<void> {
   if ((before.texts[row.baseLanguage] ?? "") === (after.texts[row.baseLanguage] ?? "")) return;
   const pending = (await loadProposals(c.tx, row.id, ["open"])).filter((p) => isSpanChange(p.change) && p.change.provision === before.id);
+  // One bounded diff of the provision for all its proposals (a rewritten long provision is compared by sentence or whole).
+  const diffs = new BaseTextDiffs();
   for (const proposal of pending) {
-    const carried = carryChange(workingText(row, [before]), [after], { id: proposal.id, delegation: proposal.delegation, change: proposal.change, supporters: [], opposers: [] });
+    const carried = carryChange(workingText(row, [before]), [after], { id: proposal.id, delegation: proposal.delegation, change: proposal.change, supporters: [], opposers: [] }, diffs);
     const quote = carried && isSpanChange(carried) ? (after.texts[row.baseLanguage] ?? "").slice(spanOf(carried).start, spanOf(carried).end) : proposal.quote;
     await c.tx
       .update(negotiationProposals)
@@ -521,7 +523,7 @@ export const actOnProvision = defineCommand({
     await reanchorProposals(c, row, provision, result.text.provisions[0]!);
     const version = await touch(c, row);
     emit(c, loaded, "provision.changed", version, { provision: provision.id, action: action.kind });
-    c.audit(`provision.${action.kind}`, `document:${row.id}`, { provision: provision.id, ...(action.kind === "translation" ? { language: action.language } : {}) });
+    c.audit(`provision.${action.kind}` as const, `document:${row.id}`, { provision: provision.id, ...(action.kind === "translation" ? { language: action.language } : {}) });
     return { documentId: row.id };
   },
 });

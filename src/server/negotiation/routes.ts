@@ -22,6 +22,7 @@ import {
   NoteSchema,
   PositionRequestSchema,
   ProposalSchema,
+  RevisionParamsSchema,
   RevisionSchema,
   SilenceRequestSchema,
   StatementRequestSchema,
@@ -30,7 +31,9 @@ import {
 } from "../../contracts/negotiation.js";
 import { ProblemSchema } from "../../contracts/problems.js";
 import { authorize, may, requireSignIn } from "../access/authorize.js";
-import { commandContext, type AppServices } from "../app-services.js";
+import { callerOf, commandContext, type AppServices } from "../app-services.js";
+import { CACHE_CONTROL } from "../http/cache-control.js";
+import { sendReadyJson } from "../http/ready-json.js";
 import { notFound, ProblemError } from "../http/problem.js";
 import {
   actOnProvision,
@@ -49,7 +52,8 @@ import {
 import { negotiationPolicy as policy } from "./policy.js";
 import { findRevision, listDocuments, listNotes, type DocumentCache } from "./queries.js";
 import { findDocument, registryFacts, resourceOf, type DocumentRow } from "./store.js";
-import { diffView, proposalView, revisionView, summaryView } from "./views.js";
+import { proposalView, revisionView, summaryView } from "./views.js";
+import { DiffCache, diffRevisionsTask } from "./diff-cache.js";
 import { asc, eq } from "drizzle-orm";
 import { negotiationPositions, negotiationProposals } from "./tables.js";
 
@@ -58,8 +62,12 @@ const tags = ["negotiation"];
 const DocumentParams = z.strictObject({ id: z.string().max(64) });
 const ProvisionParams = z.strictObject({ id: z.string().max(64), provision: z.string().max(80) });
 const TranslationParams = ProvisionParams.extend({ language: LanguageSchema });
-const RevisionParams = z.strictObject({ id: z.string().max(64), number: z.coerce.number().int().min(0) });
 const ProposalParams = z.strictObject({ id: z.string().max(64) });
+
+/** Sends JSON already serialized (by a worker thread, kept in a cache) as it is, past the response serializer. */
+function sendJson(reply: FastifyReply, json: Uint8Array): FastifyReply {
+  return reply.type("application/json; charset=utf-8").send(Buffer.from(json.buffer, json.byteOffset, json.byteLength));
+}
 
 export async function negotiationRoutes(app: FastifyInstance, options: { services: AppServices; documents: DocumentCache }): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -72,15 +80,15 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
     return { facts, day: today() };
   };
 
-  /** Answers with the document as the caller may see it, from the cache (304 when the browser has it already). */
+  /** Answers with the document as the caller may see it, from the cache (304 to a client that holds it; browsers keep nothing: no-store). */
   async function sendDocument(request: FastifyRequest, reply: FastifyReply, id: string, status = 200): Promise<FastifyReply> {
     const { facts, day } = situation();
     const cached = await documents.get(id, `${day}|${snapshot.position}`, (row) => facts.chairOf(row.body, day));
     if (!cached) throw notFound("document");
     authorize(request.actor, policy.read, resourceOf(cached.row, facts, day));
-    void reply.header("etag", cached.etag).header("cache-control", "private, no-cache");
+    void reply.header("etag", cached.etag).header("cache-control", CACHE_CONTROL.private);
     if (status === 200 && request.headers["if-none-match"] === cached.etag) return reply.code(304).send();
-    return reply.code(status).type("application/json; charset=utf-8").send(cached.json);
+    return sendReadyJson(request, reply.code(status), cached);
   }
 
   /** Reads a document the caller may see (for revisions, diffs, notes). */
@@ -171,7 +179,7 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
 
   api.get(
     "/api/v1/documents/:id/revisions/:number",
-    { schema: { tags, summary: "One issued revision (Rev.0 is the zero draft)", params: RevisionParams, response: { 200: RevisionSchema, ...errors } } },
+    { schema: { tags, summary: "One issued revision (Rev.0 is the zero draft)", params: RevisionParamsSchema, response: { 200: RevisionSchema, ...errors } } },
     async (request) => {
       const row = await readable(request, request.params.id);
       const revision = await findRevision(db, row.id, request.params.number);
@@ -182,13 +190,27 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
 
   api.get(
     "/api/v1/documents/:id/diff",
-    { schema: { tags, summary: "A word-level comparison of two revisions, provision by provision", params: DocumentParams, querystring: DiffQuerySchema, response: { 200: DiffSchema, ...errors } } },
-    async (request) => {
+    {
+      schema: {
+        tags,
+        summary: "A comparison of two revisions, provision by provision: word by word, or by sentence or as a whole where the change is too large",
+        params: DocumentParams,
+        querystring: DiffQuerySchema,
+        response: { 200: DiffSchema, 422: ProblemSchema, 429: ProblemSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      // Who may read the document is asked on every request, before the cache: a kept diff is never a way around it.
       const row = await readable(request, request.params.id);
-      const [from, to] = await Promise.all([findRevision(db, row.id, request.query.from), findRevision(db, row.id, request.query.to)]);
-      if (!from) throw notFound("revision (from)");
-      if (!to) throw notFound("revision (to)");
-      return diffView(row, from, to);
+      const { from: fromNumber, to: toNumber } = request.query;
+      const json = await services.diffs.get(DiffCache.key(row.id, fromNumber, toNumber, row.languages), async () => {
+        const [from, to] = await Promise.all([findRevision(db, row.id, fromNumber), findRevision(db, row.id, toNumber)]);
+        if (!from) throw notFound("revision (from)");
+        if (!to) throw notFound("revision (to)");
+        const pair = { languages: row.languages, from: { number: from.number, provisions: from.provisions }, to: { number: to.number, provisions: to.provisions } };
+        return services.work.run(diffRevisionsTask, pair, { caller: callerOf(request) });
+      });
+      return sendJson(reply, json);
     },
   );
 

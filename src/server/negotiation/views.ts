@@ -1,7 +1,7 @@
 // What the API answers about a negotiation: the document with its rolling text, a revision, a diff between two.
 import type { DiffDto, DocumentDto, DocumentSummary, ProposalDto, ProvisionDto, RevisionDto } from "../../contracts/negotiation.js";
 import { adoptionBlockers } from "../../domain/negotiation/adoption.js";
-import { diffWords } from "../../domain/negotiation/diff.js";
+import { DiffBudget, diffWithin } from "../../domain/negotiation/diff.js";
 import { standings, type Handling } from "../../domain/negotiation/proposals.js";
 import { bracketsWithBackers, outdatedLanguages, provisionNumbers, provisionOptions, provisionStatus, type Provision } from "../../domain/negotiation/provisions.js";
 import type { DocumentRow, PositionRow, ProposalRow } from "./store.js";
@@ -129,36 +129,59 @@ export function revisionView(row: Row & { id: string }, revision: typeof negotia
   };
 }
 
-/** Provision by provision (matched by identity, never by number), a word-level diff in each language. */
-export function diffView(row: Row, from: { number: number; provisions: readonly Provision[] }, to: { number: number; provisions: readonly Provision[] }): DiffDto {
+/**
+ * The steps one revision diff may take in all (see DiffBudget): a few seconds of a worker thread, well within a job's
+ * time budget; eight long provisions rewritten outright, each within its own bound, or thousands of ordinary ones. Past
+ * it, the changed texts left are compared as a whole (their common beginning and end kept).
+ */
+export const DIFF_WORK_PER_DOCUMENT = 200_000_000;
+
+type DiffProvision = DiffDto["provisions"][number];
+
+/**
+ * Provision by provision (matched by identity, never by number), a diff in each language: word by word, or more coarsely
+ * for a change too large to compare so (each text within its own bound, all of them within DIFF_WORK_PER_DOCUMENT).
+ */
+export function diffView(
+  languages: readonly string[],
+  from: { number: number; provisions: readonly Provision[] },
+  to: { number: number; provisions: readonly Provision[] },
+  maxWork: number = DIFF_WORK_PER_DOCUMENT,
+): DiffDto {
+  const diff = diffWithin(new DiffBudget(maxWork));
+  const compare = (before: Provision | undefined, after: Provision | undefined): Pick<DiffProvision, "ops" | "granularity"> => {
+    const ops: DiffProvision["ops"] = {};
+    const granularity: DiffProvision["granularity"] = {};
+    for (const language of languages) {
+      const result = diff(before?.texts[language] ?? "", after?.texts[language] ?? "", language);
+      ops[language] = result.ops;
+      granularity[language] = result.granularity;
+    }
+    return { ops, granularity };
+  };
   const fromNumbers = provisionNumbers(from.provisions);
   const toNumbers = provisionNumbers(to.provisions);
   const before = new Map(from.provisions.map((p, i) => [p.id, { p, i }]));
   const after = new Set(to.provisions.map((p) => p.id));
-  const kept = to.provisions.filter((p) => before.has(p.id)).map((p) => p.id);
-  const keptBefore = from.provisions.filter((p) => after.has(p.id)).map((p) => p.id);
+  // A provision moved when its place among the provisions both revisions hold changed.
+  const placeAfter = new Map(to.provisions.filter((p) => before.has(p.id)).map((p, i) => [p.id, i]));
+  const placeBefore = new Map(from.provisions.filter((p) => after.has(p.id)).map((p, i) => [p.id, i]));
   const items: DiffDto["provisions"] = [];
   for (const provision of to.provisions) {
     const old = before.get(provision.id)?.p;
-    const ops: DiffDto["provisions"][number]["ops"] = {};
-    for (const language of row.languages) {
-      ops[language] = diffWords(old?.texts[language] ?? "", provision.texts[language] ?? "", language);
-    }
-    const textChanged = old !== undefined && row.languages.some((l) => (old.texts[l] ?? "") !== (provision.texts[l] ?? ""));
-    const moved = old !== undefined && kept.indexOf(provision.id) !== keptBefore.indexOf(provision.id);
+    const textChanged = old !== undefined && languages.some((l) => (old.texts[l] ?? "") !== (provision.texts[l] ?? ""));
+    const moved = old !== undefined && placeAfter.get(provision.id) !== placeBefore.get(provision.id);
     items.push({
       id: provision.id,
       change: old === undefined ? "added" : textChanged ? "changed" : moved ? "moved" : "same",
       fromNumber: fromNumbers.get(provision.id) ?? null,
       toNumber: toNumbers.get(provision.id) ?? null,
-      ops,
+      ...compare(old, provision),
     });
   }
   for (const provision of from.provisions) {
     if (after.has(provision.id)) continue;
-    const ops: DiffDto["provisions"][number]["ops"] = {};
-    for (const language of row.languages) ops[language] = diffWords(provision.texts[language] ?? "", "", language);
-    items.push({ id: provision.id, change: "removed", fromNumber: fromNumbers.get(provision.id) ?? null, toNumber: null, ops });
+    items.push({ id: provision.id, change: "removed", fromNumber: fromNumbers.get(provision.id) ?? null, toNumber: null, ...compare(provision, undefined) });
   }
   return { from: from.number, to: to.number, provisions: items };
 }

@@ -1,46 +1,51 @@
 // The chair's programme: a term's events and progress (public), its import from a CSV or XLSX spreadsheet (validated
-// first: every bad cell named by row and column, nothing written), and its export in the same columns.
+// first: every bad cell named by row and column, nothing written), and its export in the same columns. Reading a file
+// and writing a workbook run in the work pool; the routes do only what is cheap (the content type, the byte length).
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ProblemSchema, type FieldError } from "../../contracts/problems.js";
 import { cellField, MAX_SPREADSHEET_BYTES, ProgrammeImportQuery, ProgrammeImportResultSchema, ProgrammeSchema, SPREADSHEET_TYPES, TermParams } from "../../contracts/programme.js";
-import { textProblem } from "../../contracts/text.js";
-import { programmeRows, readProgrammeSheet, type SheetError, type TextProblemCode } from "../../domain/programme/spreadsheet.js";
+import { programmeRows, type SheetError } from "../../domain/programme/spreadsheet.js";
 import type { ChairmanshipTerm, Registry } from "../../domain/registry.js";
 import { authorize, requireSignIn } from "../access/authorize.js";
-import { commandContext, type AppServices } from "../app-services.js";
+import { callerOf, commandContext, type AppServices } from "../app-services.js";
 import { notFound, ProblemError } from "../http/problem.js";
 import { importedCount, importProgramme } from "./commands.js";
 import { programmePolicy } from "./policy.js";
 import { meetingsChairedBy } from "../meetings/queries.js";
 import { meetingFacts } from "../meetings/store.js";
 import { findTerm, programmeView, termDays, termEvents } from "./queries.js";
-import { readSpreadsheet, UnreadableSpreadsheetError, writeCsv, writeXlsx, type SpreadsheetFormat } from "./sheet-files.js";
+import { writeCsv, type SpreadsheetFormat } from "./sheet-files.js";
+import type { ProgrammeFileRead } from "./sheet-task.js";
+import { readProgrammeFileTask, writeProgrammeWorkbookTask } from "./tasks.js";
 
 const tags = ["programme"];
 const errors = { 400: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema };
-const writeErrors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, 503: ProblemSchema };
-/** The errors a refused spreadsheet reports at most (the detail says how many there were). */
-const MAX_REPORTED_ERRORS = 200;
-
+/** Answers of a request whose work runs in the pool: refused when its caller (429) or the server (503) has too much. */
+const workErrors = { 422: ProblemSchema, 429: ProblemSchema, 503: ProblemSchema };
 const ExportQuery = z.strictObject({ template: z.enum(["true", "false"]).optional() });
+const writeErrors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, ...workErrors };
 
 const SpreadsheetBody = z
   .custom<Buffer>((value) => Buffer.isBuffer(value), "the spreadsheet itself, sent as text/csv or as an XLSX file")
   .meta({ description: "The spreadsheet's bytes: a CSV file (text/csv, UTF-8) or an XLSX workbook, whose first sheet is read." });
 
-/** A spreadsheet refused: 400 listing each bad cell, its field saying where ("row 7, column start (E)"). */
-function refused(sheetErrors: readonly SheetError[]): ProblemError {
-  const fieldErrors: FieldError[] = sheetErrors.slice(0, MAX_REPORTED_ERRORS).map((e) => ({
-    field: cellField(e),
-    code: e.code,
-    message: e.message,
-    ...(e.limit !== undefined ? { limit: e.limit } : {}),
-  }));
-  const count = sheetErrors.length;
-  const shown = count > MAX_REPORTED_ERRORS ? ` (the first ${MAX_REPORTED_ERRORS} are listed)` : "";
-  return new ProblemError(400, "spreadsheet-invalid", "The spreadsheet was not imported", `${count} error${count === 1 ? "" : "s"}${shown}; nothing was changed.`, { errors: fieldErrors });
+function fieldErrors(sheetErrors: readonly SheetError[]): FieldError[] {
+  return sheetErrors.map((e) => ({ field: cellField(e), code: e.code, message: e.message, ...(e.limit !== undefined ? { limit: e.limit } : {}) }));
+}
+
+/**
+ * A spreadsheet refused: 400 listing each bad cell, its field saying where ("row 7, column start (E)"); or, for a file
+ * that cannot be read, why, with the bound it broke ("file", too-many-columns, limit 26) when that is why.
+ */
+function refused(read: Exclude<ProgrammeFileRead, { ok: true }>): ProblemError {
+  if (read.problem === "spreadsheet-unreadable") {
+    return new ProblemError(400, "spreadsheet-unreadable", "The file could not be read", `${read.reason}; nothing was changed.`, read.errors.length > 0 ? { errors: fieldErrors(read.errors) } : {});
+  }
+  const { count } = read;
+  const shown = count > read.errors.length ? ` (the first ${read.errors.length} are listed)` : "";
+  return new ProblemError(400, "spreadsheet-invalid", "The spreadsheet was not imported", `${count} error${count === 1 ? "" : "s"}${shown}; nothing was changed.`, { errors: fieldErrors(read.errors) });
 }
 
 function formatOf(contentType: string | undefined): SpreadsheetFormat {
@@ -106,15 +111,8 @@ export async function programmeRoutes(app: FastifyInstance, options: { services:
       const term = termOf(request.params.term);
       authorize(request.actor, programmePolicy.import, { holder: term.state });
       const format = formatOf(request.headers["content-type"]);
-      let cells;
-      try {
-        cells = await readSpreadsheet(request.body, format);
-      } catch (error) {
-        if (error instanceof UnreadableSpreadsheetError) throw new ProblemError(400, "spreadsheet-unreadable", "The file could not be read", `${error.message}; nothing was changed.`);
-        throw error;
-      }
-      const read = readProgrammeSheet(cells.header, cells.rows, { checkText: (text) => textProblem(text, { isMultiLine: false }) as TextProblemCode | null });
-      if (!read.ok) throw refused(read.errors);
+      const read = await services.work.run(readProgrammeFileTask, { bytes: request.body, format }, { caller: callerOf(request) });
+      if (!read.ok) throw refused(read);
       if (request.query.dryRun === "true") return { dryRun: true, events: read.events.length, replaced: await importedCount(db, term.id) };
       const file = request.query.file ?? `programme.${format}`;
       const done = await runner.run(importProgramme, commandContext(request, services), { term, events: read.events, file });
@@ -153,15 +151,16 @@ export async function programmeRoutes(app: FastifyInstance, options: { services:
         summary: "The term's programme as an XLSX workbook, in the columns an import reads; ?template=true: the columns alone",
         params: TermParams,
         querystring: ExportQuery,
-        response: { 200: binary(SPREADSHEET_TYPES.xlsx, "XLSX workbook"), ...errors },
+        response: { 200: binary(SPREADSHEET_TYPES.xlsx, "XLSX workbook"), ...errors, ...workErrors },
       },
     },
     async (request, reply) => {
       const term = termOf(request.params.term);
       const isTemplate = request.query.template === "true";
-      const workbook = await writeXlsx(await exportRows(term, isTemplate), term.id);
+      const rows = await exportRows(term, isTemplate);
+      const workbook = await services.work.run(writeProgrammeWorkbookTask, { rows, sheetName: term.id }, { caller: callerOf(request) });
       void reply.header("content-disposition", `attachment; filename="${fileName(term, isTemplate, "xlsx")}"`);
-      return reply.type(SPREADSHEET_TYPES.xlsx).send(workbook as never);
+      return reply.type(SPREADSHEET_TYPES.xlsx).send(Buffer.from(workbook.buffer, workbook.byteOffset, workbook.byteLength) as never);
     },
   );
 }

@@ -1,39 +1,91 @@
 // Programme spreadsheets as files: a CSV (UTF-8; comma, semicolon or tab, as spreadsheet programs in each locale write it)
-// or the first sheet of an XLSX workbook read into cell values, and events written back as either.
-import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
-import { EVENT_KINDS, EVENT_STATUSES, TRACKS } from "../../domain/programme/event.js";
-import { MAX_ROWS, PROGRAMME_COLUMNS, type Cell } from "../../domain/programme/spreadsheet.js";
+// or the first sheet of an XLSX workbook read into cell values within SHEET_BOUNDS, and events written back as CSV (the
+// XLSX export: xlsx-export.ts). Reading runs in the work pool (sheet-task.ts), never on the thread that answers requests.
+import { PROGRAMME_COLUMNS } from "../../domain/programme/spreadsheet.js";
+import { cellTooLong, SHEET_BOUNDS, tooManyColumns, tooManyRows, UnreadableSpreadsheetError, type SheetCells } from "./sheet-bounds.js";
+import { readXlsx } from "./xlsx-sheet.js";
 
 export type SpreadsheetFormat = "csv" | "xlsx";
 
-/** A file that is not a readable CSV or XLSX: why, in English (the problem's detail). */
-export class UnreadableSpreadsheetError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UnreadableSpreadsheetError";
-  }
-}
-
-export interface SheetCells {
-  readonly header: readonly Cell[];
-  /** `rows[0]` is the sheet's row 2. */
-  readonly rows: readonly (readonly Cell[])[];
-}
-
-/** Rows read at most: beyond MAX_ROWS events the file is refused anyway; the margin lets empty rows through. */
-const MAX_SHEET_ROWS = MAX_ROWS * 5;
-
-function tooLong(): UnreadableSpreadsheetError {
-  return new UnreadableSpreadsheetError(`the sheet has more than ${MAX_SHEET_ROWS} rows; a programme has at most ${MAX_ROWS} events`);
-}
-
 /** The separator of a CSV's header line: the one of ",", ";" and tab it holds most often (a comma when none). */
 export function csvDelimiter(text: string): string {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
-  const counts = [",", ";", "\t"].map((d) => [d, firstLine.split(d).length - 1] as const);
-  const [best] = counts.sort((a, b) => b[1] - a[1]);
+  const counts = { ",": 0, ";": 0, "\t": 0 };
+  // Counted, not split: a header line may be a megabyte of separators.
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === "\n" || char === "\r") break;
+    if (char === "," || char === ";" || char === "\t") counts[char]++;
+  }
+  const [best] = Object.entries(counts).sort((a, b) => b[1] - a[1]);
   return best && best[1] > 0 ? best[0] : ",";
+}
+
+const QUOTE = 0x22;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
+function brokenCsv(why: string): UnreadableSpreadsheetError {
+  return new UnreadableSpreadsheetError(`the CSV file could not be read: ${why}`);
+}
+
+/**
+ * A CSV's records (RFC 4180: quoted fields may hold separators, line breaks and doubled quotes; lines end in CRLF, LF or
+ * CR), read within SHEET_BOUNDS: the reader stops at the first field beyond the last column, the first record beyond the
+ * last row and the first cell longer than the bound, so that no more than the bounds allow is ever held. An empty line
+ * is a record of one empty field, as spreadsheet programs number it.
+ */
+export function csvRecords(text: string, delimiter: string): string[][] {
+  const records: string[][] = [];
+  const length = text.length;
+  const separator = delimiter.charCodeAt(0);
+  let header: string[] = [];
+  let record: string[] = [];
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (at >= length) return records;
+  for (;;) {
+    const row = records.length + 1;
+    if (record.length === 0 && row > SHEET_BOUNDS.rows) throw tooManyRows();
+    if (record.length >= SHEET_BOUNDS.columns) throw tooManyColumns();
+    let value = "";
+    if (text.charCodeAt(at) === QUOTE) {
+      at++;
+      for (;;) {
+        const close = text.indexOf('"', at);
+        if (close === -1) throw brokenCsv(`a quoted field in row ${row} is never closed`);
+        if (value.length + (close - at) > SHEET_BOUNDS.cellCharacters) throw cellTooLong(row, record.length, header);
+        value += text.slice(at, close);
+        at = close + 1;
+        if (text.charCodeAt(at) !== QUOTE) break;
+        value += '"';
+        at++;
+      }
+      const next = text.charCodeAt(at);
+      if (at < length && next !== separator && next !== LINE_FEED && next !== CARRIAGE_RETURN) throw brokenCsv(`a field in row ${row} goes on after its closing quote`);
+    } else {
+      const start = at;
+      for (; at < length; at++) {
+        const code = text.charCodeAt(at);
+        if (code === separator || code === LINE_FEED || code === CARRIAGE_RETURN) break;
+        if (code === QUOTE) throw brokenCsv(`a quote inside a field in row ${row}: put the field in quotes and double the quote`);
+        if (at - start >= SHEET_BOUNDS.cellCharacters) throw cellTooLong(row, record.length, header);
+      }
+      value = text.slice(start, at);
+    }
+    record.push(value);
+    if (row === 1) header = record;
+    if (at >= length) {
+      records.push(record);
+      return records;
+    }
+    if (text.charCodeAt(at) === separator) {
+      at++;
+      continue;
+    }
+    at += text.charCodeAt(at) === CARRIAGE_RETURN && text.charCodeAt(at + 1) === LINE_FEED ? 2 : 1;
+    records.push(record);
+    record = [];
+    if (at >= length) return records;
+  }
 }
 
 function readCsv(buffer: Buffer): SheetCells {
@@ -43,80 +95,11 @@ function readCsv(buffer: Buffer): SheetCells {
   } catch {
     throw new UnreadableSpreadsheetError("the CSV file is not UTF-8 text: save it as “CSV UTF-8”");
   }
-  let records: string[][];
-  try {
-    records = parse(text, { delimiter: csvDelimiter(text), relax_column_count: true, skip_empty_lines: false, bom: true, to: MAX_SHEET_ROWS + 1 }) as string[][];
-  } catch (error) {
-    throw new UnreadableSpreadsheetError(`the CSV file could not be read: ${(error as Error).message}`);
-  }
-  if (records.length > MAX_SHEET_ROWS) throw tooLong();
+  const records = csvRecords(text, csvDelimiter(text));
   return { header: records[0] ?? [], rows: records.slice(1) };
 }
 
-/** A cell's value as the sheet shows it: a formula's result, a rich text's or a link's text. */
-function cellValue(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
-  if ("result" in value) return cellValue((value.result ?? null) as ExcelJS.CellValue);
-  if ("richText" in value) return value.richText.map((part) => part.text).join("");
-  if ("text" in value && typeof value.text === "string") return value.text;
-  if ("error" in value) return String(value.error);
-  return null;
-}
-
-/** What a workbook may unpack to at most: a programme of MAX_ROWS events is far smaller; a "ZIP bomb" far larger. */
-export const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
-
-/**
- * The bytes a ZIP archive says its files unpack to, from its central directory (read before anything is unpacked); null
- * when the archive has no readable directory.
- */
-export function unpackedSize(buffer: Buffer): number | null {
-  // The end-of-central-directory record: 22 bytes, then a comment of up to 65,535.
-  for (let end = buffer.length - 22; end >= Math.max(0, buffer.length - 22 - 0xffff); end--) {
-    if (buffer.readUInt32LE(end) !== 0x06054b50) continue;
-    const entries = buffer.readUInt16LE(end + 10);
-    let at = buffer.readUInt32LE(end + 16);
-    let total = 0;
-    for (let i = 0; i < entries; i++) {
-      if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== 0x02014b50) return null;
-      total += buffer.readUInt32LE(at + 24);
-      at += 46 + buffer.readUInt16LE(at + 28) + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
-    }
-    return total;
-  }
-  return null;
-}
-
-async function readXlsx(buffer: Buffer): Promise<SheetCells> {
-  // An XLSX file is a ZIP archive; anything else is not worth handing to the reader.
-  if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw new UnreadableSpreadsheetError("the file is not an XLSX workbook");
-  const unpacked = unpackedSize(buffer);
-  if (unpacked === null) throw new UnreadableSpreadsheetError("the XLSX workbook is damaged");
-  if (unpacked > MAX_UNPACKED_BYTES) throw new UnreadableSpreadsheetError(`the XLSX workbook unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MiB`);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new UnreadableSpreadsheetError(`the XLSX workbook could not be read: ${(error as Error).message}`);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new UnreadableSpreadsheetError("the XLSX workbook has no sheet");
-  const byNumber = new Map<number, Cell[]>();
-  let last = 0;
-  sheet.eachRow((row, number) => {
-    last = Math.max(last, number);
-    if (number > MAX_SHEET_ROWS) return;
-    const values = row.values as ExcelJS.CellValue[];
-    // row.values starts at index 1, as columns do.
-    byNumber.set(number, values.slice(1).map((v) => cellValue(v)));
-  });
-  if (last > MAX_SHEET_ROWS) throw tooLong();
-  const rows: Cell[][] = [];
-  for (let number = 2; number <= last; number++) rows.push(byNumber.get(number) ?? []);
-  return { header: byNumber.get(1) ?? [], rows };
-}
-
+/** A spreadsheet's cells, or UnreadableSpreadsheetError (naming the bound the file broke, if it broke one). */
 export async function readSpreadsheet(buffer: Buffer, format: SpreadsheetFormat): Promise<SheetCells> {
   return format === "csv" ? readCsv(buffer) : readXlsx(buffer);
 }
@@ -128,23 +111,4 @@ function csvField(value: string): string {
 /** A CSV with a byte-order mark, so that spreadsheet programs open it as UTF-8. */
 export function writeCsv(rows: readonly (readonly string[])[]): string {
   return `\uFEFF${[[...PROGRAMME_COLUMNS], ...rows].map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
-}
-
-/** An XLSX workbook: the programme on its first sheet (every cell text, dates as written), the allowed codes on a second. */
-export async function writeXlsx(rows: readonly (readonly string[])[], sheetName: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Concord";
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31) || "programme", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = PROGRAMME_COLUMNS.map((column) => ({ header: column, key: column, width: column.startsWith("title") ? 40 : column.startsWith("organizer") || column.startsWith("city") ? 20 : 12, style: { numFmt: "@" } }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow([...row]);
-  const codes = workbook.addWorksheet("codes");
-  codes.columns = [
-    { header: "track", key: "track", width: 16 },
-    { header: "kind", key: "kind", width: 16 },
-    { header: "status", key: "status", width: 16 },
-  ];
-  codes.getRow(1).font = { bold: true };
-  for (let i = 0; i < Math.max(TRACKS.length, EVENT_KINDS.length, EVENT_STATUSES.length); i++) codes.addRow([TRACKS[i] ?? null, EVENT_KINDS[i] ?? null, EVENT_STATUSES[i] ?? null]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -6,6 +6,8 @@ import { PUBLIC_AUDIENCE, secretariatAnd, type Audience, type AudienceMember } f
 import { openDatabase, type Database } from "../db/client.js";
 import { appendEvents, type StoredEvent } from "../events/log.js";
 import { LiveHub } from "./hub.js";
+import type { PresenceAnnouncement } from "./presence.js";
+import { EVERY_MEMBER, type StreamReaders } from "./stream-readers.js";
 
 /** A WebSocket as the hub sees it: what was sent to it, how it was closed, and a way for the "client" to talk. */
 class FakeSocket extends EventEmitter {
@@ -70,6 +72,7 @@ describe("the live hub", () => {
       maxBufferedBytes: 1_000,
       sessionCheckMs: 60_000,
       checkSession: async (hash) => validSessions.get(hash) ?? null,
+      readersOf: async () => EVERY_MEMBER,
     });
   });
   afterAll(async () => {
@@ -249,5 +252,254 @@ describe("the live hub", () => {
     await talker.until(() => talker.closed !== null);
     expect(talker.closed?.code).toBe(LIVE_CLOSE.protocolError);
     for (const s of sockets) if (!s.closed) s.close(1000, "done");
+  });
+
+  describe("with budgets, read rules and paced presence", () => {
+    let clock = 0;
+    const timers: { run: () => void; at: number }[] = [];
+    const announcements: PresenceAnnouncement[] = [];
+    /** Who may read each guarded stream ("document:…"), as the capability's rule would say; absent: no such stream. */
+    const readers = new Map<string, (member: AudienceMember) => boolean>();
+    /** The version a stream's rule reports, when it reports one. */
+    const versions = new Map<string, string>();
+    let ruleLoads = 0;
+    let paced: LiveHub;
+
+    /** Moves the fake clock on and runs the timers that come due. */
+    const advance = (ms: number) => {
+      clock += ms;
+      for (const timer of timers.filter((t) => t.at <= clock)) {
+        timers.splice(timers.indexOf(timer), 1);
+        timer.run();
+      }
+    };
+
+    beforeAll(() => {
+      paced = new LiveHub({
+        db: database.db,
+        now: () => now,
+        heartbeatMs: 0,
+        checkSession: async (hash) => validSessions.get(hash) ?? null,
+        readersOf: async (stream): Promise<StreamReaders | null> => {
+          ruleLoads += 1;
+          if (!stream.startsWith("document:")) return EVERY_MEMBER;
+          const rule = readers.get(stream);
+          const version = versions.get(stream);
+          return rule ? { isGuarded: true, admits: (member) => rule(member), ...(version !== undefined ? { version } : {}) } : null;
+        },
+        hasRoom: (stream) => stream.startsWith("document:"),
+        announce: (announcement) => announcements.push(announcement),
+        clock: () => clock,
+        schedule: (run, ms) => void timers.push({ run, at: clock + ms }),
+        budgets: {
+          messagesPerConnection: { burst: 5, perSecond: 1 },
+          messagesPerUser: { burst: 8, perSecond: 2 },
+          dropsBeforeClose: 10,
+          readsPerUser: { burst: 3, perSecond: 1 },
+          connectionsPerUser: 3,
+        },
+      });
+    });
+    afterAll(() => paced.closeAll());
+
+    function join(member: AudienceMember, tokenHash = `paced-${member.userId}-${Math.random()}`): FakeSocket {
+      validSessions.set(tokenHash, member);
+      const socket = new FakeSocket();
+      paced.accept(socket as unknown as WebSocket, { tokenHash, member });
+      return socket;
+    }
+    const errors = (socket: FakeSocket, code: string) => socket.received.filter((m) => m.type === "error" && m.code === code);
+    const rooms = (socket: FakeSocket) => socket.received.flatMap((m) => (m.type === "presence" ? [m.present] : []));
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+    it("drops messages over a connection's budget unread, says so once with the wait, and closes a client that keeps going", async () => {
+      clock += 60_000;
+      const socket = join({ userId: "flooder", role: "head_of_delegation", delegation: "KZ" });
+      const streams = Array.from({ length: 8 }, () => freshStream());
+      for (const stream of streams) socket.say({ type: "subscribe", streams: [{ stream, after: null }] });
+      await socket.until((ms) => ms.filter((m) => m.type === "subscribed").length === 3);
+      await settle();
+      // Five messages fit the budget; the three after them were dropped, and did nothing.
+      expect(errors(socket, "over-budget")).toEqual([{ type: "error", code: "over-budget", message: expect.any(String), retryAfterMs: 1_000 }]);
+      advance(5_000);
+      await socket.until((ms) => ms.filter((m) => m.type === "subscribed").length === 5);
+      expect(socket.received.filter((m) => m.type === "subscribed").map((m) => (m as { stream: string }).stream)).toEqual(streams.slice(0, 5));
+      expect(socket.closed).toBeNull();
+      for (let i = 0; i < 20; i += 1) socket.say({ type: "presence", stream: streams[0]!, provision: null });
+      expect(socket.closed?.code).toBe(LIVE_CLOSE.tooManyMessages);
+      expect(errors(socket, "over-budget")).toHaveLength(2);
+    });
+
+    it("shares one budget among a user's connections, and limits connections per user across sessions", async () => {
+      clock += 60_000;
+      const member: AudienceMember = { userId: "two-sessions", role: "delegate", delegation: "CN" };
+      const [first, second, third] = [join(member, "session-one"), join(member, "session-one"), join(member, "session-two")];
+      const fourth = join(member, "session-three");
+      expect([first, second, third].map((s) => s.closed)).toEqual([null, null, null]);
+      expect(fourth.closed?.code).toBe(LIVE_CLOSE.tooManyConnections);
+      const stream = freshStream();
+      for (const socket of [first, second]) for (let i = 0; i < 4; i += 1) socket.say({ type: "unsubscribe", streams: [stream] });
+      // Eight went through (the user's burst); the ninth, from a connection with budget left, is over the user's.
+      third.say({ type: "unsubscribe", streams: [stream] });
+      expect(errors(first, "over-budget")).toEqual([]);
+      expect(errors(third, "over-budget")).toHaveLength(1);
+      for (const socket of [first, second, third]) socket.close(1000, "done");
+    });
+
+    it("reads subscriptions one user asks for within the user's read budget, and never the ones unsubscribed while waiting", async () => {
+      clock += 60_000;
+      const socket = join({ userId: "churner", role: "secretariat_admin", delegation: null });
+      const streams = Array.from({ length: 5 }, () => freshStream());
+      const loadsBefore = ruleLoads;
+      socket.say({ type: "subscribe", streams: streams.map((stream) => ({ stream, after: null })) });
+      await socket.until((ms) => ms.filter((m) => m.type === "subscribed").length === 3);
+      await settle();
+      expect(socket.received.filter((m) => m.type === "subscribed")).toHaveLength(3);
+      socket.say({ type: "unsubscribe", streams: streams.slice(3) });
+      advance(10_000);
+      await settle();
+      expect(socket.received.filter((m) => m.type === "subscribed")).toHaveLength(3);
+      expect(ruleLoads - loadsBefore).toBe(3);
+      // Asked again for a stream it is up to date on: answered at once, nothing read.
+      socket.say({ type: "subscribe", streams: [{ stream: streams[0]!, after: null }] });
+      expect(socket.received.at(-1)).toEqual({ type: "subscribed", stream: streams[0], head: 0 });
+      expect(ruleLoads - loadsBefore).toBe(3);
+      socket.close(1000, "done");
+    });
+
+    it("refuses a stream the member may not read exactly as one that does not exist: no head, no event, nothing counted", async () => {
+      clock += 60_000;
+      const draft = "document:private-draft";
+      readers.set(draft, (member) => member.delegation === "KZ" || member.role === "secretariat_admin");
+      await commit(draft, 7, secretariatAnd({ delegation: "KZ" }));
+      const stranger = join({ userId: "stranger", role: "head_of_delegation", delegation: "MN" });
+      stranger.say({ type: "subscribe", streams: [{ stream: draft, after: 0 }] });
+      stranger.say({ type: "subscribe", streams: [{ stream: "document:no-such-draft", after: 0 }] });
+      stranger.say({ type: "presence", stream: draft, provision: null });
+      await stranger.until((ms) => ms.filter((m) => m.type === "unsubscribed").length === 2);
+      await settle();
+      expect(stranger.received.filter((m) => m.type !== "hello" && m.type !== "error")).toEqual([
+        { type: "unsubscribed", stream: draft, reason: "forbidden" },
+        { type: "unsubscribed", stream: "document:no-such-draft", reason: "forbidden" },
+      ]);
+      expect(JSON.stringify(stranger.received)).not.toMatch(/"head"|"seq"/);
+      const reader = join({ userId: "kz-reader", role: "delegate", delegation: "KZ" });
+      reader.say({ type: "subscribe", streams: [{ stream: draft, after: 0 }] });
+      await reader.subscribed(draft);
+      expect(reader.events(draft)).toHaveLength(7);
+      for (const socket of [stranger, reader]) socket.close(1000, "done");
+    });
+
+    it("unsubscribes a connection that lost the right to read, withdraws its presence, and tells it", async () => {
+      clock += 60_000;
+      const draft = "document:narrowed";
+      let isOpenToObservers = true;
+      readers.set(draft, (member) => member.delegation === "RU" || (isOpenToObservers && member.delegation === "MN"));
+      const russia = join({ userId: "ru-room", role: "head_of_delegation", delegation: "RU" });
+      const mongolia = join({ userId: "mn-room", role: "head_of_delegation", delegation: "MN" });
+      for (const socket of [russia, mongolia]) {
+        socket.say({ type: "subscribe", streams: [{ stream: draft, after: null }] });
+        socket.say({ type: "presence", stream: draft, provision: null });
+      }
+      await Promise.all([russia.subscribed(draft), mongolia.subscribed(draft)]);
+      advance(1_000);
+      expect(rooms(russia).at(-1)).toEqual([
+        { delegation: "MN", drafting: [] },
+        { delegation: "RU", drafting: [] },
+      ]);
+
+      // The chair makes the draft members-only again: the event goes to those who could read it, then Mongolia is let go.
+      isOpenToObservers = false;
+      paced.onEvents(await commit(draft, 1, secretariatAnd({ delegation: "RU" }, { delegation: "MN" })));
+      await mongolia.until((ms) => ms.some((m) => m.type === "unsubscribed"));
+      expect(mongolia.received.filter((m) => m.type === "unsubscribed")).toEqual([{ type: "unsubscribed", stream: draft, reason: "forbidden" }]);
+      expect(mongolia.events(draft)).toHaveLength(1);
+      advance(1_000);
+      expect(rooms(russia).at(-1)).toEqual([{ delegation: "RU", drafting: [] }]);
+      expect(paced.roomOf(draft)).toEqual([{ delegation: "RU", drafting: [] }]);
+      expect(announcements.filter((a) => a.stream === draft).at(-1)?.entries).toEqual([{ delegation: "RU", provision: null }]);
+
+      // Nothing more reaches Mongolia: neither events nor the room's presence.
+      const seen = mongolia.received.length;
+      advance(1_000);
+      paced.onEvents(await commit(draft, 1, PUBLIC_AUDIENCE));
+      russia.say({ type: "presence", stream: draft, provision: "op1" });
+      advance(1_000);
+      expect(rooms(russia).at(-1)).toEqual([{ delegation: "RU", drafting: ["op1"] }]);
+      expect(russia.events(draft)).toHaveLength(2);
+      expect(mongolia.received).toHaveLength(seen);
+      for (const socket of [russia, mongolia]) socket.close(1000, "done");
+    });
+
+    it("decides again when the registry changes, since tiers and rights decide who reads drafts", async () => {
+      clock += 60_000;
+      const draft = "document:members-only";
+      let kazakhstanSeesDrafts = true;
+      readers.set(draft, (member) => member.delegation === "KZ" && kazakhstanSeesDrafts);
+      const kazakhstan = join({ userId: "kz-registry", role: "head_of_delegation", delegation: "KZ" });
+      kazakhstan.say({ type: "subscribe", streams: [{ stream: draft, after: null }] });
+      await kazakhstan.subscribed(draft);
+      kazakhstanSeesDrafts = false;
+      paced.onEvents(await commit("registry", 1));
+      await kazakhstan.until((ms) => ms.some((m) => m.type === "unsubscribed" && m.stream === draft));
+      kazakhstan.close(1000, "done");
+    });
+
+    it("decides no connection again when the rule comes back the same (most news changes nothing of who may read)", async () => {
+      clock += 60_000;
+      const draft = "document:versioned";
+      const decided: string[] = [];
+      readers.set(draft, (member) => {
+        decided.push(member.userId ?? "");
+        return member.delegation === "RU";
+      });
+      versions.set(draft, "members|KG|day-1");
+      const russia = join({ userId: "ru-versioned", role: "head_of_delegation", delegation: "RU" });
+      russia.say({ type: "subscribe", streams: [{ stream: draft, after: null }] });
+      await russia.subscribed(draft);
+      paced.onEvents(await commit(draft, 1));
+      await russia.until(() => russia.events(draft).length === 1);
+      await settle();
+      const afterFirstPass = decided.length;
+      for (let i = 0; i < 3; i += 1) paced.onEvents(await commit(draft, 1));
+      await russia.until(() => russia.events(draft).length === 4);
+      await settle();
+      expect(decided).toHaveLength(afterFirstPass);
+      versions.set(draft, "members|KG|day-2");
+      paced.onEvents(await commit(draft, 1));
+      await russia.until(() => decided.length > afterFirstPass);
+      expect(russia.received.some((m) => m.type === "unsubscribed")).toBe(false);
+      russia.close(1000, "done");
+    });
+
+    it("announces and shows a room at most once per interval, with its latest state, however many presence messages arrive", async () => {
+      clock += 60_000;
+      const draft = "document:busy-room";
+      readers.set(draft, () => true);
+      const watcher = join({ userId: "watcher", role: "head_of_delegation", delegation: "RU" });
+      watcher.say({ type: "subscribe", streams: [{ stream: draft, after: null }] });
+      watcher.say({ type: "presence", stream: draft, provision: null });
+      await watcher.until(() => rooms(watcher).length > 0);
+      const drafters = Array.from({ length: 3 }, (_, i) => join({ userId: `drafter-${i}`, role: "delegate", delegation: "KZ" }));
+      for (const drafter of drafters) drafter.say({ type: "subscribe", streams: [{ stream: draft, after: null }] });
+      await Promise.all(drafters.map((d) => d.subscribed(draft)));
+      advance(1_000);
+      const [shownBefore, announcedBefore] = [rooms(watcher).length, announcements.filter((a) => a.stream === draft).length];
+
+      // Every drafter moves from provision to provision, all its budget's worth at once: fifteen changes.
+      for (let round = 0; round < 5; round += 1) {
+        for (const [i, drafter] of drafters.entries()) drafter.say({ type: "presence", stream: draft, provision: `op${i}.${round}` });
+      }
+      // The first change is announced and shown at once; the rest wait for the end of the interval.
+      expect(rooms(watcher).length - shownBefore).toBe(1);
+      expect(announcements.filter((a) => a.stream === draft).length - announcedBefore).toBe(1);
+      advance(1_000);
+      expect(rooms(watcher).length - shownBefore).toBe(2);
+      expect(announcements.filter((a) => a.stream === draft).length - announcedBefore).toBe(2);
+      // The room as it ends: each drafter's latest provision.
+      expect(rooms(watcher).at(-1)).toEqual([{ delegation: "KZ", drafting: ["op0.4", "op1.4", "op2.4"] }, { delegation: "RU", drafting: [] }]);
+      expect(drafters.every((d) => d.closed === null && errors(d, "over-budget").length === 0)).toBe(true);
+      for (const socket of [watcher, ...drafters]) socket.close(1000, "done");
+    });
   });
 });

@@ -22,6 +22,11 @@ export interface PresenceAnnouncement {
 }
 
 export const PRESENCE_REANNOUNCE_MS = 15_000;
+/**
+ * A room's presence is announced (NOTIFY) and shown at most once per this interval, and only when it changed: however
+ * many presence messages arrive, others learn of the latest state within it.
+ */
+export const PRESENCE_COALESCE_MS = 250;
 export const PRESENCE_EXPIRY_MS = 45_000;
 
 export class PresenceBoard {

@@ -5,7 +5,7 @@ import { ProblemError } from "../http/problem.js";
 import type { LiveHub } from "./hub.js";
 
 /** Whether the page that opens the socket is one of this site's: the Origin's host must be the host the request was sent to. */
-export function isSameOrigin(request: FastifyRequest, publicOrigin: string | null): boolean {
+export function isSameOrigin(request: FastifyRequest, publicOrigin: string): boolean {
   const origin = request.headers.origin;
   if (!origin) return false;
   let parsed: URL;
@@ -14,11 +14,11 @@ export function isSameOrigin(request: FastifyRequest, publicOrigin: string | nul
   } catch {
     return false;
   }
-  if (publicOrigin !== null && parsed.origin === publicOrigin) return true;
+  if (parsed.origin === publicOrigin) return true;
   return parsed.host === request.host;
 }
 
-export async function liveRoutes(app: FastifyInstance, options: { hub: LiveHub; publicOrigin: string | null }): Promise<void> {
+export async function liveRoutes(app: FastifyInstance, options: { hub: LiveHub; publicOrigin: string }): Promise<void> {
   app.get(
     "/api/live",
     {

@@ -12,6 +12,8 @@ import { commandContext, type AppServices } from "../app-services.js";
 import { streamHead } from "../events/log.js";
 import { STREAMS } from "../../contracts/live.js";
 import { changeRegistryCommand, RegistryChangeError, registryHistory } from "./changes.js";
+import { CACHE_CONTROL } from "../http/cache-control.js";
+import { sendReadyJson } from "../http/ready-json.js";
 import { invalidField, notFound, ProblemError } from "../http/problem.js";
 import { registryPolicy } from "./policy.js";
 import { accessionsView, bodiesView, chairmanshipView, isKnownTier, organizationView, stateDetailView, statesOnView, summitsView } from "./queries.js";
@@ -35,12 +37,12 @@ const tags = ["registry"];
 
 const noRegistry = () => new ProblemError(503, "no-registry", "No registry loaded", "Load a dataset with `concord import`.");
 
-/** Sends a cached view; a browser that has it already gets 304. */
-function sendJson(request: FastifyRequest, reply: FastifyReply, cached: CachedJson | null): FastifyReply {
+/** Sends a cached view (compressed once per view, see ready-json.ts); a browser that has it already gets 304. */
+function sendJson(request: FastifyRequest, reply: FastifyReply, cached: CachedJson | null): FastifyReply | Promise<FastifyReply> {
   if (!cached) throw noRegistry();
-  void reply.header("etag", cached.etag).header("cache-control", "no-cache");
+  void reply.header("etag", cached.etag).header("cache-control", CACHE_CONTROL.publicRevalidated);
   if (request.headers["if-none-match"] === cached.etag) return reply.code(304).send();
-  return reply.type("application/json; charset=utf-8").send(cached.json);
+  return sendReadyJson(request, reply, cached);
 }
 
 export async function registryRoutes(app: FastifyInstance, options: { services: AppServices }): Promise<void> {

@@ -1,5 +1,6 @@
 // Every page of the web app inside the portal layout: each feature contributes its own routes, the app adds the pages it composes from several (the administration's index and system page, who may do what); anything else is "not found". A meeting's projector view (the room's screen) stands outside the layout.
 import { Route, Routes } from "react-router";
+import { PAGES } from "../../contracts/pages";
 import { auditRoutes } from "../features/audit/AuditRoutes";
 import { identityRoutes } from "../features/identity/IdentityRoutes";
 import { meetingRoutes, meetingScreenRoutes } from "../features/meetings/MeetingsRoutes";
@@ -24,13 +25,13 @@ export function AppRoutes() {
         {programmeRoutes(SourceLink)}
         {negotiationRoutes()}
         {meetingRoutes()}
-        <Route path="verify/:token" element={<VerifyPage />} />
+        <Route path={PAGES.verify} element={<VerifyPage />} />
         {identityRoutes()}
         {auditRoutes()}
-        <Route path="admin" element={<AdminIndex />} />
-        <Route path="admin/registry" element={<RegistryChangesPage />} />
-        <Route path="admin/system" element={<SystemPage />} />
-        <Route path="permissions" element={<PermissionsPage />} />
+        <Route path={PAGES.admin} element={<AdminIndex />} />
+        <Route path={PAGES.registryChanges} element={<RegistryChangesPage />} />
+        <Route path={PAGES.system} element={<SystemPage />} />
+        <Route path={PAGES.permissions} element={<PermissionsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -67,15 +67,18 @@ export function localTimeZone(): string {
   return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** An instant (ISO 8601) to the second in a named time zone, with the zone's short name: "25 Nov 2026, 14:49:24 GMT+5". */
-export function formatInstant(iso: string, locale: string, timeZone: string): string {
+/**
+ * An instant (ISO 8601) to the second (or the minute) in a named time zone, with the zone's short name:
+ * "25 Nov 2026, 14:49:24 GMT+5".
+ */
+export function formatInstant(iso: string, locale: string, timeZone: string, precision: "second" | "minute" = "second"): string {
   return new Intl.DateTimeFormat(locale, {
     year: "numeric",
     month: "short",
     day: "numeric",
     hour: "2-digit",
     minute: "2-digit",
-    second: "2-digit",
+    ...(precision === "second" ? { second: "2-digit" } : {}),
     timeZoneName: "short",
     timeZone,
   }).format(new Date(iso));

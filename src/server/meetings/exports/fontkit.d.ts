@@ -4,6 +4,8 @@ declare module "fontkit" {
     readonly postscriptName: string;
     readonly familyName: string;
     readonly numGlyphs: number;
+    readonly unitsPerEm: number;
+    readonly ascent: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;

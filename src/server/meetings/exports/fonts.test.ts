@@ -69,4 +69,39 @@ describe("the fonts Concord ships", () => {
     expect(hasGlyph("cjk", "ұ".codePointAt(0)!)).toBe(false);
     expect(hasGlyph("bold", "ұ".codePointAt(0)!)).toBe(true);
   });
+
+  it("draw Arabic (joined), Hebrew and emoji names with real glyphs: no character falls to .notdef in the face chosen", () => {
+    const fonts = exportFonts();
+    const hasGlyph = glyphChecker(fonts);
+    const names = ["محمد بن سلمان آل سعود", "عبد اللطيف رشيد", "فرهاد ‌ فاضلی", "בנימין נתניהו", "יצחק הרצוג", "Wang Yi 👍🏽 🇰🇿 👩‍💻 ❤️ 🕊", "Ali ☺ ✈"];
+    for (const name of names) {
+      for (const style of ["regular", "bold"] as const) {
+        for (const run of fontRuns(name, style, hasGlyph)) {
+          const glyphs = (fonts[run.face] as unknown as Laid).layout(run.text).glyphs;
+          expect(glyphs.filter((g) => g.id === 0).length, `${run.text} in ${run.face}`).toBe(0);
+        }
+      }
+    }
+    // Arabic letters take their joining forms: the shaped run is not the letters' isolated glyphs.
+    const arabic = fonts.arabic as unknown as Laid;
+    const isolated = [..."محمد"].map((c) => arabic.layout(c).glyphs[0]!.id);
+    expect(arabic.layout("محمد").glyphs.map((g) => g.id).reverse()).not.toEqual(isolated);
+  });
+
+  it("set Arabic and Hebrew in their faces, emoji in the emoji face, and a space after an emoji in the text face", () => {
+    const hasGlyph = glyphChecker(exportFonts());
+    expect(fontRuns("محمد Ali", "bold", hasGlyph).map((r) => r.face)).toEqual(["arabicBold", "bold"]);
+    expect(fontRuns("יצחק", "regular", hasGlyph)).toEqual([{ face: "hebrew", text: "יצחק" }]);
+    expect(fontRuns("Yi 👍🏽 🇰🇿", "regular", hasGlyph)).toEqual([
+      { face: "regular", text: "Yi " },
+      { face: "emoji", text: "👍🏽" },
+      { face: "regular", text: " " },
+      { face: "emoji", text: "🇰🇿" },
+    ]);
+  });
 });
+
+/** fontkit's layout, which its types here leave out. */
+interface Laid {
+  layout(text: string): { glyphs: { id: number }[] };
+}

@@ -8,7 +8,7 @@ import type { Participant } from "../../../contracts/meetings.js";
 import type { Db } from "../../db/client.js";
 import { participantsFrom, withBadgesFor } from "../participants.js";
 import { orderDelegations } from "./participants-document.js";
-import { loadMeeting, type InvitationRow, type MeetingRow } from "../store.js";
+import { loadMeeting, standingTokens, type InvitationRow, type MeetingRow } from "../store.js";
 import { meetings } from "../tables.js";
 
 export interface CachedJson {
@@ -47,7 +47,7 @@ export class ParticipantsCache {
     const entry: MeetingParticipants = {
       row: loaded.row,
       invitations: loaded.invitations,
-      participants: participantsFrom(loaded.lists, loaded.badges),
+      participants: participantsFrom(loaded.lists, standingTokens(loaded.badges)),
       derived: new Map(),
     };
     // Read at a version at least as new as the one asked for; an older entry never replaces a newer one.

@@ -1,7 +1,9 @@
 // Setting text in the export PDFs: a pdfkit document with the embedded fonts, text measured and drawn run by run (each
-// run in the face that has its characters), lines wrapped to a width, and the finished document collected as bytes.
+// run in the face that has its characters, in the order the bidirectional algorithm draws them), lines wrapped to a width,
+// and the finished document collected as bytes.
 import PDFDocument from "pdfkit";
-import { exportFonts, fontRuns, glyphChecker, type Face } from "./fonts.js";
+import { visualPieces, type Piece } from "./bidi-line.js";
+import { exportFonts, FACES, fontRuns, glyphChecker, type Face } from "./fonts.js";
 import { wrapLines } from "./text-layout.js";
 
 export interface TextStyle {
@@ -22,6 +24,8 @@ export class PdfText {
   readonly doc: PDFKit.PDFDocument;
   private readonly hasGlyph: (face: Face, codePoint: number) => boolean;
   private readonly widths = new Map<string, number>();
+  /** Each face's ascent (in ems): pdfkit places text by the top of the face's line, so faces are shifted to share a baseline. */
+  private readonly ascents: Readonly<Record<Face, number>>;
 
   constructor(options: PdfOptions) {
     const fonts = exportFonts();
@@ -37,11 +41,18 @@ export class PdfText {
       info: { Title: options.title, Creator: "Concord", Producer: "Concord (pdfkit)" },
     });
     // pdfkit takes a parsed fontkit font as it takes a file (its types only list the latter); parsed once per process.
-    for (const face of ["regular", "bold", "cjk"] as const) this.doc.registerFont(face, fonts[face] as unknown as Buffer);
+    for (const face of FACES) this.doc.registerFont(face, fonts[face] as unknown as Buffer);
+    this.ascents = Object.fromEntries(FACES.map((face) => [face, fonts[face].ascent / fonts[face].unitsPerEm])) as Record<Face, number>;
   }
 
-  private runs(text: string, style: TextStyle) {
-    return fontRuns(text, style.bold ? "bold" : "regular", this.hasGlyph);
+  /** The line's runs by face, in drawing order. */
+  private pieces(text: string, style: TextStyle): Piece[] {
+    return visualPieces(text, (t) => fontRuns(t, style.bold ? "bold" : "regular", this.hasGlyph));
+  }
+
+  /** pdfkit's options for a piece: a right-to-left run is laid out whole (any `features` makes pdfkit do so). */
+  private static shaping(piece: Piece): { features?: [] } {
+    return piece.isShapedWhole ? { features: [] } : {};
   }
 
   /** The width of `text` set in `style`, in points. */
@@ -50,7 +61,7 @@ export class PdfText {
     const known = this.widths.get(key);
     if (known !== undefined) return known;
     let width = 0;
-    for (const run of this.runs(text, style)) width += this.doc.font(run.face).fontSize(style.size).widthOfString(run.text);
+    for (const piece of this.pieces(text, style)) width += this.doc.font(piece.face).fontSize(style.size).widthOfString(piece.text, PdfText.shaping(piece));
     if (this.widths.size > 50_000) this.widths.clear();
     this.widths.set(key, width);
     return width;
@@ -62,12 +73,14 @@ export class PdfText {
     let at = align === "right" ? x - width : align === "center" ? x - width / 2 : x;
     const color = style.color ?? "#111111";
     this.doc.fillColor(color);
-    for (const run of this.runs(text, style)) {
-      // The Chinese face has no bold: a bold run in it is outlined as well as filled, so a heading still reads as one.
-      const isFauxBold = style.bold === true && run.face === "cjk";
+    for (const piece of this.pieces(text, style)) {
+      // The Chinese and emoji faces have no bold: a bold run in them is outlined as well as filled, so a heading still reads as one.
+      const isFauxBold = style.bold === true && (piece.face === "cjk" || piece.face === "emoji");
       if (isFauxBold) this.doc.lineWidth(style.size * 0.035).strokeColor(color);
-      this.doc.font(run.face).fontSize(style.size).text(run.text, at, y, { lineBreak: false, ...(isFauxBold ? { fill: true, stroke: true } : {}) });
-      at += this.doc.widthOfString(run.text);
+      const shaping = PdfText.shaping(piece);
+      const baseline = (this.ascents.regular - this.ascents[piece.face]) * style.size;
+      this.doc.font(piece.face).fontSize(style.size).text(piece.text, at, y + baseline, { lineBreak: false, ...shaping, ...(isFauxBold ? { fill: true, stroke: true } : {}) });
+      at += this.doc.widthOfString(piece.text, shaping);
     }
     return width;
   }

@@ -1,5 +1,7 @@
 // The participants list (JSON, PDF, CSV, XLSX), a delegate's badge (PDF with a QR code) and the badge's verification
-// answer. Thin: read the meeting's participants at its current version (cached), check the caller's right, answer.
+// answer. Thin: read the meeting's participants at its current version (cached), check the caller's right, answer; files
+// are rendered in the work pool, once per content (what they show), not once per version of the meeting.
+import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { eq } from "drizzle-orm";
@@ -7,25 +9,39 @@ import { z } from "zod";
 import { BadgeVerificationSchema, ParticipantListSchema } from "../../../contracts/meetings.js";
 import { ProblemSchema } from "../../../contracts/problems.js";
 import type { LocalizedText } from "../../../domain/localized-text.js";
+import type { BadgeRevocationReason } from "../../../domain/meetings/accreditation.js";
 import type { Registry } from "../../../domain/registry.js";
 import { authorize } from "../../access/authorize.js";
-import type { AppServices } from "../../app-services.js";
+import { callerOf, type AppServices } from "../../app-services.js";
+import { CACHE_CONTROL } from "../../http/cache-control.js";
+import { defineTask } from "../../work/task.js";
 import { notFound, ProblemError } from "../../http/problem.js";
 import { badgeAudienceOf, withBadgesFor } from "../participants.js";
 import { meetingPolicy } from "../policy.js";
 import { findInvitation, findMeeting, meetingFacts, resourceOf, type MeetingFacts, type MeetingRow } from "../store.js";
 import { meetingAccreditations, meetingBadges } from "../tables.js";
 import { badgeDocument, verificationUrl } from "./badge-document.js";
-import { badgePdf } from "./badge-pdf.js";
 import { EXPORT_LANGUAGES, readerLanguage, type ExportLanguage } from "./labels.js";
 import { derived, FileCache, ParticipantsCache, participantsJson, type CachedJson, type MeetingParticipants } from "./participants-cache.js";
 import { attachment, csvText, exportFileName, participantsDocument, participantsTable, type MeetingFacet, type ParticipantsDocument } from "./participants-document.js";
-import { participantsPdf } from "./participants-pdf.js";
-import { participantsXlsx } from "./participants-xlsx.js";
+import type { ParticipantsRender } from "./render-task.js";
 import { badgePolicy } from "./policy.js";
 import { verification } from "./verification.js";
 
 const tags = ["meetings"];
+
+type RenderTasks = typeof import("./render-task.js");
+// A list at the meeting's bound (10,000 delegates, some 500 pages) takes about 8 s to draw on a quiet two-core machine and
+// half again with Arabic names: the pool's 20 s would refuse it on a busy one.
+const renderParticipantsTask = defineTask<RenderTasks["renderParticipants"]>("meetings.participants-file", new URL("./render-task.js", import.meta.url), "renderParticipants", {
+  timeoutMs: 60_000,
+});
+const renderBadgeTask = defineTask<RenderTasks["renderBadge"]>("meetings.badge-pdf", new URL("./render-task.js", import.meta.url), "renderBadge");
+
+/** Bytes moved back from a worker thread, as the Buffer Fastify sends (no copy). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema };
 const MeetingParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "an identifier") });
 // A malformed token is simply not a badge: 404, as for an unknown one (a guard's phone shows "unknown badge" either way).
@@ -41,7 +57,8 @@ function binary(type: string, description: string) {
   return { description, content: { [type]: { schema: z.string().meta({ format: "binary" }) } } };
 }
 
-export async function meetingExportRoutes(app: FastifyInstance, options: { services: AppServices; publicOrigin?: string | null }): Promise<void> {
+/** `publicOrigin`: the verification address on a badge's QR code (from PUBLIC_URL; never the request's Host header). */
+export async function meetingExportRoutes(app: FastifyInstance, options: { services: AppServices; publicOrigin: string }): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { services } = options;
   const { db, snapshot } = services;
@@ -85,13 +102,36 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
     });
   }
 
-  /** A file of the list, rendered once per meeting version, language, registry and audience (see FileCache). */
-  function renderedFile(entry: MeetingParticipants, key: string, render: () => Promise<Buffer>): Promise<Buffer> {
-    return files.get(`${entry.row.id}|${entry.row.version}|${snapshot.position}|${key}`, render);
+  /**
+   * A file of the list, rendered in the work pool once per content: keyed by a hash of what it shows (the participants as
+   * the reader sees them, the meeting's header, the language, the registry's names), so that a change to the meeting that
+   * changes nothing printed (any invited head can make one) finds the file already made. The file's "as of" is then the
+   * time of the version it was first made at: the list was so then, and still is.
+   */
+  function renderedFile(request: FastifyRequest, entry: MeetingParticipants, format: "pdf" | "xlsx", language: ExportLanguage): Promise<Buffer> {
+    const audience = badgeAudienceOf(request.actor);
+    const participants = derived(entry, `participants:${audience}`, () => withBadgesFor(entry.participants, audience));
+    const listHash = derived(entry, `participants-hash:${audience}`, () => contentHash(participants));
+    const meeting = facetOf(entry.row);
+    const key = `${format}|${language}|${snapshot.position}|${contentHash(meeting)}|${listHash}`;
+    return files.get(key, async () => {
+      const known = namesOf(entry);
+      const input: ParticipantsRender = {
+        format,
+        meeting,
+        participants,
+        order: delegationOrder(),
+        names: Object.fromEntries([...new Set(participants.map((p) => p.delegation))].map((code) => [code, known(code)])),
+        language,
+        organizationLanguages: registry().organization.officialLanguages,
+        asOf: entry.row.updatedAt,
+      };
+      return asBuffer(await services.work.run(renderParticipantsTask, input, { caller: callerOf(request) }));
+    });
   }
 
   function download(reply: FastifyReply, type: string, fileName: string, bytes: Buffer | string): FastifyReply {
-    return reply.header("content-disposition", attachment(fileName)).header("cache-control", "private, no-store").type(type).send(bytes as never);
+    return reply.header("content-disposition", attachment(fileName)).header("cache-control", CACHE_CONTROL.private).type(type).send(bytes as never);
   }
 
   api.get(
@@ -124,8 +164,7 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
     async (request, reply) => {
       const entry = await readable(request, request.params.id);
       const language = readerLanguage(request.query.lang, request.headers["accept-language"]);
-      const audience = badgeAudienceOf(request.actor);
-      const bytes = await renderedFile(entry, `pdf|${language}|${audience}`, () => participantsPdf(exportDocument(request, entry, language)));
+      const bytes = await renderedFile(request, entry, "pdf", language);
       return download(reply, "application/pdf", exportFileName("participants", entry.row.id, language, "pdf"), bytes);
     },
   );
@@ -163,8 +202,7 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
     async (request, reply) => {
       const entry = await readable(request, request.params.id);
       const language = readerLanguage(request.query.lang, request.headers["accept-language"]);
-      const audience = badgeAudienceOf(request.actor);
-      const bytes = await renderedFile(entry, `xlsx|${language}|${audience}`, () => participantsXlsx(exportDocument(request, entry, language)));
+      const bytes = await renderedFile(request, entry, "xlsx", language);
       return download(reply, XLSX, exportFileName("participants", entry.row.id, language, "xlsx"), bytes);
     },
   );
@@ -201,25 +239,28 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
       const { badge, list, meeting } = await findBadge(request.params.token);
       authorize(request.actor, badgePolicy.print, { delegation: list.delegation });
       const delegate = list.delegates[badge.delegateIndex];
+      if (badge.revokedAt) {
+        throw new ProblemError(409, "badge-revoked", "The badge is revoked", "A revoked badge is not printed; the secretariat reissues the delegate a new one.", {
+          current: { reason: badge.revocationReason },
+        });
+      }
       if (list.state !== "approved" || !delegate) {
         throw new ProblemError(409, "invalid-state", "The badge's list is not approved", "Only the delegates of an approved list have badges to print.", {
           current: { state: list.state },
         });
       }
       const language = readerLanguage(request.query.lang, request.headers["accept-language"]);
-      const origin = options.publicOrigin ?? `${request.protocol}://${request.host}`;
       const current = registry();
-      const bytes = await badgePdf(
-        badgeDocument({
-          organization: current.organization.names,
-          meeting: facetOf(meeting),
-          delegation: { code: list.delegation, names: await delegationNames(meeting, list.delegation) },
-          delegate,
-          verifyUrl: verificationUrl(origin, badge.token),
-          language,
-          organizationLanguages: current.organization.officialLanguages,
-        }),
-      );
+      const document = badgeDocument({
+        organization: current.organization.names,
+        meeting: facetOf(meeting),
+        delegation: { code: list.delegation, names: await delegationNames(meeting, list.delegation) },
+        delegate,
+        verifyUrl: verificationUrl(options.publicOrigin, badge.token),
+        language,
+        organizationLanguages: current.organization.officialLanguages,
+      });
+      const bytes = asBuffer(await services.work.run(renderBadgeTask, document, { caller: callerOf(request) }));
       return download(reply, "application/pdf", exportFileName(`badge-${list.delegation.toLowerCase()}-${badge.delegateIndex + 1}`, meeting.id, language, "pdf"), bytes);
     },
   );
@@ -240,6 +281,7 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
         meeting,
         list,
         delegateIndex: badge.delegateIndex,
+        revocation: badge.revokedAt ? { reason: badge.revocationReason as BadgeRevocationReason, at: badge.revokedAt } : null,
         delegationNames: await delegationNames(meeting, list.delegation),
         at: services.now(),
       });
@@ -247,9 +289,14 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
   );
 }
 
-/** Ready JSON with its entity tag: 304 when the caller has it already. */
+/** A short hash of a value's JSON: what a rendered file is keyed by. */
+function contentHash(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("base64url").slice(0, 32);
+}
+
+/** Ready JSON with its entity tag: 304 to a client that holds it (a browser keeps nothing: the list depends on who asks). */
 function sendCached(request: FastifyRequest, reply: FastifyReply, cached: CachedJson): FastifyReply {
-  void reply.header("etag", cached.etag).header("cache-control", "private, no-cache");
+  void reply.header("etag", cached.etag).header("cache-control", CACHE_CONTROL.private);
   if (request.headers["if-none-match"] === cached.etag) return reply.code(304).send();
   return reply.type("application/json; charset=utf-8").send(cached.json);
 }

@@ -1,6 +1,7 @@
 // Breaking a text into lines that fit a width, for the PDFs: between words, and between any two Chinese, Japanese or
 // Korean characters (which have no spaces between words); a word longer than the width is broken where it must be.
 
+const GRAPHEMES = new Intl.Segmenter("en", { granularity: "grapheme" });
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u;
 
 /** The pieces a line may end after: a word with the spaces that follow it, or one CJK character. */
@@ -50,8 +51,8 @@ export function wrapLines(text: string, width: number, measure: (text: string) =
       line = piece;
       continue;
     }
-    // A single word wider than the line: broken between characters.
-    for (const char of piece) {
+    // A single word wider than the line: broken between characters (grapheme clusters: never inside a flag or a letter with its marks).
+    for (const { segment: char } of GRAPHEMES.segment(piece)) {
       if (line !== "" && measure((line + char).trimEnd()) > width) push();
       line += char;
     }

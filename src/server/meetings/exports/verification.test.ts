@@ -20,6 +20,7 @@ function input(overrides: Partial<VerificationInput> = {}, meeting: Partial<Veri
     },
     list: { state: "approved", delegation: "RU", delegates: [LAVROV] },
     delegateIndex: 0,
+    revocation: null,
     delegationNames: { ru: "Россия" },
     at: new Date("2025-07-15T06:00:00Z"),
     ...overrides,
@@ -58,6 +59,18 @@ describe("a badge's verification", () => {
   it("is not approved once its list is returned, and void for a cancelled meeting", () => {
     expect(verification(input({ list: { state: "returned", delegation: "RU", delegates: [LAVROV] } }))).toMatchObject({ isValid: false, reason: "not-approved" });
     expect(verification(input({}, { status: "cancelled" }))).toMatchObject({ isValid: false, reason: "meeting-cancelled" });
+  });
+
+  it("is revoked, with the reason and when, whatever else holds: the secretariat's word comes first", () => {
+    const at = new Date("2025-07-15T05:00:00Z");
+    expect(verification(input({ revocation: { reason: "stolen", at } }))).toMatchObject({
+      isValid: false,
+      reason: "revoked",
+      revocation: { reason: "stolen", at: "2025-07-15T05:00:00.000Z" },
+      delegate: { name: LAVROV.name },
+    });
+    expect(verification(input({ revocation: { reason: "reissued", at } }, { status: "cancelled" })).reason).toBe("revoked");
+    expect(verification(input()).revocation).toBeNull();
   });
 
   it("follows a postponed meeting's new end", () => {

@@ -1,7 +1,7 @@
 // Whether a badge is valid now, as its verification page says: the badge's list still approved, the meeting not cancelled,
 // and the meeting not over (a few hours' grace after its end, while delegates leave the venue).
 import type { BadgeVerification } from "../../../contracts/meetings.js";
-import { badgeValidity, type AccreditationState, type Delegate } from "../../../domain/meetings/accreditation.js";
+import { badgeValidity, type AccreditationState, type BadgeRevocationReason, type Delegate } from "../../../domain/meetings/accreditation.js";
 import type { MeetingStatus } from "../../../domain/meetings/meeting.js";
 import type { LocalizedText } from "../../../domain/localized-text.js";
 import { parsePartialDate } from "../../../domain/partial-date.js";
@@ -40,6 +40,8 @@ export interface VerificationInput {
   };
   readonly list: { readonly state: AccreditationState | string; readonly delegation: string; readonly delegates: readonly Delegate[] };
   readonly delegateIndex: number;
+  /** When and why the secretariat revoked this badge; null while it stands. */
+  readonly revocation: { readonly reason: BadgeRevocationReason; readonly at: Date } | null;
   readonly delegationNames: LocalizedText | null;
   readonly at: Date;
 }
@@ -49,7 +51,13 @@ export function verification(input: VerificationInput): BadgeVerification {
   const delegate = list.delegates[input.delegateIndex];
   // A list edited after its badges were issued no longer has the delegate the token named: that badge is not approved.
   const state = delegate ? list.state : "draft";
-  const validity = badgeValidity({ state: state as AccreditationState }, { status: meeting.status as MeetingStatus, end: closingInstant(meeting) }, at, BADGE_GRACE_MS);
+  const validity = badgeValidity(
+    { state: state as AccreditationState },
+    { status: meeting.status as MeetingStatus, end: closingInstant(meeting) },
+    at,
+    BADGE_GRACE_MS,
+    input.revocation !== null,
+  );
   return {
     isValid: validity.isValid,
     reason: validity.isValid ? null : validity.reason,
@@ -65,6 +73,7 @@ export function verification(input: VerificationInput): BadgeVerification {
       isDemo: meeting.isDemo,
     },
     delegation: { code: list.delegation, names: { ...(input.delegationNames ?? {}) } },
+    revocation: input.revocation ? { reason: input.revocation.reason, at: input.revocation.at.toISOString() } : null,
     delegate: delegate ? { name: { ...delegate.name }, function: { ...delegate.function }, rank: delegate.rank } : null,
     checkedAt: at.toISOString(),
   };

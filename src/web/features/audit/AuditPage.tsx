@@ -275,8 +275,8 @@ function Audit({ session }: { session: SignedInSession }) {
   const names = useMemo<AuditNames>(() => {
     const delegationNames = new Map((delegations.data?.items ?? []).map((item) => [item.code, text(item.names)]));
     const delegation = (code: string | null) => (code === null ? "" : (delegationNames.get(code) ?? code));
-    return { delegation, account: (account) => accountName(account, t, delegation), language: dataLanguageOf(language) };
-  }, [delegations.data, text, t, language]);
+    return { delegation, account: (account) => accountName(account, t, delegation), language: dataLanguageOf(language), locale: language, timeZone };
+  }, [delegations.data, text, t, language, timeZone]);
 
   const setParam = (name: string, value: string) => {
     const next = new URLSearchParams(params);

@@ -1,11 +1,15 @@
 // How an audit event reads: its action's label, who acted, a short summary of its payload, what it was about (by name, in the
-// reader's language), a shortened hash; and the day filters as instants.
+// reader's language), a shortened hash; and the day filters as instants. Every action the server records (the contract's list)
+// has a label and a summary here: the maps below are keyed by that list, so a new action does not compile until it has both.
 import type { TFunction } from "i18next";
+import { isAuditAction, type AuditAction } from "../../../contracts/audit";
 import type { AuditEvent } from "../../../contracts/identity";
+import { BADGE_REVOCATION_REASONS, FLOOR_KINDS, INVITATION_BASES, INVITATION_RESPONSES, MEETING_STATUSES, MEETING_VISIBILITIES, RANKS } from "../../../contracts/meetings";
 import { DOCUMENT_KINDS, STANCES, VISIBILITIES } from "../../../contracts/negotiation";
+import { formatInstant, formatPartialDate, formatPartialDateRange } from "../../i18n/date-format";
 import type { NamedAccount } from "../../shared/directory/account-name";
 
-/** Actions the server records today, each with a label; any other is shown by its code. */
+/** Every action the server records, with its label. */
 export const KNOWN_ACTIONS = {
   "session.signed-in": "audit.actions.signedIn",
   "session.sign-in-failed": "audit.actions.signInFailed",
@@ -49,21 +53,27 @@ export const KNOWN_ACTIONS = {
   "floor.manage": "audit.actions.floorManaged",
   "meeting.outcome": "audit.actions.outcomeRecorded",
   "meeting.demo-remove": "audit.actions.demoMeetingRemoved",
+  "badge.revoke": "audit.actions.badgeRevoked",
+  "badge.reissue": "audit.actions.badgeReissued",
   "programme.imported": "audit.actions.programmeImported",
-} as const satisfies Record<string, string>;
+} as const satisfies Record<AuditAction, string>;
 
+/** An action's label; one the server no longer records (an old event) by its code. */
 export function actionLabel(action: string, t: TFunction): string {
-  const key = (KNOWN_ACTIONS as Record<string, string>)[action];
-  return key ? t(key) : action;
+  return isAuditAction(action) ? t(KNOWN_ACTIONS[action]) : action;
 }
 
-/** Names the summary needs that the event itself holds only as codes. */
+/** Names the summary needs that the event itself holds only as codes, and how the reader writes dates. */
 export interface AuditNames {
   readonly delegation: (code: string | null) => string;
   /** An account as the interface names it (a demo account in the reader's language). */
   readonly account: (account: NamedAccount) => string;
   /** The reader's data language ("zh", "ru", "en"): which of a name's or a title's languages to show. */
   readonly language: string;
+  /** The interface's language ("zh-CN", "ru", "en"), for dates and numbers. */
+  readonly locale: string;
+  /** The reader's time zone (IANA), which instants are shown in, with its name. */
+  readonly timeZone: string;
 }
 
 /** Who acted: their name, else their id shortened; nobody signed in for a sign-in, the system for the rest. */
@@ -79,6 +89,11 @@ function inLanguage(values: Readonly<Record<string, string>>, names: AuditNames,
 }
 
 const isString = (value: unknown): value is string => typeof value === "string";
+const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+const isTextRecord = (value: unknown): value is Record<string, string> =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every(isString) && Object.keys(value).length > 0;
+const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T => isString(value) && (values as readonly string[]).includes(value);
+const parts = (...items: (string | false | null | undefined)[]) => items.filter((item): item is string => typeof item === "string" && item !== "").join(" · ");
 
 function rawSummary(payload: Record<string, unknown>): string {
   const text = Object.entries(payload)
@@ -87,79 +102,136 @@ function rawSummary(payload: Record<string, unknown>): string {
   return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 
-/** A line saying what the event changed, in the reader's language where the action is known. */
-export function payloadSummary(event: AuditEvent, t: TFunction, names: AuditNames): string {
+/** What one summary needs: the payload, the reader's words, and how to name parties, instants and counts. */
+interface Reading {
+  readonly p: Record<string, unknown>;
+  readonly t: TFunction;
+  readonly names: AuditNames;
+  /** A state or organization by its code: the registry's name the server sent, else the directory's, else the code. */
+  readonly party: (value: unknown) => string;
+  /** An instant in the reader's zone, to the minute, with the zone's name. */
+  readonly instant: (value: unknown) => string;
+  /** A counted phrase: `key` with its plural forms, the number written the reader's way. */
+  readonly counted: (key: string, value: unknown) => string;
+  /** An agenda item: its title as recorded (in the reader's language), else "an agenda item" (never its identifier). */
+  readonly item: () => string;
+  /** "On" that agenda item, for the list of speakers. */
+  readonly onItem: () => string;
+}
+
+function reading(event: AuditEvent, t: TFunction, names: AuditNames): Reading {
   const p = event.payload;
-  const role = (value: unknown) => (isString(value) ? t(`roles.${value}`) : "");
-  switch (event.action) {
-    case "user.created":
-      return [
-        isString(p.displayName) && isString(p.email) ? `${p.displayName} <${p.email}>` : "",
-        role(p.role),
-        isString(p.delegation) ? names.delegation(p.delegation) : "",
-      ]
-        .filter(Boolean)
-        .join(" · ");
-    case "user.updated":
-      return [
-        isString(p.displayName) ? t("audit.summary.renamed", { name: p.displayName }) : "",
-        isString(p.role) ? t("audit.summary.roleChanged", { role: role(p.role) }) : "",
-        p.isActive === true ? t("audit.summary.activated") : p.isActive === false ? t("audit.summary.deactivated") : "",
-        p.password !== undefined ? t("audit.summary.passwordReset") : "",
-      ]
-        .filter(Boolean)
-        .join(" · ");
-    case "session.signed-in":
-      return p.method === "single-sign-on" ? t("audit.summary.withSingleSignOn") : t("audit.summary.withPassword");
-    case "session.sign-in-failed":
-      return isString(p.email) ? t("audit.summary.attemptedEmail", { email: p.email }) : "";
-    case "delegation.created":
-      return isString(p.code) ? names.delegation(p.code) : "";
-    case "delegation.updated":
-      return p.isActive === true ? t("audit.summary.activated") : p.isActive === false ? t("audit.summary.deactivated") : "";
-    case "identity.demo-accounts-created": {
-      const users = typeof p.users === "number" ? p.users : 0;
-      const delegations = Array.isArray(p.delegations) ? p.delegations.length : 0;
-      return t("audit.summary.demoAccounts", {
-        accounts: t("audit.summary.accountCount", { count: users, total: users }),
-        delegations: t("audit.summary.delegationCount", { count: delegations, total: delegations }),
-      });
-    }
-    case "registry.imported":
-      return isString(p.origin) ? t("audit.summary.registryFrom", { origin: p.origin }) : "";
-    case "registry.changed": {
-      const changes = Array.isArray(p.changes) ? p.changes.length : 0;
-      const reason = isString(p.reason) ? p.reason : "";
-      return t("audit.summary.registryChanged", { count: changes, total: changes, reason });
-    }
-    case "document.create":
-      return isString(p.kind) && (DOCUMENT_KINDS as readonly string[]).includes(p.kind) ? t(`negotiation.kinds.${p.kind}`) : "";
-    case "proposal.create":
-      return isString(p.label) ? p.label : "";
-    case "position.take":
-      return isString(p.stance) && (STANCES as readonly string[]).includes(p.stance) ? t(`negotiation.proposal.${p.stance}`) : "";
-    case "revision.issue":
-      return typeof p.revision === "number" ? t("negotiation.revision", { number: p.revision }) : "";
-    case "document.visibility":
-      return isString(p.visibility) && (VISIBILITIES as readonly string[]).includes(p.visibility) ? t(`negotiation.visibility.${p.visibility}`) : "";
-    case "silence.break":
-      return isString(p.reason) ? p.reason : "";
-    case "document.adopt":
-      return isString(p.number) ? p.number : "";
-    case "session.signed-out":
-    case "user.password-changed":
-    case "provision.compromise":
-    case "provision.mark":
-    case "provision.facilitator":
-    case "provision.translation":
-    case "silence.start":
-    case "statement.create":
-    case "note.create":
-      // What these changed is in the document itself; their payloads hold only identifiers.
-      return "";
-    default:
-      return rawSummary(p);
-  }
+  const numbers = new Intl.NumberFormat(names.locale);
+  return {
+    p,
+    t,
+    names,
+    party: (value) => {
+      if (!isString(value)) return "";
+      const registered = event.parties[value];
+      return registered ? inLanguage(registered, names) : names.delegation(value);
+    },
+    instant: (value) => (isString(value) && !Number.isNaN(Date.parse(value)) ? formatInstant(value, names.locale, names.timeZone, "minute") : ""),
+    counted: (key, value) => (isNumber(value) ? t(key, { count: value, total: numbers.format(value) }) : ""),
+    item: () => (isTextRecord(p.title) ? t("audit.summary.itemTitled", { title: inLanguage(p.title, names) }) : t("audit.summary.anItem")),
+    onItem: () =>
+      isTextRecord(p.title) ? t("audit.summary.onItem", { title: t("audit.summary.itemTitled", { title: inLanguage(p.title, names) }) }) : t("audit.summary.onAnItem"),
+  };
+}
+
+const role = (r: Reading, value: unknown) => (isString(value) ? r.t(`roles.${value}`) : "");
+const activation = (r: Reading) => (r.p.isActive === true ? r.t("audit.summary.activated") : r.p.isActive === false ? r.t("audit.summary.deactivated") : "");
+const reason = (r: Reading) => (isString(r.p.reason) && r.p.reason.trim() !== "" ? r.t("audit.summary.reason", { reason: r.p.reason }) : "");
+const speaking = (r: Reading) => (r.p.maySpeak === true ? r.t("audit.summary.maySpeak") : r.p.maySpeak === false ? r.t("audit.summary.mayNotSpeak") : "");
+const FLOOR_ACTIONS = ["give", "end", "pause", "resume", "withdraw", "close", "reopen"] as const;
+const LIST_STATES = ["draft", "submitted", "approved", "returned"] as const;
+
+/**
+ * What each action's summary says, from its payload (as `src/server` records it). Identifiers (of lists, agenda items,
+ * proposals, notes) are left out: the target names the document or meeting, and the rest is in the full record.
+ */
+const SUMMARIES: Record<AuditAction, (r: Reading) => string> = {
+  "session.signed-in": ({ p, t }) => (p.method === "single-sign-on" ? t("audit.summary.withSingleSignOn") : t("audit.summary.withPassword")),
+  "session.sign-in-failed": ({ p, t }) => (isString(p.email) ? t("audit.summary.attemptedEmail", { email: p.email }) : ""),
+  "session.signed-out": () => "",
+  "user.created": (r) => parts(isString(r.p.displayName) && isString(r.p.email) ? `${r.p.displayName} <${r.p.email}>` : "", role(r, r.p.role), r.party(r.p.delegation)),
+  "user.updated": (r) =>
+    parts(
+      isString(r.p.displayName) && r.t("audit.summary.renamed", { name: r.p.displayName }),
+      isString(r.p.role) && r.t("audit.summary.roleChanged", { role: role(r, r.p.role) }),
+      activation(r),
+      r.p.password !== undefined && r.t("audit.summary.passwordReset"),
+    ),
+  "user.password-changed": () => "",
+  "user.sso-linked": ({ p, t }) => (isString(p.issuer) ? t("audit.summary.withIssuer", { issuer: p.issuer }) : ""),
+  "user.sso-unlinked": ({ p, t }) => (isString(p.issuer) ? t("audit.summary.withIssuer", { issuer: p.issuer }) : ""),
+  "delegation.created": (r) => r.party(r.p.code),
+  "delegation.updated": activation,
+  "identity.demo-accounts-created": (r) =>
+    r.t("audit.summary.demoAccounts", {
+      accounts: r.counted("audit.summary.accountCount", isNumber(r.p.users) ? r.p.users : 0),
+      delegations: r.counted("audit.summary.delegationCount", Array.isArray(r.p.delegations) ? r.p.delegations.length : 0),
+    }),
+  "registry.imported": ({ p, t }) => (isString(p.origin) ? t("audit.summary.registryFrom", { origin: p.origin }) : ""),
+  "registry.changed": ({ p, t, names }) => {
+    const changes = Array.isArray(p.changes) ? p.changes.length : 0;
+    return t("audit.summary.registryChanged", { count: changes, total: new Intl.NumberFormat(names.locale).format(changes), reason: isString(p.reason) ? p.reason : "" });
+  },
+  // Negotiation: what these changed is in the document itself.
+  "document.create": ({ p, t }) => (isOneOf(DOCUMENT_KINDS, p.kind) ? t(`negotiation.kinds.${p.kind}`) : ""),
+  "proposal.create": ({ p }) => (isString(p.label) ? p.label : ""),
+  "position.take": ({ p, t }) => (isOneOf(STANCES, p.stance) ? t(`negotiation.proposal.${p.stance}`) : ""),
+  "revision.issue": ({ p, t }) => (isNumber(p.revision) ? t("negotiation.revision", { number: p.revision }) : ""),
+  "provision.compromise": () => "",
+  "provision.mark": () => "",
+  "provision.facilitator": () => "",
+  "provision.translation": () => "",
+  "document.visibility": ({ p, t }) => (isOneOf(VISIBILITIES, p.visibility) ? t(`negotiation.visibility.${p.visibility}`) : ""),
+  "silence.start": (r) => (isString(r.p.deadline) ? r.t("audit.summary.silenceUntil", { deadline: r.instant(r.p.deadline) }) : ""),
+  "silence.break": ({ p }) => (isString(p.reason) ? p.reason : ""),
+  "document.adopt": ({ p }) => (isString(p.number) ? p.number : ""),
+  "statement.create": () => "",
+  "note.create": () => "",
+  // Meetings: the target names the meeting.
+  "meeting.create": (r) =>
+    parts(isString(r.p.start) && r.t("audit.summary.opens", { start: r.instant(r.p.start) }), isString(r.p.timeZone) && r.t("audit.summary.venueZone", { zone: r.p.timeZone })),
+  "meeting.update": (r) =>
+    parts(
+      isOneOf(MEETING_STATUSES, r.p.status) && r.t("audit.summary.status", { status: r.t(`meetings.status.${r.p.status}`) }),
+      isString(r.p.start) && r.t("audit.summary.starts", { start: r.instant(r.p.start) }),
+      isString(r.p.end) && r.t("audit.summary.ends", { end: r.instant(r.p.end) }),
+      isString(r.p.timeZone) && r.t("audit.summary.venueZone", { zone: r.p.timeZone }),
+      isOneOf(MEETING_VISIBILITIES, r.p.visibility) && r.t("audit.summary.meetingReaders", { readers: r.t(`meetings.visibility.${r.p.visibility}`) }),
+    ),
+  "meeting.invite": (r) => parts(r.party(r.p.party), isOneOf(INVITATION_BASES, r.p.basis) && r.t(`meetings.basis.${r.p.basis}`), r.p.maySpeak === true && r.t("audit.summary.maySpeak")),
+  "meeting.invitation": (r) => parts(r.party(r.p.party), speaking(r), r.counted("audit.summary.quota", r.p.quota)),
+  "meeting.respond": (r) =>
+    parts(isOneOf(INVITATION_RESPONSES, r.p.response) && r.t(`meetings.response.${r.p.response}`), isOneOf(RANKS, r.p.headLevel) && r.t("audit.summary.headLevel", { rank: r.t(`meetings.rank.${r.p.headLevel}`) })),
+  "accreditation.submit": (r) => parts(r.counted("audit.summary.delegateCount", r.p.delegates), isOneOf(LIST_STATES, r.p.state) && r.t(`meetings.listState.${r.p.state}`)),
+  "accreditation.edit": (r) => parts(r.counted("audit.summary.delegateCount", r.p.delegates), isOneOf(LIST_STATES, r.p.state) && r.t(`meetings.listState.${r.p.state}`)),
+  "accreditation.decide": (r) =>
+    parts(r.p.decision === "approve" ? r.t("audit.summary.listApproved", { delegation: r.party(r.p.delegation) }) : r.t("audit.summary.listReturned", { delegation: r.party(r.p.delegation) }), reason(r)),
+  "agenda.add": (r) => parts(r.item(), reason(r)),
+  "agenda.change": (r) => parts(r.item(), r.p.change === "removed" ? r.t("audit.summary.itemRemoved") : r.t("audit.summary.itemChanged"), reason(r)),
+  "agenda.adopt": (r) => r.counted("audit.summary.itemCount", r.p.items),
+  "floor.request": (r) =>
+    parts(isOneOf(FLOOR_KINDS, r.p.kind) ? r.t("audit.summary.asksFloor", { delegation: r.party(r.p.delegation), kind: r.t(`meetings.floorKind.${r.p.kind}`) }) : r.party(r.p.delegation), r.onItem()),
+  "floor.manage": (r) => {
+    if (!isOneOf(FLOOR_ACTIONS, r.p.action)) return r.onItem();
+    const what = r.p.action === "give" && isString(r.p.delegation) ? r.t("audit.summary.floor.giveTo", { delegation: r.party(r.p.delegation) }) : r.t(`audit.summary.floor.${r.p.action}`);
+    return parts(what, r.onItem());
+  },
+  "meeting.outcome": (r) => parts(r.counted("audit.summary.documentCount", r.p.documents), r.counted("audit.summary.attendanceCount", r.p.attendance)),
+  "badge.revoke": (r) => parts(r.party(r.p.delegation), isOneOf(BADGE_REVOCATION_REASONS, r.p.reason) && r.t(`meetings.badges.reasons.${r.p.reason}`)),
+  "badge.reissue": (r) => r.party(r.p.delegation),
+  "meeting.demo-remove": (r) => parts(isString(r.p.start) && r.t("audit.summary.opens", { start: r.instant(r.p.start) }), isString(r.p.end) && r.t("audit.summary.ends", { end: r.instant(r.p.end) })),
+  // Programme: the target names the chairmanship term.
+  "programme.imported": (r) =>
+    parts(isString(r.p.file) && r.p.file, r.counted("audit.summary.eventCount", r.p.events), isNumber(r.p.replaced) && r.p.replaced > 0 && r.counted("audit.summary.replacedCount", r.p.replaced)),
+};
+/** A line saying what the event changed, in the reader's language; an action the server no longer records shows its payload as recorded. */
+export function payloadSummary(event: AuditEvent, t: TFunction, names: AuditNames): string {
+  return isAuditAction(event.action) ? SUMMARIES[event.action](reading(event, t, names)) : rawSummary(event.payload);
 }
 
 /**
@@ -177,10 +249,21 @@ export function targetLabel(event: Pick<AuditEvent, "target" | "targetName">, t:
       return kind === "delegation" ? t("audit.targetDelegation", { name: inLanguage(targetName.names, names) }) : inLanguage(targetName.names, names);
     case "document":
       return t("audit.targetDocument", { title: inLanguage(targetName.title, names, targetName.baseLanguage) });
+    case "meeting":
+      return t("audit.targetMeeting", { title: inLanguage(targetName.title, names) });
+    case "term": {
+      const state = inLanguage(targetName.names, names);
+      return targetName.end === null
+        ? t("audit.targetTermSince", { state, start: formatPartialDate(targetName.start, names.locale, "afterPreposition") })
+        : t("audit.targetTerm", { state, period: formatPartialDateRange(targetName.start, targetName.end, names.locale) });
+    }
   }
   if (kind === "user") return t("audit.targetUser", { name: shortId(id) });
   if (kind === "delegation") return t("audit.targetDelegation", { name: names.delegation(id) });
   if (kind === "document") return t("audit.targetDocument", { title: shortId(id) });
+  // A meeting or term no longer recorded has nothing left to name it by but its identifier, which says nothing to a reader.
+  if (kind === "meeting") return t("audit.targetMeetingGone");
+  if (kind === "chairmanship") return t("audit.targetTermGone");
   return target;
 }
 

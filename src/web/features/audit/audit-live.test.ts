@@ -17,6 +17,7 @@ const event = (seq: number): AuditEvent => ({
   target: null,
   targetName: null,
   payload: {},
+  parties: {},
   payloadHash: "p",
   hash: "h",
 });

@@ -1,7 +1,7 @@
 // The commands that change accounts and delegations (each sends the version it was made against where the contract takes one), and the reads only identity's pages need; the shared reads are in shared/directory.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { CreateUserBody, DelegationDetail, Delegation, UpdateDelegationBody, UpdateUserBody, User } from "../../../contracts/identity";
+import type { CreateUserBody, DelegationDetail, Delegation, DemoSignIn, UpdateDelegationBody, UpdateUserBody, User } from "../../../contracts/identity";
 import type { StateList } from "../../../contracts/registry";
 import { fetchJson } from "../../shared/api/fetch-json";
 import { DIRECTORY_KEYS } from "../../shared/directory/directory-queries";
@@ -28,6 +28,15 @@ export function useStatesToday() {
     queryKey: ["identity", "states-today"],
     queryFn: ({ signal }) => fetchJson<StateList>("/states", signal),
     staleTime: 60 * MINUTE,
+  });
+}
+
+/** How to sign in with the demo accounts while any still has the demo password (the sign-in page's note); `demo` null otherwise. */
+export function useDemoSignIn() {
+  return useQuery({
+    queryKey: ["identity", "demo-accounts"],
+    queryFn: ({ signal }) => fetchJson<DemoSignIn>("/demo-accounts", signal),
+    staleTime: MINUTE,
   });
 }
 

@@ -1,6 +1,7 @@
 // Meetings' pages and their addresses: the meetings, one meeting, and its projector view for the room's screen (which
 // stands outside the portal's layout: no header, navigation or footer on the wall).
 import { Route } from "react-router";
+import { PAGES } from "../../../contracts/pages";
 import { MeetingsPage } from "./list/MeetingsPage";
 import { MeetingPage } from "./page/MeetingPage";
 import { ProjectorPage } from "./projector/ProjectorPage";
@@ -8,12 +9,12 @@ import { ProjectorPage } from "./projector/ProjectorPage";
 export function meetingRoutes() {
   return (
     <>
-      <Route path="meetings" element={<MeetingsPage />} />
-      <Route path="meetings/:id" element={<MeetingPage />} />
+      <Route path={PAGES.meetings} element={<MeetingsPage />} />
+      <Route path={PAGES.meeting} element={<MeetingPage />} />
     </>
   );
 }
 
 export function meetingScreenRoutes() {
-  return <Route path="meetings/:id/projector" element={<ProjectorPage />} />;
+  return <Route path={PAGES.meetingProjector} element={<ProjectorPage />} />;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Invitation, Meeting } from "../../../contracts/meetings";
 import { floorRightOf, meetingAbilities, meetingTabs } from "./meeting-abilities";
 
-const NONE = { manage: false, chair: false, accredit: false, askFloor: false, approve: false };
+const NONE = { manage: false, chair: false, accredit: false, askFloor: false, approve: false, revokeBadges: false };
 const invitation = (code: string, basis: Invitation["basis"], extra: Partial<Invitation> = {}): Invitation => ({
   party: { code, names: { en: code } },
   basis,
@@ -26,15 +26,15 @@ const meeting = (can: Partial<Meeting["can"]>, invitations: Invitation[] = [invi
 
 describe("meetingAbilities", () => {
   it("lets the secretariat lead, approve, export and record the outcome, but not ask for the floor without a delegation", () => {
-    const abilities = meetingAbilities(meeting({ manage: true, chair: true, approve: true, askFloor: true }), { delegation: null, role: "secretariat_admin" });
-    expect(abilities).toMatchObject({ mayInvite: true, mayApprove: true, mayEditAgenda: true, mayConduct: true, mayRecordOutcome: true, mayExport: true, mayManage: true });
+    const abilities = meetingAbilities(meeting({ manage: true, chair: true, approve: true, askFloor: true, revokeBadges: true }), { delegation: null, role: "secretariat_admin" });
+    expect(abilities).toMatchObject({ mayInvite: true, mayApprove: true, mayEditAgenda: true, mayConduct: true, mayRecordOutcome: true, mayExport: true, mayManage: true, mayRevokeBadges: true });
     expect(abilities).toMatchObject({ ownInvitation: null, mayRespond: false, offersFloorRequest: false, mayAccredit: false });
   });
 
   it("lets the chair invite, edit the agenda and conduct the list, without the secretariat's record keeping", () => {
     const abilities = meetingAbilities(meeting({ chair: true, accredit: true, askFloor: true }), { delegation: "KZ", role: "head_of_delegation" });
     expect(abilities).toMatchObject({ mayInvite: true, mayEditAgenda: true, mayConduct: true, mayAccredit: true, mayAskFloor: true, mayRespond: true });
-    expect(abilities).toMatchObject({ mayRecordOutcome: false, mayManage: false, mayApprove: false });
+    expect(abilities).toMatchObject({ mayRecordOutcome: false, mayManage: false, mayApprove: false, mayRevokeBadges: false });
     expect(abilities.ownInvitation?.party.code).toBe("KZ");
   });
 

@@ -13,6 +13,8 @@ export interface MeetingAbilities {
   readonly mayAccredit: boolean;
   /** Approve or return the delegations' lists (the secretariat). */
   readonly mayApprove: boolean;
+  /** Revoke a delegate's badge with a reason, or reissue it (the secretariat). */
+  readonly mayRevokeBadges: boolean;
   /** Add, change, remove and adopt agenda items; once the agenda is adopted, only the chair, with a reason. */
   readonly mayEditAgenda: boolean;
   /** Conduct the list of speakers: give the floor, stop the clock, close the list. */
@@ -50,6 +52,7 @@ export function meetingAbilities(meeting: Pick<Meeting, "can" | "invitations" | 
     mayRespond: ownInvitation !== null && reader.role === "head_of_delegation",
     mayAccredit: can.accredit,
     mayApprove: can.approve,
+    mayRevokeBadges: can.revokeBadges,
     // The adopted agenda is the meeting's: the delegation presiding changes it, not the secretariat alone.
     mayEditAgenda: meeting.agenda.adoptedAt === null ? leads : leads && delegation !== null && delegation === meeting.chair,
     mayConduct: leads,

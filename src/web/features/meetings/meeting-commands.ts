@@ -10,6 +10,7 @@ import type {
   AgendaAdoptionRequestSchema,
   AgendaItemChangeRequestSchema,
   AgendaItemRequestSchema,
+  BadgeRevocationRequestSchema,
   CreateMeetingRequestSchema,
   FloorActionRequestSchema,
   FloorRequestSchema,
@@ -95,6 +96,18 @@ export function useDecideAccreditation(id: string) {
   return useMeetingCommand(id, (send, { list, body }: { list: string; body: Body<typeof AccreditationDecisionRequestSchema> }) =>
     send<Meeting>("POST", `${meetingPath(id)}/accreditations/${encodeURIComponent(list)}/decision`, body),
   );
+}
+
+/** The secretariat revokes a delegate's badge, saying why. */
+export function useRevokeBadge(id: string) {
+  return useMeetingCommand(id, (send, { token, body }: { token: string; body: Body<typeof BadgeRevocationRequestSchema> }) =>
+    send<Meeting>("POST", `${meetingPath(id)}/badges/${encodeURIComponent(token)}/revocation`, body),
+  );
+}
+
+/** The secretariat gives a delegate a new badge (the old one then verifies as revoked). */
+export function useReissueBadge(id: string) {
+  return useMeetingCommand(id, (send, token: string) => send<Meeting>("POST", `${meetingPath(id)}/badges/${encodeURIComponent(token)}/reissue`, {}));
 }
 
 export function useAddAgendaItem(id: string) {

@@ -1,5 +1,6 @@
 // Negotiation's pages and their addresses: the documents, one document's room, its revision history.
 import { Route } from "react-router";
+import { PAGES } from "../../../contracts/pages";
 import { HistoryPage } from "./history/HistoryPage";
 import { DocumentsPage } from "./list/DocumentsPage";
 import { RoomPage } from "./room/RoomPage";
@@ -7,9 +8,9 @@ import { RoomPage } from "./room/RoomPage";
 export function negotiationRoutes() {
   return (
     <>
-      <Route path="negotiation" element={<DocumentsPage />} />
-      <Route path="negotiation/:id" element={<RoomPage />} />
-      <Route path="negotiation/:id/history" element={<HistoryPage />} />
+      <Route path={PAGES.documents} element={<DocumentsPage />} />
+      <Route path={PAGES.document} element={<RoomPage />} />
+      <Route path={PAGES.documentHistory} element={<HistoryPage />} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { ProgrammeImportResult } from "../../../contracts/programme";
 import type { FieldError } from "../../../contracts/problems";
 import { PROGRAMME_COLUMNS, REQUIRED_COLUMNS } from "../../../domain/programme/spreadsheet";
+import { useLocale } from "../../i18n/use-locale";
 import { ApiProblem } from "../../shared/api/fetch-json";
 import { problemMessage } from "../../shared/api/problem-message";
 import { cellPlace, cellProblem } from "./programme-format";
@@ -21,6 +22,7 @@ type Outcome =
 /** `templateBase`: the programme's export address, whose CSV and XLSX of a term with no events are the columns alone. */
 export function ProgrammeImport({ term, templateBase }: { term: string; templateBase: string }) {
   const { t } = useTranslation();
+  const { count } = useLocale();
   const queryClient = useQueryClient();
   const sendSpreadsheet = useSendSpreadsheet();
   const [file, setFile] = useState<File | null>(null);
@@ -113,7 +115,7 @@ export function ProgrammeImport({ term, templateBase }: { term: string; template
                   {cellPlace(error.field, t)}
                 </Text>
                 <Text size="sm" data-testid="import-error-problem">
-                  {cellProblem(error, t)}
+                  {cellProblem(error, t, count)}
                 </Text>
               </li>
             ))}

@@ -28,6 +28,15 @@ describe("a spreadsheet error in the reader's language", () => {
     expect(cellProblem({ code: "unknown-track" }, t["zh-CN"])).toMatch(/^不是有效的领域/);
     expect(cellProblem({ code: "too-long", limit: 300 }, t.ru)).toBe("Слишком длинно: не более 300 символов.");
     expect(cellProblem({ code: "too-long", limit: 301 }, t.ru)).toBe("Слишком длинно: не более 301 символа.");
+    // A bound of reading the file, in the reader's numbers.
+    const number = (language: string) => (n: number) => new Intl.NumberFormat(language).format(n);
+    expect(cellProblem({ code: "too-many-columns", limit: 26 }, t.en, number("en"))).toBe(
+      "The sheet has cells beyond column Z (at most 26 columns): delete the columns after the programme's and try again.",
+    );
+    expect(cellProblem({ code: "too-many-columns", limit: 21 }, t.ru, number("ru"))).toMatch(/правее столбца U \(не более 21 столбца\)/);
+    expect(cellProblem({ code: "too-many-sheet-rows", limit: 10_000 }, t.ru, number("ru"))).toMatch(/^В листе есть строки ниже строки 10\u00a0000 .* не более 2\u00a0000 мероприятий/);
+    expect(cellProblem({ code: "unpacked-too-large", limit: 32 * 1024 * 1024 }, t["zh-CN"], number("zh-CN"))).toMatch(/^工作簿解压后超过 32 MiB/);
+    expect(cellProblem({ code: "too-many-entries", limit: 1_000 }, t.en, number("en"))).toMatch(/^The workbook file holds more than 1,000 parts/);
     // A text check the programme has no words of its own for falls back to the general message.
     expect(cellProblem({ code: "bidi-controls" }, t.en)).toBe(t.en("problems.field.bidi-controls"));
   });

@@ -3,6 +3,7 @@
 import type { TFunction } from "i18next";
 import { parseCellField } from "../../../contracts/programme";
 import type { FieldError } from "../../../contracts/problems";
+import { columnLetter, MAX_ROWS } from "../../../domain/programme/spreadsheet";
 import type { ReportedQualifier } from "../../../domain/registry";
 
 /** Where a spreadsheet error is, as the reader's spreadsheet program shows it ("Row 7, column “start” (E)"). */
@@ -17,10 +18,19 @@ export function cellPlace(field: string, t: TFunction): string {
   return t("programme.import.wholeFile");
 }
 
-/** What is wrong with the cell, by its code (and bound), never by the server's English message. */
-export function cellProblem(error: Pick<FieldError, "code" | "limit">, t: TFunction): string {
+/**
+ * What is wrong with the cell or the file, by its code (and bound), never by the server's English message. A bound of
+ * reading the file is said in the reader's numbers: the count (`formatted`), the last column it allows (`lastColumn`),
+ * mebibytes (`mebibytes`).
+ */
+export function cellProblem(error: Pick<FieldError, "code" | "limit">, t: TFunction, formatCount: (n: number) => string = String): string {
   const key = `programme.errors.${error.code}`;
-  return t(key, { defaultValue: t(`problems.field.${error.code}`), ...(error.limit !== undefined ? { count: error.limit, limit: error.limit } : {}) });
+  const limit = error.limit;
+  const bound =
+    limit === undefined
+      ? {}
+      : { count: limit, limit, formatted: formatCount(limit), lastColumn: columnLetter(Math.max(0, limit - 1)), mebibytes: formatCount(Math.round(limit / 1024 / 1024)), events: formatCount(MAX_ROWS) };
+  return t(key, { defaultValue: t(`problems.field.${error.code}`), ...bound });
 }
 
 const QUALIFIER_KEYS: Readonly<Record<ReportedQualifier, string>> = {

@@ -1,5 +1,5 @@
 // One record's form: the fields of its kind, with choices from the registry as it will be (changes already in the set included).
-import { Checkbox, Fieldset, Group, MultiSelect, NumberInput, Select, SimpleGrid, Switch, TextInput } from "@mantine/core";
+import { Checkbox, Fieldset, Group, MultiSelect, NumberInput, Select, SimpleGrid, Switch, Text, TextInput } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { RIGHTS, type Registry } from "../../../domain/registry";
@@ -8,6 +8,15 @@ import { FORM_SPECS, languagesOfField, recordLanguages, type FieldSpec, type For
 
 /** Texts in three languages and the rights take the form's whole width. */
 const WHOLE_ROW = { gridColumn: "1 / -1" } as const;
+
+/**
+ * What a field is for, where its name alone could be read two ways: a record's own reason (public, on the states' pages)
+ * is not the reason for recording the set (audit trail), which the page asks for below the set.
+ */
+const FIELD_HINTS: Partial<Record<FormTarget, Readonly<Record<string, string>>>> = {
+  membership: { reason: "registryAdmin.hints.membershipReason" },
+  reclassifications: { reason: "registryAdmin.hints.reclassificationReason" },
+};
 
 export type FieldErrors = Readonly<Record<string, ReactNode>>;
 
@@ -114,9 +123,16 @@ export function ChangeEditor({ target, values, onChange, registry, errors }: Pro
             comboboxProps={{ withinPortal: true }}
           />
         );
-      case "localized":
+      case "localized": {
+        const hint = FIELD_HINTS[target]?.[spec.name];
+        const hintId = `field-hint-${target}-${spec.name}`;
         return (
-          <Fieldset key={spec.name} legend={`${label(spec.name)}${optional ? "" : " *"}`} data-field={spec.name} style={WHOLE_ROW}>
+          <Fieldset key={spec.name} legend={`${label(spec.name)}${optional ? "" : " *"}`} data-field={spec.name} style={WHOLE_ROW} aria-describedby={hint ? hintId : undefined}>
+            {hint && (
+              <Text id={hintId} size="xs" c="dimmed" mb="xs" data-testid="field-hint">
+                {t(hint)}
+              </Text>
+            )}
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
               {languagesOfField(values, spec.name, languages).map((language) => (
                 <TextInput
@@ -132,6 +148,7 @@ export function ChangeEditor({ target, values, onChange, registry, errors }: Pro
             </SimpleGrid>
           </Fieldset>
         );
+      }
       case "rights":
         return (
           <Fieldset key={spec.name} legend={label(spec.name)} data-field={spec.name} style={WHOLE_ROW}>

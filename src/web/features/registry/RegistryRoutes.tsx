@@ -1,5 +1,6 @@
 // The public portal's pages and their addresses (placed inside the portal layout by app/AppRoutes).
 import { Route } from "react-router";
+import { PAGES } from "../../../contracts/pages";
 import { AccessionsPage } from "./accessions/AccessionsPage";
 import { BodiesPage } from "./bodies/BodiesPage";
 import { ChairmanshipPage } from "./chairmanship/ChairmanshipPage";
@@ -12,12 +13,12 @@ export function registryRoutes() {
   return (
     <>
       <Route index element={<OverviewPage />} />
-      <Route path="states" element={<StatesPage />} />
-      <Route path="states/:code" element={<StatePage />} />
-      <Route path="bodies" element={<BodiesPage />} />
-      <Route path="summits" element={<SummitsPage />} />
-      <Route path="chairmanship" element={<ChairmanshipPage />} />
-      <Route path="accessions" element={<AccessionsPage />} />
+      <Route path={PAGES.states} element={<StatesPage />} />
+      <Route path={PAGES.state} element={<StatePage />} />
+      <Route path={PAGES.bodies} element={<BodiesPage />} />
+      <Route path={PAGES.summits} element={<SummitsPage />} />
+      <Route path={PAGES.chairmanship} element={<ChairmanshipPage />} />
+      <Route path={PAGES.accessions} element={<AccessionsPage />} />
     </>
   );
 }

@@ -43,6 +43,7 @@ export const RIGHTS = [
   "meeting.read",
   "meeting.manage",
   "meeting.invite",
+  "meeting.quota",
   "meeting.respond",
   "meeting.participants",
   "accreditation.submit",
@@ -51,6 +52,7 @@ export const RIGHTS = [
   "floor.request",
   "floor.manage",
   "badge.print",
+  "badge.revoke",
 ] as const;
 export type Right = (typeof RIGHTS)[number];
 

@@ -44,6 +44,7 @@ export const RIGHT_KEYS: Readonly<Record<Right, string>> = {
   "meeting.read": "access.rights.meetingRead",
   "meeting.manage": "access.rights.meetingManage",
   "meeting.invite": "access.rights.meetingInvite",
+  "meeting.quota": "access.rights.meetingQuota",
   "meeting.respond": "access.rights.meetingRespond",
   "meeting.participants": "access.rights.meetingParticipants",
   "accreditation.submit": "access.rights.accreditationSubmit",
@@ -52,6 +53,7 @@ export const RIGHT_KEYS: Readonly<Record<Right, string>> = {
   "floor.request": "access.rights.floorRequest",
   "floor.manage": "access.rights.floorManage",
   "badge.print": "access.rights.badgePrint",
+  "badge.revoke": "access.rights.badgeRevoke",
 };
 
 export const problemKey = (code: ProblemCode): string => `problems.codes.${code}`;

@@ -1,6 +1,6 @@
 // The live client against a fake socket and a fake clock: it subscribes what is listened to, catches up after a reconnect, backs off, and stops when the session ends.
 import { beforeEach, describe, expect, it } from "vitest";
-import type { LiveEvent } from "../../../contracts/live";
+import { LIVE_LIMITS, type LiveEvent } from "../../../contracts/live";
 import { LiveClient, type LiveSocket } from "./live-client";
 import type { LiveChange } from "./live-protocol";
 
@@ -230,5 +230,59 @@ describe("LiveClient", () => {
     leave();
     socket().server({ type: "presence", stream: "document:d1", present: [] });
     expect(rooms).toHaveLength(1);
+  });
+
+  it("empties the room and tells the stream's listeners to reload when the server stops following a stream for this user", async () => {
+    const changes: LiveChange[] = [];
+    const rooms: unknown[] = [];
+    client.listen("document:d1", (change) => changes.push(change));
+    client.start();
+    socket().open();
+    client.enter("document:d1", null, (present) => rooms.push(present));
+    await settle();
+    socket().server({ type: "presence", stream: "document:d1", present: [{ delegation: "MN", drafting: [] }] });
+    socket().server({ type: "unsubscribed", stream: "document:d1", reason: "forbidden" });
+    expect(rooms.at(-1)).toEqual([]);
+    expect(changes).toEqual([{ kind: "reset", stream: "document:d1" }]);
+  });
+
+  it("keeps to the connection's message budget: what exceeds it waits, and only the latest presence in a room is sent", async () => {
+    const { burst, perSecond } = LIVE_LIMITS.messagesPerConnection;
+    client.start();
+    socket().open();
+    const streams = Array.from({ length: burst + 5 }, (_, i) => `document:d${i}`);
+    for (const stream of streams) {
+      client.listen(stream, () => undefined);
+      await settle();
+    }
+    for (const provision of ["op1", "op2", "op3"]) {
+      client.enter("document:d0", provision, () => undefined);
+      await settle();
+    }
+    expect(socket().sent).toHaveLength(burst);
+    // A second later, no more than the second's worth has gone.
+    for (let step = 0; step < 10; step += 1) advance(100);
+    expect(socket().sent.length).toBeGreaterThan(burst);
+    expect(socket().sent.length).toBeLessThanOrEqual(burst + perSecond);
+    for (let step = 0; step < 100; step += 1) advance(100);
+    // Every subscription, and one presence: the latest.
+    expect(socket().sent.filter((m) => (m as { type: string }).type === "subscribe")).toHaveLength(streams.length);
+    expect(socket().sent.filter((m) => (m as { type: string }).type === "presence")).toEqual([{ type: "presence", stream: "document:d0", provision: "op3" }]);
+  });
+
+  it("backs off when told it is over budget: a new connection after the wait, saying everything again", () => {
+    client.listen("users", () => undefined);
+    client.start();
+    socket().open();
+    socket().server({ type: "subscribed", stream: "users", head: 3 });
+    socket().server({ type: "error", code: "over-budget", message: "Too many messages", retryAfterMs: 5_000 });
+    expect(socket().closedWith).toBe(1000);
+    expect(client.getState()).toBe("connecting");
+    advance(4_999);
+    expect(sockets).toHaveLength(1);
+    advance(1);
+    expect(sockets).toHaveLength(2);
+    socket().open();
+    expect(socket().sent).toEqual([{ type: "subscribe", streams: [{ stream: "users", after: 3 }] }]);
   });
 });

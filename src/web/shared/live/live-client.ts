@@ -1,5 +1,6 @@
-// The one live connection of a signed-in page: opens /api/live, follows the streams some part of the page listens to, reconnects after drops (back-off, then catch-up), stops for good when the session ends.
-import { ServerMessageSchema, type ClientMessage, type StreamName } from "../../../contracts/live";
+// The one live connection of a signed-in page: opens /api/live, follows the streams some part of the page listens to, reconnects after drops (back-off, then catch-up), keeps to the server's message budget, stops for good when the session ends.
+import { LIVE_LIMITS, ServerMessageSchema, type ClientMessage, type StreamName } from "../../../contracts/live";
+import { fullBudget, spend, type BudgetState } from "../../../domain/message-budget";
 import { afterClose, attemptsAfterClose, reconnectDelay, StreamBook, type LiveChange } from "./live-protocol";
 
 /** Whether the connection is up: "connecting" also while waiting to reconnect; "closed" when stopped (signed out, session ended). */
@@ -58,6 +59,13 @@ export class LiveClient {
   /** Streams whose following changed since the last flush: true to subscribe, false to unsubscribe. */
   private readonly pending = new Map<StreamName, boolean>();
   private isFlushQueued = false;
+  /**
+   * Messages waiting for the connection's message budget (the server's, kept here too): a page that changes fast is
+   * slowed down rather than having messages dropped. Only the latest presence in a room waits.
+   */
+  private outbox: ClientMessage[] = [];
+  private budget: BudgetState = fullBudget(LIVE_LIMITS.messagesPerConnection, 0);
+  private outboxTimer: unknown = null;
 
   constructor(private readonly options: LiveClientOptions) {}
 
@@ -71,6 +79,7 @@ export class LiveClient {
   stop(): void {
     this.isRunning = false;
     this.cancelTimer();
+    this.clearOutbox();
     const socket = this.socket;
     this.socket = null;
     if (socket) this.dispose(socket);
@@ -146,6 +155,8 @@ export class LiveClient {
       this.setState("open");
       // One subscription for everything followed, each stream from where it was left: the catch-up.
       this.pending.clear();
+      this.clearOutbox();
+      this.budget = fullBudget(LIVE_LIMITS.messagesPerConnection, this.options.now());
       this.sendAll(this.book.subscribe(this.book.followedStreams));
       for (const stream of this.rooms.keys()) this.sendPresence(stream);
     };
@@ -197,6 +208,9 @@ export class LiveClient {
       for (const listener of [...(this.presenceListeners.get(message.data.stream) ?? [])]) listener(message.data.present);
       return;
     }
+    if (message.data.type === "error" && message.data.code === "over-budget") return this.backOff(message.data.retryAfterMs ?? 0);
+    // Refused or no longer allowed: no one is shown in the room any more (its listeners also hear a reset below).
+    if (message.data.type === "unsubscribed") for (const listener of [...(this.presenceListeners.get(message.data.stream) ?? [])]) listener([]);
     const change = this.book.receive(message.data);
     if (!change) return;
     const stream = change.kind === "event" ? change.event.stream : change.stream;
@@ -231,7 +245,48 @@ export class LiveClient {
   }
 
   private sendAll(messages: readonly ClientMessage[]): void {
-    for (const message of messages) this.socket?.send(JSON.stringify(message));
+    for (const message of messages) {
+      if (message.type === "presence") this.outbox = this.outbox.filter((waiting) => waiting.type !== "presence" || waiting.stream !== message.stream);
+      this.outbox.push(message);
+    }
+    this.drainOutbox();
+  }
+
+  private drainOutbox(): void {
+    while (this.outbox.length > 0 && this.socket?.readyState === OPEN) {
+      const spending = spend([{ state: this.budget, policy: LIVE_LIMITS.messagesPerConnection }], this.options.now());
+      this.budget = spending.next[0]!;
+      if (!spending.isSpent) {
+        if (this.outboxTimer === null) {
+          this.outboxTimer = this.options.setTimer(() => {
+            this.outboxTimer = null;
+            this.drainOutbox();
+          }, spending.retryAfterMs);
+        }
+        return;
+      }
+      this.socket.send(JSON.stringify(this.outbox.shift()));
+    }
+  }
+
+  private clearOutbox(): void {
+    this.outbox = [];
+    if (this.outboxTimer !== null) this.options.clearTimer(this.outboxTimer);
+    this.outboxTimer = null;
+  }
+
+  /**
+   * The server dropped messages (this user's other tabs spent the budget they share): which ones is not known, so the
+   * connection is closed and a new one, after the wait the server asked for at the least, says everything again.
+   */
+  private backOff(retryAfterMs: number): void {
+    const socket = this.socket;
+    if (!socket) return;
+    this.socket = null;
+    this.openedAt = null;
+    this.clearOutbox();
+    this.dispose(socket);
+    this.scheduleReconnect(Math.max(retryAfterMs, reconnectDelay(this.attempts, this.options.random)));
   }
 
   private dispose(socket: LiveSocket): void {

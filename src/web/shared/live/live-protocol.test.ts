@@ -41,8 +41,9 @@ describe("afterClose", () => {
     }
   });
 
-  it("waits the longest when the session already holds too many connections", () => {
+  it("waits the longest when the user already holds too many connections, or this one kept sending too much", () => {
     expect(afterClose(LIVE_CLOSE.tooManyConnections, 0, random)).toEqual({ kind: "reconnect", delayMs: RECONNECT.maxDelayMs });
+    expect(afterClose(LIVE_CLOSE.tooManyMessages, 0, random)).toEqual({ kind: "reconnect", delayMs: RECONNECT.maxDelayMs });
   });
 });
 
@@ -79,6 +80,15 @@ describe("StreamBook", () => {
     expect(book.position("audit")).toBe(9);
     book.receive({ type: "subscribed", stream: "audit", head: 4 });
     expect(book.position("audit")).toBe(9);
+  });
+
+  it("tells listeners to reload when the server no longer follows a stream for this user, keeping its position", () => {
+    const book = new StreamBook();
+    book.follow("document:d1");
+    book.receive({ type: "subscribed", stream: "document:d1", head: 12 });
+    expect(book.receive({ type: "unsubscribed", stream: "document:d1", reason: "forbidden" })).toEqual({ kind: "reset", stream: "document:d1" });
+    expect(book.receive({ type: "unsubscribed", stream: "document:d2", reason: "forbidden" })).toBeNull();
+    expect(book.position("document:d1")).toBe(12);
   });
 
   it("tells listeners to reload on a reset, and goes on from its head", () => {

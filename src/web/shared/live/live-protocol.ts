@@ -32,8 +32,9 @@ export type CloseAction =
 /** What to do when the connection closes with `code`, after `attempts` reconnects in a row. */
 export function afterClose(code: number, attempts: number, random: () => number): CloseAction {
   if (code === LIVE_CLOSE.sessionEnded) return { kind: "session-ended" };
-  // Other tabs of this session hold every connection it may have: come back at the longest wait, not soon.
-  if (code === LIVE_CLOSE.tooManyConnections) return { kind: "reconnect", delayMs: reconnectDelay(Number.POSITIVE_INFINITY, random) };
+  // Other tabs hold every connection this user may have, or this one kept sending over its budget: come back at the
+  // longest wait, not soon.
+  if (code === LIVE_CLOSE.tooManyConnections || code === LIVE_CLOSE.tooManyMessages) return { kind: "reconnect", delayMs: reconnectDelay(Number.POSITIVE_INFINITY, random) };
   // Too slow (4008), the server going away (1001), a dropped network (1006) and the rest: reconnect and catch up.
   return { kind: "reconnect", delayMs: reconnectDelay(attempts, random) };
 }
@@ -107,6 +108,10 @@ export class StreamBook {
         if (!this.followed.has(message.stream)) return null;
         this.positions.set(message.stream, message.head);
         return { kind: "reset", stream: message.stream };
+      case "unsubscribed":
+        // Not (or no longer) to be read by this user: what was shown from it is reloaded (and refused there, with a reason
+        // the page can show). The position is kept: should the right return, following again resumes from it.
+        return this.followed.has(message.stream) ? { kind: "reset", stream: message.stream } : null;
       case "presence":
       case "hello":
       case "error":

@@ -59,7 +59,7 @@ export function AccountMenu() {
   return (
     <Menu position="bottom-end" width={280} shadow="md" withinPortal>
       <Menu.Target>
-        <UnstyledButton className={classes.trigger} aria-label={t("account.menuFor", { name })} data-testid="account-menu">
+        <UnstyledButton className={classes.trigger} aria-label={t("account.menuFor", { name })} title={name} data-testid="account-menu">
           <Avatar size={32} radius="xl" color="yellow" variant="filled" className={classes.avatar}>
             {initials(name)}
           </Avatar>

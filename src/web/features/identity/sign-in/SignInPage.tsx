@@ -1,7 +1,7 @@
 // Sign-in: email and password (or the organization's single sign-on), one message for every failure, a countdown when paused; then back to where the reader was headed.
 // A field the browser's check or the server refuses is marked under it, and the message above names the fields marked.
-import { Alert, Anchor, Button, Divider, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useTranslation } from "react-i18next";
+import { Alert, Anchor, Button, Code, Divider, List, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, Navigate, useSearchParams } from "react-router";
 import { SignInBody } from "../../../../contracts/identity";
 import { hasProblemCode } from "../../../shared/api/fetch-json";
@@ -13,7 +13,46 @@ import { FormProblem } from "../../../shared/forms/FormProblem";
 import { FormLevelError, useContractForm } from "../../../shared/forms/use-contract-form";
 import { useSignIn } from "../../../shared/session/session-mutations";
 import { useSession } from "../../../shared/session/session-query";
+import { useDemoSignIn } from "../identity-queries";
 import { useCountdown } from "./use-countdown";
+
+/**
+ * While demo accounts still have the demo password, how to sign in with them (the terminal says it too, but a newcomer
+ * opening the page may not have seen it); nothing once none has, or when they are off.
+ */
+function DemoAccountsNote() {
+  const { t } = useTranslation();
+  const demo = useDemoSignIn().data?.demo;
+  if (!demo) return null;
+  // An email stays on one line; the sentence around it wraps.
+  const code = <Code style={{ whiteSpace: "nowrap" }} />;
+  return (
+    <Alert color="yellow" variant="light" title={t("signIn.demo.title")} data-testid="demo-accounts">
+      <Stack gap={6}>
+        <Text size="sm">{t("signIn.demo.intro")}</Text>
+        <List size="sm" spacing={4}>
+          {demo.administrator && (
+            <List.Item>
+              <Trans i18nKey="signIn.demo.administrator" values={{ email: demo.administrator }} components={{ code }} />
+            </List.Item>
+          )}
+          {demo.heads && (
+            <List.Item>
+              <Trans
+                i18nKey="signIn.demo.heads"
+                values={{ pattern: demo.heads.pattern.replace("{code}", t("signIn.demo.code")), example: demo.heads.example }}
+                components={{ code }}
+              />
+            </List.Item>
+          )}
+        </List>
+        <Text size="sm">
+          <Trans i18nKey="signIn.demo.password" values={{ password: demo.password }} components={{ code }} />
+        </Text>
+      </Stack>
+    </Alert>
+  );
+}
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -63,6 +102,8 @@ export function SignInPage() {
             {t("signIn.intro")}
           </Text>
         </div>
+
+        <DemoAccountsNote />
 
         {params.get("sso") === "failed" && !error && (
           <Alert color="red" variant="light" role="alert" data-testid="sso-failed">

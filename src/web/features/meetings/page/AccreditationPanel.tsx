@@ -1,10 +1,10 @@
 // Accreditation: a delegation's head submits its delegates (a name in the languages given, a function, a rank) within
-// its quota; the secretariat approves a list or returns it with a reason; approved delegates have their badges. The
-// lists of participants are downloaded from here.
+// its quota; the secretariat approves a list or returns it with a reason; approved delegates have their badges, which the
+// secretariat revokes (with a reason) or reissues. The lists of participants are downloaded from here.
 import { ActionIcon, Alert, Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from "@mantine/core";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { AccreditationRequestSchema, RANKS, type AccreditationListView } from "../../../../contracts/meetings";
+import { AccreditationRequestSchema, BADGE_REVOCATION_REASONS, RANKS, type AccreditationListView } from "../../../../contracts/meetings";
 import { localTimeZone } from "../../../i18n/date-format";
 import { useLocale } from "../../../i18n/use-locale";
 import { dataLanguageOf } from "../../../i18n/language";
@@ -14,7 +14,8 @@ import { FormLevelError } from "../../../shared/forms/use-contract-form";
 import { ScrollableTable } from "../../../shared/table/ScrollableTable";
 import tables from "../../../shared/table/tables.module.css";
 import { ListStateBadge } from "../badges";
-import { useDecideAccreditation, useEditAccreditation, useSubmitAccreditation } from "../meeting-commands";
+import { FormModal } from "../../../shared/forms/FormModal";
+import { useDecideAccreditation, useEditAccreditation, useReissueBadge, useRevokeBadge, useSubmitAccreditation } from "../meeting-commands";
 import { badgeUrl, meetingFileUrl } from "../meeting-queries";
 import { formatInstantAt } from "../meeting-time";
 import { duplicateDelegates, quotaRefusal } from "../meeting-problems";
@@ -244,6 +245,106 @@ function Decision({ list }: { list: AccreditationListView }) {
   );
 }
 
+type Delegate = AccreditationListView["delegates"][number];
+/** The reasons the secretariat chooses from (a badge is revoked as "reissued" only by reissuing it). */
+const REVOCATION_CHOICES = BADGE_REVOCATION_REASONS.filter((reason) => reason !== "reissued");
+
+/** What the secretariat does with one badge: revoke it (saying why) or reissue it, each after a confirmation. */
+function BadgeActions({ delegate, name }: { delegate: Delegate; name: string }) {
+  const { t } = useTranslation();
+  const { meeting } = useMeetingView();
+  const revoke = useRevokeBadge(meeting.id);
+  const reissue = useReissueBadge(meeting.id);
+  const [dialog, setDialog] = useState<"revoke" | "reissue" | null>(null);
+  const [reason, setReason] = useState<string>("");
+  const token = delegate.badge;
+  if (!token) return null;
+  const close = () => {
+    setDialog(null);
+    setReason("");
+    revoke.reset();
+    reissue.reset();
+  };
+  return (
+    <>
+      <Group gap={6} wrap="nowrap">
+        {!delegate.revocation && (
+          <Button size="compact-xs" variant="subtle" color="red" onClick={() => setDialog("revoke")} data-testid="revoke-badge">
+            {t("meetings.badges.revoke")}
+          </Button>
+        )}
+        <Button size="compact-xs" variant="subtle" onClick={() => setDialog("reissue")} data-testid="reissue-badge">
+          {t("meetings.badges.reissue")}
+        </Button>
+      </Group>
+      <FormModal opened={dialog === "revoke"} onClose={close} title={t("meetings.badges.revokeTitle", { name })}>
+        <Stack gap="sm">
+          <Text size="sm">{t("meetings.badges.revokeExplain")}</Text>
+          <NativeSelect
+            label={t("meetings.badges.reason")}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            data={[{ value: "", label: t("meetings.badges.chooseReason"), disabled: true }, ...REVOCATION_CHOICES.map((value) => ({ value, label: t(`meetings.badges.reasons.${value}`) }))]}
+            data-testid="revocation-reason"
+          />
+          <FormProblem error={revoke.error} testId="revoke-problem" />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {t("meetings.cancel")}
+            </Button>
+            <Button
+              color="red"
+              disabled={reason === ""}
+              loading={revoke.isPending}
+              onClick={() => revoke.mutate({ token, body: { reason } }, { onSuccess: close })}
+              data-testid="confirm-revoke"
+            >
+              {t("meetings.badges.confirmRevoke")}
+            </Button>
+          </Group>
+        </Stack>
+      </FormModal>
+      <FormModal opened={dialog === "reissue"} onClose={close} title={t("meetings.badges.reissueTitle", { name })}>
+        <Stack gap="sm">
+          <Text size="sm">{t("meetings.badges.reissueExplain")}</Text>
+          <FormProblem error={reissue.error} testId="reissue-problem" />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {t("meetings.cancel")}
+            </Button>
+            <Button loading={reissue.isPending} onClick={() => reissue.mutate(token, { onSuccess: close })} data-testid="confirm-reissue">
+              {t("meetings.badges.confirmReissue")}
+            </Button>
+          </Group>
+        </Stack>
+      </FormModal>
+    </>
+  );
+}
+
+/** The badge cell: the PDF to print, or that it is revoked and why; the secretariat's actions beside it. */
+function BadgeCell({ delegate, name }: { delegate: Delegate; name: string }) {
+  const { t } = useTranslation();
+  const { language } = useLocale();
+  const { abilities } = useMeetingView();
+  const first = language === "zh-CN" ? "zh" : language;
+  if (!delegate.badge) return <>—</>;
+  return (
+    <Stack gap={2} align="flex-start">
+      {delegate.revocation ? (
+        <Text size="sm" c="red.8" data-testid="badge-revoked">
+          {t("meetings.badges.revoked", { reason: t(`meetings.badges.reasons.${delegate.revocation.reason}`) })}
+        </Text>
+      ) : (
+        <Anchor href={badgeUrl(delegate.badge, first)} size="sm" data-testid="badge-link">
+          {t("meetings.accreditation.badgePdf")}
+        </Anchor>
+      )}
+      {abilities.mayRevokeBadges && <BadgeActions delegate={delegate} name={name} />}
+    </Stack>
+  );
+}
+
 function ListCard({ list }: { list: AccreditationListView }) {
   const { t } = useTranslation();
   const { language } = useLocale();
@@ -289,13 +390,7 @@ function ListCard({ list }: { list: AccreditationListView }) {
                     <Table.Td className={tables.prose}>{allLanguages(delegate.function, first) || "—"}</Table.Td>
                     <Table.Td className={tables.nowrap}>{t(`meetings.rank.${delegate.rank}`)}</Table.Td>
                     <Table.Td className={tables.nowrap}>
-                      {delegate.badge ? (
-                        <Anchor href={badgeUrl(delegate.badge, first)} size="sm" data-testid="badge-link">
-                          {t("meetings.accreditation.badgePdf")}
-                        </Anchor>
-                      ) : (
-                        "—"
-                      )}
+                      <BadgeCell delegate={delegate} name={delegate.name[first] ?? Object.values(delegate.name)[0] ?? ""} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

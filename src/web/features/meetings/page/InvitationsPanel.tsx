@@ -11,6 +11,7 @@ import { FormProblem } from "../../../shared/forms/FormProblem";
 import { FormLevelError } from "../../../shared/forms/use-contract-form";
 import { ScrollableTable } from "../../../shared/table/ScrollableTable";
 import tables from "../../../shared/table/tables.module.css";
+import { useSession } from "../../../shared/session/session-query";
 import { useChangeInvitation, useInvite, useRespond } from "../meeting-commands";
 import { floorRightOf } from "../meeting-abilities";
 import { sortInvitations } from "../meeting-groups";
@@ -117,6 +118,8 @@ function InviteForm() {
   const { meeting, partyName } = useMeetingView();
   const states = useStatesToday();
   const invite = useInvite(meeting.id);
+  // Quotas are the secretariat's: the chair invites with the meeting's default quota.
+  const maySetQuota = useSession().data?.permissions["meeting.quota"] !== undefined;
   const invited = new Set(meeting.invitations.map((invitation) => invitation.party.code));
   const organization = useOrganization();
   const tierName = (code: string) => {
@@ -135,7 +138,7 @@ function InviteForm() {
       party: values.party === "" ? undefined : values.party.trim().toUpperCase(),
       basis: values.basis,
       maySpeak: values.maySpeak,
-      ...(values.quota === "" ? {} : { quota: Number(values.quota) }),
+      ...(values.quota === "" || !maySetQuota ? {} : { quota: Number(values.quota) }),
       ...(values.basis === "guest" ? { names: compactText(values.names) } : {}),
     }),
   });
@@ -174,7 +177,9 @@ function InviteForm() {
           </>
         )}
         <Group gap="md" align="flex-end">
-          <NumberInput label={t("meetings.invitations.quota")} description={t("meetings.invitations.quotaHelp")} min={1} max={10_000} allowDecimal={false} {...form.getInputProps("quota")} maw={320} />
+          {maySetQuota && (
+            <NumberInput label={t("meetings.invitations.quota")} description={t("meetings.invitations.quotaHelp")} min={1} max={10_000} allowDecimal={false} {...form.getInputProps("quota")} maw={320} />
+          )}
           <Checkbox label={t("meetings.invitations.alsoMaySpeak")} {...form.getInputProps("maySpeak", { type: "checkbox" })} mb={6} data-testid="invite-may-speak" />
         </Group>
         <FormLevelError form={form} />

@@ -74,7 +74,12 @@ function Answer({ answer }: { answer: BadgeVerification }) {
   const at = (iso: string) => instantAt(iso, locale.language, zone);
   const order = fallbackOrder(dataLanguageOf(locale.language), []);
   const names = answer.delegate ? namesInOrder(answer.delegate.name, order) : [];
-  const reason = answer.reason === null ? null : t(`verify.reason.${answer.reason}`, { until: at(answer.validUntil) });
+  const reason =
+    answer.reason === null
+      ? null
+      : answer.reason === "revoked" && answer.revocation
+        ? t("verify.reason.revoked", { reason: t(`meetings.badges.reasons.${answer.revocation.reason}`), at: at(answer.revocation.at) })
+        : t(`verify.reason.${answer.reason}`, { until: at(answer.validUntil) });
   const delegation = locale.text(answer.delegation.names) || answer.delegation.code;
   const fn = answer.delegate ? locale.text(answer.delegate.function) : "";
 

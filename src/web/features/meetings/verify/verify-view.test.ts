@@ -8,6 +8,7 @@ const ANSWER: BadgeVerification = {
   validUntil: "2025-07-16T15:00:00.000Z",
   meeting: { id: "m", title: { en: "CMFA" }, start: null, end: null, timeZone: "Asia/Shanghai", startDate: "2025-07-15", endDate: "2025-07-16", isDemo: false },
   delegation: { code: "RU", names: { ru: "Россия" } },
+  revocation: null,
   delegate: { name: { ru: "Сергей Лавров", en: "Sergey Lavrov" }, function: {}, rank: "minister" },
   checkedAt: "2025-07-15T06:00:05.000Z",
 };

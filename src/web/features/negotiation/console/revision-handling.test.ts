@@ -1,7 +1,8 @@
-// The chair sees the default handling of every open proposal (bracket if opposed, else accept) and may override it.
+// The chair sees a suggested handling for a supported proposal (bracket if opposed, else accept), none for one nobody
+// supported or carried over, and sends every handling explicitly.
 import { describe, expect, it } from "vitest";
 import type { ProposalDto } from "../../../../contracts/negotiation";
-import { defaultChoice, handlingPlan, planSummary, proposalsToHandle } from "./revision-handling";
+import { defaultChoice, handlingPlan, noDefaultReason, planSummary, proposalsToHandle } from "./revision-handling";
 
 function proposal(id: string, overrides: Partial<ProposalDto> = {}): ProposalDto {
   return {
@@ -25,10 +26,22 @@ function proposal(id: string, overrides: Partial<ProposalDto> = {}): ProposalDto
 }
 
 describe("defaultChoice", () => {
-  it("brackets an opposed proposal and accepts an unopposed one, supported or not", () => {
-    expect(defaultChoice(proposal("p1", { opposers: ["IN"], supporters: ["KZ"] })).action).toBe("bracket");
-    expect(defaultChoice(proposal("p2", { supporters: ["KZ"] })).action).toBe("accept");
-    expect(defaultChoice(proposal("p3")).action).toBe("accept");
+  it("suggests bracketing a supported proposal someone opposes, and accepting a supported one nobody opposes", () => {
+    expect(defaultChoice(proposal("p1", { opposers: ["IN"], supporters: ["KZ"] }), 0)?.action).toBe("bracket");
+    expect(defaultChoice(proposal("p2", { supporters: ["KZ"] }), 0)?.action).toBe("accept");
+  });
+
+  it("suggests nothing for a proposal nobody supported, opposed or not: the chair chooses", () => {
+    expect(defaultChoice(proposal("p3"), 0)).toBeNull();
+    expect(defaultChoice(proposal("p4", { opposers: ["IN"] }), 0)).toBeNull();
+    expect(noDefaultReason(proposal("p3"), 0)).toBe("unsupported");
+  });
+
+  it("suggests nothing for a proposal carried over from an earlier revision, nor for one colliding with a change", () => {
+    const carried = proposal("p5", { supporters: ["KZ"], madeIn: 0 });
+    expect(defaultChoice(carried, 1)).toBeNull();
+    expect(noDefaultReason(carried, 1)).toBe("carried");
+    expect(noDefaultReason(proposal("p6", { supporters: ["KZ"], status: "colliding" }), 0)).toBe("colliding");
   });
 });
 
@@ -40,20 +53,29 @@ describe("proposalsToHandle", () => {
 });
 
 describe("handlingPlan", () => {
-  const proposals = [proposal("p1", { opposers: ["IN"] }), proposal("p2"), proposal("p3", { status: "applied" })];
+  const proposals = [proposal("p1", { opposers: ["IN"], supporters: ["KZ"] }), proposal("p2"), proposal("p3", { status: "applied" }), proposal("p4", { supporters: ["CN"] })];
 
-  it("sends every open proposal's handling, defaults where the chair chose nothing", () => {
-    const plan = handlingPlan(proposals, { p2: { action: "defer", text: "ignored" } });
-    expect(plan.handlings).toEqual([
+  it("sends every open proposal's handling, the chair's choice or the suggestion, and names those left to choose", () => {
+    const unchosen = handlingPlan(proposals, {}, 0);
+    expect(unchosen.handlings).toEqual([
+      { proposal: "p1", action: "bracket" },
+      { proposal: "p4", action: "accept" },
+    ]);
+    expect(unchosen.unchosen).toEqual(["p2"]);
+    expect(planSummary(unchosen)).toEqual({ accepted: 1, bracketed: 1, deferred: 0, withdrawn: 0, superseded: 0, unchosen: 1 });
+
+    const chosen = handlingPlan(proposals, { p2: { action: "defer", text: "ignored" }, p4: { action: "withdraw", text: "" } }, 0);
+    expect(chosen.handlings).toEqual([
       { proposal: "p1", action: "bracket" },
       { proposal: "p2", action: "defer" },
+      { proposal: "p4", action: "withdraw" },
     ]);
-    expect(plan.missingText).toEqual([]);
-    expect(planSummary(plan)).toEqual({ accepted: 0, bracketed: 1, other: 1 });
+    expect(chosen.unchosen).toEqual([]);
+    expect(planSummary(chosen)).toEqual({ accepted: 0, bracketed: 1, deferred: 1, withdrawn: 1, superseded: 0, unchosen: 0 });
   });
 
   it("carries the chair's wording for an accepted-with-modifications proposal, and names one left without wording", () => {
-    expect(handlingPlan(proposals, { p1: { action: "accept-modified", text: "will" } }).handlings[0]).toEqual({ proposal: "p1", action: "accept-modified", text: "will" });
-    expect(handlingPlan(proposals, { p1: { action: "accept-modified", text: "  " } }).missingText).toEqual(["p1"]);
+    expect(handlingPlan(proposals, { p1: { action: "accept-modified", text: "will" } }, 0).handlings[0]).toEqual({ proposal: "p1", action: "accept-modified", text: "will" });
+    expect(handlingPlan(proposals, { p1: { action: "accept-modified", text: "  " } }, 0).missingText).toEqual(["p1"]);
   });
 });

@@ -1,11 +1,12 @@
 // A comparison of two revisions, provision by provision: side by side (old and new) or inline, deleted words struck
-// and inserted words marked; provisions matched by identity, so a renumbered one shows both its numbers.
+// and inserted words marked, and a note where a change too large was compared by sentence or as a whole; provisions
+// matched by identity, so a renumbered one shows both its numbers.
 import { Badge, Group, Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { DiffDto } from "../../../../contracts/negotiation";
 import classes from "../Negotiation.module.css";
 import { revisionLabel } from "../negotiation-format";
-import { sideBySide, type DiffOp } from "./history-view";
+import { coarseComparison, sideBySide, type DiffOp } from "./history-view";
 
 type DiffProvision = DiffDto["provisions"][number];
 
@@ -52,6 +53,7 @@ export function DiffView({ diff, language, mode, showUnchanged }: { diff: DiffDt
       {shown.map((provision) => {
         const ops = provision.ops[language] ?? [];
         const { before, after } = sideBySide(ops);
+        const coarse = coarseComparison(provision, language);
         return (
           <Paper key={provision.id} withBorder radius="md" p={{ base: "sm", sm: "md" }} data-testid="diff-provision" data-change={provision.change}>
             <Group gap={6} mb={6}>
@@ -60,6 +62,11 @@ export function DiffView({ diff, language, mode, showUnchanged }: { diff: DiffDt
                 {provision.change === "same" && isRenumbered(provision) ? t("negotiation.diff.renumbered") : t(`negotiation.diff.change.${provision.change}`)}
               </Badge>
             </Group>
+            {coarse && (
+              <Text size="xs" c="dimmed" mb={6} data-testid="diff-granularity" data-granularity={coarse}>
+                {t(`negotiation.diff.granularity.${coarse}`)}
+              </Text>
+            )}
             {mode === "inline" ? (
               <Ops ops={ops} language={language} />
             ) : (

@@ -1,6 +1,7 @@
 // The history page compares the last two revisions by default, splits a diff into its two sides and charts the brackets.
 import { describe, expect, it } from "vitest";
-import { defaultComparison, historySeries, orderedPair, sideBySide } from "./history-view";
+import type { DiffDto } from "../../../../contracts/negotiation";
+import { coarseComparison, defaultComparison, historySeries, orderedPair, sideBySide } from "./history-view";
 
 describe("sideBySide", () => {
   it("puts deletions on the old side and insertions on the new", () => {
@@ -13,6 +14,23 @@ describe("sideBySide", () => {
     const { before, after } = sideBySide(ops);
     expect(before.map((op) => op.text).join("")).toBe("States shall act");
     expect(after.map((op) => op.text).join("")).toBe("States [shall / should] act");
+  });
+});
+
+describe("coarseComparison", () => {
+  const provision = (granularity: Record<string, "word" | "sentence" | "whole"> | undefined): DiffDto["provisions"][number] =>
+    ({ id: "op1", change: "changed", fromNumber: "OP1", toNumber: "OP1", ops: {}, granularity }) as DiffDto["provisions"][number];
+
+  it("says when a language was compared by sentence or as a whole, and nothing when word by word", () => {
+    const compared = provision({ ru: "sentence", zh: "whole", en: "word" });
+    expect(coarseComparison(compared, "ru")).toBe("sentence");
+    expect(coarseComparison(compared, "zh")).toBe("whole");
+    expect(coarseComparison(compared, "en")).toBeNull();
+  });
+
+  it("reads an answer that does not say how it compared as word by word", () => {
+    expect(coarseComparison(provision(undefined), "ru")).toBeNull();
+    expect(coarseComparison(provision({}), "ru")).toBeNull();
   });
 });
 

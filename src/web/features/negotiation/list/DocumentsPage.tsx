@@ -49,6 +49,40 @@ function DocumentCard({ document }: { document: DocumentSummary }) {
   );
 }
 
+/**
+ * An empty list says why: the filters match nothing, or nothing is open to the reader yet (signed out, that is the public
+ * documents, and signing in shows the drafts a delegation may see).
+ */
+function NoDocuments({ hasFilters, isSignedOut }: { hasFilters: boolean; isSignedOut: boolean }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  if (hasFilters) {
+    return (
+      <Text c="dimmed" data-testid="no-documents" data-reason="filters">
+        {t("negotiation.list.none")}
+      </Text>
+    );
+  }
+  if (!isSignedOut) {
+    return (
+      <Text c="dimmed" data-testid="no-documents" data-reason="none-readable">
+        {t("negotiation.list.noneReadable")}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={4} data-testid="no-documents" data-reason="none-public">
+      <Text fw={600}>{t("negotiation.list.nonePublic")}</Text>
+      <Text size="sm" c="dimmed">
+        {t("negotiation.list.nonePublicSignIn")}{" "}
+        <Anchor component={Link} to={signInPath(location)} size="sm">
+          {t("account.signIn")}
+        </Anchor>
+      </Text>
+    </Stack>
+  );
+}
+
 export function DocumentsPage() {
   const { t } = useTranslation();
   const { text } = useLocale();
@@ -72,6 +106,8 @@ export function DocumentsPage() {
   const isSignedOut = session.data?.user === null;
   const canCreate = session.data ? mayUse(session.data.permissions, "document.create") : false;
   const items = documents.data?.items ?? [];
+  // With nothing to show and no filter, the empty list itself says what signing in shows: the note above would repeat it.
+  const isEmptyUnfiltered = documents.data !== undefined && items.length === 0 && body === null && status === null;
 
   return (
     <Stack gap="lg">
@@ -88,7 +124,7 @@ export function DocumentsPage() {
           </Button>
         )}
       </Group>
-      {isSignedOut && (
+      {isSignedOut && !isEmptyUnfiltered && (
         <Alert color="navy" variant="light" data-testid="sign-in-for-drafts">
           <Text size="sm">
             {t("negotiation.list.signedOut")}{" "}
@@ -121,9 +157,7 @@ export function DocumentsPage() {
       ) : !documents.data ? (
         <Loading />
       ) : items.length === 0 ? (
-        <Text c="dimmed" data-testid="no-documents">
-          {t("negotiation.list.none")}
-        </Text>
+        <NoDocuments hasFilters={body !== null || status !== null} isSignedOut={isSignedOut} />
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" data-testid="documents">
           {items.map((document) => (

@@ -14,7 +14,7 @@ import { useRoom } from "./room-context";
 export function DocumentHeader() {
   const { t } = useTranslation();
   const { language } = useLocale();
-  const { document, partyName, presence } = useRoom();
+  const { document, partyName, presence, presentName } = useRoom();
   const bodyName = useBodyName("full");
   const facts = [
     revisionLabel(document.revision, t),
@@ -45,7 +45,7 @@ export function DocumentHeader() {
       </Text>
       {presence.others.length > 0 && (
         <Text size="sm" data-testid="presence">
-          {t("negotiation.header.present", { names: new Intl.ListFormat(language, { type: "conjunction" }).format(presence.others.map(partyName)) })}
+          {t("negotiation.header.present", { names: new Intl.ListFormat(language, { type: "conjunction" }).format(presence.others.map(presentName)) })}
         </Text>
       )}
       <Group gap="md">

@@ -63,7 +63,7 @@ interface Props {
 export function ProvisionCard({ provision, proposals, view }: Props) {
   const { t } = useTranslation();
   const { language } = useLocale();
-  const { document, delegation, permissions, isChair, partyName, presence, setDrafting } = useRoom();
+  const { document, delegation, permissions, isChair, partyName, presence, presentName, setDrafting } = useRoom();
   const [span, setSpan] = useState<Span | null>(null);
   const [proposing, setProposingType] = useState<ProposalType | null>(null);
   // While the reader writes a proposal on this provision, the others in the room see it.
@@ -90,7 +90,7 @@ export function ProvisionCard({ provision, proposals, view }: Props) {
             {provision.facilitator && <PlainBadge color="grape">{t("negotiation.provision.facilitator", { name: partyName(provision.facilitator) })}</PlainBadge>}
             {provision.outdated.length > 0 && <PlainBadge color="orange">{t("negotiation.provision.outdatedCount", { count: provision.outdated.length })}</PlainBadge>}
             {draftingHere.length > 0 && (
-              <PlainBadge color="cyan">{t("negotiation.provision.drafting", { names: new Intl.ListFormat(language, { type: "conjunction" }).format(draftingHere.map(partyName)) })}</PlainBadge>
+              <PlainBadge color="cyan">{t("negotiation.provision.drafting", { names: new Intl.ListFormat(language, { type: "conjunction" }).format(draftingHere.map(presentName)) })}</PlainBadge>
             )}
           </Group>
           <Group gap={6}>

@@ -23,7 +23,7 @@ import { usePartyNames } from "../use-party-names";
 import { useDocumentLive } from "../use-negotiation-live";
 import { STREAMS } from "../../../../contracts/live";
 import { DocumentHeader } from "./DocumentHeader";
-import { presenceView } from "./presence";
+import { presenceView, presentName } from "./presence";
 import { LanguageVersions } from "./LanguageVersions";
 import { NotesPanel } from "./NotesPanel";
 import { RoomContext, useRoom, type Room } from "./room-context";
@@ -123,6 +123,7 @@ export function RoomPage() {
       partyName,
       provisionName: (provisionId) => labels.get(provisionId) ?? provisionId,
       presence,
+      presentName: (code) => presentName(code, partyName, t("negotiation.header.secretariat")),
       setDrafting,
     };
   }, [document, session.data, partyName, t, present]);

@@ -1,6 +1,6 @@
 // The room names the other delegations present and, on each provision, who is drafting a proposal on it.
 import { describe, expect, it } from "vitest";
-import { presenceView } from "./presence";
+import { presenceView, presentName } from "./presence";
 
 describe("presenceView", () => {
   const present = [
@@ -20,7 +20,18 @@ describe("presenceView", () => {
     expect(view.drafting.has("op1")).toBe(false);
   });
 
-  it("shows everyone to a reader without a delegation", () => {
-    expect(presenceView(present, null).others).toEqual(["RU", "KG", "IN"]);
+  it("shows every delegation to a secretariat reader, and the other secretariat readers to a delegation", () => {
+    const withSecretariat = [...present, { delegation: "secretariat", drafting: [] }];
+    expect(presenceView(withSecretariat, null).others).toEqual(["RU", "KG", "IN"]);
+    expect(presenceView(withSecretariat, "KG").others).toEqual(["RU", "IN", "secretariat"]);
+  });
+});
+
+describe("presentName", () => {
+  const partyName = (code: string) => ({ IN: "India" })[code] ?? code;
+
+  it("names the secretariat in the reader's language, never by its code, and a delegation by its party", () => {
+    expect(presentName("secretariat", partyName, "Секретариат")).toBe("Секретариат");
+    expect(presentName("IN", partyName, "Секретариат")).toBe("India");
   });
 });

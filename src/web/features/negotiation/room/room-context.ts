@@ -16,6 +16,8 @@ export interface Room {
   readonly provisionName: (id: string) => string;
   /** Who else is in the room, and drafting where. */
   readonly presence: PresenceView;
+  /** Names one of those present: a delegation by its party's name, the secretariat by its own. */
+  readonly presentName: (code: string) => string;
   /** Tells the room which provision the reader is drafting a proposal on (null: none). */
   readonly setDrafting: (provision: string | null) => void;
 }
