@@ -240,8 +240,9 @@ async function liveFloodAttack(url: string, sessions: readonly BrowserSession[],
       let sent = 0;
       const stream = `document:${documentId}`;
       const pump = () => {
-        // As fast as the socket takes them: presence on changing provisions, and a subscribe/unsubscribe churn.
-        while (running && socket.readyState === WebSocket.OPEN && socket.bufferedAmount < 64 * 1024) {
+        // As fast as the socket takes them, a batch a turn (a local socket takes writes at once, so bufferedAmount alone
+        // would never end the loop): presence on changing provisions, and a subscribe/unsubscribe churn.
+        for (let batch = 0; batch < 500 && running && socket.readyState === WebSocket.OPEN && socket.bufferedAmount < 64 * 1024; batch++) {
           sent++;
           if (sent % 10 === 0) socket.send(JSON.stringify({ type: "unsubscribe", streams: [stream] }));
           else if (sent % 10 === 1) socket.send(JSON.stringify({ type: "subscribe", streams: [{ stream, after: null }] }));
