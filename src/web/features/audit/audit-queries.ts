@@ -1,5 +1,5 @@
 // The audit trail, newest first, a page at a time (each page says where the next one starts).
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import type { AuditEvent } from "../../../contracts/identity";
 import { fetchJson } from "../../shared/api/fetch-json";
 
@@ -41,5 +41,7 @@ export function useAuditTrail(filter: AuditFilter | null) {
     enabled: filter !== null,
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.nextBefore ?? undefined,
+    // While the next filter's results load, the last ones stay on screen (and the page says they are the last ones).
+    placeholderData: keepPreviousData,
   });
 }
