@@ -495,9 +495,10 @@ describe("applyStep on random documents and proposals", () => {
       }),
       RUNS,
     );
-    // The generator really exercises both paths.
-    expect(carriedSpans).toBeGreaterThan(10);
-    expect(collided).toBeGreaterThan(10);
+    // The generator really exercises both paths. Over 150 random runs each count is typically 15-30 and
+    // was once seen as low as 8 (a CI run failed on a floor of 10); the floor of 3 still proves both paths ran.
+    expect(carriedSpans).toBeGreaterThanOrEqual(3);
+    expect(collided).toBeGreaterThanOrEqual(3);
   }, 60_000);
 
   it("outdates a provision's other language versions exactly when its base text changed since they were translated", () => {
