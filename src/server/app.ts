@@ -8,6 +8,7 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import fastifyWebsocket from "@fastify/websocket";
+import { registerRateLimits, type RateKind } from "./http/rate-limits.js";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { LIVE_LIMITS } from "../contracts/live.js";
 import { isPagePath } from "../contracts/pages.js";
@@ -81,6 +82,8 @@ export interface AppOptions {
   readonly live?: { readonly heartbeatMs?: number; readonly maxBufferedBytes?: number; readonly sessionCheckMs?: number };
   /** The work pool's limits (WORK_* settings), and a gate for tests. */
   readonly work?: WorkPoolOptions;
+  /** Costly requests one caller may make per minute, by kind (defaults: RATE_LIMITS). */
+  readonly rateLimits?: Partial<Record<RateKind, number>>;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -208,6 +211,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   await app.register(fastifyWebsocket, { options: { maxPayload: LIVE_LIMITS.clientMessageBytes } });
+  await registerRateLimits(app, options.rateLimits);
 
   await app.register(async (scope) => {
     scope.withTypeProvider<ZodTypeProvider>().get(

@@ -91,4 +91,50 @@ describe.each(testDatabases)("accreditation of thousands on $name", (testDb) => 
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: "already-accredited", current: { conflicts: [{ index: 1, delegation: "KZ" }] } });
   });
+
+  it("tries a list on the meeting's counts before any check: a list over the quota costs no pool job", async () => {
+    const work = app.services.work;
+    const before = work.stats().completed;
+    const over = await kazakhstan.request("POST", `${url}/accreditations`, { delegates: Array.from({ length: 20 }, (_, i) => delegate(99, i)) });
+    expect(over.statusCode).toBe(409);
+    expect(over.json()).toMatchObject({ code: "quota-exceeded" });
+    expect(work.stats().completed).toBe(before);
+  });
+
+  it("checks again under the lock the lists changed while the check ran in the pool", async () => {
+    const created = await admin.request("POST", "/api/v1/meetings", {
+      body: "CHS",
+      title: { en: "Summit, second session" },
+      start: "2026-12-12T10:00:00+06:00",
+      end: "2026-12-12T18:00:00+06:00",
+      timeZone: "Asia/Bishkek",
+      format: "in_person",
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const session = `/api/v1/meetings/${created.json().id}`;
+    const person = { name: { en: "Zhanna Sadykova" }, function: { en: "Adviser" }, rank: "adviser" };
+    const first = await kazakhstan.request("POST", `${session}/accreditations`, { delegates: [person] });
+    expect(first.statusCode, first.body).toBe(201);
+    const firstList = (await admin.request("GET", session)).json().accreditation[0] as { id: string; version: number };
+    // The second list names her again: its check, held in the pool, finds her on the first list…
+    const work = app.services.work;
+    const running = work.stats().running;
+    gate.close();
+    let second!: ReturnType<SessionClient["request"]>;
+    try {
+      second = kazakhstan.request("POST", `${session}/accreditations`, { delegates: [{ ...person, name: { en: "ZHANNA  SADYKOVA" } }] });
+      await expect.poll(() => work.stats().running).toBeGreaterThan(running);
+      // …which the secretariat returns meanwhile (a return checks no names: no pool job), so she is no longer accredited.
+      const returned = await admin.request("POST", `${session}/accreditations/${firstList.id}/decision`, { decision: "return", reason: "Passport copy missing", version: firstList.version });
+      expect(returned.statusCode, returned.body).toBe(200);
+    } finally {
+      gate.open();
+    }
+    const answered = await second;
+    expect(answered.statusCode, answered.body.slice(0, 300)).toBe(201);
+    // Submitted again now, the first list is refused: she is on the second.
+    const again = await kazakhstan.request("PUT", `${session}/accreditations/${firstList.id}`, { delegates: [person], version: firstList.version + 1 });
+    expect(again.statusCode, again.body.slice(0, 300)).toBe(409);
+    expect(again.json()).toMatchObject({ code: "already-accredited" });
+  });
 });

@@ -8,11 +8,14 @@ import {
   draftList,
   editList,
   findDuplicates,
+  HOLDING_ON_APPROVAL,
+  HOLDING_ON_SUBMIT,
   isBadgeValid,
   MAX_MEETING_DELEGATES,
   recheckDuplicates,
   isSamePerson,
   normalizedName,
+  placesOf,
   returnList,
   submitList,
   type AccreditationErrorCode,
@@ -38,11 +41,21 @@ const delegate = (en: string, ru?: string, rank: Delegate["rank"] = "adviser"): 
   rank,
 });
 
-const meeting = (lists: AccreditationList[] = [], quotas: [string, number][] = [["KZ", 3], ["IN", 3], ["CN", 5]]): MeetingAccreditation => ({
+/** A meeting as the checks see it (its lists counted), with its lists in full beside, for the duplicate checks below. */
+type TestMeeting = MeetingAccreditation & { readonly all: readonly AccreditationList[] };
+
+const meeting = (lists: AccreditationList[] = [], quotas: [string, number][] = [["KZ", 3], ["IN", 3], ["CN", 5]]): TestMeeting => ({
   status: "confirmed",
   quotas: new Map(quotas),
-  lists,
+  lists: lists.map(placesOf),
+  all: lists,
 });
+
+/** Submits or approves `list` as the server does: the duplicate check made first, against the lists holding names. */
+const submit = (state: TestMeeting, list: AccreditationList): AccreditationList =>
+  submitList(state, list, findDuplicates(list.delegation, list.delegates, state.all.filter((l) => l.id !== list.id && HOLDING_ON_SUBMIT.includes(l.state))).conflicts);
+const approve = (state: TestMeeting, list: AccreditationList): AccreditationList =>
+  approveList(state, list, findDuplicates(list.delegation, list.delegates, state.all.filter((l) => l.id !== list.id && HOLDING_ON_APPROVAL.includes(l.state))).conflicts);
 
 const list = (id: string, delegation: string, state: AccreditationList["state"], delegates: Delegate[]): AccreditationList => ({
   id,
@@ -78,9 +91,9 @@ describe("a delegation's list", () => {
   it("goes from draft to submitted to approved", () => {
     const draft = draftList(meeting(), "l1", "KZ", [delegate("Murat Nurtleu", undefined, "minister"), delegate("Aibek Smadiyarov")]);
     expect(draft.state).toBe("draft");
-    const submitted = submitList(meeting([draft]), draft);
+    const submitted = submit(meeting([draft]), draft);
     expect(submitted.state).toBe("submitted");
-    const approved = approveList(meeting([submitted]), submitted);
+    const approved = approve(meeting([submitted]), submitted);
     expect(approved).toEqual({ ...draft, state: "approved" });
   });
 
@@ -90,7 +103,7 @@ describe("a delegation's list", () => {
     expect(returned).toMatchObject({ state: "returned", returnReason: "Passport copy missing for the minister." });
     const edited = editList(returned, [delegate("Subrahmanyam Jaishankar", undefined, "minister")]);
     expect(edited.state).toBe("draft");
-    const resubmitted = submitList(meeting([edited]), edited);
+    const resubmitted = submit(meeting([edited]), edited);
     expect(resubmitted).toMatchObject({ state: "submitted", returnReason: null });
   });
 
@@ -104,7 +117,7 @@ describe("a delegation's list", () => {
     expect(refusal(() => draftList(meeting(), "l1", "MN", [delegate("Battsetseg Batmunkh")]))).toMatchObject({ code: "not-invited", field: "delegation" });
     // Invited when the draft was written, no longer when it is submitted.
     const draft = list("l1", "IN", "draft", [delegate("S. Jaishankar")]);
-    expect(refusal(() => submitList(meeting([draft], [["KZ", 3]]), draft)).code).toBe("not-invited");
+    expect(refusal(() => submit(meeting([draft], [["KZ", 3]]), draft)).code).toBe("not-invited");
   });
 
   it("counts approved and submitted delegates against the quota, and refuses the excess with the figures", () => {
@@ -112,65 +125,65 @@ describe("a delegation's list", () => {
     const pending = list("b", "KZ", "submitted", [delegate("B Two")]);
     const draft = list("c", "KZ", "draft", [delegate("C Three"), delegate("D Four")]);
     const state = meeting([approved, pending, draft]);
-    expect(refusal(() => submitList(state, draft))).toMatchObject({
+    expect(refusal(() => submit(state, draft))).toMatchObject({
       code: "quota-exceeded",
       field: "delegates",
       details: { quota: 3, held: 2, requested: 2, available: 1 },
     });
     const exactlyFull = editList(draft, [delegate("C Three")]);
-    expect(submitList(state, exactlyFull).state).toBe("submitted");
+    expect(submit(state, exactlyFull).state).toBe("submitted");
   });
 
   it("does not count returned or draft lists, nor other delegations, against the quota", () => {
     const others = [list("x", "KZ", "returned", [delegate("X1"), delegate("X2"), delegate("X3")]), list("y", "IN", "approved", [delegate("Y1"), delegate("Y2"), delegate("Y3")])];
     const draft = list("c", "KZ", "draft", [delegate("C1"), delegate("C2"), delegate("C3")]);
-    expect(submitList(meeting([...others, draft]), draft).state).toBe("submitted");
+    expect(submit(meeting([...others, draft]), draft).state).toBe("submitted");
     expect(countDelegates(meeting([...others, draft]), "KZ", ["approved", "submitted"])).toBe(0);
   });
 
   it("checks the quota again at approval, when it has been lowered since submission", () => {
     const submitted = list("a", "KZ", "submitted", [delegate("A1"), delegate("A2")]);
     const earlier = list("b", "KZ", "approved", [delegate("B1")]);
-    expect(refusal(() => approveList(meeting([earlier, submitted], [["KZ", 2]]), submitted)).code).toBe("quota-exceeded");
+    expect(refusal(() => approve(meeting([earlier, submitted], [["KZ", 2]]), submitted)).code).toBe("quota-exceeded");
   });
 
   it("refuses a person already accredited in another delegation, however the name is spelt", () => {
     const china = list("cn", "CN", "approved", [delegate("Wang Yi", "Ван И", "minister")]);
     const draft = list("kz", "KZ", "draft", [delegate("Aibek Smadiyarov"), delegate("  WANG   yi ")]);
-    expect(refusal(() => submitList(meeting([china, draft]), draft))).toMatchObject({
+    expect(refusal(() => submit(meeting([china, draft]), draft))).toMatchObject({
       code: "already-accredited",
       field: "delegates.1.name",
       details: { conflicts: [{ index: 1, delegation: "CN" }] },
     });
     // Matched through the Russian name although the English one differs.
     const byRussian = list("kz2", "KZ", "draft", [delegate("Van I", "ван  и")]);
-    expect(refusal(() => submitList(meeting([china, byRussian]), byRussian)).code).toBe("already-accredited");
+    expect(refusal(() => submit(meeting([china, byRussian]), byRussian)).code).toBe("already-accredited");
   });
 
   it("refuses the same person twice on one list, and against a list still awaiting approval", () => {
     const twice = list("kz", "KZ", "draft", [delegate("Murat Nurtleu"), delegate("murat nurtleu")]);
-    expect(refusal(() => submitList(meeting([twice]), twice))).toMatchObject({ code: "already-accredited", field: "delegates.1.name" });
+    expect(refusal(() => submit(meeting([twice]), twice))).toMatchObject({ code: "already-accredited", field: "delegates.1.name" });
     const pending = list("in", "IN", "submitted", [delegate("Murat Nurtleu")]);
     const draft = list("kz", "KZ", "draft", [delegate("Murat Nurtleu")]);
-    expect(refusal(() => submitList(meeting([pending, draft]), draft)).code).toBe("already-accredited");
+    expect(refusal(() => submit(meeting([pending, draft]), draft)).code).toBe("already-accredited");
   });
 
   it("does not hold a name on a returned or draft list against anyone", () => {
     const returned = list("in", "IN", "returned", [delegate("Murat Nurtleu")]);
     const draft = list("kz", "KZ", "draft", [delegate("Murat Nurtleu")]);
-    expect(submitList(meeting([returned, draft]), draft).state).toBe("submitted");
+    expect(submit(meeting([returned, draft]), draft).state).toBe("submitted");
   });
 
   it("refuses an empty list, a decision on a list not submitted, and any change once the meeting is held or cancelled", () => {
     const empty = list("e", "KZ", "draft", []);
-    expect(refusal(() => submitList(meeting([empty]), empty)).code).toBe("empty-list");
+    expect(refusal(() => submit(meeting([empty]), empty)).code).toBe("empty-list");
     const draft = list("d", "KZ", "draft", [delegate("A1")]);
-    expect(refusal(() => approveList(meeting([draft]), draft)).code).toBe("invalid-state");
+    expect(refusal(() => approve(meeting([draft]), draft)).code).toBe("invalid-state");
     expect(refusal(() => returnList(list("a", "KZ", "approved", [delegate("A1")]), "late")).code).toBe("invalid-state");
     expect(refusal(() => editList(list("s", "KZ", "submitted", [delegate("A1")]), [])).code).toBe("invalid-state");
     const submitted = list("s", "KZ", "submitted", [delegate("A1")]);
-    expect(refusal(() => approveList({ ...meeting([submitted]), status: "cancelled" }, submitted)).code).toBe("meeting-closed");
-    expect(refusal(() => submitList({ ...meeting([draft]), status: "held" }, draft)).code).toBe("meeting-closed");
+    expect(refusal(() => approve({ ...meeting([submitted]), status: "cancelled" }, submitted)).code).toBe("meeting-closed");
+    expect(refusal(() => submit({ ...meeting([draft]), status: "held" }, draft)).code).toBe("meeting-closed");
   });
 });
 
@@ -218,7 +231,7 @@ describe("the duplicate check", () => {
     const full = Array.from({ length: MAX_MEETING_DELEGATES / 500 }, (_, i) => list(`f${i}`, "CN", "approved", people(`F${i}`, 500)));
     const draft = list("kz", "KZ", "draft", [delegate("One more")]);
     const state = meeting([...full, draft], [["KZ", 20_000], ["CN", 20_000]]);
-    expect(refusal(() => submitList(state, draft))).toMatchObject({ code: "meeting-full", details: { limit: MAX_MEETING_DELEGATES, held: MAX_MEETING_DELEGATES, available: 0 } });
+    expect(refusal(() => submit(state, draft))).toMatchObject({ code: "meeting-full", details: { limit: MAX_MEETING_DELEGATES, held: MAX_MEETING_DELEGATES, available: 0 } });
   });
 });
 
@@ -246,7 +259,7 @@ describe("properties", () => {
         let lists: AccreditationList[] = [];
         let people = 0;
         const fresh = (size: number): Delegate[] => Array.from({ length: size }, () => delegate(`Delegate ${(people += 1)}`));
-        const state = (): MeetingAccreditation => ({ status: "confirmed", quotas, lists });
+        const state = (): TestMeeting => ({ status: "confirmed", quotas, lists: lists.map(placesOf), all: lists });
         const replace = (next: AccreditationList): void => {
           lists = lists.some((l) => l.id === next.id) ? lists.map((l) => (l.id === next.id ? next : l)) : [...lists, next];
         };
@@ -259,10 +272,10 @@ describe("properties", () => {
         };
         for (const op of sequence) {
           const target = lists.length > 0 && op.kind !== "submit" ? lists[op.pick % lists.length] : undefined;
-          if (op.kind === "submit") attempt(() => submitList(state(), draftList(state(), `l${lists.length}`, op.delegation, fresh(op.size))));
-          else if (target && op.kind === "approve") attempt(() => approveList(state(), target));
+          if (op.kind === "submit") attempt(() => submit(state(), draftList(state(), `l${lists.length}`, op.delegation, fresh(op.size))));
+          else if (target && op.kind === "approve") attempt(() => approve(state(), target));
           else if (target && op.kind === "return") attempt(() => returnList(target, "incomplete"));
-          else if (target && op.kind === "resubmit") attempt(() => submitList(state(), editList(target, fresh(op.size))));
+          else if (target && op.kind === "resubmit") attempt(() => submit(state(), editList(target, fresh(op.size))));
           for (const d of delegations) {
             expect(countDelegates(state(), d, ["approved"])).toBeLessThanOrEqual(quotas.get(d) ?? 0);
             expect(countDelegates(state(), d, ["approved", "submitted"])).toBeLessThanOrEqual(quotas.get(d) ?? 0);
@@ -301,7 +314,7 @@ describe("properties", () => {
           expect(normalizedName(typed)).toBe(normalizedName(original));
           const held = list("cn", "CN", heldAs as AccreditationList["state"], [delegate(original)]);
           const draft = list("kz", "KZ", "draft", [delegate(typed)]);
-          expect(refusal(() => submitList(meeting([held, draft]), draft)).code).toBe("already-accredited");
+          expect(refusal(() => submit(meeting([held, draft]), draft)).code).toBe("already-accredited");
         },
       ),
     );

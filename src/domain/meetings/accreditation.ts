@@ -27,13 +27,30 @@ export interface AccreditationList {
   readonly returnReason: string | null;
 }
 
+/**
+ * A list as the meeting's counts see it: whose, in what state, and how many delegates — not who they are. The checks of
+ * a change read every list of the meeting; reading their names too made each change to a meeting of thousands of
+ * delegates cost the whole meeting's names, on the one thread that answers every request.
+ */
+export interface ListPlaces {
+  readonly id: string;
+  readonly delegation: string;
+  readonly state: AccreditationState;
+  /** How many delegates the list holds. */
+  readonly size: number;
+}
+
+export function placesOf(list: Pick<AccreditationList, "id" | "delegation" | "state" | "delegates">): ListPlaces {
+  return { id: list.id, delegation: list.delegation, state: list.state, size: list.delegates.length };
+}
+
 /** What the checks need to know about the meeting: who is invited with what quota, and every list it has so far. */
 export interface MeetingAccreditation {
   readonly status: MeetingStatus;
   /** Invited delegation → how many delegates it may have accredited. */
   readonly quotas: ReadonlyMap<string, number>;
-  /** Every list of the meeting, of every delegation (the one being decided may be among them). */
-  readonly lists: readonly AccreditationList[];
+  /** Every list of the meeting, of every delegation (the one being decided may be among them), as counted. */
+  readonly lists: readonly ListPlaces[];
 }
 
 /**
@@ -153,7 +170,7 @@ export function recheckDuplicates(
 }
 
 /** The lists other than `list` whose delegates hold their names (and places) while in one of `states`. */
-export function holdingLists(meeting: MeetingAccreditation, list: Pick<AccreditationList, "id">, states: readonly AccreditationState[]): AccreditationList[] {
+export function holdingLists(meeting: MeetingAccreditation, list: Pick<AccreditationList, "id">, states: readonly AccreditationState[]): ListPlaces[] {
   return meeting.lists.filter((l) => l.id !== list.id && states.includes(l.state));
 }
 
@@ -176,10 +193,10 @@ export function editList(list: AccreditationList, delegates: readonly Delegate[]
 
 /**
  * The delegation's head submits a draft (or returned) list: invited, within the quota and the meeting's bound, and nobody
- * accredited twice. `duplicates` is a check already made (in a worker, then brought up to date under the meeting's lock:
- * see recheckDuplicates); without it, the check is made here.
+ * accredited twice. `duplicates` is the check of the list's names against the lists holding theirs (findDuplicates, made
+ * in a worker and brought up to date under the meeting's lock: see recheckDuplicates).
  */
-export function submitList(meeting: MeetingAccreditation, list: AccreditationList, duplicates?: readonly NameConflict[]): AccreditationList {
+export function submitList(meeting: MeetingAccreditation, list: AccreditationList, duplicates: readonly NameConflict[]): AccreditationList {
   requireState(list, ["draft", "returned"], "submitted");
   requireOpen(meeting);
   requireInvited(meeting, list.delegation);
@@ -187,17 +204,17 @@ export function submitList(meeting: MeetingAccreditation, list: AccreditationLis
   // Submitted lists hold their places too, so the secretariat can approve everything pending without exceeding the quota.
   requireWithinQuota(meeting, list, HOLDING_ON_SUBMIT);
   requireWithinMeeting(meeting, list);
-  requireNobodyTwice(duplicates ?? findDuplicates(list.delegation, list.delegates, holdingLists(meeting, list, HOLDING_ON_SUBMIT)).conflicts);
+  requireNobodyTwice(duplicates);
   return { ...list, state: "submitted", returnReason: null };
 }
 
 /** The secretariat approves a submitted list; the quota and duplicates are checked again against what is approved now. */
-export function approveList(meeting: MeetingAccreditation, list: AccreditationList, duplicates?: readonly NameConflict[]): AccreditationList {
+export function approveList(meeting: MeetingAccreditation, list: AccreditationList, duplicates: readonly NameConflict[]): AccreditationList {
   requireState(list, ["submitted"], "approved");
   requireOpen(meeting);
   requireInvited(meeting, list.delegation);
   requireWithinQuota(meeting, list, HOLDING_ON_APPROVAL);
-  requireNobodyTwice(duplicates ?? findDuplicates(list.delegation, list.delegates, holdingLists(meeting, list, HOLDING_ON_APPROVAL)).conflicts);
+  requireNobodyTwice(duplicates);
   return { ...list, state: "approved" };
 }
 
@@ -213,7 +230,7 @@ export function returnList(list: AccreditationList, reason: string): Accreditati
 export function countDelegates(meeting: MeetingAccreditation, delegation: string, states: readonly AccreditationState[], except?: string): number {
   return meeting.lists
     .filter((l) => l.delegation === delegation && l.id !== except && states.includes(l.state))
-    .reduce((sum, l) => sum + l.delegates.length, 0);
+    .reduce((sum, l) => sum + l.size, 0);
 }
 
 function requireState(list: AccreditationList, allowed: readonly AccreditationState[], becoming: string): void {
@@ -248,7 +265,7 @@ function requireWithinQuota(meeting: MeetingAccreditation, list: AccreditationLi
 }
 
 function requireWithinMeeting(meeting: MeetingAccreditation, list: AccreditationList): void {
-  const held = meeting.lists.filter((l) => l.id !== list.id && HOLDING_ON_SUBMIT.includes(l.state)).reduce((sum, l) => sum + l.delegates.length, 0);
+  const held = meeting.lists.filter((l) => l.id !== list.id && HOLDING_ON_SUBMIT.includes(l.state)).reduce((sum, l) => sum + l.size, 0);
   if (held + list.delegates.length > MAX_MEETING_DELEGATES) {
     throw new AccreditationError(
       "meeting-full",

@@ -12,6 +12,11 @@ export interface ProblemExtras {
   readonly current?: unknown;
   /** With 403: the right the actor lacks. */
   readonly right?: string | undefined;
+  /**
+   * Refused before the request's body was read: the connection is closed after the answer, so that the body is never
+   * read (Node would otherwise read and discard all of it to keep the connection, which a hostile client sends again).
+   */
+  readonly closeConnection?: boolean;
 }
 
 /** An error a user can cause: carries its stable code and HTTP status. */
@@ -20,6 +25,7 @@ export class ProblemError extends Error {
   readonly retryAfterSeconds: number | undefined;
   readonly current: unknown;
   readonly right: string | undefined;
+  readonly closeConnection: boolean;
 
   constructor(
     readonly status: number,
@@ -34,6 +40,7 @@ export class ProblemError extends Error {
     this.retryAfterSeconds = extras.retryAfterSeconds;
     this.current = extras.current;
     this.right = extras.right;
+    this.closeConnection = extras.closeConnection === true;
   }
 }
 
@@ -70,10 +77,17 @@ const FASTIFY_CODES: Readonly<Record<string, ProblemCode>> = {
   FST_ERR_RATE_LIMIT: "too-many-requests",
 };
 
+/** Whether the request came with a body not read yet (a refusal when it arrived). */
+function hasUnreadBody(request: FastifyRequest): boolean {
+  const length = request.headers["content-length"];
+  return (request.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0")) && !request.raw.readableEnded;
+}
+
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ProblemError) {
       if (error.retryAfterSeconds !== undefined) void reply.header("retry-after", String(error.retryAfterSeconds));
+      if (error.closeConnection && hasUnreadBody(request)) void reply.header("connection", "close");
       return sendProblem(reply, request, problemOf(error));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

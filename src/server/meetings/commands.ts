@@ -69,7 +69,8 @@ import {
   meetingAudience,
   resourceOf,
   touchMeeting,
-  type AccreditationRow,
+  delegatesOfLists,
+  type ListRow,
   type BadgeRow,
   type LoadedMeeting,
   type MeetingFacts,
@@ -349,16 +350,17 @@ function accreditationOf(loaded: LoadedMeeting): MeetingAccreditation {
   return {
     status: loaded.row.status as MeetingStatus,
     quotas: new Map(loaded.invitations.filter((i) => i.response !== "declined").map((i) => [i.party, i.quota])),
-    lists: loaded.lists.map(listOf),
+    lists: loaded.lists.map((l) => ({ id: l.id, delegation: l.delegation, state: l.state as AccreditationState, size: l.size })),
   };
 }
 
-function listOf(row: AccreditationRow): AccreditationList {
-  return { id: row.id, delegation: row.delegation, state: row.state as AccreditationList["state"], delegates: row.delegates, returnReason: row.returnReason };
+/** A list of the meeting with the delegates given (its own, read when needed, or those a request puts on it). */
+function listOf(row: ListRow, delegates: readonly Delegate[]): AccreditationList {
+  return { id: row.id, delegation: row.delegation, state: row.state as AccreditationState, delegates, returnReason: row.returnReason };
 }
 
-function versionedListOf(row: AccreditationRow): AccreditationList & { version: number } {
-  return { ...listOf(row), version: row.version };
+async function ownDelegates(db: Db, row: ListRow): Promise<Delegate[]> {
+  return (await delegatesOfLists(db, row.meetingId, [row.id])).get(row.id) ?? [];
 }
 
 function delegatesOf(request: { delegates: readonly Delegate[] }): Delegate[] {
@@ -377,35 +379,48 @@ interface PreparedAccreditation<I> {
 }
 
 /**
- * Before the transaction: the caller's right on the meeting as read now (so that a caller without it costs no check), then
- * the duplicate check of `list` in the work pool. Both are done again, cheaply, under the meeting's lock.
+ * Before the transaction: the caller's right on the meeting as read now (so that a caller without it costs no check), the
+ * change tried on the meeting's counts as read now (so that a list over the quota costs no check either), then the
+ * duplicate check of the list in the work pool. All of it is done again, cheaply, under the meeting's lock.
  */
 async function prepareAccreditation<I extends AccreditationInput<unknown>>(
   input: I,
   context: CommandContext,
   db: Db,
   permission: typeof policy.accredit | typeof policy.decide,
-  listOfCaller: (loaded: LoadedMeeting) => { id: string | null; delegation: string; delegates: readonly Delegate[]; states: readonly AccreditationState[] } | null,
+  listOfCaller: (loaded: LoadedMeeting) => Promise<{ list: AccreditationList; isNew: boolean; states: readonly AccreditationState[] } | null>,
+  rehearse: (meeting: MeetingAccreditation, list: AccreditationList) => void,
 ): Promise<PreparedAccreditation<I>> {
   const loaded = await loadMeeting(db, input.id);
   if (!loaded) throw notFound("meeting");
   if (context.isSystem !== true) authorize(context.actor, permission, resourceOf(loaded.row, loaded.invitations, input.facts));
-  const list = listOfCaller(loaded);
-  if (!list) return { input, prechecked: null };
-  return { input, prechecked: await precheck(input.check ?? checkInLine, { lists: loaded.lists.map(versionedListOf) }, list, list.states) };
+  const candidate = await listOfCaller(loaded);
+  if (!candidate) return { input, prechecked: null };
+  core(() => rehearse(accreditationOf(loaded), candidate.list));
+  const { list } = candidate;
+  return { input, prechecked: await precheck(input.check ?? checkInLine, db, { id: loaded.row.id, lists: loaded.lists }, { ...list, id: candidate.isNew ? null : list.id }, candidate.states) };
 }
 
 function versionsOf(loaded: LoadedMeeting): Map<string, number> {
   return new Map(loaded.lists.map((l) => [l.id, l.version]));
 }
 
+/** A list about to be submitted, as the checks before the transaction see it (its id not yet given when it is new). */
+const PENDING_LIST = "pending";
+
 export const submitAccreditation = definePreparedCommand({
   name: "accreditation.submit",
   prepare: (input: AccreditationInput<Body<typeof AccreditationRequestSchema>>, context, db) =>
-    prepareAccreditation(input, context, db, policy.accredit, () =>
-      input.request.submit === false || !context.actor.delegation
-        ? null
-        : { id: null, delegation: context.actor.delegation, delegates: delegatesOf(input.request), states: HOLDING_ON_SUBMIT },
+    prepareAccreditation(
+      input,
+      context,
+      db,
+      policy.accredit,
+      async () =>
+        input.request.submit === false || !context.actor.delegation
+          ? null
+          : { list: { id: PENDING_LIST, delegation: context.actor.delegation, state: "draft", delegates: delegatesOf(input.request), returnReason: null }, isNew: true, states: HOLDING_ON_SUBMIT },
+      (meeting, list) => submitList(meeting, draftList(meeting, list.id, list.delegation, list.delegates), []),
     ),
   run: async (c, { input, prechecked }): Promise<{ list: string }> => {
     const loaded = await lockMeeting(c.tx, input.id);
@@ -416,21 +431,33 @@ export const submitAccreditation = definePreparedCommand({
     const id = newId("l");
     const draft = core(() => draftList(meeting, id, delegation, delegatesOf(input.request)));
     const list =
-      input.request.submit === false ? draft : core(() => submitList(meeting, draft, conflictsNow(prechecked, meeting, versionsOf(loaded), draft, HOLDING_ON_SUBMIT)));
+      input.request.submit === false
+        ? draft
+        : await (async () => {
+            core(() => submitList(meeting, draft, [])); // quota, bound and state first: a refused list reads no names
+            const conflicts = await conflictsNow(c.tx, row.id, prechecked, meeting, versionsOf(loaded), draft, HOLDING_ON_SUBMIT);
+            return core(() => submitList(meeting, draft, conflicts));
+          })();
     await c.tx.insert(meetingAccreditations).values({ id, meetingId: row.id, delegation, state: list.state, delegates: [...list.delegates], createdAt: c.now, updatedAt: c.now });
     c.audit("accreditation.submit", `meeting:${row.id}`, { list: id, delegates: list.delegates.length, state: list.state });
     await announce(c, loaded, input.facts, "meeting.changed", { what: "accreditation" });
     return { list: id };
   },
 });
-
 export const editAccreditation = definePreparedCommand({
   name: "accreditation.edit",
   prepare: (input: AccreditationInput<Body<typeof AccreditationEditRequestSchema>> & { list: string }, context, db) =>
-    prepareAccreditation(input, context, db, policy.accredit, () =>
-      input.request.submit === false || !context.actor.delegation
-        ? null
-        : { id: input.list, delegation: context.actor.delegation, delegates: delegatesOf(input.request), states: HOLDING_ON_SUBMIT },
+    prepareAccreditation(
+      input,
+      context,
+      db,
+      policy.accredit,
+      async (loaded) => {
+        const existing = loaded.lists.find((l) => l.id === input.list && l.delegation === context.actor.delegation);
+        if (input.request.submit === false || !existing) return null;
+        return { list: listOf(existing, delegatesOf(input.request)), isNew: false, states: HOLDING_ON_SUBMIT };
+      },
+      (meeting, list) => submitList(meeting, editList(list, list.delegates), []),
     ),
   run: async (c, { input, prechecked }) => {
     const loaded = await lockMeeting(c.tx, input.id);
@@ -440,9 +467,16 @@ export const editAccreditation = definePreparedCommand({
     if (!existing) throw notFound("accreditation list");
     c.checkVersion(input.request.version, existing.version, () => ({ version: existing.version }));
     const meeting = accreditationOf(loaded);
-    const edited = core(() => editList(listOf(existing), delegatesOf(input.request)));
+    // editList keeps the list's id, delegation and state rules; its delegates are the request's.
+    const edited = core(() => editList(listOf(existing, []), delegatesOf(input.request)));
     const list =
-      input.request.submit === false ? edited : core(() => submitList(meeting, edited, conflictsNow(prechecked, meeting, versionsOf(loaded), edited, HOLDING_ON_SUBMIT)));
+      input.request.submit === false
+        ? edited
+        : await (async () => {
+            core(() => submitList(meeting, edited, []));
+            const conflicts = await conflictsNow(c.tx, row.id, prechecked, meeting, versionsOf(loaded), edited, HOLDING_ON_SUBMIT);
+            return core(() => submitList(meeting, edited, conflicts));
+          })();
     await c.tx
       .update(meetingAccreditations)
       .set({ state: list.state, delegates: [...list.delegates], returnReason: list.returnReason, version: existing.version + 1, updatedAt: c.now })
@@ -455,12 +489,19 @@ export const editAccreditation = definePreparedCommand({
 export const decideAccreditation = definePreparedCommand({
   name: "accreditation.decide",
   prepare: (input: AccreditationInput<Body<typeof AccreditationDecisionRequestSchema>> & { list: string }, context, db) =>
-    prepareAccreditation(input, context, db, policy.decide, (loaded) => {
-      const existing = loaded.lists.find((l) => l.id === input.list);
-      // Only an approval checks names; a list read at another version than the request's is refused under the lock anyway.
-      if (input.request.decision !== "approve" || !existing || existing.version !== input.request.version) return null;
-      return { id: existing.id, delegation: existing.delegation, delegates: existing.delegates, states: HOLDING_ON_APPROVAL };
-    }),
+    prepareAccreditation(
+      input,
+      context,
+      db,
+      policy.decide,
+      async (loaded) => {
+        const existing = loaded.lists.find((l) => l.id === input.list);
+        // Only an approval checks names; a list read at another version than the request's is refused under the lock anyway.
+        if (input.request.decision !== "approve" || !existing || existing.version !== input.request.version) return null;
+        return { list: listOf(existing, await ownDelegates(db, existing)), isNew: false, states: HOLDING_ON_APPROVAL };
+      },
+      (meeting, list) => approveList(meeting, list, []),
+    ),
   run: async (c, { input, prechecked }) => {
     const loaded = await lockMeeting(c.tx, input.id);
     const { row } = loaded;
@@ -469,11 +510,15 @@ export const decideAccreditation = definePreparedCommand({
     if (!existing) throw notFound("accreditation list");
     c.checkVersion(input.request.version, existing.version, () => ({ version: existing.version }));
     const meeting = accreditationOf(loaded);
-    const candidate = listOf(existing);
-    const list =
-      input.request.decision === "approve"
-        ? core(() => approveList(meeting, candidate, conflictsNow(prechecked, meeting, versionsOf(loaded), candidate, HOLDING_ON_APPROVAL)))
-        : core(() => returnList(candidate, input.request.reason ?? ""));
+    let list: AccreditationList;
+    if (input.request.decision === "approve") {
+      const candidate = listOf(existing, await ownDelegates(c.tx, existing));
+      core(() => approveList(meeting, candidate, []));
+      const conflicts = await conflictsNow(c.tx, row.id, prechecked, meeting, versionsOf(loaded), candidate, HOLDING_ON_APPROVAL);
+      list = core(() => approveList(meeting, candidate, conflicts));
+    } else {
+      list = core(() => returnList(listOf(existing, []), input.request.reason ?? ""));
+    }
     await c.tx
       .update(meetingAccreditations)
       .set({ state: list.state, returnReason: list.returnReason, version: existing.version + 1, updatedAt: c.now })
@@ -498,7 +543,7 @@ export interface BadgeInput<B> extends MeetingInput<B> {
 function badgeOf(loaded: LoadedMeeting, rows: readonly BadgeRow[], token: string) {
   const badge = rows.find((b) => b.token === token);
   const list = badge ? loaded.lists.find((l) => l.id === badge.listId) : undefined;
-  if (!badge || !list || !list.delegates[badge.delegateIndex]) throw notFound("badge");
+  if (!badge || !list || badge.delegateIndex >= list.size) throw notFound("badge");
   return { badge, list };
 }
 

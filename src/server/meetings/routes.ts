@@ -1,4 +1,5 @@
 // Meetings endpoints. Thin: parse, run a command or read, answer with the meeting as the caller may now see it.
+import { rateLimited } from "../http/rate-limits.js";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { and, asc, gte, inArray, lte, eq, type SQL } from "drizzle-orm";
@@ -52,7 +53,7 @@ import {
 } from "./commands.js";
 import { duplicatesTask, type DuplicateChecker } from "./accreditation-check.js";
 import { meetingPolicy as policy } from "./policy.js";
-import { loadMeeting, meetingFacts, resourceOf, type LoadedMeeting, type MeetingFacts } from "./store.js";
+import { loadShownMeeting, meetingFacts, resourceOf, type MeetingFacts, type ShownMeeting } from "./store.js";
 import { meetingInvitations, meetings } from "./tables.js";
 import { meetingView, summaryView, type DocumentTitles } from "./views.js";
 
@@ -94,13 +95,13 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
    * Each meeting as last read, with its version: every screen of a meeting asks again after each change, so a read costs
    * one indexed query (the version) and the rows are read once per change, not once per screen.
    */
-  const loadedMeetings = new Map<string, LoadedMeeting>();
-  async function current(id: string): Promise<LoadedMeeting | null> {
+  const loadedMeetings = new Map<string, ShownMeeting>();
+  async function current(id: string): Promise<ShownMeeting | null> {
     const [head] = await db.select({ version: meetings.version }).from(meetings).where(eq(meetings.id, id));
     if (!head) return null;
     const known = loadedMeetings.get(id);
     if (known && known.row.version === head.version) return known;
-    const loaded = await loadMeeting(db, id);
+    const loaded = await loadShownMeeting(db, id);
     if (!loaded) return null;
     if (loadedMeetings.size >= 500) loadedMeetings.delete(loadedMeetings.keys().next().value!);
     loadedMeetings.set(id, loaded);
@@ -199,6 +200,7 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
   api.post(
     "/api/v1/meetings/:id/accreditations",
     {
+      config: rateLimited("accreditation"),
       preHandler: requireSignIn,
       schema: { tags, summary: "Submit delegates for accreditation", params: MeetingParams, body: AccreditationRequestSchema, response: { 201: MeetingSchema, ...errors } },
     },
@@ -208,6 +210,7 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
   api.put(
     "/api/v1/meetings/:id/accreditations/:list",
     {
+      config: rateLimited("accreditation"),
       preHandler: requireSignIn,
       schema: { tags, summary: "Edit an accreditation list and submit it again", params: ListParams, body: AccreditationEditRequestSchema, response: { 200: MeetingSchema, ...errors } },
     },
@@ -217,6 +220,7 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
   api.post(
     "/api/v1/meetings/:id/accreditations/:list/decision",
     {
+      config: rateLimited("decision"),
       preHandler: requireSignIn,
       schema: { tags, summary: "Approve an accreditation list, or return it with a reason", params: ListParams, body: AccreditationDecisionRequestSchema, response: { 200: MeetingSchema, ...errors } },
     },

@@ -1,8 +1,10 @@
 // Reading and writing a meeting's rows inside a command's transaction (the meeting row locked first, so that counted
 // and unique things — quotas, a delegate accredited once, the order of the floor — are decided one at a time), and what
 // the registry says about a meeting: its chair, who is invited by right, who may speak.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { secretariatAnd, PUBLIC_AUDIENCE, type Audience } from "../../domain/audience.js";
+import type { Delegate } from "../../domain/meetings/accreditation.js";
+import type { LocalizedText } from "../../domain/localized-text.js";
 import { defaultChair } from "../../domain/meetings/meeting.js";
 import { statusesOn, timelineOf } from "../../domain/membership.js";
 import type { Registry, Rights } from "../../domain/registry.js";
@@ -15,6 +17,8 @@ import { meetingAccreditations, meetingAgendaItems, meetingBadges, meetingInvita
 export type MeetingRow = typeof meetings.$inferSelect;
 export type InvitationRow = typeof meetingInvitations.$inferSelect;
 export type AccreditationRow = typeof meetingAccreditations.$inferSelect;
+/** An accreditation list as a meeting's changes read it: everything but its delegates, and how many they are. */
+export type ListRow = Omit<AccreditationRow, "delegates"> & { readonly size: number };
 export type AgendaItemRow = typeof meetingAgendaItems.$inferSelect;
 export type BadgeRow = typeof meetingBadges.$inferSelect;
 
@@ -114,11 +118,20 @@ export function meetingAudience(resource: MeetingResource): Audience {
   return secretariatAnd(...[...parties].sort().map((delegation) => ({ delegation })));
 }
 
+/**
+ * A meeting as every change to it reads it: its row, invitations, agenda and lists — the lists without their delegates,
+ * whose names (thousands in a summit) only the accreditation's checks and the meeting's screens read, list by list.
+ */
 export interface LoadedMeeting {
   readonly row: MeetingRow;
   readonly invitations: InvitationRow[];
-  readonly lists: AccreditationRow[];
+  readonly lists: ListRow[];
   readonly items: AgendaItemRow[];
+}
+
+/** A meeting as its screens show it: with each list's delegates (parsed when first asked for) and the badges. */
+export interface ShownMeeting extends LoadedMeeting {
+  delegatesOf(list: string): readonly Delegate[];
   /** Each delegate's badge by "<list id>#<delegate index>": the standing one, else the last revoked (to be reissued). */
   readonly badges: ReadonlyMap<string, BadgeRow>;
 }
@@ -139,10 +152,71 @@ export async function meetingTitlesOf(db: Db, ids: readonly string[]): Promise<M
 async function loadParts(db: Db, row: MeetingRow): Promise<LoadedMeeting> {
   // One after another: inside a command's transaction they share one connection (pg refuses overlapping queries on it).
   const invitations = await db.select().from(meetingInvitations).where(eq(meetingInvitations.meetingId, row.id)).orderBy(asc(meetingInvitations.invitedAt), asc(meetingInvitations.party));
-  const lists = await db.select().from(meetingAccreditations).where(eq(meetingAccreditations.meetingId, row.id)).orderBy(asc(meetingAccreditations.createdAt), asc(meetingAccreditations.id));
+  const { delegates: _delegates, ...columns } = getTableColumns(meetingAccreditations);
+  const lists = await db
+    .select({ ...columns, size: sql<number>`jsonb_array_length(${meetingAccreditations.delegates})`.mapWith(Number) })
+    .from(meetingAccreditations)
+    .where(eq(meetingAccreditations.meetingId, row.id))
+    .orderBy(asc(meetingAccreditations.createdAt), asc(meetingAccreditations.id));
   const items = await db.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, row.id)).orderBy(asc(meetingAgendaItems.ord));
-  const badges = await db.select().from(meetingBadges).where(eq(meetingBadges.meetingId, row.id));
-  return { row, invitations, lists, items, badges: currentBadges(badges) };
+  return { row, invitations, lists, items };
+}
+
+/** The delegates of the lists `ids` (of the meeting `meetingId`), by list. */
+export async function delegatesOfLists(db: Db, meetingId: string, ids: readonly string[]): Promise<Map<string, Delegate[]>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: meetingAccreditations.id, delegates: meetingAccreditations.delegates })
+    .from(meetingAccreditations)
+    .where(and(eq(meetingAccreditations.meetingId, meetingId), inArray(meetingAccreditations.id, [...ids])));
+  return new Map(rows.map((r) => [r.id, r.delegates]));
+}
+
+/**
+ * The names on the lists `ids`, each list's as the JSON text of an array of names (one per delegate, in order): read as
+ * text, so that the thread answering requests does not parse them; the duplicate check parses them in its worker.
+ */
+export async function namesOfLists(db: Db, meetingId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: meetingAccreditations.id, names: sql<string>`jsonb_path_query_array(${meetingAccreditations.delegates}, '$[*].name')::text` })
+    .from(meetingAccreditations)
+    .where(and(eq(meetingAccreditations.meetingId, meetingId), inArray(meetingAccreditations.id, [...ids])));
+  return new Map(rows.map((r) => [r.id, r.names]));
+}
+
+/** Parses what namesOfLists read. */
+export function parseNames(text: string): { name: LocalizedText }[] {
+  return (JSON.parse(text) as LocalizedText[]).map((name) => ({ name }));
+}
+
+/**
+ * The meeting as its screens show it. Every list's delegates are read as text in one query and parsed only when a screen
+ * shows that list: a delegation's screen parses its own lists, not the whole summit's.
+ */
+export async function loadShownMeeting(db: Db, id: string): Promise<ShownMeeting | null> {
+  const loaded = await loadMeeting(db, id);
+  if (!loaded) return null;
+  const texts = await db
+    .select({ id: meetingAccreditations.id, delegates: sql<string>`${meetingAccreditations.delegates}::text` })
+    .from(meetingAccreditations)
+    .where(eq(meetingAccreditations.meetingId, id));
+  const raw = new Map(texts.map((t) => [t.id, t.delegates]));
+  const parsed = new Map<string, readonly Delegate[]>();
+  const badges = await db.select().from(meetingBadges).where(eq(meetingBadges.meetingId, id));
+  return {
+    ...loaded,
+    badges: currentBadges(badges),
+    delegatesOf(list: string): readonly Delegate[] {
+      let delegates = parsed.get(list);
+      if (!delegates) {
+        const text = raw.get(list);
+        delegates = text === undefined ? [] : (JSON.parse(text) as Delegate[]);
+        parsed.set(list, delegates);
+      }
+      return delegates;
+    },
+  };
 }
 
 export async function loadMeeting(db: Db, id: string): Promise<LoadedMeeting | null> {

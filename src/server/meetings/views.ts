@@ -7,7 +7,7 @@ import type { BadgeRevocationReason, Rank } from "../../domain/meetings/accredit
 import { may } from "../access/authorize.js";
 import { badgePolicy } from "./exports/policy.js";
 import { meetingPolicy as policy } from "./policy.js";
-import { chairOfMeeting, resourceOf, type LoadedMeeting, type MeetingFacts, type MeetingRow } from "./store.js";
+import { chairOfMeeting, resourceOf, type MeetingFacts, type ShownMeeting, type MeetingRow } from "./store.js";
 import { mayAskFloor } from "./floor-rights.js";
 
 /** What the agenda shows of a negotiated document. */
@@ -39,7 +39,7 @@ export function summaryView(row: MeetingRow, facts: MeetingFacts): MeetingSummar
   };
 }
 
-export function meetingView(loaded: LoadedMeeting, actor: Actor, facts: MeetingFacts, documents: DocumentTitles): Meeting {
+export function meetingView(loaded: ShownMeeting, actor: Actor, facts: MeetingFacts, documents: DocumentTitles): Meeting {
   const { row, invitations, lists, items } = loaded;
   const resource = resourceOf(row, invitations, facts);
   const day = row.startDate.slice(0, 10);
@@ -81,7 +81,7 @@ export function meetingView(loaded: LoadedMeeting, actor: Actor, facts: MeetingF
         id: l.id,
         delegation: l.delegation,
         state: l.state as Meeting["accreditation"][number]["state"],
-        delegates: l.delegates.map((d, index) => {
+        delegates: loaded.delegatesOf(l.id).map((d, index) => {
           const badge = loaded.badges.get(`${l.id}#${index}`);
           return {
             ...d,

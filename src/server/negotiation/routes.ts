@@ -1,4 +1,5 @@
 // Negotiation endpoints. Thin: parse, run a command or read, answer with the document as it now is.
+import { rateLimited } from "../http/rate-limits.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -191,6 +192,7 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
   api.get(
     "/api/v1/documents/:id/diff",
     {
+      config: rateLimited("diff"),
       schema: {
         tags,
         summary: "A comparison of two revisions, provision by provision: word by word, or by sentence or as a whole where the change is too large",

@@ -1,6 +1,7 @@
 // The chair's programme: a term's events and progress (public), its import from a CSV or XLSX spreadsheet (validated
 // first: every bad cell named by row and column, nothing written), and its export in the same columns. Reading a file
 // and writing a workbook run in the work pool; the routes do only what is cheap (the content type, the byte length).
+import { rateLimited } from "../http/rate-limits.js";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -94,6 +95,7 @@ export async function programmeRoutes(app: FastifyInstance, options: { services:
   api.post(
     "/api/v1/chairmanship/:term/programme/import",
     {
+      config: rateLimited("import"),
       onRequest: requireSignIn,
       bodyLimit: MAX_SPREADSHEET_BYTES,
       schema: {
@@ -146,6 +148,7 @@ export async function programmeRoutes(app: FastifyInstance, options: { services:
   api.get(
     "/api/v1/chairmanship/:term/programme.xlsx",
     {
+      config: rateLimited("export"),
       schema: {
         tags,
         summary: "The term's programme as an XLSX workbook, in the columns an import reads; ?template=true: the columns alone",

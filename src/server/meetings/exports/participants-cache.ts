@@ -8,7 +8,7 @@ import type { Participant } from "../../../contracts/meetings.js";
 import type { Db } from "../../db/client.js";
 import { participantsFrom, withBadgesFor } from "../participants.js";
 import { orderDelegations } from "./participants-document.js";
-import { loadMeeting, standingTokens, type InvitationRow, type MeetingRow } from "../store.js";
+import { loadShownMeeting, standingTokens, type InvitationRow, type MeetingRow } from "../store.js";
 import { meetings } from "../tables.js";
 
 export interface CachedJson {
@@ -42,12 +42,15 @@ export class ParticipantsCache {
     }
     const known = this.entries.get(id);
     if (known && known.row.version === head.version) return known;
-    const loaded = await loadMeeting(this.db, id);
+    const loaded = await loadShownMeeting(this.db, id);
     if (!loaded) return null;
     const entry: MeetingParticipants = {
       row: loaded.row,
       invitations: loaded.invitations,
-      participants: participantsFrom(loaded.lists, standingTokens(loaded.badges)),
+      participants: participantsFrom(
+        loaded.lists.filter((l) => l.state === "approved").map((l) => ({ ...l, delegates: loaded.delegatesOf(l.id) })),
+        standingTokens(loaded.badges),
+      ),
       derived: new Map(),
     };
     // Read at a version at least as new as the one asked for; an older entry never replaces a newer one.

@@ -1,6 +1,7 @@
 // The participants list (JSON, PDF, CSV, XLSX), a delegate's badge (PDF with a QR code) and the badge's verification
 // answer. Thin: read the meeting's participants at its current version (cached), check the caller's right, answer; files
 // are rendered in the work pool, once per content (what they show), not once per version of the meeting.
+import { rateLimited } from "../../http/rate-limits.js";
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -153,6 +154,7 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
   api.get(
     "/api/v1/meetings/:id/participants.pdf",
     {
+      config: rateLimited("export"),
       schema: {
         tags,
         summary: "The list of participants as a PDF (A4, fonts embedded), in the reader's language",
@@ -172,6 +174,7 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
   api.get(
     "/api/v1/meetings/:id/participants.csv",
     {
+      config: rateLimited("export"),
       schema: {
         tags,
         summary: "The list of participants as CSV (UTF-8 with a byte-order mark, one column per language of the names)",
@@ -191,6 +194,7 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
   api.get(
     "/api/v1/meetings/:id/participants.xlsx",
     {
+      config: rateLimited("export"),
       schema: {
         tags,
         summary: "The list of participants as an XLSX workbook",
@@ -227,6 +231,7 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
   api.get(
     "/api/v1/badges/:token.pdf",
     {
+      config: rateLimited("export"),
       schema: {
         tags,
         summary: "A delegate's badge as a PDF (A6) with the QR code of its verification page (secretariat, the delegate's delegation)",
