@@ -278,8 +278,10 @@ function Audit({ session }: { session: SignedInSession }) {
     return { delegation, account: (account) => accountName(account, t, delegation), language: dataLanguageOf(language), locale: language, timeZone };
   }, [delegations.data, text, t, language, timeZone]);
 
+  // From the parameters as they are when the change is applied, not as this render read them: a field may call back
+  // with an older render's function (a date typed in one field right after the other's change), which lost that change.
   const setParam = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(window.location.search);
     if (value === "") next.delete(name);
     else next.set(name, value);
     setParams(next, { replace: true });
