@@ -9,6 +9,7 @@ import { RATE_LIMITS } from "../../src/server/http/rate-limits.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { prepareDemoAccounts, seedIfEmpty } from "../../src/server/startup.js";
 import { testDatabases } from "./databases.js";
+import { LiveClient } from "./live-client.js";
 import { SessionClient } from "./session-client.js";
 
 const PER_MINUTE = 3;
@@ -28,7 +29,7 @@ describe.each(testDatabases.slice(0, 1))("rate limits of costly requests on $nam
     await database.migrate();
     await seedIfEmpty(database, DEFAULT_DATASET);
     await prepareDemoAccounts(database, clock);
-    app = await buildApp({ database, now: () => clock, rateLimits: { accreditation: PER_MINUTE, import: PER_MINUTE } });
+    app = await buildApp({ database, now: () => clock, rateLimits: { accreditation: PER_MINUTE, import: PER_MINUTE, live: PER_MINUTE } });
     admin = new SessionClient(app, "192.0.2.1");
     expect((await admin.signIn(DEMO_ADMIN_EMAIL, DEMO_PASSWORD)).statusCode).toBe(200);
     // Both delegations' heads come from one address: the rate is the user's, not the address's.
@@ -75,6 +76,8 @@ describe.each(testDatabases.slice(0, 1))("rate limits of costly requests on $nam
     // A body that validation would refuse (400) is not even read.
     const invalid = await kazakhstan.request("POST", `${url}/accreditations`, { delegates: "not a list" });
     expect(invalid.statusCode).toBe(429);
+    // A small body is read and dropped, keeping the connection (a browser then surely sees the answer).
+    expect(invalid.headers.connection).not.toBe("close");
     // Nothing was written by the refused requests.
     const lists = (await admin.request("GET", url)).json().accreditation as { delegation: string }[];
     expect(lists.filter((l) => l.delegation === "KZ")).toHaveLength(PER_MINUTE);
@@ -93,9 +96,31 @@ describe.each(testDatabases.slice(0, 1))("rate limits of costly requests on $nam
     }
     const over = await importing(admin, "x".repeat(1_000_000));
     expect(over.statusCode).toBe(429);
+    // A large body is not read: the connection is closed after the answer.
+    expect(over.headers.connection).toBe("close");
     expect(over.json()).toMatchObject({ code: "too-many-requests" });
     // Signed out: 401 when the request arrives, as cheap as a refusal by rate, whatever the count.
     const anonymous = new SessionClient(app, "203.0.113.9");
     for (let i = 0; i <= PER_MINUTE; i++) expect((await importing(anonymous, "a,b\n1,2")).statusCode).toBe(401);
+  });
+
+  it("refuses a live connection over the rate before the upgrade, so a client closed for flooding cannot come back at once", async () => {
+    const address = await app.listen({ port: 0, host: "127.0.0.1" });
+    const uzbekistan = new SessionClient(app, "192.0.2.3");
+    expect((await uzbekistan.signIn(demoHeadEmail("UZ"), DEMO_PASSWORD)).statusCode).toBe(200);
+    const opened: LiveClient[] = [];
+    for (let i = 0; i < PER_MINUTE; i++) {
+      const socket = await LiveClient.connect(address, { cookie: uzbekistan.cookieHeader, origin: address });
+      await socket.until((ms) => ms.some((m) => m.type === "hello"));
+      opened.push(socket);
+      socket.close();
+      await socket.closedWith();
+    }
+    await expect(LiveClient.connect(address, { cookie: uzbekistan.cookieHeader, origin: address })).rejects.toMatchObject({ status: 429 });
+    // Another user opens theirs.
+    const other = await LiveClient.connect(address, { cookie: india.cookieHeader, origin: address });
+    await other.until((ms) => ms.some((m) => m.type === "hello"));
+    other.close();
+    expect(opened).toHaveLength(PER_MINUTE);
   });
 });

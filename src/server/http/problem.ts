@@ -13,7 +13,7 @@ export interface ProblemExtras {
   /** With 403: the right the actor lacks. */
   readonly right?: string | undefined;
   /**
-   * Refused before the request's body was read: the connection is closed after the answer, so that the body is never
+   * Refused before the request's body was read: a large body closes the connection after the answer, so that it is never
    * read (Node would otherwise read and discard all of it to keep the connection, which a hostile client sends again).
    */
   readonly closeConnection?: boolean;
@@ -77,17 +77,26 @@ const FASTIFY_CODES: Readonly<Record<string, ProblemCode>> = {
   FST_ERR_RATE_LIMIT: "too-many-requests",
 };
 
-/** Whether the request came with a body not read yet (a refusal when it arrived). */
-function hasUnreadBody(request: FastifyRequest): boolean {
+/**
+ * Bodies a refusal leaves unread are read and dropped (keeping the connection) up to this size; a larger one, or one of
+ * unknown length, closes the connection. A small body is cheap to drop, and a browser reliably shows the answer only
+ * once it has sent the whole request.
+ */
+const DRAINED_BODY_BYTES = 64 * 1024;
+
+/** Whether the request came with a large body not read yet (a refusal when it arrived). */
+function hasLargeUnreadBody(request: FastifyRequest): boolean {
+  if (request.raw.readableEnded) return false;
   const length = request.headers["content-length"];
-  return (request.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0")) && !request.raw.readableEnded;
+  if (length === undefined) return request.headers["transfer-encoding"] !== undefined;
+  return Number(length) > DRAINED_BODY_BYTES;
 }
 
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ProblemError) {
       if (error.retryAfterSeconds !== undefined) void reply.header("retry-after", String(error.retryAfterSeconds));
-      if (error.closeConnection && hasUnreadBody(request)) void reply.header("connection", "close");
+      if (error.closeConnection && hasLargeUnreadBody(request)) void reply.header("connection", "close");
       return sendProblem(reply, request, problemOf(error));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -20,6 +20,12 @@ export const RATE_LIMITS = {
   export: 60,
   /** Comparisons of two revisions (computed in the pool, then kept): a delegate steps through pairs. */
   diff: 240,
+  /**
+   * Live connections opened (each checks the session and the origin, then subscribes): a page opens one and reopens it
+   * after a drop with growing waits; a user's tabs all reopen theirs after a restart. A client that floods is closed
+   * by the hub (4030) and would otherwise reconnect at once.
+   */
+  live: 60,
 } as const;
 export type RateKind = keyof typeof RATE_LIMITS;
 

@@ -2,6 +2,7 @@
 // only with a session (cookie); the hub does the rest.
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { ProblemError } from "../http/problem.js";
+import { rateLimited } from "../http/rate-limits.js";
 import type { LiveHub } from "./hub.js";
 
 /** Whether the page that opens the socket is one of this site's: the Origin's host must be the host the request was sent to. */
@@ -24,6 +25,7 @@ export async function liveRoutes(app: FastifyInstance, options: { hub: LiveHub; 
     {
       websocket: true,
       schema: { hide: true },
+      config: rateLimited("live"),
       // Refused before the upgrade, with problem details: a foreign page, or no session.
       preValidation: async (request) => {
         if (!isSameOrigin(request, options.publicOrigin)) throw new ProblemError(403, "forbidden", "Forbidden", "Live updates are only for this site's own pages.");
