@@ -225,6 +225,10 @@ describe("the duplicate check", () => {
     ]);
     // The list's own four names, then the two names of the lists that changed: the unchanged lists are not read again.
     expect(now.work).toBe(4 + 2);
+    // Nothing changed: the earlier conflicts stand, none of a list no longer holding names (Russia's, returned), and no
+    // name is read at all.
+    const still = recheckDuplicates(earlier, "KZ", delegates, new Set(["cn"]), []);
+    expect(still).toEqual({ conflicts: [{ index: 0, delegation: "CN", list: "cn" }, { index: 3, delegation: "KZ", list: null }], work: 0 });
   });
 
   it("refuses a list beyond the meeting's bound of delegates, whatever the quotas", () => {

@@ -163,6 +163,8 @@ export function recheckDuplicates(
   changed: readonly NamedList[],
 ): DuplicateCheck {
   const kept = earlier.filter((c) => c.list === null || unchanged.has(c.list));
+  // Nothing changed: the earlier check stands whole (its conflicts within the list included), and no name is read again.
+  if (changed.length === 0) return { conflicts: kept, work: 0 };
   const again = findDuplicates(delegation, delegates, changed);
   const byIndex = new Map<number, NameConflict>();
   for (const conflict of [...kept, ...again.conflicts]) if (!byIndex.has(conflict.index)) byIndex.set(conflict.index, conflict);
