@@ -350,7 +350,7 @@ async function main(): Promise<void> {
     const lines = [
       `bench:abuse on ${values.database}: ${READERS} readers of GET /api/v1/states for ${DURATION} s per turn; each attack by ${CALLERS} callers at once (after a 2 s head start); quiet turns between attacks.`,
       "",
-      `Quiet turns: p99 ${quiet.map((q) => q.p99).join(", ")} ms (median ${quietP99} ms), ${Math.round(quietRps)} req/s on average.`,
+      `Quiet turns: p99 ${quiet.map((q) => q.p99.toFixed(1)).join(", ")} ms (median ${quietP99.toFixed(1)} ms), ${Math.round(quietRps)} req/s on average.`,
       "",
       "| attack | readers p50 / p99 / max ms | p99 / quiet p99 | readers req/s | costly requests sent | their answers | mean answer ms | server peak RSS rise |",
       "|---|---|---|---|---|---|---|---|",
@@ -359,8 +359,8 @@ async function main(): Promise<void> {
           .sort()
           .map(([status, count]) => `${count}× ${status === "0" ? "failed" : status}`)
           .join(", ");
-        const ratio = f.readers.p99 / Math.max(quietP99, 1);
-        return `| ${attack.name} | ${f.readers.p50} / ${f.readers.p99} / ${f.readers.max} | ${ratio.toFixed(2)} × ${ratio <= 2 ? "(met)" : "(NOT met)"} | ${Math.round(f.readers.rps)} | ${f.sent} | ${answers} | ${Math.round(f.meanMs)} | ${f.peakRssDeltaMiB === null ? "n/a" : `${Math.round(f.peakRssDeltaMiB)} MiB`} |`;
+        const ratio = f.readers.p99 / Math.max(quietP99, 0.01);
+        return `| ${attack.name} | ${f.readers.p50.toFixed(1)} / ${f.readers.p99.toFixed(1)} / ${f.readers.max.toFixed(0)} | ${ratio.toFixed(2)} × ${ratio <= 2 ? "(met)" : "(NOT met)"} | ${Math.round(f.readers.rps)} | ${f.sent} | ${answers} | ${Math.round(f.meanMs)} | ${f.peakRssDeltaMiB === null ? "n/a" : `${Math.round(f.peakRssDeltaMiB)} MiB`} |`;
       }),
       "",
       "Readers' non-2xx answers or errors in any turn: " + [...quiet, ...rows.map(([, f]) => f.readers)].reduce((n, r) => n + r.non2xx + r.errors, 0),
