@@ -2,15 +2,15 @@
 // autocannon against one URL for a number of seconds; prints its latency and throughput as one JSON line. Latencies are
 // taken from each response (fractions of a millisecond), not from autocannon's histogram, which keeps whole
 // milliseconds: at a p99 of 2–3 ms that rounding alone moved the ratio to the quiet turns between 1.7× and 3.5×.
-// Usage: tsx scripts/bench/abuse-readers.ts <url> <connections> <seconds>
+// Usage: tsx scripts/bench/abuse-readers.ts <url> <connections> <seconds> [requests a second per connection; 0: no limit]
 import autocannon from "autocannon";
 
-const [url, connections, seconds] = process.argv.slice(2);
+const [url, connections, seconds, rate = "0"] = process.argv.slice(2);
 if (!url || !connections || !seconds) throw new Error("usage: abuse-readers.ts <url> <connections> <seconds>");
 
 const latencies: number[] = [];
 const result = await new Promise<autocannon.Result>((resolve, reject) => {
-  const instance = autocannon({ url, connections: Number(connections), duration: Number(seconds) }, (error, finished) => (error ? reject(error) : resolve(finished)));
+  const instance = autocannon({ url, connections: Number(connections), duration: Number(seconds), ...(Number(rate) > 0 ? { connectionRate: Number(rate) } : {}) }, (error, finished) => (error ? reject(error) : resolve(finished)));
   instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
   });

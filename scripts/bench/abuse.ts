@@ -10,7 +10,8 @@
 //   participants    the participants list of a 10,000-delegate meeting as PDF (zh, ru, en) and XLSX
 //   accreditation   lists of 500 long names submitted to one meeting by 4 delegations, up to its 10,000
 //   live-flood      4 users' sockets sending presence and subscribe/unsubscribe as fast as they can, reconnecting when closed
-// Usage: npm run bench:abuse [-- --duration 10 --readers 20 --callers 4 --database postgresql|pglite --attacks a,b]
+// Usage: npm run bench:abuse [-- --duration 10 --readers 20 --callers 4 --database postgresql|pglite --attacks a,b
+//        --reader-rate 50 (requests a second per reader; default: as fast as each can)]
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -35,12 +36,15 @@ const { values } = parseArgs({
     database: { type: "string", default: "postgresql" },
     attacks: { type: "string", default: "xlsx-bomb,sheet-shapes,diff,participants,accreditation,live-flood" },
     delegates: { type: "string", default: "10000" },
+    // Requests a second each reader makes; 0: as many as it can (the readers alone then keep the request thread busy).
+    "reader-rate": { type: "string", default: "0" },
   },
 });
 const DURATION = Number(values.duration);
 const READERS = Number(values.readers);
 const CALLERS = Number(values.callers);
 const DELEGATES = Number(values.delegates);
+const READER_RATE = Number(values["reader-rate"]);
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 interface ReaderFigures {
@@ -55,7 +59,7 @@ interface ReaderFigures {
 /** The readers, in their own process, for `seconds`. */
 function readers(url: string, seconds: number): Promise<ReaderFigures> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/abuse-readers.ts", `${url}/api/v1/states`, String(READERS), String(seconds)], {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/abuse-readers.ts", `${url}/api/v1/states`, String(READERS), String(seconds), String(READER_RATE)], {
       cwd: REPO_ROOT,
       stdio: ["ignore", "pipe", "inherit"],
     });
@@ -348,7 +352,7 @@ async function main(): Promise<void> {
     const quietRps = quiet.reduce((sum, q) => sum + q.rps, 0) / quiet.length;
 
     const lines = [
-      `bench:abuse on ${values.database}: ${READERS} readers of GET /api/v1/states for ${DURATION} s per turn; each attack by ${CALLERS} callers at once (after a 2 s head start); quiet turns between attacks.`,
+      `bench:abuse on ${values.database}: ${READERS} readers of GET /api/v1/states (${READER_RATE > 0 ? `${READER_RATE} requests a second each` : "each as fast as it can"}) for ${DURATION} s per turn; each attack by ${CALLERS} callers at once (after a 2 s head start); quiet turns between attacks.`,
       "",
       `Quiet turns: p99 ${quiet.map((q) => q.p99.toFixed(1)).join(", ")} ms (median ${quietP99.toFixed(1)} ms), ${Math.round(quietRps)} req/s on average.`,
       "",

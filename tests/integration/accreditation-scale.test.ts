@@ -11,6 +11,7 @@ import { prepareDemoAccounts, seedIfEmpty } from "../../src/server/startup.js";
 import { testDatabases } from "./databases.js";
 import { answersWhileHeld, workGate } from "./responsiveness.js";
 import { SessionClient } from "./session-client.js";
+import { createSummit } from "./summits.js";
 
 const LISTS = 17;
 const SIZE = 500;
@@ -45,17 +46,9 @@ describe.each(testDatabases)("accreditation of thousands on $name", (testDb) => 
     expect((await admin.signIn(DEMO_ADMIN_EMAIL, DEMO_PASSWORD)).statusCode).toBe(200);
     kazakhstan = new SessionClient(app, "192.0.2.2");
     expect((await kazakhstan.signIn(demoHeadEmail("KZ"), DEMO_PASSWORD)).statusCode).toBe(200);
-    const created = await admin.request("POST", "/api/v1/meetings", {
-      body: "CHS",
-      title: { en: "Summit" },
-      start: "2026-12-10T10:00:00+06:00",
-      end: "2026-12-11T18:00:00+06:00",
-      timeZone: "Asia/Bishkek",
-      format: "in_person",
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    url = `/api/v1/meetings/${created.json().id}`;
-    const invitation = created.json().invitations.find((i: { party: { code: string } }) => i.party.code === "KZ");
+    const created = await createSummit(admin, "Summit", "2026-12-10T10:00:00+06:00", "2026-12-11T18:00:00+06:00");
+    url = created.url;
+    const invitation = created.meeting.invitations.find((i: { party: { code: string } }) => i.party.code === "KZ");
     const quota = await admin.request("PATCH", `${url}/invitations/KZ`, { quota: LISTS * SIZE + 10, version: invitation.version });
     expect(quota.statusCode, quota.body).toBe(200);
   });
@@ -102,16 +95,7 @@ describe.each(testDatabases)("accreditation of thousands on $name", (testDb) => 
   });
 
   it("checks again under the lock the lists changed while the check ran in the pool", async () => {
-    const created = await admin.request("POST", "/api/v1/meetings", {
-      body: "CHS",
-      title: { en: "Summit, second session" },
-      start: "2026-12-12T10:00:00+06:00",
-      end: "2026-12-12T18:00:00+06:00",
-      timeZone: "Asia/Bishkek",
-      format: "in_person",
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const session = `/api/v1/meetings/${created.json().id}`;
+    const { url: session } = await createSummit(admin, "Summit, second session", "2026-12-12T10:00:00+06:00", "2026-12-12T18:00:00+06:00");
     const person = { name: { en: "Zhanna Sadykova" }, function: { en: "Adviser" }, rank: "adviser" };
     const first = await kazakhstan.request("POST", `${session}/accreditations`, { delegates: [person] });
     expect(first.statusCode, first.body).toBe(201);

@@ -11,6 +11,7 @@ import { prepareDemoAccounts, seedIfEmpty } from "../../src/server/startup.js";
 import { testDatabases } from "./databases.js";
 import { LiveClient } from "./live-client.js";
 import { SessionClient } from "./session-client.js";
+import { createSummit } from "./summits.js";
 
 const PER_MINUTE = 3;
 
@@ -37,16 +38,7 @@ describe.each(testDatabases.slice(0, 1))("rate limits of costly requests on $nam
     expect((await kazakhstan.signIn(demoHeadEmail("KZ"), DEMO_PASSWORD)).statusCode).toBe(200);
     india = new SessionClient(app, "192.0.2.2");
     expect((await india.signIn(demoHeadEmail("IN"), DEMO_PASSWORD)).statusCode).toBe(200);
-    const created = await admin.request("POST", "/api/v1/meetings", {
-      body: "CHS",
-      title: { en: "Summit" },
-      start: "2026-12-10T10:00:00+06:00",
-      end: "2026-12-11T18:00:00+06:00",
-      timeZone: "Asia/Bishkek",
-      format: "in_person",
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    url = `/api/v1/meetings/${created.json().id}`;
+    ({ url } = await createSummit(admin, "Summit", "2026-12-10T10:00:00+06:00", "2026-12-11T18:00:00+06:00"));
   });
   afterAll(async () => {
     await app?.close();
