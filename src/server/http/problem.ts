@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { fieldErrorCodeOf, fieldErrorLimitOf, type FieldError, type FieldErrorCode, type Problem, type ProblemCode } from "../../contracts/problems.js";
 import { loggableError } from "../db/errors.js";
+import { setTimeout as delay } from "node:timers/promises";
 import { CACHE_CONTROL } from "./cache-control.js";
 
 export interface ProblemExtras {
@@ -17,6 +18,11 @@ export interface ProblemExtras {
    * read (Node would otherwise read and discard all of it to keep the connection, which a hostile client sends again).
    */
   readonly closeConnection?: boolean;
+  /**
+   * Answered only after this many milliseconds (a timer: no work meanwhile, the request's body left unread): a client
+   * that sends the next request as soon as the last is answered, whatever it was told, then waits, not the server.
+   */
+  readonly holdMs?: number;
 }
 
 /** An error a user can cause: carries its stable code and HTTP status. */
@@ -26,6 +32,7 @@ export class ProblemError extends Error {
   readonly current: unknown;
   readonly right: string | undefined;
   readonly closeConnection: boolean;
+  readonly holdMs: number;
 
   constructor(
     readonly status: number,
@@ -41,6 +48,7 @@ export class ProblemError extends Error {
     this.current = extras.current;
     this.right = extras.right;
     this.closeConnection = extras.closeConnection === true;
+    this.holdMs = extras.holdMs ?? 0;
   }
 }
 
@@ -97,6 +105,11 @@ export function installProblemHandlers(app: FastifyInstance): void {
     if (error instanceof ProblemError) {
       if (error.retryAfterSeconds !== undefined) void reply.header("retry-after", String(error.retryAfterSeconds));
       if (error.closeConnection && hasLargeUnreadBody(request)) void reply.header("connection", "close");
+      if (error.holdMs > 0) {
+        // The body stays unread while held (TCP pushes back on the sender); the answer goes once the time is up.
+        if (!request.raw.readableEnded) request.raw.pause();
+        return delay(error.holdMs).then(() => sendProblem(reply, request, problemOf(error)));
+      }
       return sendProblem(reply, request, problemOf(error));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

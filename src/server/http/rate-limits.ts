@@ -31,6 +31,13 @@ export type RateKind = keyof typeof RATE_LIMITS;
 
 const MINUTE_MS = 60_000;
 
+/**
+ * How long a refusal for the rate is held before it is sent. A hostile client sends the next request as soon as the last
+ * is answered, whatever Retry-After says: answered at once, it sent thousands a second, each an HTTP request for the one
+ * thread to parse and answer. Held, it sends one a second per connection, and the wait costs a timer.
+ */
+export const REFUSAL_HOLD_MS = 1_000;
+
 /** Registers the rate limits for the routes that ask for one (see rateLimited); call before those routes are added. */
 export async function registerRateLimits(app: FastifyInstance, perMinute: Partial<Record<RateKind, number>> = {}): Promise<void> {
   app.decorate("rateLimits", { ...RATE_LIMITS, ...perMinute });
@@ -43,6 +50,7 @@ export async function registerRateLimits(app: FastifyInstance, perMinute: Partia
       new ProblemError(429, "too-many-requests", "Too many requests", `At most ${context.max} of these requests a minute; try again in ${context.after}.`, {
         retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
         closeConnection: true,
+        holdMs: Math.min(REFUSAL_HOLD_MS, context.ttl),
       }),
   });
 }
