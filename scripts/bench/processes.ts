@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SERVER_NODE_OPTIONS } from "../../src/server/node-options.js";
 
 /** The channel on which the live benchmarks hand messages to the bare broadcaster. */
 export const BARE_CHANNEL = "bench_bare";
@@ -53,12 +54,12 @@ export interface ConcordProcess {
   readonly url: string;
 }
 
-/** `concord start` (the build in dist/) on a free port of 127.0.0.1, once it answers; `env` chooses its database. */
+/** `concord start` as `npm start` runs it (the build in dist/) on a free port of 127.0.0.1, once it answers; `env` chooses its database. */
 export async function startConcord(env: Record<string, string>): Promise<ConcordProcess> {
   const port = await freePort();
   // BENCH_CONCORD_NODE_ARGS passes Node options to Concord alone (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
   const nodeArgs = (process.env.BENCH_CONCORD_NODE_ARGS ?? "").split(" ").filter((arg) => arg !== "");
-  const child = start([...nodeArgs, "bin/concord.js", "start"], { LOG_LEVEL: "warn", ...env, PORT: String(port), HOST: "127.0.0.1" });
+  const child = start([...SERVER_NODE_OPTIONS, ...nodeArgs, "bin/concord.js", "start"], { LOG_LEVEL: "warn", ...env, PORT: String(port), HOST: "127.0.0.1" });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitUntilHealthy(url, child);

@@ -10,6 +10,7 @@ import { changeRegistryCommand, RegistryChangeError } from "./registry/changes.j
 import { CommandRunner, systemContext } from "./commands/runner.js";
 import { RegistryExistsError } from "./registry/commands.js";
 import { loadRegistry } from "./registry/queries.js";
+import { missingNodeOptions, SERVER_NODE_OPTIONS } from "./node-options.js";
 import { importRegistry, openConfiguredDatabase, prepareDatabase, prepareDemoAccounts, readDatasetRecords } from "./startup.js";
 import { verifyAuditTrail } from "./audit/trail.js";
 import { demoSignInHelp } from "./identity/demo-accounts.js";
@@ -47,6 +48,10 @@ program
   .description("Migrate the database, load the default dataset if it is empty, and serve the API and the portal.")
   .action(async () => {
     const config = readConfig();
+    const missing = missingNodeOptions();
+    if (missing.length > 0) {
+      console.warn(`Concord was started without ${missing.join(" ")}: the work pool's garbage is then collected by threads that compete with requests. Start it as \`node ${SERVER_NODE_OPTIONS.join(" ")} bin/concord.js start\` (what npm start runs).`);
+    }
     // Refused before anything is opened: in production, links must not be guessed.
     const publicUrl = publicUrlOf(config);
     const database = await openConfiguredDatabase(config, "start");

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type APIResponse, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { Organization } from "../../src/contracts/registry.js";
+import { SERVER_NODE_OPTIONS } from "../../src/server/node-options.js";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const SCREENSHOT_DIR = join(REPO_ROOT, "test-results", "screenshots");
@@ -74,12 +75,12 @@ export interface ServerOptions {
   readonly dataDir?: string;
 }
 
-/** `node bin/concord.js start` with PORT and DATA_DIR set; resolves once GET /api/health answers 200. */
+/** `node --single-threaded-gc bin/concord.js start` (as `npm start` runs it) with PORT and DATA_DIR set; resolves once GET /api/health answers 200. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   assertBuilt();
   const port = await freePort();
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "concord-e2e-")));
-  const child = spawn(process.execPath, ["bin/concord.js", "start"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, "bin/concord.js", "start"], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],

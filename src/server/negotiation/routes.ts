@@ -51,7 +51,7 @@ import {
   type Situation,
 } from "./commands.js";
 import { negotiationPolicy as policy } from "./policy.js";
-import { findRevision, listDocuments, listNotes, type DocumentCache } from "./queries.js";
+import { findRevision, listDocuments, listNotes, type CachedDocument, type DocumentCache } from "./queries.js";
 import { findDocument, registryFacts, resourceOf, type DocumentRow } from "./store.js";
 import { proposalView, revisionView, summaryView } from "./views.js";
 import { DiffCache, diffRevisionsTask } from "./diff-cache.js";
@@ -81,12 +81,21 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
     return { facts, day: today() };
   };
 
-  /** Answers with the document as the caller may see it, from the cache (304 to a client that holds it; browsers keep nothing: no-store). */
-  async function sendDocument(request: FastifyRequest, reply: FastifyReply, id: string, status = 200): Promise<FastifyReply> {
+  /**
+   * The document from the cache (forgotten at its every change, in every process), once the caller is known to be allowed
+   * to read it: a request for a revision or a diff then reads nothing from the database to be authorized.
+   */
+  async function readableDocument(request: FastifyRequest, id: string): Promise<CachedDocument> {
     const { facts, day } = situation();
     const cached = await documents.get(id, `${day}|${snapshot.position}`, (row) => facts.chairOf(row.body, day));
     if (!cached) throw notFound("document");
     authorize(request.actor, policy.read, resourceOf(cached.row, facts, day));
+    return cached;
+  }
+
+  /** Answers with the document as the caller may see it, from the cache (304 to a client that holds it; browsers keep nothing: no-store). */
+  async function sendDocument(request: FastifyRequest, reply: FastifyReply, id: string, status = 200): Promise<FastifyReply> {
+    const cached = await readableDocument(request, id);
     void reply.header("etag", cached.etag).header("cache-control", CACHE_CONTROL.private);
     if (status === 200 && request.headers["if-none-match"] === cached.etag) return reply.code(304).send();
     return sendReadyJson(request, reply.code(status), cached);
@@ -94,11 +103,7 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
 
   /** Reads a document the caller may see (for revisions, diffs, notes). */
   async function readable(request: FastifyRequest, id: string): Promise<DocumentRow> {
-    const row = await findDocument(db, id);
-    if (!row) throw notFound("document");
-    const { facts, day } = situation();
-    authorize(request.actor, policy.read, resourceOf(row, facts, day));
-    return row;
+    return (await readableDocument(request, id)).row;
   }
 
   api.get(

@@ -82,6 +82,9 @@ async function readPart(zip: Zip, entry: yauzl.Entry, meter: UnpackMeter, handle
     parser.on("text", text);
     parser.on("cdata", text);
   }
+  // The size a part declares is exact (yauzl stops an entry that inflates past it or ends short of it), so a part that
+  // would take the workbook beyond the bound is refused before a byte of it is inflated; the count below is the backstop.
+  if (meter.bytes + entry.uncompressedSize > SHEET_BOUNDS.unpackedBytes) throw unpackedTooLarge();
   const stream = await zip.file.openReadStreamPromise(entry);
   const decoder = new TextDecoder("utf-8", { fatal: true });
   try {

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { getPriority } from "node:os";
 import { threadId } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
@@ -5,7 +6,12 @@ import { ProblemError } from "../http/problem.js";
 import { WorkPool } from "./pool.js";
 import { defineTask, WORKER_NICENESS } from "./task.js";
 
+import { schedulingPolicy } from "../../../tests/fixtures/work/tasks.js";
+
 type Fixtures = typeof import("../../../tests/fixtures/work/tasks.js");
+const SCHED_NORMAL = 0;
+const SCHED_IDLE = 5;
+const hasChrt = spawnSync("chrt", ["--version"]).status === 0;
 const fixtures = new URL("../../../tests/fixtures/work/tasks.js", import.meta.url);
 const whereAmI = defineTask<Fixtures["whereAmI"]>("test.where", fixtures, "whereAmI");
 const bytes = defineTask<Fixtures["bytes"]>("test.bytes", fixtures, "bytes");
@@ -47,6 +53,9 @@ describe("the work pool", () => {
       // The job's thread yields to this one, which keeps its own priority.
       expect(result.priority).toBe(WORKER_NICENESS);
       expect(getPriority(0)).toBeLessThan(WORKER_NICENESS);
+      // Where util-linux's chrt is installed (Debian, and so CI), the job's thread runs only on a core nobody else wants.
+      if (hasChrt) expect(result.policy).toBe(SCHED_IDLE);
+      expect(schedulingPolicy()).toBe(SCHED_NORMAL);
     }
     const data = await work.run(bytes, { size: 100_000 }, { caller: "user:a" });
     expect(data.byteLength).toBe(100_000);
