@@ -42,7 +42,16 @@ describe("hardening", () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers["x-frame-options"]).toBe("DENY");
+    expect(response.headers["referrer-policy"]).toBe("no-referrer");
+    expect(response.headers["cross-origin-resource-policy"]).toBe("same-origin");
+    expect(response.headers["x-xss-protection"]).toBe("0");
     expect(response.headers["strict-transport-security"]).toBeUndefined();
+    // An error carries them too.
+    const missing = await app.inject({ method: "GET", url: "/api/v1/documents/no-such-document" });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers["x-frame-options"]).toBe("DENY");
+    expect(String(missing.headers["content-security-policy"])).toContain("frame-ancestors 'none'");
   });
 
   it("asks the browser to upgrade to HTTPS only when served over HTTPS, so the portal opened by address over plain HTTP loads its scripts", async () => {

@@ -1,7 +1,7 @@
-// Security headers: helmet's choice of headers and values, worked out once at start (they do not depend on the request),
-// and sent with each answer in one step. Asking helmet on every request cost a third of a small answer's throughput.
-import helmet, { type HelmetOptions } from "helmet";
-import type { IncomingMessage, ServerResponse } from "node:http";
+// Security headers: a table of constants, sent with every answer in one step (they depend on nothing but whether the
+// request came over HTTPS). The values are the ones helmet recommends (its defaults as of helmet 8), written out: asking
+// helmet on every request cost a third of a small answer's throughput, and reading its choice off a stand-in response
+// at start tied Concord to helmet's internals. Reasons in docs/decisions.md.
 
 const CSP_DIRECTIVES = [
   "default-src 'self'",
@@ -17,41 +17,38 @@ const CSP_DIRECTIVES = [
   "form-action 'self'",
 ];
 
-const HELMET_OPTIONS: HelmetOptions = {
-  // Set below: the upgrade directive only over HTTPS (opened by the machine's address over plain HTTP, asking the
-  // browser to upgrade would leave a blank page).
-  contentSecurityPolicy: false,
-  // HSTS and the opener policy only over HTTPS: over plain HTTP browsers ignore them, and Chromium reports the
-  // ignored opener policy as an error on every page.
-  strictTransportSecurity: false,
-  crossOriginOpenerPolicy: false,
+/** Sent over HTTP and HTTPS alike. */
+const COMMON: Readonly<Record<string, string>> = {
+  // Other sites may not load Concord's answers as images, scripts or frames.
+  "cross-origin-resource-policy": "same-origin",
+  "origin-agent-cluster": "?1",
+  // Links to other sites carry no address of a Concord page (a document's id, a meeting's).
+  "referrer-policy": "no-referrer",
+  "x-content-type-options": "nosniff",
+  "x-dns-prefetch-control": "off",
+  "x-download-options": "noopen",
+  // For browsers that do not read the policy's frame-ancestors: never in a frame.
+  "x-frame-options": "DENY",
+  "x-permitted-cross-domain-policies": "none",
+  // The old XSS filter off: it could be made to hide parts of a page.
+  "x-xss-protection": "0",
 };
-
-/** The headers helmet sets with these options, read off a stand-in response. */
-function helmetHeaders(options: HelmetOptions): Record<string, string> {
-  const headers: Record<string, string> = {};
-  const response = {
-    setHeader: (name: string, value: string | number | readonly string[]) => void (headers[name.toLowerCase()] = String(value)),
-    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
-    getHeader: (name: string) => headers[name.toLowerCase()],
-  } as unknown as ServerResponse;
-  let isDone = false;
-  helmet(options)({} as IncomingMessage, response, () => void (isDone = true));
-  if (!isDone) throw new Error("helmet did not finish synchronously");
-  return headers;
-}
 
 export interface SecurityHeaders {
   readonly http: Readonly<Record<string, string>>;
   readonly https: Readonly<Record<string, string>>;
 }
 
+/**
+ * The headers for an answer over plain HTTP and over HTTPS. Only over HTTPS: the upgrade directive (opened by the
+ * machine's address over plain HTTP, asking the browser to upgrade would leave a blank page), HSTS and the opener policy
+ * (over plain HTTP browsers ignore them, and Chromium reports the ignored opener policy as an error on every page).
+ */
 export function securityHeaders(): SecurityHeaders {
-  const common = helmetHeaders(HELMET_OPTIONS);
   return {
-    http: { ...common, "content-security-policy": CSP_DIRECTIVES.join("; ") },
+    http: { ...COMMON, "content-security-policy": CSP_DIRECTIVES.join("; ") },
     https: {
-      ...common,
+      ...COMMON,
       "content-security-policy": [...CSP_DIRECTIVES, "upgrade-insecure-requests"].join("; "),
       "strict-transport-security": "max-age=31536000; includeSubDomains",
       "cross-origin-opener-policy": "same-origin",
