@@ -42,8 +42,10 @@ class FakeSocket extends EventEmitter {
   events(stream?: string): { seq: number; type: string }[] {
     return this.received.flatMap((m) => (m.type === "event" && (stream === undefined || m.event.stream === stream) ? [{ seq: m.event.seq, type: m.event.type }] : []));
   }
+  /** Waits, turn by turn of the event loop, until `predicate` holds; gives up after 10 s (a loaded machine, a slower Node). */
   async until(predicate: (messages: ServerMessage[]) => boolean): Promise<void> {
-    for (let i = 0; i < 500 && !predicate(this.received); i += 1) await new Promise((resolve) => setImmediate(resolve));
+    const deadline = Date.now() + 10_000;
+    while (!predicate(this.received) && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
     if (!predicate(this.received)) throw new Error(`condition not met; received ${JSON.stringify(this.received)}`);
   }
   subscribed(stream: string): Promise<void> {
