@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 
 // ---- Import zones (bulletproof-react style: features do not import each other; shared and app stay apart)
 
@@ -11,8 +11,17 @@ const WEB_FEATURES = readdirSync(new URL("./src/web/features", import.meta.url),
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
-/** Server capabilities that own tables; each reaches another's data through its queries or commands, never its tables. */
-const SERVER_CAPABILITIES = ["registry", "identity", "audit", "events"];
+/**
+ * Server capabilities that own tables (every folder of src/server with a tables.ts): each reaches another's data through
+ * its queries or commands, never its tables nor its store (the store is the capability's own reading and writing).
+ */
+const SERVER_CAPABILITIES = readdirSync(new URL("./src/server", import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== "db" && existsSync(new URL(`./src/server/${entry.name}/tables.ts`, import.meta.url)))
+  .map((entry) => entry.name);
+/** Every folder of src/server but the database's own (which assembles the schema from every capability's tables). */
+const SERVER_FOLDERS = readdirSync(new URL("./src/server", import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== "db")
+  .map((entry) => entry.name);
 
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -52,20 +61,28 @@ const webSharedZone = {
   },
 };
 
-const serverTableZones = SERVER_CAPABILITIES.map((capability) => ({
-  files: [`src/server/${capability}/**/*.ts`],
-  rules: {
-    "no-restricted-imports": [
-      "error",
-      {
-        patterns: SERVER_CAPABILITIES.filter((other) => other !== capability).map((other) => ({
-          regex: `^(\\.\\./)+(server/)?${other}/tables(\\.js|\\.ts)?$`,
-          message: `The ${capability} capability may not use the ${other} capability's tables: call its queries or commands (src/server/db is exempt).`,
-        })),
-      },
-    ],
+/** Imports of another capability's tables or store, refused in the folder `folder`. */
+const crossCapabilityPatterns = (folder) =>
+  SERVER_CAPABILITIES.filter((other) => other !== folder).map((other) => ({
+    regex: `^(\\.\\./)+(server/)?${other}/(tables|store)(\\.js|\\.ts)?$`,
+    message: `src/server/${folder} may not use the ${other} capability's tables or store: call its queries or commands (src/server/db is exempt).`,
+  }));
+
+/** A capability's routes are thin: their SQL is in the capability's queries.ts (or its store and commands). */
+const NO_SQL_IN_ROUTES = [{ name: "drizzle-orm", message: "No SQL in routes: put the read in the capability's queries.ts." }];
+
+// ESLint takes a rule's options from the last block that matches a file, so a routes file's block repeats the folder's
+// patterns beside its own.
+const serverTableZones = SERVER_FOLDERS.flatMap((folder) => [
+  {
+    files: [`src/server/${folder}/**/*.ts`],
+    rules: { "no-restricted-imports": ["error", { patterns: crossCapabilityPatterns(folder) }] },
   },
-}));
+  {
+    files: [`src/server/${folder}/**/routes.ts`],
+    rules: { "no-restricted-imports": ["error", { patterns: crossCapabilityPatterns(folder), paths: NO_SQL_IN_ROUTES }] },
+  },
+]);
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "data/**", "migrations/**"] },

@@ -9,9 +9,9 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
           environment: "node",
-          // Some unit tests open an in-memory PostgreSQL (PGlite) and run property tests beside others in parallel:
-          // on a loaded machine 5 s is not always enough for the slowest, which is not what they test (nor are 10 s
-          // always enough for the migrations a beforeAll runs on PGlite).
+          // No unit test opens a database (those that do are integration tests, run on PGlite and PostgreSQL); property
+          // tests run beside others in parallel, and on a loaded two-core machine 5 s is not always enough for the
+          // slowest, which is not what they test.
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

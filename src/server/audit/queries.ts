@@ -5,7 +5,7 @@ import type { AuditEvent, AuditTargetName } from "../../contracts/identity.js";
 import type { Registry } from "../../domain/registry.js";
 import type { Db } from "../db/client.js";
 import { accountNamesOf, type AccountName } from "../identity/queries.js";
-import { meetingTitlesOf } from "../meetings/store.js";
+import { meetingTitlesOf } from "../meetings/queries.js";
 import { documentTitlesOf } from "../negotiation/queries.js";
 import { auditEvents } from "./tables.js";
 

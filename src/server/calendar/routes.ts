@@ -13,7 +13,7 @@ import type { AppServices } from "../app-services.js";
 import { notFound, ProblemError } from "../http/problem.js";
 import { feedMeeting, feedMeetings, type FeedScope } from "../meetings/calendar-feed.js";
 import { meetingPolicy } from "../meetings/policy.js";
-import { meetingFacts, resourceOf, type MeetingFacts } from "../meetings/store.js";
+import { meetingFacts, resourceOf, type MeetingFacts } from "../meetings/queries.js";
 import { findTerm, termEvents } from "../programme/queries.js";
 import { meetingEntry, programmeEntry, type EntryContext } from "./entries.js";
 import { calendarText, type CalendarEntry } from "./icalendar.js";

@@ -1,14 +1,56 @@
-// Reads of meetings that other capabilities ask for (they never read the meetings' tables): the meetings a state chaired
+// The meetings' SQL outside the store and the commands: what the routes read (the list, a meeting's version, a badge and
+// its list), and what other capabilities ask for (they never read the meetings' tables): the meetings a state chaired
 // over a span of days, as the caller may see them (the programme of a chairmanship counts them).
-import { and, eq, gte, or } from "drizzle-orm";
+import { and, asc, eq, gte, lte, or, type SQL } from "drizzle-orm";
 import type { Actor } from "../../domain/access.js";
 import type { MeetingStatus } from "../../domain/meetings/meeting.js";
 import { earliestDay, latestDay } from "../../domain/partial-date.js";
 import type { Db } from "../db/client.js";
 import { invitedTo } from "./calendar-feed.js";
 import { maySeeMeeting } from "./policy.js";
-import { chairOfMeeting, resourceOf, type MeetingFacts } from "./store.js";
-import { meetings } from "./tables.js";
+import { chairOfMeeting, findMeeting, resourceOf, type MeetingFacts, type MeetingRow } from "./store.js";
+import { meetingAccreditations, meetingBadges, meetings } from "./tables.js";
+
+// What other capabilities read of meetings from the store (their titles for the audit trail, the registry's facts a
+// meeting's access is decided on, and the resource its policies take): they import it from here, never from the store.
+export { meetingFacts, meetingTitlesOf, resourceOf, type MeetingFacts } from "./store.js";
+
+/** A meeting's version (it grows with every change), or null when there is no such meeting. */
+export async function meetingVersion(db: Db, id: string): Promise<number | null> {
+  const [head] = await db.select({ version: meetings.version }).from(meetings).where(eq(meetings.id, id));
+  return head?.version ?? null;
+}
+
+/**
+ * The meetings of a body, in a state, overlapping a span of days (each filter optional), by opening day; with who is
+ * invited to those not open to everyone (it decides who may see them).
+ */
+export async function listMeetings(
+  db: Db,
+  filter: { readonly body?: string; readonly status?: string; readonly from?: string; readonly to?: string },
+): Promise<{ rows: MeetingRow[]; invited: Map<string, { party: string }[]> }> {
+  const where: SQL[] = [];
+  if (filter.body) where.push(eq(meetings.body, filter.body));
+  if (filter.status) where.push(eq(meetings.status, filter.status));
+  if (filter.from) where.push(gte(meetings.endDate, filter.from));
+  if (filter.to) where.push(lte(meetings.startDate, filter.to));
+  const rows = await db
+    .select()
+    .from(meetings)
+    .where(where.length > 0 ? and(...where) : undefined)
+    .orderBy(asc(meetings.startDate), asc(meetings.id));
+  const invited = await invitedTo(db, rows.filter((row) => row.origin === "secretariat" && row.visibility !== "public").map((row) => row.id));
+  return { rows, invited };
+}
+
+/** The badge with this token, its accreditation list and its meeting; null when any is missing. */
+export async function findBadgeRecords(db: Db, token: string) {
+  const [badge] = await db.select().from(meetingBadges).where(eq(meetingBadges.token, token));
+  if (!badge) return null;
+  const [[list], meeting] = await Promise.all([db.select().from(meetingAccreditations).where(eq(meetingAccreditations.id, badge.listId)), findMeeting(db, badge.meetingId)]);
+  if (!list || !meeting) return null;
+  return { badge, list, meeting };
+}
 
 export interface ChairedMeeting {
   readonly id: string;

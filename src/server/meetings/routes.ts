@@ -2,7 +2,6 @@
 import { rateLimited } from "../http/rate-limits.js";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { and, asc, gte, inArray, lte, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import {
   AccreditationDecisionRequestSchema,
@@ -32,7 +31,7 @@ import { callerOf, commandContext, type AppServices } from "../app-services.js";
 import type { Command } from "../commands/runner.js";
 import { notFound, ProblemError } from "../http/problem.js";
 import { negotiationPolicy } from "../negotiation/policy.js";
-import { findDocument, registryFacts, resourceOf as documentResourceOf } from "../negotiation/store.js";
+import { findDocument, registryFacts, resourceOf as documentResourceOf } from "../negotiation/queries.js";
 import {
   actOnFloor,
   addAgendaItem,
@@ -54,7 +53,7 @@ import {
 import { duplicatesTask, type DuplicateChecker } from "./accreditation-check.js";
 import { meetingPolicy as policy } from "./policy.js";
 import { loadShownMeeting, meetingFacts, resourceOf, type MeetingFacts, type ShownMeeting } from "./store.js";
-import { meetingInvitations, meetings } from "./tables.js";
+import { listMeetings, meetingVersion } from "./queries.js";
 import { meetingView, summaryView, type DocumentTitles } from "./views.js";
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 503: ProblemSchema };
@@ -97,10 +96,10 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
    */
   const loadedMeetings = new Map<string, ShownMeeting>();
   async function current(id: string): Promise<ShownMeeting | null> {
-    const [head] = await db.select({ version: meetings.version }).from(meetings).where(eq(meetings.id, id));
-    if (!head) return null;
+    const version = await meetingVersion(db, id);
+    if (version === null) return null;
     const known = loadedMeetings.get(id);
-    if (known && known.row.version === head.version) return known;
+    if (known && known.row.version === version) return known;
     const loaded = await loadShownMeeting(db, id);
     if (!loaded) return null;
     if (loadedMeetings.size >= 500) loadedMeetings.delete(loadedMeetings.keys().next().value!);
@@ -131,24 +130,10 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
     "/api/v1/meetings",
     { schema: { tags, summary: "Meetings the caller may see, by opening day", querystring: MeetingListQuerySchema, response: { 200: MeetingListSchema, ...errors } } },
     async (request) => {
-      const { body, status, from, to } = request.query;
-      const where: SQL[] = [];
-      if (body) where.push(eq(meetings.body, body));
-      if (status) where.push(eq(meetings.status, status));
-      if (from) where.push(gte(meetings.endDate, from));
-      if (to) where.push(lte(meetings.startDate, to));
-      const rows = await db
-        .select()
-        .from(meetings)
-        .where(where.length > 0 ? and(...where) : undefined)
-        .orderBy(asc(meetings.startDate), asc(meetings.id));
-      const ids = rows.filter((row) => row.origin === "secretariat" && row.visibility !== "public").map((row) => row.id);
-      // Who is invited matters only for meetings not open to everyone.
-      const invited = ids.length === 0 ? [] : await db.select({ meetingId: meetingInvitations.meetingId, party: meetingInvitations.party }).from(meetingInvitations).where(inArray(meetingInvitations.meetingId, ids));
-      const byMeeting = new Map<string, { party: string }[]>();
-      for (const i of invited) byMeeting.set(i.meetingId, [...(byMeeting.get(i.meetingId) ?? []), i]);
+      // Who is invited is read only for meetings not open to everyone: for the others it does not decide who sees them.
+      const { rows, invited } = await listMeetings(db, request.query);
       const known = facts();
-      return { items: rows.filter((row) => may(request.actor, policy.read, resourceOf(row, byMeeting.get(row.id) ?? [], known))).map((row) => summaryView(row, known)) };
+      return { items: rows.filter((row) => may(request.actor, policy.read, resourceOf(row, invited.get(row.id) ?? [], known))).map((row) => summaryView(row, known)) };
     },
   );
 

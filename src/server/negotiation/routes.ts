@@ -51,12 +51,10 @@ import {
   type Situation,
 } from "./commands.js";
 import { negotiationPolicy as policy } from "./policy.js";
-import { findRevision, listDocuments, listNotes, type CachedDocument, type DocumentCache } from "./queries.js";
+import { findProposal, findRevision, listDocuments, listNotes, type CachedDocument, type DocumentCache } from "./queries.js";
 import { findDocument, registryFacts, resourceOf, type DocumentRow } from "./store.js";
 import { proposalView, revisionView, summaryView } from "./views.js";
 import { DiffCache, diffRevisionsTask } from "./diff-cache.js";
-import { asc, eq } from "drizzle-orm";
-import { negotiationPositions, negotiationProposals } from "./tables.js";
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 503: ProblemSchema };
 const tags = ["negotiation"];
@@ -152,10 +150,9 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
   );
 
   async function proposalAnswer(id: string) {
-    const [row] = await db.select().from(negotiationProposals).where(eq(negotiationProposals.id, id));
-    if (!row) throw notFound("proposal");
-    const positions = await db.select().from(negotiationPositions).where(eq(negotiationPositions.proposalId, row.id)).orderBy(asc(negotiationPositions.id));
-    return proposalView(row, positions);
+    const found = await findProposal(db, id);
+    if (!found) throw notFound("proposal");
+    return proposalView(found.row, found.positions);
   }
 
   api.post(

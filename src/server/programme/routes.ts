@@ -15,7 +15,7 @@ import { notFound, ProblemError } from "../http/problem.js";
 import { importedCount, importProgramme } from "./commands.js";
 import { programmePolicy } from "./policy.js";
 import { meetingsChairedBy } from "../meetings/queries.js";
-import { meetingFacts } from "../meetings/store.js";
+import { meetingFacts } from "../meetings/queries.js";
 import { findTerm, programmeView, termDays, termEvents } from "./queries.js";
 import { writeCsv, type SpreadsheetFormat } from "./sheet-files.js";
 import type { ProgrammeFileRead } from "./sheet-task.js";

@@ -5,7 +5,6 @@ import { rateLimited } from "../../http/rate-limits.js";
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { BadgeVerificationSchema, ParticipantListSchema } from "../../../contracts/meetings.js";
 import { ProblemSchema } from "../../../contracts/problems.js";
@@ -19,8 +18,8 @@ import { defineTask } from "../../work/task.js";
 import { notFound, ProblemError } from "../../http/problem.js";
 import { badgeAudienceOf, withBadgesFor } from "../participants.js";
 import { meetingPolicy } from "../policy.js";
-import { findInvitation, findMeeting, meetingFacts, resourceOf, type MeetingFacts, type MeetingRow } from "../store.js";
-import { meetingAccreditations, meetingBadges } from "../tables.js";
+import { findInvitation, meetingFacts, resourceOf, type MeetingFacts, type MeetingRow } from "../store.js";
+import { findBadgeRecords } from "../queries.js";
 import { badgeDocument, verificationUrl } from "./badge-document.js";
 import { EXPORT_LANGUAGES, readerLanguage, type ExportLanguage } from "./labels.js";
 import { derived, FileCache, ParticipantsCache, participantsJson, type CachedJson, type MeetingParticipants } from "./participants-cache.js";
@@ -214,11 +213,9 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
   /** The badge, its list and its meeting; 404 for a token that is not a badge's. */
   async function findBadge(token: string) {
     if (!TOKEN.test(token)) throw notFound("badge");
-    const [badge] = await db.select().from(meetingBadges).where(eq(meetingBadges.token, token));
-    if (!badge) throw notFound("badge");
-    const [[list], meeting] = await Promise.all([db.select().from(meetingAccreditations).where(eq(meetingAccreditations.id, badge.listId)), findMeeting(db, badge.meetingId)]);
-    if (!list || !meeting) throw notFound("badge");
-    return { badge, list, meeting };
+    const found = await findBadgeRecords(db, token);
+    if (!found) throw notFound("badge");
+    return found;
   }
 
   async function delegationNames(meeting: MeetingRow, code: string): Promise<LocalizedText | null> {
