@@ -13,7 +13,8 @@ import { removeDemoMeeting } from "../../src/server/meetings/commands.js";
 import { DemoMeetingKeeper } from "../../src/server/meetings/demo.js";
 import { meetingFacts } from "../../src/server/meetings/store.js";
 import { meetings } from "../../src/server/meetings/tables.js";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { auditEvents } from "../../src/server/audit/tables.js";
 import { loadRegistry } from "../../src/server/registry/queries.js";
 import { localDateTime } from "../../src/domain/meetings/meeting.js";
 import { clockAt } from "../../src/domain/meetings/speakers.js";
@@ -448,6 +449,9 @@ describe.each(testDatabases)("meetings on $name", (testDb) => {
     expect(await prepareDemoMeeting(database, new Date(clock.getTime() + 3_600_000))).toEqual(first);
     const meeting = (await admin.request("GET", `/api/v1/meetings/${first!.id}`)).json();
     expect(meeting.isDemo).toBe(true);
+    // Marked a demonstration by the command that created it, so the audit trail says so (no write outside a command).
+    const created = await database.db.select().from(auditEvents).where(and(eq(auditEvents.action, "meeting.create"), eq(auditEvents.target, `meeting:${first!.id}`)));
+    expect(created.map((event) => (event.payload as { isDemo?: boolean }).isDemo)).toEqual([true]);
     expect(meeting.title.en).toContain("Demonstration");
     expect(meeting.accreditation.map((l: any) => l.state).sort()).toEqual(["approved", "submitted"]);
     expect(Date.parse(meeting.end)).toBe(first!.ends.getTime());

@@ -185,7 +185,15 @@ export interface MeetingInput<B> {
 
 export const createMeeting = defineCommand({
   name: "meeting.create",
-  run: async (c, input: { request: Body<typeof CreateMeetingRequestSchema>; facts: MeetingFacts }): Promise<{ id: string }> => {
+  run: async (
+    c,
+    input: {
+      request: Body<typeof CreateMeetingRequestSchema>;
+      facts: MeetingFacts;
+      /** A demonstration meeting: set by the server's start-up only (no request carries it), shown as such everywhere. */
+      isDemo?: boolean;
+    },
+  ): Promise<{ id: string }> => {
     const { request, facts } = input;
     c.authorize(policy.create);
     if (!facts.hasBody(request.body)) throw invalidField("body.body", "unknown-body", `The organization has no body ${request.body}.`);
@@ -219,6 +227,7 @@ export const createMeeting = defineCommand({
       chair: request.chair ?? null,
       status: "planned",
       origin: "secretariat",
+      isDemo: input.isDemo === true,
       defaultQuota: quota,
       createdAt: c.now,
       createdBy: c.actor.userId,
@@ -229,7 +238,7 @@ export const createMeeting = defineCommand({
     if (byRight.length > 0) {
       await c.tx.insert(meetingInvitations).values(byRight.map((party) => ({ meetingId: id, party, basis: "by_right", quota, invitedAt: c.now })));
     }
-    c.audit("meeting.create", `meeting:${id}`, { body: request.body, start: schedule.start, timeZone: schedule.timeZone });
+    c.audit("meeting.create", `meeting:${id}`, { body: request.body, start: schedule.start, timeZone: schedule.timeZone, ...(input.isDemo === true ? { isDemo: true } : {}) });
     const audience = meetingAudience({ chair: null, visibility: "participants", isRecord: false, invited: new Set(byRight) });
     c.emit(STREAMS.meetings, "meeting.created", { id }, audience);
     return { id };

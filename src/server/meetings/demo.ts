@@ -75,8 +75,8 @@ async function stageDemoMeeting(db: Db, registry: Registry, now: Date): Promise<
   const { id } = await runner.run(createMeeting, secretariat, {
     request: { body: body.code, title, start: start.toISOString(), end: end.toISOString(), timeZone: "UTC", format: "video", quota: 5 },
     facts,
+    isDemo: true,
   });
-  await db.update(meetings).set({ isDemo: true }).where(eq(meetings.id, id));
   // It takes place: confirmed (a meeting is held only once confirmed; it becomes held when someone records it so).
   await runner.run(updateMeeting, secretariat, { id, request: { status: "confirmed", version: await version(id) }, facts });
   // Two delegations that attend only when invited: one also invited to speak.
