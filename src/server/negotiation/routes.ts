@@ -81,7 +81,8 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
 
   /**
    * The document from the cache (forgotten at its every change, in every process), once the caller is known to be allowed
-   * to read it: a request for a revision or a diff then reads nothing from the database to be authorized.
+   * to read it: while the document is cached, a request for a revision or a diff reads nothing from the database to be
+   * authorized.
    */
   async function readableDocument(request: FastifyRequest, id: string): Promise<CachedDocument> {
     const { facts, day } = situation();

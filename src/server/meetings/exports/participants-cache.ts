@@ -3,13 +3,12 @@
 // its JSON serialized once per audience. Any process that changes a meeting raises its version in the same transaction,
 // so every process serving the database sees the change on its next request.
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
 import type { Participant } from "../../../contracts/meetings.js";
 import type { Db } from "../../db/client.js";
 import { participantsFrom, withBadgesFor } from "../participants.js";
 import { orderDelegations } from "./participants-document.js";
 import { loadShownMeeting, standingTokens, type InvitationRow, type MeetingRow } from "../store.js";
-import { meetings } from "../tables.js";
+import { meetingVersion } from "../queries.js";
 
 export interface CachedJson {
   readonly json: string;
@@ -35,13 +34,13 @@ export class ParticipantsCache {
 
   /** The meeting's participants at its current version; null when there is no such meeting. */
   async get(id: string): Promise<MeetingParticipants | null> {
-    const [head] = await this.db.select({ version: meetings.version }).from(meetings).where(eq(meetings.id, id));
-    if (!head) {
+    const version = await meetingVersion(this.db, id);
+    if (version === null) {
       this.entries.delete(id);
       return null;
     }
     const known = this.entries.get(id);
-    if (known && known.row.version === head.version) return known;
+    if (known && known.row.version === version) return known;
     const loaded = await loadShownMeeting(this.db, id);
     if (!loaded) return null;
     const entry: MeetingParticipants = {
