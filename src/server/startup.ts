@@ -9,7 +9,7 @@ import { datasetMeetings, replaceDatasetMeetings, syncSummitMeetings, type Datas
 import { keepDemoMeetingCurrent, type DemoMeetingNow } from "./meetings/demo.js";
 import { readDatasetProgramme, replaceDatasetProgramme } from "./programme/dataset.js";
 import type { ProgrammeEvent } from "../domain/programme/event.js";
-import { CommandRunner, defineCommand, systemContext } from "./commands/runner.js";
+import { CommandRunner, defineCommand, SYSTEM, systemContext } from "./commands/runner.js";
 import { retireDelegationsOutside } from "./identity/commands.js";
 import { cookieSecretOf } from "./db/settings.js";
 import { readRegistry } from "./registry/dataset-files.js";
@@ -32,8 +32,9 @@ export async function openConfiguredDatabase(config: Config, command: string): P
  */
 const loadRegistryCommand = defineCommand({
   name: "registry.import",
+  access: () => SYSTEM,
   run: async (c, input: RegistryImport & { today: string; records?: DatasetRecords | null }): Promise<boolean> => {
-    const wrote = await importRegistryCommand.run(c, input);
+    const wrote = await importRegistryCommand.run(c, input, undefined);
     if (wrote && input.replace) await retireDelegationsOutside(c, input.registry, input.today);
     if (wrote) await syncSummitMeetings(c.tx, input.registry, c.now);
     // A dataset's meetings and programme are its record, and follow it: replaced with the registry, in its transaction.

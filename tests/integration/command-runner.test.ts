@@ -19,7 +19,20 @@ import {
 } from "../../src/server/events/notifications.js";
 import { ProblemError } from "../../src/server/http/problem.js";
 import { databaseErrorCode } from "../../src/server/db/errors.js";
-import { CommandRunner, defineCommand, definePreparedCommand, StaleVersionError, systemContext, type BatchCommand, type CommandContext, type CommandScope } from "../../src/server/commands/runner.js";
+import {
+  absent,
+  ANYONE,
+  CommandRunner,
+  defineCommand,
+  definePreparedCommand,
+  needs,
+  SYSTEM,
+  systemContext,
+  type BatchCommand,
+  type CommandContext,
+  type CommandScope,
+} from "../../src/server/commands/runner.js";
+import { conflict, invalid } from "../../src/domain/errors.js";
 import { testDatabases } from "./databases.js";
 
 describe.each(testDatabases)("the command runner on $name", (testDb) => {
@@ -68,7 +81,6 @@ describe.each(testDatabases)("the command runner on $name", (testDb) => {
 
   function putSettingRun(prefix: string) {
     return async (c: CommandScope, input: PutSetting): Promise<{ key: string }> => {
-      c.authorize(settingPolicy.put, { key: input.key });
       await c.tx.insert(settings).values({ key: input.key, value: input.value });
       for (let i = 0; i < (input.audits ?? 1); i += 1) c.audit(testAction(`${prefix}.put`), `setting:${input.key}`, { key: input.key, n: i });
       c.emit(input.stream, `${prefix}.put`, { key: input.key, value: input.value }, secretariatAnd());
@@ -79,11 +91,12 @@ describe.each(testDatabases)("the command runner on $name", (testDb) => {
   }
 
   /** Inserts a setting without looking first: a taken key is a unique violation, answered generically. */
-  const putSetting = defineCommand({ name: "test.put-setting", run: putSettingRun("setting") });
+  const putSetting = defineCommand({ name: "test.put-setting", access: (_, input: PutSetting) => needs(settingPolicy.put, { key: input.key }), run: putSettingRun("setting") });
 
   /** The same, with its own answer to a unique violation: read after the rollback, carrying what is there now. */
   const putSettingAnswered = defineCommand({
     name: "test.put-setting-answered",
+    access: (_, input: PutSetting) => needs(settingPolicy.put, { key: input.key }),
     run: putSettingRun("setting"),
     onUniqueViolation: async (db, context, input) => {
       const [current] = await db.select().from(settings).where(eq(settings.key, input.key));
@@ -94,10 +107,13 @@ describe.each(testDatabases)("the command runner on $name", (testDb) => {
   /** Bumps a numeric setting, refusing a change made against another value (the setting's value is its version). */
   const bumpSetting = defineCommand({
     name: "test.bump-setting",
-    run: async (c, input: { key: string; version?: number; stream: string }) => {
-      const [row] = await c.tx.select().from(settings).where(eq(settings.key, input.key)).for("update");
+    load: async (tx, input: { key: string; version?: number; stream: string }) => {
+      const [row] = await tx.select().from(settings).where(eq(settings.key, input.key)).for("update");
+      return row ?? null;
+    },
+    access: (row) => (row ? needs(settingPolicy.put, { key: row.key }) : [needs(settingPolicy.put), absent("setting")]),
+    run: async (c, input, row) => {
       if (!row) throw new ProblemError(404, "not-found", "Not found");
-      c.authorize(settingPolicy.put, { key: row.key });
       c.checkVersion(input.version, Number(row.value), () => ({ key: row.key, value: row.value }));
       const [updated] = await c.tx
         .update(settings)
@@ -195,6 +211,7 @@ describe.each(testDatabases)("the command runner on $name", (testDb) => {
       const stream = freshStream();
       const many = defineCommand({
         name: "test.many",
+        access: () => ANYONE,
         run: async (c, input: { stream: string }) => {
           for (let i = 0; i < 600; i += 1) c.emit(input.stream, "test.many", { i }, secretariatAnd());
         },
@@ -262,6 +279,7 @@ describe.each(testDatabases)("the command runner on $name", (testDb) => {
       const stream = freshStream();
       const actedAs = defineCommand({
         name: "test.acted-as",
+        access: () => ANYONE,
         run: async (c, input: { stream: string }) => {
           c.audit(testAction("test.signed-in"), "user:u-7", {}, { userId: "u-7", delegation: "CN" });
           c.audit(testAction("test.by-context"), null, {});
@@ -321,6 +339,7 @@ describe.each(testDatabases)("the command runner on $name", (testDb) => {
       const key = freshKey();
       const unwritableEvent = defineCommand({
         name: "test.unwritable-event",
+        access: () => ANYONE,
         run: async (c, input: { key: string }) => {
           await c.tx.insert(settings).values({ key: input.key, value: "v" });
           c.audit(testAction("setting.put"), `setting:${input.key}`, {});
@@ -369,6 +388,7 @@ describe.each(testDatabases)("the command runner on $name", (testDb) => {
       const before = await footprint(stream);
       const badInsert = defineCommand({
         name: "test.bad-insert",
+        access: () => ANYONE,
         run: async (c) => {
           await c.tx.insert(settings).values({ key: freshKey(), value: null as unknown as string });
         },
@@ -390,6 +410,7 @@ describe.each(testDatabases)("the command runner on $name", (testDb) => {
       const calls: string[] = [];
       const flaky = definePreparedCommand({
         name: "test.flaky",
+        access: () => ANYONE,
         prepare: async (input: { key: string }) => {
           calls.push("prepare");
           return { ...input, preparedAt: calls.length };
@@ -416,6 +437,7 @@ describe.each(testDatabases)("the command runner on $name", (testDb) => {
       let attempts = 0;
       const alwaysConflicting = defineCommand({
         name: "test.always-conflicting",
+        access: () => ANYONE,
         run: async (c, input: { key: string }) => {
           attempts += 1;
           await c.tx.insert(settings).values({ key: input.key, value: "x" });
@@ -431,6 +453,87 @@ describe.each(testDatabases)("the command runner on $name", (testDb) => {
     });
   });
 
+  describe("what a command needs", () => {
+    /** Records that its body ran; loads (and locks) the setting first. */
+    let bodies = 0;
+    const guarded = defineCommand({
+      name: "test.guarded",
+      load: async (tx, input: { key: string; stream: string }) => {
+        const [row] = await tx.select().from(settings).where(eq(settings.key, input.key)).for("update");
+        return row ?? null;
+      },
+      access: (row) => (row ? needs(settingPolicy.put, { key: row.key }) : [needs(settingPolicy.put), absent("setting")]),
+      run: async (c, input, row) => {
+        bodies += 1;
+        await c.tx.update(settings).set({ value: `${row!.value}!` }).where(eq(settings.key, input.key));
+        c.audit(testAction("setting.put"), `setting:${input.key}`, {});
+      },
+    });
+
+    it("is checked by the runner on what the command loaded, before its body: a refusal names the right and writes nothing", async () => {
+      const stream = freshStream();
+      const key = freshKey("CN");
+      await database.db.insert(settings).values({ key, value: "v" });
+      const before = await footprint(stream);
+      bodies = 0;
+      // Kazakhstan's head may put only KZ.… settings: the loaded setting is China's.
+      await expect(runner.run(guarded, as(KZ_HEAD), { key, stream })).rejects.toMatchObject({ status: 403, code: "forbidden", right: "setting.put" });
+      expect(bodies).toBe(0);
+      expect(await footprint(stream)).toEqual(before);
+      expect(await settingValue(key)).toBe("v");
+      await runner.run(guarded, as(ADMIN), { key, stream });
+      expect(bodies).toBe(1);
+      expect(await settingValue(key)).toBe("v!");
+    });
+
+    it("answers 404 for what does not exist only after the rights that need no resource", async () => {
+      const stream = freshStream();
+      await expect(runner.run(guarded, as(PUBLIC), { key: freshKey(), stream })).rejects.toMatchObject({ status: 401 });
+      await expect(runner.run(guarded, as(ADMIN), { key: freshKey(), stream })).rejects.toMatchObject({ status: 404, code: "not-found" });
+    });
+
+    it("SYSTEM: only Concord itself runs the command", async () => {
+      const systemOnly = defineCommand({ name: "test.system-only", access: () => SYSTEM, run: async () => "ran" });
+      await expect(runner.run(systemOnly, as(ADMIN), {})).rejects.toMatchObject({ status: 403, right: "system" });
+      expect(await runner.run(systemOnly, systemContext(), {})).toBe("ran");
+    });
+
+    it("is checked before a costly preparation too (the early check), on what the preparation read", async () => {
+      let prepared = 0;
+      const costly = definePreparedCommand({
+        name: "test.costly",
+        prepare: async (input: { key: string }, _context: CommandContext, _db: Db, early: (loaded: undefined, input: { key: string }) => void) => {
+          early(undefined, input);
+          prepared += 1;
+          return input;
+        },
+        access: (_, input) => needs(settingPolicy.put, { key: input.key }),
+        run: async () => "done",
+      });
+      await expect(runner.run(costly, as(KZ_HEAD), { key: freshKey("CN") })).rejects.toMatchObject({ status: 403 });
+      expect(prepared).toBe(0);
+      expect(await runner.run(costly, as(KZ_HEAD), { key: freshKey("KZ") })).toBe("done");
+      expect(prepared).toBe(1);
+    });
+
+    it("turns the domain's refusals into problems: invalid → 400 naming the field, conflict → 409 with the current state", async () => {
+      const refusing = defineCommand({
+        name: "test.refusing",
+        access: () => ANYONE,
+        run: async (_c, input: { kind: "invalid" | "conflict" }) => {
+          if (input.kind === "invalid") throw invalid("value", "required", "a value is required");
+          throw conflict("stale-version", "Changed", "changed meanwhile", { value: 2 });
+        },
+      });
+      await expect(runner.run(refusing, as(ADMIN), { kind: "invalid" })).rejects.toMatchObject({
+        status: 400,
+        code: "invalid-request",
+        errors: [{ field: "body.value", code: "required", message: "a value is required" }],
+      });
+      await expect(runner.run(refusing, as(ADMIN), { kind: "conflict" })).rejects.toMatchObject({ status: 409, code: "stale-version", current: { value: 2 } });
+    });
+  });
+
   describe("checkVersion", () => {
     it("refuses a change made against another version with 409 stale-version carrying the current state, and changes nothing", async () => {
       const stream = freshStream();
@@ -439,7 +542,7 @@ describe.each(testDatabases)("the command runner on $name", (testDb) => {
       const before = await footprint(stream);
 
       const refused = await runner.run(bumpSetting, as(ADMIN), { key, version: 3, stream }).catch((error: unknown) => error);
-      expect(refused).toBeInstanceOf(StaleVersionError);
+      expect(refused).toBeInstanceOf(ProblemError);
       expect(refused).toMatchObject({ status: 409, code: "stale-version", current: { key, value: "4" } });
       expect(await footprint(stream)).toEqual(before);
       expect(await settingValue(key)).toBe("4");
@@ -571,6 +674,7 @@ describe.each(testDatabases)("the command runner on $name", (testDb) => {
       const stream = freshStream();
       const big = defineCommand({
         name: "test.big",
+        access: () => ANYONE,
         run: async (c, input: { stream: string }) => {
           for (let i = 0; i < 3; i += 1) c.emit(input.stream, "test.big", { text: "x".repeat(3_000) }, secretariatAnd());
           c.emit(input.stream, "test.huge", { text: "y".repeat(9_000) }, secretariatAnd());
@@ -594,6 +698,7 @@ describe.each(testDatabases)("the command runner on $name", (testDb) => {
       let preparedWith: { input: unknown; context: CommandContext; db: Db } | null = null;
       const withPrepare = definePreparedCommand({
         name: "test.prepared",
+        access: () => ANYONE,
         prepare: async (input: { key: string }, context, db) => {
           order.push("prepare");
           preparedWith = { input, context, db };
@@ -626,6 +731,7 @@ describe.each(testDatabases)("the command runner on $name", (testDb) => {
       let ran = false;
       const refusing = definePreparedCommand({
         name: "test.prepare-refuses",
+        access: () => ANYONE,
         prepare: async (_input: { key: string }) => {
           throw new ProblemError(400, "wrong-password", "Wrong");
         },
@@ -644,8 +750,8 @@ describe.each(testDatabases)("the command runner on $name", (testDb) => {
     /** Inserts the setting in the commit's last statement, with its audit and event rows and the notification. */
     const putDeferred = defineCommand({
       name: "test.put-deferred",
-      run: async (c, input: PutSetting) => {
-        c.authorize(settingPolicy.put, { key: input.key });
+      access: (_, input: PutSetting) => needs(settingPolicy.put, { key: input.key }),
+      run: async (c, input) => {
         c.write(c.tx.insert(settings).values({ key: input.key, value: input.value }));
         c.audit(testAction("setting.put"), `setting:${input.key}`, { key: input.key });
         c.emit(input.stream, "setting.put", { key: input.key }, secretariatAnd());
@@ -682,14 +788,15 @@ describe.each(testDatabases)("the command runner on $name", (testDb) => {
   // ---- Batches: requests on one key that arrive together commit together (group commit)
 
   /** Puts several settings; a request whose key is refused by policy or already taken answers its own problem and writes nothing. */
-  const putSettings: BatchCommand<PutSetting, { key: string }> = {
+  const putSettings: BatchCommand<PutSetting, { key: string }, null> = {
     name: "test.put-settings",
-    runMany: async (tx, items, batch) => {
+    load: async () => null,
+    access: (_, input) => needs(settingPolicy.put, { key: input.key }),
+    runMany: async (tx, _loaded, items, batch) => {
       const outcomes: ({ key: string } | ProblemError)[] = [];
       const written: { key: string; value: string }[] = [];
       for (const { scope, input } of items) {
         try {
-          scope.authorize(settingPolicy.put, { key: input.key });
           if (written.some((row) => row.key === input.key)) throw new ProblemError(409, "conflict", "Taken", `${input.key} is taken in this batch`);
           if (input.failWith) throw input.failWith;
           written.push({ key: input.key, value: input.value });
@@ -751,16 +858,20 @@ describe.each(testDatabases)("the command runner on $name", (testDb) => {
     it("keep separate keys apart: a batch holds requests of one key only, and each key's first request does not wait for another key's", async () => {
       const stream = freshStream();
       const batches: string[][] = [];
-      const recording: BatchCommand<PutSetting, { key: string }> = {
+      const recording: BatchCommand<PutSetting, { key: string }, null> = {
         name: "test.recording",
-        runMany: (tx, items, batch) => {
+        load: putSettings.load,
+        access: putSettings.access,
+        runMany: (tx, loaded, items, batch) => {
           batches.push(items.map((item) => item.input.value));
-          return putSettings.runMany(tx, items, batch);
+          return putSettings.runMany(tx, loaded, items, batch);
         },
       };
       const put = (key: string, value: string) => runner.runBatched(recording, key, as(ADMIN), { key: freshKey(), value, stream });
       await Promise.all([put("one", "1a"), put("two", "2a"), put("one", "1b"), put("two", "2b"), put("one", "1c")]);
-      expect(batches).toEqual([["1a"], ["2a"], ["1b", "1c"], ["2b"]]);
+      // Each key's batches in its order; the two keys' batches may interleave either way.
+      expect(batches.filter((b) => b[0]!.startsWith("1"))).toEqual([["1a"], ["1b", "1c"]]);
+      expect(batches.filter((b) => b[0]!.startsWith("2"))).toEqual([["2a"], ["2b"]]);
     });
 
     it("roll back the whole batch when it fails for another reason than a request's own problem: every request gets the error, nothing is written", async () => {

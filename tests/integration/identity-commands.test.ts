@@ -7,7 +7,7 @@ import { STREAMS } from "../../src/contracts/live.js";
 import type { Actor, Role } from "../../src/domain/access.js";
 import { isInAudience, type AudienceMember } from "../../src/domain/audience.js";
 import { countByTier, timelineOf } from "../../src/domain/membership.js";
-import { CommandRunner, defineCommand, systemContext, type Command, type CommandContext, type RunResult } from "../../src/server/commands/runner.js";
+import { CommandRunner, ANYONE, defineCommand, systemContext, type Command, type CommandContext, type RunResult } from "../../src/server/commands/runner.js";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
 import type { Database } from "../../src/server/db/client.js";
 import { auditEvents, delegations, sessions, signInThrottle, users } from "../../src/server/db/schema.js";
@@ -69,7 +69,7 @@ describe.each(testDatabases)("identity commands on $name", (testDb) => {
   const member = (user: UserRow): AudienceMember => ({ userId: user.id, role: user.role as Role, delegation: user.delegation });
 
   /** Runs a command on a runner of its own, with what it committed and the control messages it sent. */
-  async function heard<I, P, R>(command: Command<I, P, R>, context: CommandContext, input: I) {
+  async function heard<I, P, R, L>(command: Command<I, P, R, L>, context: CommandContext, input: I) {
     const listened = new CommandRunner(database.db);
     const control: ParsedControlMessage[] = [];
     listened.onCommitted((_events, messages) => void control.push(...messages));
@@ -240,10 +240,10 @@ describe.each(testDatabases)("identity commands on $name", (testDb) => {
       const row = await newUser({ role: "secretariat_officer" });
       const address = freshAddress();
       const input = { email: row.email, password: PASSWORD, keys: throttleKeys(row.email, address), previousTokenHash: null };
-      const checked = await signInWithPasswordCommand.prepare!(input, as(PUBLIC, NOW, address), database.db);
+      const checked = await signInWithPasswordCommand.prepare!(input, as(PUBLIC, NOW, address), database.db, () => undefined);
       await runner.run(updateUserCommand, as(admin), { id: row.id, changes: { password: "replaced-password-2" } });
       // The transaction of the sign-in, after its password was checked against the old hash.
-      const settle = defineCommand({ name: "test.settle-sign-in", run: (c, prepared: typeof checked) => signInWithPasswordCommand.run(c, prepared) });
+      const settle = defineCommand({ name: "test.settle-sign-in", access: () => ANYONE, run: (c, prepared: typeof checked) => signInWithPasswordCommand.run(c, prepared, undefined) });
       const since = await lastAuditSeq();
 
       expect(await runner.run(settle, as(PUBLIC, NOW, address), checked)).toBeNull();

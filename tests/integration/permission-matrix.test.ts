@@ -9,6 +9,8 @@ import { openDatabase, type Database } from "../../src/server/db/client.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { prepareDemoAccounts, seedIfEmpty } from "../../src/server/startup.js";
 import { SessionClient } from "./session-client.js";
+import { and, eq, gt, max } from "drizzle-orm";
+import { auditEvents } from "../../src/server/audit/tables.js";
 
 interface Subject {
   readonly name: string;
@@ -17,6 +19,8 @@ interface Subject {
   /** The delegation whose resources the subject acts on: its own, or Kazakhstan's for the secretariat and the public. */
   readonly delegation: string;
   readonly password: string;
+  /** The address its requests come from (what the audit trail records of them). */
+  readonly address: string;
 }
 
 interface Endpoint {
@@ -34,6 +38,8 @@ interface Fixtures {
   document(options?: { ready?: boolean; silence?: boolean; proposal?: boolean }): Promise<{ id: string; provision: string; version: number; proposal: string | null }>;
   /** A fresh CMFA meeting (chaired by Kyrgyzstan, members invited by right); with an agenda item, or Russia's list submitted. */
   meeting(options?: { item?: boolean; list?: boolean }): Promise<{ id: string; version: number; item: string | null; list: string | null }>;
+  /** A fresh meeting with an agenda item on which the secretariat asked the floor for `delegation`: the request's id. */
+  floorRequest(delegation: string): Promise<{ id: string; item: string; request: string }>;
   /** The badge token of a Kazakh delegate on an approved list. */
   badge(): Promise<string>;
   /** The same, with its meeting. */
@@ -225,6 +231,14 @@ const ENDPOINTS: Record<string, Endpoint> = {
       return s.client.request("POST", `/api/v1/meetings/${meeting}/badges/${token}/revocation`, { reason: "lost" });
     },
   },
+  "floor.withdraw": {
+    // Kazakhstan's request for the floor (asked by the secretariat for it), withdrawn by the subject.
+    call: async (s, f) => {
+      const { id, item, request } = await f.floorRequest("KZ");
+      return s.client.request("POST", `/api/v1/meetings/${id}/agenda/${item}/floor/actions`, { action: "withdraw", request });
+    },
+    resource: () => ({ ...meeting(), requester: "KZ" }),
+  },
   "floor.manage": {
     call: async (s, f) => {
       const m = await f.meeting({ item: true });
@@ -246,6 +260,13 @@ describe("the permission matrix", () => {
     delegateIds: new Map(),
     next: () => (counter += 1),
     meeting: (options) => makeMeeting(options),
+    async floorRequest(delegation) {
+      const m = await makeMeeting({ item: true });
+      const asked = await admin.request("POST", `/api/v1/meetings/${m.id}/agenda/${m.item}/floor`, { kind: "speech", delegation });
+      expect(asked.statusCode, asked.body).toBe(200);
+      const queue = asked.json().agenda.items[0].speakers.queue as { id: string; delegation: string }[];
+      return { id: m.id, item: m.item!, request: queue.find((r) => r.delegation === delegation)!.id };
+    },
     badge: async () => (await makeBadge()).token,
     meetingBadge: () => makeBadge(),
     async document(options = {}) {
@@ -319,6 +340,18 @@ describe("the permission matrix", () => {
     return { meeting: m.id, token: approved.json().accreditation.find((l: { id: string }) => l.id === list.id).delegates[0].badge };
   }
 
+  async function auditHead(): Promise<number> {
+    const [row] = await database.db.select({ seq: max(auditEvents.seq) }).from(auditEvents);
+    return row?.seq ?? 0;
+  }
+  async function auditedFrom(address: string, since: number): Promise<number> {
+    const rows = await database.db
+      .select({ seq: auditEvents.seq })
+      .from(auditEvents)
+      .where(and(gt(auditEvents.seq, since), eq(auditEvents.address, address)));
+    return rows.length;
+  }
+
   beforeAll(async () => {
     database = await openDatabase({});
     await database.migrate();
@@ -356,13 +389,14 @@ describe("the permission matrix", () => {
       ]),
     ];
     for (const [i, [name, email, pw, delegation]] of accounts.entries()) {
-      const client = new SessionClient(app, `10.0.1.${i + 1}`);
+      const address = `10.0.1.${i + 1}`;
+      const client = new SessionClient(app, address);
       expect((await client.signIn(email, pw)).statusCode).toBe(200);
       const actor = (await client.request("GET", "/api/v1/session")).json().actor;
-      subjects.push({ name, client, actor: { ...actor, userId: "signed-in" }, delegation, password: pw });
+      subjects.push({ name, client, actor: { ...actor, userId: "signed-in" }, delegation, password: pw, address });
     }
     const anonymous = new SessionClient(app, "10.0.2.1");
-    subjects.push({ name: "public", client: anonymous, actor: { userId: null, role: "public", delegation: null, tier: null, rights: null, isChair: false }, delegation: "KZ", password: "" });
+    subjects.push({ name: "public", client: anonymous, actor: { userId: null, role: "public", delegation: null, tier: null, rights: null, isChair: false }, delegation: "KZ", password: "", address: "10.0.2.1" });
   });
   afterAll(async () => {
     await app?.close();
@@ -388,6 +422,7 @@ describe("the permission matrix", () => {
       for (const subject of subjects) {
         const resource = endpoint.resource?.(subject, fixtures);
         const isAllowed = decide(permission, subject.actor, resource as never).allowed;
+        const since = await auditHead();
         const response = await endpoint.call(subject, fixtures);
         const label = `${permission.right} as ${subject.name}`;
         if (isAllowed) {
@@ -400,6 +435,8 @@ describe("the permission matrix", () => {
           expect(response.statusCode, label).toBe(403);
           expect(response.json(), label).toMatchObject({ code: "forbidden", right: permission.right });
         }
+        // A refused command wrote nothing: no audit event came from the subject's requests (the fixtures' come from others).
+        if (!isAllowed) expect(await auditedFrom(subject.address, since), label).toBe(0);
         outcomes.push(`${label}: ${response.statusCode}`);
       }
     }

@@ -1,5 +1,6 @@
 // Accreditation to a meeting: a delegation's head submits lists of delegates within the delegation's quota, the
 // secretariat approves each list or returns it with a reason, and a badge is valid while its list stands approved.
+import { codesOf, refusalClass, type RefusalCatalogue } from "../errors.js";
 import type { LocalizedText } from "../localized-text.js";
 import { MeetingError, parseInstant, type MeetingStatus } from "./meeting.js";
 
@@ -59,30 +60,21 @@ export interface MeetingAccreditation {
  */
 export const MAX_MEETING_DELEGATES = 10_000;
 
-export const ACCREDITATION_ERROR_CODES = [
-  "not-invited",
-  "quota-exceeded",
-  "meeting-full",
-  "already-accredited",
-  "reason-required",
-  "empty-list",
-  "meeting-closed",
-  "invalid-state",
-] as const;
-export type AccreditationErrorCode = (typeof ACCREDITATION_ERROR_CODES)[number];
+const ACCREDITATION_REFUSALS = {
+  "not-invited": { kind: "forbidden", title: "The delegation is not invited" },
+  "quota-exceeded": { kind: "conflict", title: "Beyond the delegation's quota" },
+  "meeting-full": { kind: "conflict", title: "Beyond the meeting's number of delegates" },
+  "already-accredited": { kind: "conflict", title: "Already accredited" },
+  "reason-required": { kind: "invalid", title: "A reason is required" },
+  "empty-list": { kind: "invalid", title: "The list is empty" },
+  "meeting-closed": { kind: "conflict", title: "Accreditation is closed" },
+  "invalid-state": { kind: "conflict", title: "Not in the state this needs" },
+} as const satisfies RefusalCatalogue<string>;
+export type AccreditationErrorCode = keyof typeof ACCREDITATION_REFUSALS;
+export const ACCREDITATION_ERROR_CODES = codesOf<AccreditationErrorCode>(ACCREDITATION_REFUSALS);
 
-export class AccreditationError extends Error {
-  constructor(
-    readonly code: AccreditationErrorCode,
-    message: string,
-    /** The request field at fault, when one is ("delegates.2.name"). */
-    readonly field?: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-    this.name = "AccreditationError";
-  }
-}
+export const AccreditationError = refusalClass<AccreditationErrorCode>("AccreditationError", ACCREDITATION_REFUSALS);
+export type AccreditationError = InstanceType<typeof AccreditationError>;
 
 /**
  * A name as compared for duplicates: NFC, case-folded (upper then lower, so "ß" meets "SS" and "ς" meets "Σ"), every run of

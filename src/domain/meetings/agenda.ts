@@ -1,24 +1,24 @@
 // A meeting's agenda, pure: ordered items; adopted at the opening, after which only the chair changes it, with a reason,
 // and every change is recorded.
+import { codesOf, refusalClass, type RefusalCatalogue } from "../errors.js";
 
 export interface AgendaEntry {
   readonly id: string;
   readonly ord: number;
 }
 
-export const AGENDA_ERROR_CODES = ["agenda-adopted", "agenda-not-adopted", "agenda-empty", "item-not-found", "reason-required-after-adoption"] as const;
-export type AgendaErrorCode = (typeof AGENDA_ERROR_CODES)[number];
+const AGENDA_REFUSALS = {
+  "agenda-adopted": { kind: "conflict", title: "The agenda is adopted" },
+  "agenda-not-adopted": { kind: "conflict", title: "The agenda is not adopted" },
+  "agenda-empty": { kind: "invalid", title: "The agenda is empty" },
+  "item-not-found": { kind: "invalid", title: "No such agenda item" },
+  "reason-required-after-adoption": { kind: "invalid", title: "A reason is required to change the adopted agenda" },
+} as const satisfies RefusalCatalogue<string>;
+export type AgendaErrorCode = keyof typeof AGENDA_REFUSALS;
+export const AGENDA_ERROR_CODES = codesOf<AgendaErrorCode>(AGENDA_REFUSALS);
 
-export class AgendaError extends Error {
-  constructor(
-    readonly code: AgendaErrorCode,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = "AgendaError";
-  }
-}
+export const AgendaError = refusalClass<AgendaErrorCode>("AgendaError", AGENDA_REFUSALS);
+export type AgendaError = InstanceType<typeof AgendaError>;
 
 /** Who changes the agenda, and how: before adoption, whoever manages the meeting; after it, the chair alone, saying why. */
 export interface AgendaChangeRights {

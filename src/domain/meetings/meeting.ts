@@ -1,5 +1,6 @@
 // A meeting's schedule (instants plus the venue's IANA time zone), the venue's local time of an instant, the meeting's
 // status machine and its default chair. Pure: instants are passed in, time zones are resolved through Intl alone.
+import { codesOf, refusalClass, type RefusalCatalogue } from "../errors.js";
 
 export const MEETING_FORMATS = ["in_person", "video", "hybrid"] as const;
 export type MeetingFormat = (typeof MEETING_FORMATS)[number];
@@ -7,21 +8,18 @@ export type MeetingFormat = (typeof MEETING_FORMATS)[number];
 export const MEETING_STATUSES = ["planned", "confirmed", "held", "postponed", "cancelled"] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
-export const MEETING_ERROR_CODES = ["invalid-instant", "end-not-after-start", "unknown-time-zone", "unknown-format", "invalid-transition"] as const;
-export type MeetingErrorCode = (typeof MEETING_ERROR_CODES)[number];
+const MEETING_REFUSALS = {
+  "invalid-instant": { kind: "invalid", title: "Not an instant with its offset" },
+  "end-not-after-start": { kind: "invalid", title: "The end is not after the start" },
+  "unknown-time-zone": { kind: "invalid", title: "Unknown time zone" },
+  "unknown-format": { kind: "invalid", title: "Unknown meeting format" },
+  "invalid-transition": { kind: "conflict", title: "The meeting cannot change to that status" },
+} as const satisfies RefusalCatalogue<string>;
+export type MeetingErrorCode = keyof typeof MEETING_REFUSALS;
+export const MEETING_ERROR_CODES = codesOf<MeetingErrorCode>(MEETING_REFUSALS);
 
-export class MeetingError extends Error {
-  constructor(
-    readonly code: MeetingErrorCode,
-    message: string,
-    /** The request field at fault, when one is. */
-    readonly field?: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-    this.name = "MeetingError";
-  }
-}
+export const MeetingError = refusalClass<MeetingErrorCode>("MeetingError", MEETING_REFUSALS);
+export type MeetingError = InstanceType<typeof MeetingError>;
 
 /** When and how a meeting takes place: `start` and `end` as UTC ISO instants, the venue's zone as IANA names it. */
 export interface MeetingSchedule {

@@ -1,5 +1,6 @@
 // The list of speakers of an agenda item, pure: who asked for the floor and in which order they are heard, who speaks now
 // with the clock everyone sees, and who has spoken. Instants come in as ISO strings; nothing here reads a clock.
+import { codesOf, refusalClass, type RefusalCatalogue } from "../errors.js";
 
 /** A speech in turn; a right of reply (heard after the current speaker, before the next speech); a point of order (first). */
 export const FLOOR_KINDS = ["speech", "reply", "point_of_order"] as const;
@@ -43,18 +44,20 @@ export interface SpeakersList {
 
 export const EMPTY_LIST: SpeakersList = { queue: [], current: null, spoken: [], isOpen: true };
 
-export const SPEAKERS_ERROR_CODES = ["list-closed", "no-right-to-speak", "already-requested", "request-not-found", "nobody-speaking", "clock-not-paused", "clock-paused"] as const;
-export type SpeakersErrorCode = (typeof SPEAKERS_ERROR_CODES)[number];
+const SPEAKERS_REFUSALS = {
+  "list-closed": { kind: "conflict", title: "The list of speakers is closed" },
+  "no-right-to-speak": { kind: "forbidden", title: "No right to take the floor" },
+  "already-requested": { kind: "conflict", title: "Already on the list" },
+  "request-not-found": { kind: "conflict", title: "No such request for the floor" },
+  "nobody-speaking": { kind: "conflict", title: "Nobody has the floor" },
+  "clock-not-paused": { kind: "conflict", title: "The clock is running" },
+  "clock-paused": { kind: "conflict", title: "The clock is stopped" },
+} as const satisfies RefusalCatalogue<string>;
+export type SpeakersErrorCode = keyof typeof SPEAKERS_REFUSALS;
+export const SPEAKERS_ERROR_CODES = codesOf<SpeakersErrorCode>(SPEAKERS_REFUSALS);
 
-export class SpeakersError extends Error {
-  constructor(
-    readonly code: SpeakersErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "SpeakersError";
-  }
-}
+export const SpeakersError = refusalClass<SpeakersErrorCode>("SpeakersError", SPEAKERS_REFUSALS);
+export type SpeakersError = InstanceType<typeof SpeakersError>;
 
 const seconds = (from: string, to: string): number => Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000);
 

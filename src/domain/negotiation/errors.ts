@@ -1,33 +1,27 @@
-// What the negotiation core refuses, as stable codes: the server turns each into a 4xx problem, the web into a sentence.
+// What the negotiation core refuses, as stable codes with their kind: the runner turns each into a 4xx problem, the web
+// into a sentence.
+import { codesOf, refusalClass, type RefusalCatalogue } from "../errors.js";
 
-export const NEGOTIATION_ERROR_CODES = [
-  "provision-not-found",
-  "span-out-of-range",
-  "unbalanced-brackets",
-  "bracket-not-found",
-  "document-adopted",
-  "deadline-in-past",
-  "silence-running",
-  "no-silence-running",
-  "silence-deadline-passed",
-  "not-ready-for-adoption",
-  "proposal-not-open",
-  "language-not-in-document",
-  "same-position",
-  "invalid-move",
-  "objection-not-counted",
-] as const;
-export type NegotiationErrorCode = (typeof NEGOTIATION_ERROR_CODES)[number];
+const NEGOTIATION_REFUSALS = {
+  "provision-not-found": { kind: "invalid", title: "No such provision" },
+  "span-out-of-range": { kind: "invalid", title: "The span is outside the text" },
+  "unbalanced-brackets": { kind: "invalid", title: "The brackets do not balance" },
+  "bracket-not-found": { kind: "invalid", title: "No such bracket" },
+  "document-adopted": { kind: "conflict", title: "The document is adopted" },
+  "deadline-in-past": { kind: "invalid", title: "The deadline has passed already" },
+  "silence-running": { kind: "conflict", title: "A silence procedure is running" },
+  "no-silence-running": { kind: "conflict", title: "No silence procedure is running" },
+  "silence-deadline-passed": { kind: "conflict", title: "The silence deadline has passed" },
+  "not-ready-for-adoption": { kind: "conflict", title: "Not ready for adoption" },
+  "proposal-not-open": { kind: "conflict", title: "The proposal is closed" },
+  "language-not-in-document": { kind: "invalid", title: "Not a language of this document" },
+  "same-position": { kind: "invalid", title: "Not on one's own proposal" },
+  "invalid-move": { kind: "invalid", title: "Not a move" },
+  "objection-not-counted": { kind: "conflict", title: "This objection does not count" },
+} as const satisfies RefusalCatalogue<string>;
 
-export class NegotiationError extends Error {
-  constructor(
-    readonly code: NegotiationErrorCode,
-    message: string,
-    /** The request field at fault, when one is. */
-    readonly field?: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-    this.name = "NegotiationError";
-  }
-}
+export type NegotiationErrorCode = keyof typeof NEGOTIATION_REFUSALS;
+export const NEGOTIATION_ERROR_CODES = codesOf<NegotiationErrorCode>(NEGOTIATION_REFUSALS);
+
+export const NegotiationError = refusalClass<NegotiationErrorCode>("NegotiationError", NEGOTIATION_REFUSALS, "text");
+export type NegotiationError = InstanceType<typeof NegotiationError>;

@@ -5,7 +5,7 @@ import { delegationPolicy } from "../identity/delegation-policy.js";
 import { registryPolicy } from "../registry/policy.js";
 import { negotiationPolicy } from "../negotiation/policy.js";
 import { userPolicy } from "../identity/user-policy.js";
-import { meetingPolicy } from "../meetings/policy.js";
+import { floorRequestPolicy, meetingPolicy } from "../meetings/policy.js";
 import { badgePolicy } from "../meetings/exports/policy.js";
 import { programmePolicy } from "../programme/policy.js";
 
@@ -16,6 +16,7 @@ export const POLICIES: Readonly<Record<string, Policy<never>>> = {
   registry: registryPolicy as unknown as Policy<never>,
   negotiation: negotiationPolicy as unknown as Policy<never>,
   meeting: meetingPolicy as unknown as Policy<never>,
+  floorRequest: floorRequestPolicy as unknown as Policy<never>,
   badge: badgePolicy as unknown as Policy<never>,
   programme: programmePolicy as unknown as Policy<never>,
 };

@@ -1,9 +1,9 @@
 // The one way state changes: each command runs in its own transaction, checks its policy on what it loaded,
 // writes, appends its audit events and live events, and commits; other processes hear of it only after the commit.
-import type { Actor, Permission } from "../../domain/access.js";
+import { decide, isSignedIn, type Actor, type Permission } from "../../domain/access.js";
 import { secretariatAnd, type Audience } from "../../domain/audience.js";
+import { DomainError, forbidden, notFound, staleVersion } from "../../domain/errors.js";
 import { STREAMS } from "../../contracts/live.js";
-import { authorize, may } from "../access/authorize.js";
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { AuditAction } from "../../contracts/audit.js";
 import { chainAuditEvents, type AuditEntry } from "../audit/trail.js";
@@ -19,7 +19,7 @@ import {
   type ControlMessage,
   type ParsedControlMessage,
 } from "../events/notifications.js";
-import { ProblemError } from "../http/problem.js";
+import { problemOfRefusal, ProblemError } from "../http/problem.js";
 import { databaseErrorCode } from "../db/errors.js";
 
 /** Who asks, from where, and when: what every command needs for its policy check and its audit event. */
@@ -36,11 +36,60 @@ export function systemContext(now: Date = new Date()): CommandContext {
   return { actor: { userId: null, role: "public", delegation: null, tier: null, rights: null, isChair: false }, address: null, now, isSystem: true };
 }
 
-/** A change made against a version that is no longer the current one: 409 with what is current now. */
-export class StaleVersionError extends ProblemError {
-  constructor(current: unknown) {
-    super(409, "stale-version", "Changed by someone else", "The record was changed after you loaded it; here is its current state.", { current });
+// ---- What a command needs: the rights the runner checks on what the command loaded, before its body runs
+
+/** A right a command needs, on the resource it loaded. */
+export interface Requirement {
+  readonly permission: Permission<never>;
+  readonly resource: unknown;
+  /** Refused as "not found", naming this, rather than 403: the actor may not even know the thing exists. */
+  readonly unseen?: string | undefined;
+}
+
+/** The permission, on the resource (when the permission's scope looks at one). */
+export function needs<R>(permission: Permission<R>, resource?: R, options: { unseen?: string } = {}): Requirement {
+  return { permission: permission as unknown as Permission<never>, resource, unseen: options.unseen };
+}
+
+/** A right nobody has: `absent` refuses with it. */
+const NOTHING: Permission<never> = { right: "nothing", description: "What does not exist", roles: [] } as unknown as Permission<never>;
+
+/** What the command was to act on does not exist: refused as "not found", naming it (after the rights before it). */
+export function absent(what: string): Requirement {
+  return { permission: NOTHING, resource: undefined, unseen: what };
+}
+
+/**
+ * What a command declares it needs: rights (checked in order; the first refused one answers), `ANYONE` for a command whose
+ * rule is its own proof (signing in: the password), or `SYSTEM` for what only Concord itself runs (the silence deadline,
+ * the start-up's data).
+ */
+export type Access = Requirement | readonly (Requirement | null | false)[] | typeof ANYONE | typeof SYSTEM;
+export const ANYONE = "anyone";
+export const SYSTEM = "system";
+
+/** The one place a command's rights are checked: 401 without a session, 403 naming the right, 404 for what is unseen. */
+function check(context: CommandContext, access: Access): void {
+  if (context.isSystem === true || access === ANYONE) return;
+  if (access === SYSTEM) throw forbidden("system", "only Concord itself does this");
+  const requirements = (Array.isArray(access) ? access : [access]) as readonly (Requirement | null | false)[];
+  for (const requirement of requirements) {
+    if (!requirement) continue;
+    const decision = decide(requirement.permission, context.actor, requirement.resource as never);
+    if (decision.allowed) continue;
+    if (requirement.unseen !== undefined) throw notFound(requirement.unseen);
+    if (!isSignedIn(context.actor)) throw unauthenticated();
+    throw forbidden(decision.right, decision.reason);
   }
+}
+
+function unauthenticated(): ProblemError {
+  return new ProblemError(401, "unauthenticated", "Sign-in required", "Sign in to do this.");
+}
+
+/** A refusal of the domain as problem details; any other error as it is. */
+function asProblem(error: unknown): unknown {
+  return error instanceof DomainError ? problemOfRefusal(error) : error;
 }
 
 /** What a command may do inside its transaction, besides reading and writing through `tx`. */
@@ -63,20 +112,9 @@ export class CommandScope {
     return this.context.now;
   }
 
-  /** Whether the actor may, without throwing (what it may see); the system may do anything. */
-  may<R>(permission: Permission<R>, resource?: R): boolean {
-    return this.context.isSystem === true || may(this.actor, permission, resource);
-  }
-
-  /** Throws 401/403 unless the actor may do this to the resource (which the command has just loaded). */
-  authorize<R>(permission: Permission<R>, resource?: R): void {
-    if (this.context.isSystem === true) return;
-    authorize(this.actor, permission, resource);
-  }
-
   /** Refuses the change when the caller made it against an older version of the record. */
   checkVersion(expected: number | undefined, actual: number, current: () => unknown): void {
-    if (expected !== undefined && expected !== actual) throw new StaleVersionError(current());
+    if (expected !== undefined && expected !== actual) throw staleVersion(current());
   }
 
   /**
@@ -168,12 +206,22 @@ function lastStatement(writes: readonly SQL[], notifications: readonly { channel
   )} ${select}`;
 }
 
-export interface Command<Input, Prepared, Result> {
+/**
+ * Before a costly preparation: the command's rights checked on what was read without a lock (so that a caller without
+ * them costs nothing). The runner checks them again, under the lock, before the body.
+ */
+export type EarlyCheck<Prepared, Loaded> = (loaded: Loaded, input: Prepared) => void;
+
+export interface Command<Input, Prepared, Result, Loaded = undefined> {
   /** The command's name, e.g. "user.create". */
   readonly name: string;
   /** Slow work that needs no transaction (hashing or checking a password), done before it opens; it may read. */
-  readonly prepare?: (input: Input, context: CommandContext, db: Db) => Promise<Prepared>;
-  readonly run: (scope: CommandScope, input: Prepared) => Promise<Result>;
+  readonly prepare?: (input: Input, context: CommandContext, db: Db, early: EarlyCheck<Prepared, Loaded>) => Promise<Prepared>;
+  /** Loads, and locks, what the command changes: in its transaction, before the rights are checked. */
+  readonly load?: (tx: Db, input: Prepared, context: CommandContext) => Promise<Loaded>;
+  /** The rights the command needs, on what it loaded: the runner checks them before `run`. */
+  readonly access: (loaded: Loaded, input: Prepared, actor: Actor) => Access;
+  readonly run: (scope: CommandScope, input: Prepared, loaded: Loaded) => Promise<Result>;
   /**
    * The answer to a unique violation (two requests raced to create the same thing): read after the rollback,
    * so it can carry the current state. Without it, a generic 409 conflict.
@@ -182,21 +230,25 @@ export interface Command<Input, Prepared, Result> {
 }
 
 /** A command whose input goes straight into its transaction. */
-export function defineCommand<Input, Result>(definition: {
+export function defineCommand<Input, Result, Loaded = undefined>(definition: {
   name: string;
-  run: (scope: CommandScope, input: Input) => Promise<Result>;
+  load?: (tx: Db, input: Input, context: CommandContext) => Promise<Loaded>;
+  access: (loaded: Loaded, input: Input, actor: Actor) => Access;
+  run: (scope: CommandScope, input: Input, loaded: Loaded) => Promise<Result>;
   onUniqueViolation?: (db: Db, context: CommandContext, input: Input) => Promise<ProblemError>;
-}): Command<Input, Input, Result> {
+}): Command<Input, Input, Result, Loaded> {
   return definition;
 }
 
 /** A command with slow work to do before its transaction (hashing or checking a password). */
-export function definePreparedCommand<Input, Prepared, Result>(definition: {
+export function definePreparedCommand<Input, Prepared, Result, Loaded = undefined>(definition: {
   name: string;
-  prepare: (input: Input, context: CommandContext, db: Db) => Promise<Prepared>;
-  run: (scope: CommandScope, input: Prepared) => Promise<Result>;
+  prepare: (input: Input, context: CommandContext, db: Db, early: EarlyCheck<Prepared, Loaded>) => Promise<Prepared>;
+  load?: (tx: Db, input: Prepared, context: CommandContext) => Promise<Loaded>;
+  access: (loaded: Loaded, input: Prepared, actor: Actor) => Access;
+  run: (scope: CommandScope, input: Prepared, loaded: Loaded) => Promise<Result>;
   onUniqueViolation?: (db: Db, context: CommandContext, input: Input) => Promise<ProblemError>;
-}): Command<Input, Prepared, Result> {
+}): Command<Input, Prepared, Result, Loaded> {
   return definition;
 }
 
@@ -210,19 +262,27 @@ export interface BatchItem<Input> {
  * A command whose concurrent requests on one key (one document) commit together, in one transaction, in their order
  * (group commit): requests that would each wait for the same row lock share it, and its round trips, instead.
  */
-export interface BatchCommand<Input, Result> {
+export interface BatchCommand<Input, Result, Loaded> {
   readonly name: string;
+  /** Loads, and locks, what every request of the batch changes (they share a key): once, in the batch's transaction. */
+  readonly load: (tx: Db, key: string) => Promise<Loaded>;
+  /** The rights each request needs: the runner checks them per request; a refused request does not reach `runMany`. */
+  readonly access: (loaded: Loaded, input: Input, actor: Actor) => Access;
   /**
-   * Runs the items in order on one transaction and returns, for each, its result or the problem that refused it. A
-   * refused item must have written nothing: check an item before writing anything for it. What a refused item's scope
-   * recorded (audit, events) is dropped.
+   * Runs the items in order on one transaction and returns, for each, its result or the refusal. A refused item must have
+   * written nothing: check an item before writing anything for it. What a refused item's scope recorded (audit, events)
+   * is dropped.
    */
-  readonly runMany: (tx: Db, items: readonly BatchItem<Input>[], batch: BatchScope) => Promise<readonly (Result | ProblemError)[]>;
+  readonly runMany: (tx: Db, loaded: Loaded, items: readonly BatchItem<Input>[], batch: BatchScope) => Promise<readonly (Result | DomainError | ProblemError)[]>;
 }
 
 /** What a batch writes for all its requests (the counters they share): as `CommandScope.write`, in the commit's last statement. */
 export interface BatchScope {
   write(query: SQLWrapper): void;
+}
+
+function isRefusal(outcome: unknown): boolean {
+  return outcome instanceof ProblemError || outcome instanceof DomainError;
 }
 
 /** The most requests one batch takes; those that arrive meanwhile wait for the next. */
@@ -264,16 +324,25 @@ export class CommandRunner {
     this.listeners.push(listener);
   }
 
-  async run<Input, Prepared, Result>(command: Command<Input, Prepared, Result>, context: CommandContext, input: Input): Promise<Result> {
+  async run<Input, Prepared, Result, Loaded>(command: Command<Input, Prepared, Result, Loaded>, context: CommandContext, input: Input): Promise<Result> {
     return (await this.runWithEvents(command, context, input)).result;
   }
 
-  async runWithEvents<Input, Prepared, Result>(command: Command<Input, Prepared, Result>, context: CommandContext, input: Input): Promise<RunResult<Result>> {
-    const prepared = command.prepare ? await command.prepare(input, context, this.db) : (input as unknown as Prepared);
+  async runWithEvents<Input, Prepared, Result, Loaded>(command: Command<Input, Prepared, Result, Loaded>, context: CommandContext, input: Input): Promise<RunResult<Result>> {
+    let prepared: Prepared;
+    try {
+      prepared = command.prepare
+        ? await command.prepare(input, context, this.db, (loaded, early) => check(context, command.access(loaded, early, context.actor)))
+        : (input as unknown as Prepared);
+    } catch (error) {
+      throw asProblem(error);
+    }
     const committed = await this.transact(
       async (tx) => {
         const scope = new CommandScope(tx, context);
-        const result = await command.run(scope, prepared);
+        const loaded = command.load ? await command.load(tx, prepared, context) : (undefined as Loaded);
+        check(context, command.access(loaded, prepared, context.actor));
+        const result = await command.run(scope, prepared, loaded);
         return { result, ...(await scope.finish()) };
       },
       command.onUniqueViolation ? () => command.onUniqueViolation!(this.db, context, input) : undefined,
@@ -285,7 +354,7 @@ export class CommandRunner {
    * Runs a batch command for one request. Requests with the same key that arrive while a batch of theirs is in its
    * transaction wait, and then commit together in the next one; each gets its own answer.
    */
-  runBatched<Input, Result>(command: BatchCommand<Input, Result>, key: string, context: CommandContext, input: Input): Promise<Result> {
+  runBatched<Input, Result, Loaded>(command: BatchCommand<Input, Result, Loaded>, key: string, context: CommandContext, input: Input): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
       const queueKey = `${command.name}\u0000${key}`;
       const entry: Queued<Input, Result> = { context, input, resolve, reject };
@@ -298,7 +367,7 @@ export class CommandRunner {
       this.queues.set(queueKey, queue);
       void (async () => {
         try {
-          while (queue.length > 0) await this.runBatch(command, queue.splice(0, MAX_BATCH) as Queued<Input, Result>[]);
+          while (queue.length > 0) await this.runBatch(command, key, queue.splice(0, MAX_BATCH) as Queued<Input, Result>[]);
         } catch (error) {
           // runBatch settles its requests itself; should it ever throw, no request may be left waiting.
           for (const waiting of queue.splice(0)) waiting.reject(error);
@@ -310,16 +379,28 @@ export class CommandRunner {
   }
 
   /** One batch, one transaction; settles every request's promise, never throws. */
-  private async runBatch<Input, Result>(command: BatchCommand<Input, Result>, batch: readonly Queued<Input, Result>[]): Promise<void> {
-    let outcomes: readonly (Result | ProblemError)[];
+  private async runBatch<Input, Result, Loaded>(command: BatchCommand<Input, Result, Loaded>, key: string, batch: readonly Queued<Input, Result>[]): Promise<void> {
+    let outcomes: readonly unknown[];
     try {
       ({ result: outcomes } = await this.transact(async (tx) => {
-        const items = batch.map(({ context, input }) => ({ scope: new CommandScope(tx, context), input }));
+        const loaded = await command.load(tx, key);
+        // Each request's rights, checked on what was loaded: a refused one is answered and goes no further.
+        const refusals = batch.map(({ context, input }) => {
+          try {
+            check(context, command.access(loaded, input, context.actor));
+            return null;
+          } catch (error) {
+            return asProblem(error);
+          }
+        });
+        const items = batch.flatMap(({ context, input }, i) => (refusals[i] === null ? [{ scope: new CommandScope(tx, context), input }] : []));
         const writes: SQL[] = [];
-        const results = await command.runMany(tx, items, { write: (query) => void writes.push(query.getSQL()) });
+        const results = items.length > 0 ? await command.runMany(tx, loaded, items, { write: (query) => void writes.push(query.getSQL()) }) : [];
         if (results.length !== items.length) throw new Error(`${command.name} answered ${results.length} of ${items.length} requests`);
-        const accepted = items.filter((_, i) => !(results[i] instanceof ProblemError)).map((item) => item.scope);
-        return { result: results, ...(await CommandScope.finishAll(tx, accepted, writes)) };
+        const accepted = items.filter((_, i) => !isRefusal(results[i])).map((item) => item.scope);
+        let next = 0;
+        const answers = refusals.map((refusal) => refusal ?? asProblem(results[next++]));
+        return { result: answers, ...(await CommandScope.finishAll(tx, accepted, writes)) };
       }));
     } catch (error) {
       for (const request of batch) request.reject(error);
@@ -327,7 +408,7 @@ export class CommandRunner {
     }
     batch.forEach((request, i) => {
       const outcome = outcomes[i]!;
-      if (outcome instanceof ProblemError) request.reject(outcome);
+      if (outcome instanceof ProblemError || outcome instanceof Error) request.reject(outcome);
       else request.resolve(outcome as Result);
     });
   }
@@ -347,6 +428,7 @@ export class CommandRunner {
         committed = await this.db.transaction(work);
       } catch (error) {
         if (error instanceof ProblemError) throw error;
+        if (error instanceof DomainError) throw problemOfRefusal(error);
         const code = databaseErrorCode(error);
         if (code !== null && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) continue;
         if (code === "23505") {

@@ -1,8 +1,9 @@
 // RFC 9457 problem details: the one shape every API error takes; never a stack trace, never SQL, never a bound parameter in the log.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { fieldErrorCodeOf, fieldErrorLimitOf, type FieldError, type FieldErrorCode, type Problem, type ProblemCode } from "../../contracts/problems.js";
+import { FIELD_ERROR_CODES, fieldErrorCodeOf, fieldErrorLimitOf, type FieldError, type FieldErrorCode, type Problem, type ProblemCode } from "../../contracts/problems.js";
 import { loggableError } from "../db/errors.js";
+import { DomainError, type RefusalKind } from "../../domain/errors.js";
 import { setTimeout as delay } from "node:timers/promises";
 import { CACHE_CONTROL } from "./cache-control.js";
 
@@ -57,6 +58,32 @@ export function invalidField(field: string, code: FieldErrorCode, message: strin
   return new ProblemError(400, "invalid-request", "The request is not valid", `${field}: ${message}`, { errors: [{ field, code, message }] });
 }
 
+const STATUS: Readonly<Record<RefusalKind, number>> = { invalid: 400, forbidden: 403, "not-found": 404, conflict: 409 };
+const FIELD_CODES: ReadonlySet<string> = new Set(FIELD_ERROR_CODES);
+
+/**
+ * The one mapping of the domain's refusals to problem details: invalid → 400 naming the body's field (its code when it is a
+ * field-error code, "invalid" otherwise), forbidden → 403 with the right, not found → 404, conflict → 409 with the current
+ * state. The command runner applies it to whatever a command throws (and the error handler to a read's refusal).
+ */
+export function problemOfRefusal(error: DomainError): ProblemError {
+  const code = error.code as ProblemCode;
+  const status = STATUS[error.kind];
+  switch (error.kind) {
+    case "invalid": {
+      const field = `body.${error.field ?? error.defaultField}`;
+      const fieldCode = (error.fieldCode ?? (FIELD_CODES.has(error.code) ? error.code : "invalid")) as FieldErrorCode;
+      return new ProblemError(status, code, error.title, error.message, { errors: [{ field, code: fieldCode, message: error.fieldMessage ?? error.message }] });
+    }
+    case "forbidden":
+      return new ProblemError(status, code, error.title, error.message, error.right !== undefined ? { right: error.right } : {});
+    case "not-found":
+      return new ProblemError(status, code, error.title, error.message);
+    case "conflict":
+      return new ProblemError(status, code, error.title, error.message, error.current !== undefined ? { current: error.current } : {});
+  }
+}
+
 export function problem(status: number, code: ProblemCode, title: string, extra: Partial<Problem> = {}): Problem {
   return { type: `urn:concord:problem:${code}`, code, title, status, ...extra };
 }
@@ -101,7 +128,8 @@ function hasLargeUnreadBody(request: FastifyRequest): boolean {
 }
 
 export function installProblemHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError, request, reply) => {
+    const error = thrown instanceof DomainError ? problemOfRefusal(thrown) : thrown;
     if (error instanceof ProblemError) {
       if (error.retryAfterSeconds !== undefined) void reply.header("retry-after", String(error.retryAfterSeconds));
       if (error.closeConnection && hasLargeUnreadBody(request)) void reply.header("connection", "close");

@@ -6,10 +6,10 @@ import { STREAMS } from "../../contracts/live.js";
 import { DELEGATION_ROLES, SECRETARIAT_ROLES, type Role } from "../../domain/access.js";
 import { secretariatAnd, type Audience } from "../../domain/audience.js";
 import type { z } from "zod";
-import { may } from "../access/authorize.js";
-import { defineCommand, definePreparedCommand, type CommandContext, type CommandRunner, type CommandScope } from "../commands/runner.js";
+import { ANYONE, defineCommand, definePreparedCommand, needs, absent, type CommandContext, type CommandRunner, type CommandScope } from "../commands/runner.js";
 import type { Db } from "../db/client.js";
-import { invalidField, notFound, ProblemError } from "../http/problem.js";
+import { conflict, invalid } from "../../domain/errors.js";
+import { notFound, ProblemError } from "../http/problem.js";
 import { findParty } from "../registry/queries.js";
 import { statusesOn, timelineOf } from "../../domain/membership.js";
 import type { Registry } from "../../domain/registry.js";
@@ -19,7 +19,7 @@ import { findDelegation, findUser, findUserByEmail, userView, type UserRow } fro
 import { createSession, deleteSession, deleteUserSessions } from "./session-store.js";
 import { delegations, users } from "./tables.js";
 import { reserveSignInAttempt, settleSuccessfulAttempt, throttleKeys, type ThrottleKey } from "./throttle-store.js";
-import { userPolicy } from "./user-policy.js";
+import { maySeeUser, userPolicy } from "./user-policy.js";
 
 export const SIGN_IN_FAILED = new ProblemError(401, "sign-in-failed", "Sign-in failed", "The email or password is not right, or the account cannot sign in.");
 
@@ -71,8 +71,8 @@ async function lockUser(tx: Db, id: string): Promise<UserRow | null> {
 }
 
 function checkRoleFitsAffiliation(role: Role, delegation: string | null): void {
-  if (DELEGATION_ROLES.includes(role) && delegation === null) throw invalidField("body.delegation", "delegation-required", "required for this role");
-  if (SECRETARIAT_ROLES.includes(role) && delegation !== null) throw invalidField("body.delegation", "delegation-not-allowed", "must be empty for a secretariat role");
+  if (DELEGATION_ROLES.includes(role) && delegation === null) throw invalid("delegation", "delegation-required", "required for this role");
+  if (SECRETARIAT_ROLES.includes(role) && delegation !== null) throw invalid("delegation", "delegation-not-allowed", "must be empty for a secretariat role");
 }
 
 /** Opens a session for a user whose identity was just proven; ends the browser's previous session. */
@@ -96,6 +96,7 @@ export interface OpenedSession {
 
 export const reserveSignInAttemptCommand = defineCommand({
   name: "session.reserve-attempt",
+  access: () => ANYONE,
   run: (c, input: { keys: readonly ThrottleKey[] }) => reserveSignInAttempt(c.tx, input.keys, c.now.getTime()),
 });
 
@@ -114,6 +115,8 @@ export const signInWithPasswordCommand = definePreparedCommand({
     const isValid = await verifyPassword(user?.passwordHash ?? null, input.password);
     return { ...input, userId: user?.id ?? null, verifiedHash: isValid ? (user?.passwordHash ?? null) : null };
   },
+  // The password is the proof: anyone may try (the attempts are counted first).
+  access: () => ANYONE,
   run: async (c, input): Promise<OpenedSession | null> => {
     const user = input.userId ? await lockUser(c.tx, input.userId) : null;
     // The password proven must still be the account's (it was not changed in between), and the account must be able to sign in.
@@ -155,6 +158,8 @@ export type SingleSignOnOutcome = OpenedSession | { readonly failure: string };
 
 export const signInWithSingleSignOnCommand = defineCommand({
   name: "session.single-sign-on",
+  // The identity provider's signed claims are the proof.
+  access: () => ANYONE,
   run: async (c, input: SingleSignOnClaims & { previousTokenHash: string | null }): Promise<SingleSignOnOutcome> => {
     const fail = (reason: string): SingleSignOnOutcome => {
       c.audit("session.sign-in-failed", null, { method: "single-sign-on", issuer: input.issuer, subject: input.subject, email: input.email, reason });
@@ -198,6 +203,7 @@ export const signInWithSingleSignOnCommand = defineCommand({
 /** A single sign-on that failed before any account was in question (the provider refused, the state did not match). */
 export const recordSingleSignOnFailureCommand = defineCommand({
   name: "session.single-sign-on-failed",
+  access: () => ANYONE,
   run: async (c, input: { reason: string }) => {
     c.audit("session.sign-in-failed", null, { method: "single-sign-on", reason: input.reason });
   },
@@ -205,6 +211,8 @@ export const recordSingleSignOnFailureCommand = defineCommand({
 
 export const signOutCommand = defineCommand({
   name: "session.sign-out",
+  // Ends the session whose token the caller holds.
+  access: () => ANYONE,
   run: async (c, input: { tokenHash: string }) => {
     if (!(await deleteSession(c.tx, input.tokenHash))) return;
     c.notify({ kind: "sessions-ended", tokenHashes: [input.tokenHash] });
@@ -229,8 +237,8 @@ export const changeOwnPasswordCommand = definePreparedCommand({
     }
     return { tokenHash: input.tokenHash, verifiedHash: user.passwordHash, newHash: await hashPassword(input.newPassword) };
   },
+  access: () => needs(userPolicy.changeOwnPassword),
   run: async (c, input) => {
-    c.authorize(userPolicy.changeOwnPassword);
     const user = await lockUser(c.tx, c.actor.userId ?? "");
     if (!user || user.passwordHash !== input.verifiedHash) throw wrongPassword();
     const [row] = await c.tx
@@ -260,24 +268,23 @@ function emailTaken(email: string, current?: unknown): ProblemError {
 /** The existing account, as 409's current state, only when the caller may see it. */
 async function emailTakenProblem(db: Db, context: CommandContext, email: string): Promise<ProblemError> {
   const existing = await findUserByEmail(db, email);
-  const isVisible = existing !== null && may(context.actor, userPolicy.list, { delegation: existing.delegation, role: existing.role as Role });
+  const isVisible = existing !== null && maySeeUser(context.actor, existing);
   return emailTaken(email, isVisible ? userView(existing) : undefined);
 }
 
 export const createUserCommand = definePreparedCommand({
   name: "user.create",
   prepare: async (input: NewUser) => ({ ...input, passwordHash: input.password !== undefined ? await hashPassword(input.password) : null }),
+  access: (_, input) => needs(userPolicy.create, { delegation: input.delegation, role: input.role }),
   run: async (c, input) => {
-    c.authorize(userPolicy.create, { delegation: input.delegation, role: input.role });
     checkRoleFitsAffiliation(input.role, input.delegation);
     if (input.delegation !== null) {
       const delegation = await findDelegation(c.tx, input.delegation);
-      if (!delegation || !delegation.isActive) throw invalidField("body.delegation", "delegation-inactive", `no active delegation "${input.delegation}"`);
+      if (!delegation || !delegation.isActive) throw invalid("delegation", "delegation-inactive", `no active delegation "${input.delegation}"`);
     }
     const existing = await findUserByEmail(c.tx, input.email);
     if (existing) {
-      const isVisible = c.may(userPolicy.list, { delegation: existing.delegation, role: existing.role as Role });
-      throw emailTaken(input.email, isVisible ? userView(existing) : undefined);
+      throw emailTaken(input.email, c.context.isSystem === true || maySeeUser(c.actor, existing) ? userView(existing) : undefined);
     }
     const [row] = await c.tx
       .insert(users)
@@ -299,20 +306,25 @@ export const updateUserCommand = definePreparedCommand({
     ...input,
     passwordHash: input.changes.password !== undefined ? await hashPassword(input.changes.password) : null,
   }),
-  run: async (c, { id, changes, passwordHash }) => {
-    c.authorize(userPolicy.update);
-    const user = await lockUser(c.tx, id);
-    // An account the caller may not even see does not exist for them.
-    if (!user || !c.may(userPolicy.list, { delegation: user.delegation, role: user.role as Role })) throw notFound("User");
-    c.authorize(userPolicy.update, { delegation: user.delegation, role: user.role as Role });
-    // The role it would get must be within the caller's reach too (a head of delegation cannot promote).
-    if (changes.role !== undefined) {
-      c.authorize(userPolicy.update, { delegation: user.delegation, role: changes.role });
-      checkRoleFitsAffiliation(changes.role, user.delegation);
-    }
+  load: (tx, input) => lockUser(tx, input.id),
+  access: (user, { changes }) => {
+    if (!user) return [needs(userPolicy.update), absent("User")];
+    const resource = { delegation: user.delegation, role: user.role as Role };
+    return [
+      needs(userPolicy.update),
+      // An account the caller may not even see does not exist for them.
+      needs(userPolicy.list, resource, { unseen: "User" }),
+      needs(userPolicy.update, resource),
+      // The role it would get must be within the caller's reach too (a head of delegation cannot promote).
+      changes.role !== undefined && needs(userPolicy.update, { delegation: user.delegation, role: changes.role }),
+    ];
+  },
+  run: async (c, { changes, passwordHash }, user) => {
+    if (!user) throw notFound("User");
+    if (changes.role !== undefined) checkRoleFitsAffiliation(changes.role, user.delegation);
     c.checkVersion(changes.version, user.version, () => userView(user));
     if (user.id === c.actor.userId && (changes.isActive === false || (changes.role !== undefined && changes.role !== user.role))) {
-      throw new ProblemError(409, "own-account", "You cannot deactivate yourself or change your own role");
+      throw conflict("own-account", "You cannot deactivate yourself or change your own role", "You cannot deactivate yourself or change your own role.");
     }
     const set: Partial<typeof users.$inferInsert> = {};
     if (changes.displayName !== undefined) set.displayName = changes.displayName;
@@ -343,9 +355,9 @@ export const updateUserCommand = definePreparedCommand({
 
 export const unlinkSingleSignOnCommand = defineCommand({
   name: "user.unlink-sso",
-  run: async (c, input: { id: string }) => {
-    c.authorize(userPolicy.unlinkSingleSignOn);
-    const user = await lockUser(c.tx, input.id);
+  load: (tx, input: { id: string }) => lockUser(tx, input.id),
+  access: () => needs(userPolicy.unlinkSingleSignOn),
+  run: async (c, _input, user) => {
     if (!user) throw notFound("User");
     if (user.oidcSubject === null) return user;
     const [row] = await c.tx
@@ -368,10 +380,10 @@ function delegationExists(code: string): ProblemError {
 
 export const createDelegationCommand = defineCommand({
   name: "delegation.create",
+  access: () => needs(delegationPolicy.create),
   run: async (c, input: { code: string }) => {
-    c.authorize(delegationPolicy.create);
     const party = await findParty(c.tx, input.code);
-    if (!party) throw invalidField("body.code", "not-in-registry", `"${input.code}" is not a state or organization of the registry`);
+    if (!party) throw invalid("code", "not-in-registry", `"${input.code}" is not a state or organization of the registry`);
     if (await findDelegation(c.tx, input.code)) throw delegationExists(input.code);
     const [row] = await c.tx.insert(delegations).values({ code: input.code, partyKind: party.kind, createdAt: c.now }).returning();
     c.audit("delegation.created", `delegation:${input.code}`, { code: input.code, partyKind: party.kind });
@@ -383,8 +395,8 @@ export const createDelegationCommand = defineCommand({
 
 export const setDelegationActiveCommand = defineCommand({
   name: "delegation.update",
+  access: () => needs(delegationPolicy.update),
   run: async (c, input: { code: string; isActive: boolean; version?: number | undefined }) => {
-    c.authorize(delegationPolicy.update);
     const [current] = await c.tx.select().from(delegations).where(eq(delegations.code, input.code)).for("update");
     if (!current) throw notFound(`Delegation "${input.code}"`);
     c.checkVersion(input.version, current.version, () => ({ code: current.code, isActive: current.isActive, version: current.version }));

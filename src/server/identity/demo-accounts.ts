@@ -7,7 +7,7 @@ import { STREAMS } from "../../contracts/live.js";
 import { pick } from "../../domain/localized-text.js";
 import { statusesOn, timelineOf } from "../../domain/membership.js";
 import type { Registry } from "../../domain/registry.js";
-import { definePreparedCommand } from "../commands/runner.js";
+import { definePreparedCommand, SYSTEM } from "../commands/runner.js";
 import type { Db } from "../db/client.js";
 import { DEMO_ADMIN_EMAIL, DEMO_ADMIN_NAME, demoHeadEmail, demoHeadName } from "./demo-names.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
@@ -26,6 +26,7 @@ export { DEMO_ADMIN_EMAIL, demoHeadEmail };
  */
 export const createDemoAccountsCommand = definePreparedCommand({
   name: "identity.create-demo-accounts",
+  access: () => SYSTEM,
   // One hash for the one shared demo password keeps the first start fast.
   prepare: async (input: { registry: Registry; today: string }) => ({ ...input, passwordHash: await hashPassword(DEMO_PASSWORD) }),
   run: async (c, { registry, today, passwordHash }) => {

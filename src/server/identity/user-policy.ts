@@ -1,5 +1,5 @@
 // Who may see and manage user accounts.
-import { isSecretariat, type Actor, type Policy, type Role } from "../../domain/access.js";
+import { decide, isSecretariat, type Actor, type Policy, type Role } from "../../domain/access.js";
 
 export interface UserResource {
   readonly delegation: string | null;
@@ -44,3 +44,8 @@ export const userPolicy = {
     roles: ["secretariat_admin", "secretariat_officer", "head_of_delegation", "delegate"],
   },
 } as const satisfies Policy<UserResource>;
+
+/** Whether the actor may know that this account exists (what a refusal may show of it). */
+export function maySeeUser(actor: Actor, user: { delegation: string | null; role: string }): boolean {
+  return decide(userPolicy.list, actor, { delegation: user.delegation, role: user.role as Role }).allowed;
+}

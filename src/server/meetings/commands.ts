@@ -20,8 +20,8 @@ import type {
   ParticipationRequestSchema,
   UpdateMeetingRequestSchema,
 } from "../../contracts/meetings.js";
-import type { FieldErrorCode, ProblemCode } from "../../contracts/problems.js";
 import { isSecretariat } from "../../domain/access.js";
+import { conflict, invalid, notFound } from "../../domain/errors.js";
 import {
   AccreditationError,
   approveList,
@@ -37,7 +37,7 @@ import {
   type Delegate,
   type MeetingAccreditation,
 } from "../../domain/meetings/accreditation.js";
-import { AgendaError, checkAdoption, checkAgendaChange, placeItem } from "../../domain/meetings/agenda.js";
+import { checkAdoption, checkAgendaChange, placeItem } from "../../domain/meetings/agenda.js";
 import { localDateTime, MeetingError, meetingSchedule, transition, type MeetingStatus } from "../../domain/meetings/meeting.js";
 import {
   closeList,
@@ -48,19 +48,17 @@ import {
   reopenList,
   requestFloor,
   resumeClock,
-  SpeakersError,
   withdraw,
   type SpeakersList,
 } from "../../domain/meetings/speakers.js";
 import { STREAMS } from "../../contracts/live.js";
-import { authorize } from "../access/authorize.js";
-import { defineCommand, definePreparedCommand, type CommandContext, type CommandScope } from "../commands/runner.js";
+import { defineCommand, definePreparedCommand, needs, SYSTEM, type CommandContext, type CommandScope, type EarlyCheck } from "../commands/runner.js";
 import type { Db } from "../db/client.js";
 import { checkInLine, conflictsNow, precheck, type DuplicateChecker, type Prechecked } from "./accreditation-check.js";
-import { invalidField, notFound, ProblemError } from "../http/problem.js";
 import { mayAskFloor } from "./floor-rights.js";
 import { badgePolicy } from "./exports/policy.js";
-import { meetingPolicy as policy } from "./policy.js";
+import { floorRequestPolicy, meetingPolicy as policy, type MeetingResource } from "./policy.js";
+import type { Permission } from "../../domain/access.js";
 import {
   chairOfMeeting,
   currentBadges,
@@ -87,75 +85,8 @@ export function meetingStream(id: string): string {
   return `${STREAMS.meeting}:${id}`;
 }
 
-const CONFLICTS: ReadonlySet<string> = new Set([
-  "invalid-transition",
-  "meeting-closed",
-  "invalid-state",
-  "agenda-adopted",
-  "agenda-not-adopted",
-  "list-closed",
-  "already-requested",
-  "nobody-speaking",
-  "clock-not-paused",
-  "clock-paused",
-  "request-not-found",
-  "already-accredited",
-  "quota-exceeded",
-  "meeting-full",
-]);
-const FORBIDDEN: ReadonlySet<string> = new Set(["no-right-to-speak", "not-invited"]);
-
-const TITLES: Readonly<Record<string, string>> = {
-  "invalid-instant": "Not an instant with its offset",
-  "end-not-after-start": "The end is not after the start",
-  "unknown-time-zone": "Unknown time zone",
-  "unknown-format": "Unknown meeting format",
-  "invalid-transition": "The meeting cannot change to that status",
-  "not-invited": "The delegation is not invited",
-  "quota-exceeded": "Beyond the delegation's quota",
-  "meeting-full": "Beyond the meeting's number of delegates",
-  "already-accredited": "Already accredited",
-  "reason-required": "A reason is required",
-  "empty-list": "The list is empty",
-  "meeting-closed": "Accreditation is closed",
-  "invalid-state": "Not in the state this needs",
-  "list-closed": "The list of speakers is closed",
-  "no-right-to-speak": "No right to take the floor",
-  "already-requested": "Already on the list",
-  "request-not-found": "No such request for the floor",
-  "nobody-speaking": "Nobody has the floor",
-  "clock-not-paused": "The clock is running",
-  "clock-paused": "The clock is stopped",
-  "agenda-adopted": "The agenda is adopted",
-  "agenda-not-adopted": "The agenda is not adopted",
-  "agenda-empty": "The agenda is empty",
-  "item-not-found": "No such agenda item",
-  "reason-required-after-adoption": "A reason is required to change the adopted agenda",
-};
-
-/** A refusal of the pure core as problem details: 409 for state, 403 for a right, 400 naming the field otherwise. */
-function problemOf(error: MeetingError | AccreditationError | SpeakersError | AgendaError): ProblemError {
-  const code = error.code as ProblemCode;
-  const title = TITLES[error.code] ?? "Refused";
-  const details = "details" in error ? (error.details as Record<string, unknown> | undefined) : undefined;
-  if (CONFLICTS.has(error.code)) return new ProblemError(409, code, title, error.message, details ? { current: details } : {});
-  if (FORBIDDEN.has(error.code)) return new ProblemError(403, code, title, error.message);
-  const field = `body.${("field" in error ? error.field : undefined) ?? "request"}`;
-  // The field says "invalid"; the problem's code names the rule (the web shows the rule's message under the field).
-  return new ProblemError(400, code, title, error.message, { errors: [{ field, code: "invalid" as FieldErrorCode, message: error.message }] });
-}
-
-function core<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof MeetingError || error instanceof AccreditationError || error instanceof SpeakersError || error instanceof AgendaError) throw problemOf(error);
-    throw error;
-  }
-}
-
-function refuse(code: ProblemCode, status: number, message: string): never {
-  throw new ProblemError(status, code, TITLES[code] ?? "Refused", message);
+function refuse(code: "conflict" | "badge-revoked" | "invalid-state", message: string): never {
+  throw conflict(code, code === "badge-revoked" ? "The badge is revoked" : code === "invalid-state" ? "Not in the state this needs" : "Conflict", message);
 }
 
 function newId(prefix = ""): string {
@@ -169,6 +100,16 @@ async function announce(c: CommandScope, loaded: LoadedMeeting, facts: MeetingFa
   const audience = meetingAudience(resourceOf({ ...loaded.row, ...set } as typeof loaded.row, invited, facts));
   c.emit(meetingStream(loaded.row.id), type, { version, ...payload }, audience);
   return version;
+}
+
+/** The meeting named by a command's input, row locked (its invitations, lists and agenda with it). */
+function lockNamed(tx: Db, input: { id: string }): Promise<LoadedMeeting> {
+  return lockMeeting(tx, input.id);
+}
+
+/** The right `permission` on the meeting as loaded: a command's `access`. */
+function on(permission: Permission<MeetingResource>) {
+  return (loaded: LoadedMeeting, input: { facts: MeetingFacts }) => needs(permission, resourceOf(loaded.row, loaded.invitations, input.facts));
 }
 
 function checkVersion(c: CommandScope, expected: number | undefined, actual: number): void {
@@ -185,6 +126,7 @@ export interface MeetingInput<B> {
 
 export const createMeeting = defineCommand({
   name: "meeting.create",
+  access: () => needs(policy.create),
   run: async (
     c,
     input: {
@@ -195,16 +137,15 @@ export const createMeeting = defineCommand({
     },
   ): Promise<{ id: string }> => {
     const { request, facts } = input;
-    c.authorize(policy.create);
-    if (!facts.hasBody(request.body)) throw invalidField("body.body", "unknown-body", `The organization has no body ${request.body}.`);
+    if (!facts.hasBody(request.body)) throw invalid("body", "unknown-body", `The organization has no body ${request.body}.`);
     for (const [field, party] of [
       ["host", request.host],
       ["venueState", request.venueState],
       ["chair", request.chair],
     ] as const) {
-      if (party && !facts.isParty(party)) throw invalidField(`body.${field}`, "not-in-registry", `${party} is not a state or organization of the registry.`);
+      if (party && !facts.isParty(party)) throw invalid(`${field}`, "not-in-registry", `${party} is not a state or organization of the registry.`);
     }
-    const schedule = core(() => meetingSchedule({ start: request.start, end: request.end, timeZone: request.timeZone, format: request.format }));
+    const schedule = meetingSchedule({ start: request.start, end: request.end, timeZone: request.timeZone, format: request.format });
     const startDate = localDateTime(schedule.start, schedule.timeZone).date;
     const endDate = localDateTime(schedule.end, schedule.timeZone).date;
     const id = `${request.body}-${startDate}-${newId()}`;
@@ -247,18 +188,16 @@ export const createMeeting = defineCommand({
 
 export const updateMeeting = defineCommand({
   name: "meeting.update",
-  run: async (c, input: MeetingInput<Body<typeof UpdateMeetingRequestSchema>>) => {
-    const loaded = await lockMeeting(c.tx, input.id);
+  load: (tx, input: MeetingInput<Body<typeof UpdateMeetingRequestSchema>>) => lockNamed(tx, input),
+  access: on(policy.manage),
+  run: async (c, input, loaded) => {
     const { row } = loaded;
     const { request, facts } = input;
-    c.authorize(policy.manage, resourceOf(row, loaded.invitations, facts));
     checkVersion(c, request.version, row.version);
     const set: Partial<typeof meetings.$inferInsert> = {};
     if (request.start !== undefined || request.end !== undefined || request.timeZone !== undefined) {
-      if (!row.start || !row.end) refuse("invalid-state", 409, "A meeting known only by its dates is changed in the dataset.");
-      const schedule = core(() =>
-        meetingSchedule({ start: request.start ?? row.start!, end: request.end ?? row.end!, timeZone: request.timeZone ?? row.timeZone ?? "UTC", format: row.format ?? "in_person" }),
-      );
+      if (!row.start || !row.end) refuse("invalid-state", "A meeting known only by its dates is changed in the dataset.");
+      const schedule = meetingSchedule({ start: request.start ?? row.start!, end: request.end ?? row.end!, timeZone: request.timeZone ?? row.timeZone ?? "UTC", format: row.format ?? "in_person" });
       Object.assign(set, {
         start: new Date(schedule.start),
         end: new Date(schedule.end),
@@ -270,9 +209,9 @@ export const updateMeeting = defineCommand({
     if (request.status !== undefined && request.status !== row.status) {
       // A postponed meeting comes back planned or confirmed only with its new dates.
       if (row.status === "postponed" && request.status !== "cancelled" && set.start === undefined) {
-        throw problemOf(new MeetingError("invalid-transition", "A postponed meeting comes back planned or confirmed with its new dates: give them with the status.", "start"));
+        throw (new MeetingError("invalid-transition", "A postponed meeting comes back planned or confirmed with its new dates: give them with the status.", "start"));
       }
-      set.status = core(() => transition(row.status as MeetingStatus, request.status!));
+      set.status = transition(row.status as MeetingStatus, request.status!);
     }
     if (request.visibility !== undefined) set.visibility = request.visibility;
     c.audit("meeting.update", `meeting:${row.id}`, { ...request, version: undefined });
@@ -285,23 +224,22 @@ export const updateMeeting = defineCommand({
 
 export const invite = defineCommand({
   name: "meeting.invite",
-  run: async (c, input: MeetingInput<Body<typeof InviteRequestSchema>>) => {
-    const loaded = await lockMeeting(c.tx, input.id);
+  load: (tx, input: MeetingInput<Body<typeof InviteRequestSchema>>) => lockNamed(tx, input),
+  // Quotas are the secretariat's: a chair invites with the meeting's default quota.
+  access: (loaded, input) => [input.request.quota !== undefined && needs(policy.quota), on(policy.invite)(loaded, input)],
+  run: async (c, input, loaded) => {
     const { row } = loaded;
     const { request, facts } = input;
-    // Quotas are the secretariat's: a chair invites with the meeting's default quota.
-    if (request.quota !== undefined) c.authorize(policy.quota);
-    c.authorize(policy.invite, resourceOf(row, loaded.invitations, facts));
-    if (row.status === "held" || row.status === "cancelled") refuse("meeting-closed", 409, `The meeting is ${row.status}.`);
-    if (loaded.invitations.some((i) => i.party === request.party)) refuse("conflict", 409, `${request.party} is invited already.`);
+    if (row.status === "held" || row.status === "cancelled") throw new AccreditationError("meeting-closed", `The meeting is ${row.status}.`);
+    if (loaded.invitations.some((i) => i.party === request.party)) refuse("conflict", `${request.party} is invited already.`);
     const day = row.startDate.slice(0, 10);
     const status = facts.statusOf(request.party, day);
     if (request.basis === "invited") {
       // The chair invites what the tiers allow: a party with a status that gives attendance, but not by right.
-      if (!status) throw invalidField("body.party", "not-in-registry", `${request.party} holds no status in the organization on ${day}; invite it as a guest.`);
-      if (!status.rights?.attend) throw invalidField("body.party", "invalid", `The tier ${status.tier} does not attend meetings.`);
+      if (!status) throw invalid("party", "not-in-registry", `${request.party} holds no status in the organization on ${day}; invite it as a guest.`);
+      if (!status.rights?.attend) throw invalid("party", "invalid", `The tier ${status.tier} does not attend meetings.`);
     } else if (!facts.isParty(request.party) && !request.names) {
-      throw invalidField("body.names", "required", "A guest outside the registry needs its name.");
+      throw invalid("names", "required", "A guest outside the registry needs its name.");
     }
     await c.tx.insert(meetingInvitations).values({
       meetingId: row.id,
@@ -319,12 +257,11 @@ export const invite = defineCommand({
 
 export const changeInvitation = defineCommand({
   name: "meeting.invitation",
-  run: async (c, input: MeetingInput<Body<typeof InvitationChangeRequestSchema>> & { party: string }) => {
-    const loaded = await lockMeeting(c.tx, input.id);
+  load: (tx, input: MeetingInput<Body<typeof InvitationChangeRequestSchema>> & { party: string }) => lockNamed(tx, input),
+  access: (loaded, input) => [input.request.quota !== undefined && needs(policy.quota), on(policy.invite)(loaded, input)],
+  run: async (c, input, loaded) => {
     const { row } = loaded;
     const { request, facts } = input;
-    if (request.quota !== undefined) c.authorize(policy.quota);
-    c.authorize(policy.invite, resourceOf(row, loaded.invitations, facts));
     const invitation = loaded.invitations.find((i) => i.party === input.party);
     if (!invitation) throw notFound("invitation");
     c.checkVersion(request.version, invitation.version, () => ({ version: invitation.version }));
@@ -339,10 +276,10 @@ export const changeInvitation = defineCommand({
 
 export const respond = defineCommand({
   name: "meeting.respond",
-  run: async (c, input: MeetingInput<Body<typeof ParticipationRequestSchema>>) => {
-    const loaded = await lockMeeting(c.tx, input.id);
+  load: (tx, input: MeetingInput<Body<typeof ParticipationRequestSchema>>) => lockNamed(tx, input),
+  access: on(policy.respond),
+  run: async (c, input, loaded) => {
     const { row } = loaded;
-    c.authorize(policy.respond, resourceOf(row, loaded.invitations, input.facts));
     const invitation = loaded.invitations.find((i) => i.party === c.actor.delegation)!;
     await c.tx
       .update(meetingInvitations)
@@ -396,19 +333,22 @@ async function prepareAccreditation<I extends AccreditationInput<unknown>>(
   input: I,
   context: CommandContext,
   db: Db,
-  permission: typeof policy.accredit | typeof policy.decide,
+  early: EarlyCheck<PreparedAccreditation<I>, LoadedMeeting>,
   listOfCaller: (loaded: LoadedMeeting) => Promise<{ list: AccreditationList; isNew: boolean; states: readonly AccreditationState[] } | null>,
   rehearse: (meeting: MeetingAccreditation, list: AccreditationList) => void,
 ): Promise<PreparedAccreditation<I>> {
   const loaded = await loadMeeting(db, input.id);
   if (!loaded) throw notFound("meeting");
-  if (context.isSystem !== true) authorize(context.actor, permission, resourceOf(loaded.row, loaded.invitations, input.facts));
+  early(loaded, { input, prechecked: null });
   const candidate = await listOfCaller(loaded);
   if (!candidate) return { input, prechecked: null };
-  core(() => rehearse(accreditationOf(loaded), candidate.list));
+  rehearse(accreditationOf(loaded), candidate.list);
   const { list } = candidate;
   return { input, prechecked: await precheck(input.check ?? checkInLine, db, { id: loaded.row.id, lists: loaded.lists }, { ...list, id: candidate.isNew ? null : list.id }, candidate.states) };
 }
+
+/** The early check of an accreditation command, before its duplicate check. */
+type Early<I> = EarlyCheck<PreparedAccreditation<I>, LoadedMeeting>;
 
 function versionsOf(loaded: LoadedMeeting): Map<string, number> {
   return new Map(loaded.lists.map((l) => [l.id, l.version]));
@@ -419,33 +359,33 @@ const PENDING_LIST = "pending";
 
 export const submitAccreditation = definePreparedCommand({
   name: "accreditation.submit",
-  prepare: (input: AccreditationInput<Body<typeof AccreditationRequestSchema>>, context, db) =>
+  prepare: (input: AccreditationInput<Body<typeof AccreditationRequestSchema>>, context: CommandContext, db: Db, early: Early<AccreditationInput<Body<typeof AccreditationRequestSchema>>>) =>
     prepareAccreditation(
       input,
       context,
       db,
-      policy.accredit,
+      early,
       async () =>
         input.request.submit === false || !context.actor.delegation
           ? null
           : { list: { id: PENDING_LIST, delegation: context.actor.delegation, state: "draft", delegates: delegatesOf(input.request), returnReason: null }, isNew: true, states: HOLDING_ON_SUBMIT },
       (meeting, list) => submitList(meeting, draftList(meeting, list.id, list.delegation, list.delegates), []),
     ),
-  run: async (c, { input, prechecked }): Promise<{ list: string }> => {
-    const loaded = await lockMeeting(c.tx, input.id);
+  load: (tx, prepared) => lockNamed(tx, prepared.input),
+  access: (loaded, prepared) => on(policy.accredit)(loaded, prepared.input),
+  run: async (c, { input, prechecked }, loaded): Promise<{ list: string }> => {
     const { row } = loaded;
-    c.authorize(policy.accredit, resourceOf(row, loaded.invitations, input.facts));
     const delegation = c.actor.delegation!;
     const meeting = accreditationOf(loaded);
     const id = newId("l");
-    const draft = core(() => draftList(meeting, id, delegation, delegatesOf(input.request)));
+    const draft = draftList(meeting, id, delegation, delegatesOf(input.request));
     const list =
       input.request.submit === false
         ? draft
         : await (async () => {
-            core(() => submitList(meeting, draft, [])); // quota, bound and state first: a refused list reads no names
+            submitList(meeting, draft, []); // quota, bound and state first: a refused list reads no names
             const conflicts = await conflictsNow(c.tx, row.id, prechecked, meeting, versionsOf(loaded), draft, HOLDING_ON_SUBMIT);
-            return core(() => submitList(meeting, draft, conflicts));
+            return (submitList(meeting, draft, conflicts));
           })();
     await c.tx.insert(meetingAccreditations).values({ id, meetingId: row.id, delegation, state: list.state, delegates: [...list.delegates], createdAt: c.now, updatedAt: c.now });
     c.audit("accreditation.submit", `meeting:${row.id}`, { list: id, delegates: list.delegates.length, state: list.state });
@@ -455,12 +395,12 @@ export const submitAccreditation = definePreparedCommand({
 });
 export const editAccreditation = definePreparedCommand({
   name: "accreditation.edit",
-  prepare: (input: AccreditationInput<Body<typeof AccreditationEditRequestSchema>> & { list: string }, context, db) =>
+  prepare: (input: AccreditationInput<Body<typeof AccreditationEditRequestSchema>> & { list: string }, context: CommandContext, db: Db, early: Early<AccreditationInput<Body<typeof AccreditationEditRequestSchema>> & { list: string }>) =>
     prepareAccreditation(
       input,
       context,
       db,
-      policy.accredit,
+      early,
       async (loaded) => {
         const existing = loaded.lists.find((l) => l.id === input.list && l.delegation === context.actor.delegation);
         if (input.request.submit === false || !existing) return null;
@@ -468,23 +408,23 @@ export const editAccreditation = definePreparedCommand({
       },
       (meeting, list) => submitList(meeting, editList(list, list.delegates), []),
     ),
-  run: async (c, { input, prechecked }) => {
-    const loaded = await lockMeeting(c.tx, input.id);
+  load: (tx, prepared) => lockNamed(tx, prepared.input),
+  access: (loaded, prepared) => on(policy.accredit)(loaded, prepared.input),
+  run: async (c, { input, prechecked }, loaded) => {
     const { row } = loaded;
-    c.authorize(policy.accredit, resourceOf(row, loaded.invitations, input.facts));
     const existing = loaded.lists.find((l) => l.id === input.list && l.delegation === c.actor.delegation);
     if (!existing) throw notFound("accreditation list");
     c.checkVersion(input.request.version, existing.version, () => ({ version: existing.version }));
     const meeting = accreditationOf(loaded);
     // editList keeps the list's id, delegation and state rules; its delegates are the request's.
-    const edited = core(() => editList(listOf(existing, []), delegatesOf(input.request)));
+    const edited = editList(listOf(existing, []), delegatesOf(input.request));
     const list =
       input.request.submit === false
         ? edited
         : await (async () => {
-            core(() => submitList(meeting, edited, []));
+            submitList(meeting, edited, []);
             const conflicts = await conflictsNow(c.tx, row.id, prechecked, meeting, versionsOf(loaded), edited, HOLDING_ON_SUBMIT);
-            return core(() => submitList(meeting, edited, conflicts));
+            return (submitList(meeting, edited, conflicts));
           })();
     await c.tx
       .update(meetingAccreditations)
@@ -497,12 +437,12 @@ export const editAccreditation = definePreparedCommand({
 
 export const decideAccreditation = definePreparedCommand({
   name: "accreditation.decide",
-  prepare: (input: AccreditationInput<Body<typeof AccreditationDecisionRequestSchema>> & { list: string }, context, db) =>
+  prepare: (input: AccreditationInput<Body<typeof AccreditationDecisionRequestSchema>> & { list: string }, context: CommandContext, db: Db, early: Early<AccreditationInput<Body<typeof AccreditationDecisionRequestSchema>> & { list: string }>) =>
     prepareAccreditation(
       input,
       context,
       db,
-      policy.decide,
+      early,
       async (loaded) => {
         const existing = loaded.lists.find((l) => l.id === input.list);
         // Only an approval checks names; a list read at another version than the request's is refused under the lock anyway.
@@ -511,10 +451,10 @@ export const decideAccreditation = definePreparedCommand({
       },
       (meeting, list) => approveList(meeting, list, []),
     ),
-  run: async (c, { input, prechecked }) => {
-    const loaded = await lockMeeting(c.tx, input.id);
+  load: (tx, prepared) => lockNamed(tx, prepared.input),
+  access: (loaded, prepared) => on(policy.decide)(loaded, prepared.input),
+  run: async (c, { input, prechecked }, loaded) => {
     const { row } = loaded;
-    c.authorize(policy.decide, resourceOf(row, loaded.invitations, input.facts));
     const existing = loaded.lists.find((l) => l.id === input.list);
     if (!existing) throw notFound("accreditation list");
     c.checkVersion(input.request.version, existing.version, () => ({ version: existing.version }));
@@ -522,11 +462,11 @@ export const decideAccreditation = definePreparedCommand({
     let list: AccreditationList;
     if (input.request.decision === "approve") {
       const candidate = listOf(existing, await ownDelegates(c.tx, existing));
-      core(() => approveList(meeting, candidate, []));
+      approveList(meeting, candidate, []);
       const conflicts = await conflictsNow(c.tx, row.id, prechecked, meeting, versionsOf(loaded), candidate, HOLDING_ON_APPROVAL);
-      list = core(() => approveList(meeting, candidate, conflicts));
+      list = approveList(meeting, candidate, conflicts);
     } else {
-      list = core(() => returnList(listOf(existing, []), input.request.reason ?? ""));
+      list = returnList(listOf(existing, []), input.request.reason ?? "");
     }
     await c.tx
       .update(meetingAccreditations)
@@ -567,11 +507,11 @@ function newBadgeToken(): string {
 
 export const revokeBadge = defineCommand({
   name: "badge.revoke",
-  run: async (c, input: BadgeInput<Body<typeof BadgeRevocationRequestSchema>>) => {
-    c.authorize(badgePolicy.revoke);
-    const loaded = await lockMeeting(c.tx, input.id);
+  load: (tx, input: BadgeInput<Body<typeof BadgeRevocationRequestSchema>>) => lockNamed(tx, input),
+  access: () => needs(badgePolicy.revoke),
+  run: async (c, input, loaded) => {
     const { badge, list } = badgeOf(loaded, await badgeRows(c, loaded.row.id), input.token);
-    if (badge.revokedAt) refuse("badge-revoked", 409, "The badge is revoked already; reissue the delegate a new one.");
+    if (badge.revokedAt) refuse("badge-revoked", "The badge is revoked already; reissue the delegate a new one.");
     const reason = input.request.reason as BadgeRevocationReason;
     await c.tx.update(meetingBadges).set({ revokedAt: c.now, revocationReason: reason }).where(eq(meetingBadges.token, badge.token));
     c.audit("badge.revoke", `meeting:${loaded.row.id}`, { list: list.id, delegation: list.delegation, delegate: badge.delegateIndex, reason });
@@ -581,15 +521,15 @@ export const revokeBadge = defineCommand({
 
 export const reissueBadge = defineCommand({
   name: "badge.reissue",
-  run: async (c, input: BadgeInput<Body<typeof BadgeReissueRequestSchema>>): Promise<{ token: string }> => {
-    c.authorize(badgePolicy.revoke);
-    const loaded = await lockMeeting(c.tx, input.id);
+  load: (tx, input: BadgeInput<Body<typeof BadgeReissueRequestSchema>>) => lockNamed(tx, input),
+  access: () => needs(badgePolicy.revoke),
+  run: async (c, input, loaded): Promise<{ token: string }> => {
     const rows = await badgeRows(c, loaded.row.id);
     const { badge, list } = badgeOf(loaded, rows, input.token);
     // Reissued from the delegate's current badge only: an older token was replaced already.
     const current = currentBadges(rows).get(`${badge.listId}#${badge.delegateIndex}`);
-    if (current?.token !== badge.token) refuse("badge-revoked", 409, "This badge was replaced by a newer one; reissue that one.");
-    if (list.state !== "approved") refuse("invalid-state", 409, "Only the delegates of an approved list have badges.");
+    if (current?.token !== badge.token) refuse("badge-revoked", "This badge was replaced by a newer one; reissue that one.");
+    if (list.state !== "approved") refuse("invalid-state", "Only the delegates of an approved list have badges.");
     if (!badge.revokedAt) await c.tx.update(meetingBadges).set({ revokedAt: c.now, revocationReason: "reissued" }).where(eq(meetingBadges.token, badge.token));
     const token = newBadgeToken();
     await c.tx.insert(meetingBadges).values({ token, meetingId: loaded.row.id, listId: list.id, delegateIndex: badge.delegateIndex, issuedAt: c.now });
@@ -607,8 +547,7 @@ function presides(c: CommandScope, loaded: LoadedMeeting, facts: MeetingFacts): 
 }
 
 function agendaChange(c: CommandScope, loaded: LoadedMeeting, facts: MeetingFacts, reason: string | undefined): string | null {
-  c.authorize(policy.agenda, resourceOf(loaded.row, loaded.invitations, facts));
-  return core(() => checkAgendaChange({ isAdopted: loaded.row.agendaAdoptedAt !== null, isChair: presides(c, loaded, facts), reason }));
+  return (checkAgendaChange({ isAdopted: loaded.row.agendaAdoptedAt !== null, isChair: presides(c, loaded, facts), reason }));
 }
 
 async function reorder(c: CommandScope, meetingId: string, order: readonly string[]): Promise<void> {
@@ -623,13 +562,14 @@ function recordChange(loaded: LoadedMeeting, c: CommandScope, item: string, chan
 
 export const addAgendaItem = defineCommand({
   name: "agenda.add",
-  run: async (c, input: MeetingInput<Body<typeof AgendaItemRequestSchema>>): Promise<{ item: string }> => {
-    const loaded = await lockMeeting(c.tx, input.id);
+  load: (tx, input: MeetingInput<Body<typeof AgendaItemRequestSchema>>) => lockNamed(tx, input),
+  access: on(policy.agenda),
+  run: async (c, input, loaded): Promise<{ item: string }> => {
     const { request, facts } = input;
     const reason = agendaChange(c, loaded, facts, request.reason);
     checkVersion(c, request.version, loaded.row.version);
     const id = newId("i");
-    const order = core(() => placeItem(loaded.items, id, request.after));
+    const order = placeItem(loaded.items, id, request.after);
     await c.tx.insert(meetingAgendaItems).values({
       meetingId: loaded.row.id,
       id,
@@ -650,8 +590,9 @@ export const addAgendaItem = defineCommand({
 
 export const changeAgendaItem = defineCommand({
   name: "agenda.change",
-  run: async (c, input: MeetingInput<Body<typeof AgendaItemChangeRequestSchema>> & { item: string }) => {
-    const loaded = await lockMeeting(c.tx, input.id);
+  load: (tx, input: MeetingInput<Body<typeof AgendaItemChangeRequestSchema>> & { item: string }) => lockNamed(tx, input),
+  access: on(policy.agenda),
+  run: async (c, input, loaded) => {
     const { request, facts } = input;
     const reason = agendaChange(c, loaded, facts, request.reason);
     checkVersion(c, request.version, loaded.row.version);
@@ -682,11 +623,11 @@ export const changeAgendaItem = defineCommand({
 
 export const adoptAgenda = defineCommand({
   name: "agenda.adopt",
-  run: async (c, input: MeetingInput<{ version: number }>) => {
-    const loaded = await lockMeeting(c.tx, input.id);
-    c.authorize(policy.agenda, resourceOf(loaded.row, loaded.invitations, input.facts));
+  load: (tx, input: MeetingInput<{ version: number }>) => lockNamed(tx, input),
+  access: on(policy.agenda),
+  run: async (c, input, loaded) => {
     checkVersion(c, input.request.version, loaded.row.version);
-    core(() => checkAdoption(loaded.row.agendaAdoptedAt !== null, loaded.items.length));
+    checkAdoption(loaded.row.agendaAdoptedAt !== null, loaded.items.length);
     c.audit("agenda.adopt", `meeting:${loaded.row.id}`, { items: loaded.items.length });
     await announce(c, loaded, input.facts, "meeting.changed", { what: "agenda" }, { agendaAdoptedAt: c.now });
   },
@@ -712,21 +653,21 @@ function itemOf(loaded: LoadedMeeting, itemId: string) {
 
 export const askFloor = defineCommand({
   name: "floor.request",
-  run: async (c, input: MeetingInput<Body<typeof FloorRequestSchema>> & { item: string }) => {
-    const loaded = await lockMeeting(c.tx, input.id);
+  load: (tx, input: MeetingInput<Body<typeof FloorRequestSchema>> & { item: string }) => lockNamed(tx, input),
+  access: on(policy.askFloor),
+  run: async (c, input, loaded) => {
     const { facts, request } = input;
-    c.authorize(policy.askFloor, resourceOf(loaded.row, loaded.invitations, facts));
     const delegation = isSecretariat(c.actor) ? request.delegation : c.actor.delegation;
-    if (!delegation) throw invalidField("body.delegation", "required", "Say for which delegation the secretariat asks.");
+    if (!delegation) throw invalid("delegation", "required", "Say for which delegation the secretariat asks.");
     if (!isSecretariat(c.actor) && request.delegation !== undefined && request.delegation !== delegation) {
-      throw invalidField("body.delegation", "invalid", "A delegation asks for the floor for itself.");
+      throw invalid("delegation", "invalid", "A delegation asks for the floor for itself.");
     }
     const item = itemOf(loaded, input.item);
     const invitation = loaded.invitations.find((i) => i.party === delegation);
-    if (!invitation) refuse("not-invited", 403, `${delegation} is not invited to this meeting.`);
+    if (!invitation) throw new AccreditationError("not-invited", `${delegation} is not invited to this meeting.`);
     const mayAsk = mayAskFloor(invitation, facts, loaded.row.startDate.slice(0, 10));
     const count = item.requestCount + 1;
-    const speakers = core(() => requestFloor(item.speakers, { id: `r${count}`, delegation, kind: request.kind, requestedAt: c.now.toISOString() }, mayAsk));
+    const speakers = requestFloor(item.speakers, { id: `r${count}`, delegation, kind: request.kind, requestedAt: c.now.toISOString() }, mayAsk);
     c.audit("floor.request", `meeting:${loaded.row.id}`, { item: item.id, title: item.title, delegation, kind: request.kind });
     await saveSpeakers(c, loaded, facts, item.id, speakers, count);
   },
@@ -734,20 +675,21 @@ export const askFloor = defineCommand({
 
 export const actOnFloor = defineCommand({
   name: "floor.manage",
-  run: async (c, input: MeetingInput<Body<typeof FloorActionRequestSchema>> & { item: string }) => {
-    const loaded = await lockMeeting(c.tx, input.id);
+  load: (tx, input: MeetingInput<Body<typeof FloorActionRequestSchema>> & { item: string }) => lockNamed(tx, input),
+  access: (loaded, input) => {
+    const meeting = resourceOf(loaded.row, loaded.invitations, input.facts);
+    const action = input.request;
+    if (action.action !== "withdraw") return needs(policy.floor, meeting);
+    // A delegation withdraws its own request; the chair any.
+    const requester = loaded.items.find((i) => i.id === input.item)?.speakers.queue.find((r) => r.id === action.request)?.delegation ?? null;
+    return needs(floorRequestPolicy.withdraw, { ...meeting, requester });
+  },
+  run: async (c, input, loaded) => {
     const { facts, request } = input;
     const item = itemOf(loaded, input.item);
     const now = c.now.toISOString();
-    if (request.action === "withdraw") {
-      // A delegation withdraws its own request; the chair any.
-      const own = item.speakers.queue.find((r) => r.id === request.request)?.delegation === c.actor.delegation;
-      if (!own) c.authorize(policy.floor, resourceOf(loaded.row, loaded.invitations, facts));
-    } else {
-      c.authorize(policy.floor, resourceOf(loaded.row, loaded.invitations, facts));
-    }
     const list = item.speakers;
-    const speakers = core(() => {
+    const speakers = ((): SpeakersList => {
       switch (request.action) {
         case "give":
           return giveFloor(list, now, request.seconds ?? DEFAULT_SPEAKING_SECONDS, request.request);
@@ -764,7 +706,7 @@ export const actOnFloor = defineCommand({
         case "reopen":
           return reopenList(list);
       }
-    });
+    })();
     c.audit("floor.manage", `meeting:${loaded.row.id}`, { item: item.id, title: item.title, action: request.action, delegation: speakers.current?.delegation ?? null });
     await saveSpeakers(c, loaded, facts, item.id, speakers);
   },
@@ -774,16 +716,16 @@ export const actOnFloor = defineCommand({
 
 export const recordOutcome = defineCommand({
   name: "meeting.outcome",
-  run: async (c, input: MeetingInput<Body<typeof OutcomeRequestSchema>>) => {
-    const loaded = await lockMeeting(c.tx, input.id);
-    c.authorize(policy.manage, resourceOf(loaded.row, loaded.invitations, input.facts));
+  load: (tx, input: MeetingInput<Body<typeof OutcomeRequestSchema>>) => lockNamed(tx, input),
+  access: on(policy.manage),
+  run: async (c, input, loaded) => {
     checkVersion(c, input.request.version, loaded.row.version);
     const outcome = {
       documents: input.request.documents ?? loaded.row.outcome.documents,
       attendance: input.request.attendance ? [...new Set(input.request.attendance)].sort() : loaded.row.outcome.attendance,
     };
     const unknown = outcome.attendance.filter((p) => !loaded.invitations.some((i) => i.party === p));
-    if (unknown.length > 0) throw invalidField("body.attendance", "invalid", `Not invited: ${unknown.join(", ")}.`);
+    if (unknown.length > 0) throw invalid("attendance", "invalid", `Not invited: ${unknown.join(", ")}.`);
     c.audit("meeting.outcome", `meeting:${loaded.row.id}`, { documents: outcome.documents.length, attendance: outcome.attendance.length });
     await announce(c, loaded, input.facts, "meeting.changed", { what: "outcome" }, { outcome });
   },
@@ -799,8 +741,12 @@ export const recordOutcome = defineCommand({
  */
 export const removeDemoMeeting = defineCommand({
   name: "meeting.demo-remove",
-  run: async (c, input: { id: string; facts: MeetingFacts }): Promise<boolean> => {
-    const [row] = await c.tx.select().from(meetings).where(eq(meetings.id, input.id)).for("update");
+  load: async (tx, input: { id: string; facts: MeetingFacts }) => {
+    const [row] = await tx.select().from(meetings).where(eq(meetings.id, input.id)).for("update");
+    return row;
+  },
+  access: () => SYSTEM,
+  run: async (c, input, row): Promise<boolean> => {
     const isInSession = row?.start != null && row.end !== null && row.start.getTime() <= c.now.getTime() && row.end.getTime() > c.now.getTime();
     if (!row || !row.isDemo || isInSession) return false;
     const invited = await c.tx.select({ party: meetingInvitations.party }).from(meetingInvitations).where(eq(meetingInvitations.meetingId, row.id));

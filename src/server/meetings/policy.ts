@@ -54,3 +54,20 @@ export const meetingPolicy = {
   },
   floor: { right: "floor.manage", description: "Give the floor, run the speaking-time clock, close the list", roles: chairs, scope: secretariatOrChair },
 } as const satisfies Policy<MeetingResource>;
+
+/** A request for the floor on a meeting's list of speakers: the meeting, and the delegation that asked. */
+export interface FloorRequestResource extends MeetingResource {
+  readonly requester: string | null;
+}
+
+export const floorRequestPolicy = {
+  withdraw: {
+    right: "floor.withdraw",
+    description: "Withdraw a request for the floor: a delegation its own, the secretariat or the meeting's chair any",
+    roles: chairs,
+    scope: {
+      description: "only the delegation that asked, the secretariat or the meeting's chair may withdraw a request for the floor",
+      check: (actor: Actor, request: FloorRequestResource) => isSecretariat(actor) || isChair(actor, request) || (actor.delegation !== null && actor.delegation === request.requester),
+    },
+  },
+} as const satisfies Policy<FloorRequestResource>;

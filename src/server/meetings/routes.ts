@@ -118,7 +118,7 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
   }
 
   /** Runs a command for the caller on a meeting, then answers with the meeting. */
-  async function change<I extends { id: string; facts: MeetingFacts }, P>(request: FastifyRequest, command: Command<I, P, unknown>, input: Omit<I, "facts">) {
+  async function change<I extends { id: string; facts: MeetingFacts }, P, L>(request: FastifyRequest, command: Command<I, P, unknown, L>, input: Omit<I, "facts">) {
     await runner.run(command, commandContext(request, services), { ...input, facts: facts() } as I);
     return answer(request, input.id);
   }

@@ -1,7 +1,7 @@
 // State changes of a negotiation, each a command: its policy checked on the document it loaded (row locked), the pure
 // core deciding what the text becomes, an audit event, and a live event on the stream document:<id>.
 import { randomBytes } from "node:crypto";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   AdoptionRequestSchema,
@@ -19,18 +19,17 @@ import type {
   CreateProposalRequestSchema,
   SilenceRequestSchema,
 } from "../../contracts/negotiation.js";
-import type { FieldErrorCode } from "../../contracts/problems.js";
-import type { Permission } from "../../domain/access.js";
 import type { Audience } from "../../domain/audience.js";
+import { DomainError, invalid, notFound } from "../../domain/errors.js";
 import { adoptionNumber, breakSilence, countedObjections, expireSilence, requireReady, startSilence, type Silence } from "../../domain/negotiation/adoption.js";
 import { NegotiationError, type NegotiationErrorCode } from "../../domain/negotiation/errors.js";
 import { checkBalanced } from "../../domain/negotiation/markup.js";
 import { checkChange, isSpanChange, spanOf, standings, type Handling, type OpenProposal, type ProposalChange } from "../../domain/negotiation/proposals.js";
 import { fingerprint, provisionStatus, type Provision } from "../../domain/negotiation/provisions.js";
 import { applyStep, BaseTextDiffs, carryChange, type Step, type WorkingText } from "../../domain/negotiation/working-text.js";
-import { defineCommand, StaleVersionError, type BatchCommand, type CommandScope } from "../commands/runner.js";
+import { defineCommand, needs, SYSTEM, type BatchCommand, type CommandScope } from "../commands/runner.js";
+import type { Db } from "../db/client.js";
 import { insertJsonRows } from "../db/json-rows.js";
-import { notFound, ProblemError } from "../http/problem.js";
 import { negotiationPolicy as policy, type DocumentResource, type Visibility } from "./policy.js";
 import {
   documentAudience,
@@ -66,72 +65,36 @@ export interface Situation {
   readonly day: string;
 }
 
-const CONFLICTS: ReadonlySet<NegotiationErrorCode> = new Set([
-  "objection-not-counted",
-  "document-adopted",
-  "silence-running",
-  "no-silence-running",
-  "silence-deadline-passed",
-  "not-ready-for-adoption",
-  "proposal-not-open",
-]);
-
-const TITLES: Readonly<Record<NegotiationErrorCode, string>> = {
-  "provision-not-found": "No such provision",
-  "span-out-of-range": "The span is outside the text",
-  "unbalanced-brackets": "The brackets do not balance",
-  "bracket-not-found": "No such bracket",
-  "document-adopted": "The document is adopted",
-  "deadline-in-past": "The deadline has passed already",
-  "silence-running": "A silence procedure is running",
-  "no-silence-running": "No silence procedure is running",
-  "silence-deadline-passed": "The silence deadline has passed",
-  "not-ready-for-adoption": "Not ready for adoption",
-  "proposal-not-open": "The proposal is closed",
-  "language-not-in-document": "Not a language of this document",
-  "same-position": "Not on one's own proposal",
-  "invalid-move": "Not a move",
-  "objection-not-counted": "This objection does not count",
-};
-
-/** A refusal of the pure core as problem details: 409 for a document in the wrong state, 400 naming the field otherwise. */
-export function problemOf(error: NegotiationError): ProblemError {
-  if (CONFLICTS.has(error.code)) return new ProblemError(409, error.code, TITLES[error.code], error.message, error.details ? { current: error.details } : {});
-  const field = `body.${error.field ?? "text"}`;
-  return new ProblemError(400, error.code, TITLES[error.code], error.message, { errors: [{ field, code: error.code as FieldErrorCode, message: error.message }] });
-}
-
-/** Runs pure core code, turning its refusals into problems. */
-function core<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof NegotiationError) throw problemOf(error);
-    throw error;
-  }
-}
-
 function refuse(code: NegotiationErrorCode, message: string, field?: string): never {
-  throw problemOf(new NegotiationError(code, message, field));
+  throw new NegotiationError(code, message, field);
 }
 
 function newId(): string {
   return randomBytes(8).toString("base64url").replace(/[^A-Za-z0-9]/g, "x").toLowerCase();
 }
 
+/** The document a command changes, locked, with what its rights are checked on and who hears of the change. */
 interface Loaded {
   readonly row: DocumentRow;
   readonly resource: DocumentResource;
   readonly audience: Audience;
 }
 
-/** Locks the document, checks the actor may act on it, and refuses any change once it is adopted. */
-async function open(c: CommandScope, documentId: string, situation: Situation, permission: Permission<DocumentResource>, facilitator?: string | null): Promise<Loaded> {
-  const row = await lockDocument(c.tx, documentId);
+function loadedOf(row: DocumentRow, situation: Situation, facilitator?: string | null): Loaded {
   const resource = resourceOf(row, situation.facts, situation.day, facilitator);
-  c.authorize(permission, resource);
-  if (row.status === "adopted") refuse("document-adopted", `The document was adopted as ${row.adoptedNumber}; it no longer changes.`);
   return { row, resource, audience: documentAudience(row.visibility as Visibility, resource.chair, situation.facts, situation.day) };
+}
+
+/** A command's `load`: the document named by its input, row locked. */
+async function lockNamed(tx: Db, input: { documentId: string; situation: Situation }): Promise<Loaded> {
+  return loadedOf(await lockDocument(tx, input.documentId), input.situation);
+}
+
+/** Refuses any change once the document is adopted (after the rights: who may not act on it learns nothing of its state). */
+function open(loaded: Loaded): Loaded {
+  const { row } = loaded;
+  if (row.status === "adopted") refuse("document-adopted", `The document was adopted as ${row.adoptedNumber}; it no longer changes.`);
+  return loaded;
 }
 
 async function touch(c: CommandScope, row: DocumentRow, set: Partial<typeof negotiationDocuments.$inferInsert> = {}): Promise<number> {
@@ -162,33 +125,36 @@ function by(c: CommandScope): string | null {
 
 // ---- Documents
 
+function newDocumentResource(input: { request: CreateDocumentRequest; situation: Situation }): DocumentResource {
+  return { chair: input.situation.facts.chairOf(input.request.body, input.situation.day), visibility: "members" };
+}
+
 export const createDocument = defineCommand({
   name: "document.create",
-  run: async (c, input: { request: CreateDocumentRequest; situation: Situation; id?: string; isDemo?: boolean }) => {
+  access: (_, input: { request: CreateDocumentRequest; situation: Situation; id?: string; isDemo?: boolean }) => needs(policy.create, newDocumentResource(input)),
+  run: async (c, input) => {
     const { request, situation } = input;
-    const resource: DocumentResource = { chair: situation.facts.chairOf(request.body, situation.day), visibility: "members" };
-    c.authorize(policy.create, resource);
-    const field = (name: string, code: FieldErrorCode, message: string) =>
-      new ProblemError(400, "invalid-request", "The request is not valid", `${name}: ${message}`, { errors: [{ field: name, code, message }] });
-    if (!situation.facts.hasBody(request.body)) throw field("body.body", "unknown-body", "is not a body of the organization");
+    const resource = newDocumentResource(input);
+    const field = (name: string, code: string, message: string) => invalid(name, code, message);
+    if (!situation.facts.hasBody(request.body)) throw field("body", "unknown-body", "is not a body of the organization");
     const decisionRule = request.decisionRule ?? situation.facts.defaultDecisionRule;
     const rule = situation.facts.decisionRule(decisionRule);
-    if (!rule) throw field("body.decisionRule", "choice", "is not a decision rule of the organization");
+    if (!rule) throw field("decisionRule", "choice", "is not a decision rule of the organization");
     if ((request.concerning ?? null) !== null && !rule.excludesConcerned) {
-      throw field("body.concerning", "invalid", "names the member concerned only under a rule that leaves out its objection (consensus minus one)");
+      throw field("concerning", "invalid", "names the member concerned only under a rule that leaves out its objection (consensus minus one)");
     }
     const languages = [...new Set(request.languages)];
-    if (!languages.includes(request.baseLanguage)) throw field("body.languages", "base-language-missing", "must include the base language");
-    if (!request.title[request.baseLanguage]) throw field(`body.title.${request.baseLanguage}`, "required", "the title in the base language is required");
+    if (!languages.includes(request.baseLanguage)) throw field("languages", "base-language-missing", "must include the base language");
+    if (!request.title[request.baseLanguage]) throw field(`title.${request.baseLanguage}`, "required", "the title in the base language is required");
     const provisions: Provision[] = request.provisions.map((draft, index) => {
       const base = draft.texts[request.baseLanguage];
-      if (!base) throw field(`body.provisions.${index}.texts.${request.baseLanguage}`, "required", "the base-language text is required");
+      if (!base) throw field(`provisions.${index}.texts.${request.baseLanguage}`, "required", "the base-language text is required");
       const texts: Record<string, string> = {};
       const basis: Record<string, string> = {};
       for (const language of languages) {
         const text = draft.texts[language];
         if (text === undefined) continue;
-        if (!checkBalanced(text)) throw field(`body.provisions.${index}.texts.${language}`, "unbalanced-brackets", "the brackets do not balance");
+        if (!checkBalanced(text)) throw field(`provisions.${index}.texts.${language}`, "unbalanced-brackets", "the brackets do not balance");
         texts[language] = text;
         if (language !== request.baseLanguage) basis[language] = fingerprint(base);
       }
@@ -247,27 +213,26 @@ export interface ProposalResult {
  * by the document): under the document's row lock, each is checked in its turn against the text as the ones before it
  * left it, numbered (P1, P2…) and written; a refused one writes nothing and does not stop the others.
  */
-export const makeProposals: BatchCommand<ProposalInput, ProposalResult> = {
+export const makeProposals: BatchCommand<ProposalInput, ProposalResult, DocumentRow> = {
   name: "proposal.create",
-  runMany: async (tx, items, batch) => {
-    const documentId = items[0]!.input.documentId;
-    if (items.some((item) => item.input.documentId !== documentId)) throw new Error("a batch of proposals is for one document");
-    // No such document: the 404 answers every request of the batch (they all name it).
-    const locked = await lockDocument(tx, documentId);
+  // No such document: the 404 answers every request of the batch (they all name it).
+  load: (tx, documentId) => lockDocument(tx, documentId),
+  access: (row, input) => needs(policy.propose, resourceOf(row, input.situation.facts, input.situation.day)),
+  runMany: async (tx, locked, items, batch) => {
+    if (items.some((item) => item.input.documentId !== locked.id)) throw new Error("a batch of proposals is for one document");
     const wanted = [...new Set(items.flatMap(({ input }) => provisionsNamed(input.request.change as ProposalChange)))];
     const provisions = new Map((await loadProvisionsById(tx, locked.id, wanted)).map((p) => [p.id, p]));
     let row = locked;
     const bumps = new Map<string, number>();
     const written: (typeof negotiationProposals.$inferInsert)[] = [];
-    const outcomes: (ProposalResult | ProblemError)[] = [];
+    const outcomes: (ProposalResult | NegotiationError | DomainError)[] = [];
     for (const { scope: c, input } of items) {
       try {
         const change = input.request.change as ProposalChange;
         const { facts, day } = input.situation;
         const resource = resourceOf(row, facts, day);
-        c.authorize(policy.propose, resource);
         refuseUnlessNegotiating(row);
-        core(() => checkChange(provisionsNamed(change).flatMap((id) => provisions.get(id) ?? []), row.baseLanguage, change));
+        checkChange(provisionsNamed(change).flatMap((id) => provisions.get(id) ?? []), row.baseLanguage, change);
         const anchor = change.type === "add-provision" ? null : provisions.get(change.provision)!;
         if (anchor && input.request.provisionVersion !== undefined) c.checkVersion(input.request.provisionVersion, anchor.version, () => provisionView(anchor, row, null));
         // Accepted: what follows cannot refuse it.
@@ -298,7 +263,7 @@ export const makeProposals: BatchCommand<ProposalInput, ProposalResult> = {
         c.audit("proposal.create", `document:${row.id}`, { proposal: proposal.id, label, type: change.type });
         outcomes.push({ id: proposal.id, view: proposalView({ ...proposal, handling: null, handledIn: null, version: 1 }, []) });
       } catch (error) {
-        if (!(error instanceof ProblemError)) throw error;
+        if (!(error instanceof DomainError)) throw error;
         outcomes.push(error);
       }
     }
@@ -315,9 +280,11 @@ export const makeProposals: BatchCommand<ProposalInput, ProposalResult> = {
 /** One proposal, in a transaction of its own (the demo data, tests): the batch command with one request. */
 export const makeProposal = defineCommand({
   name: "proposal.create",
-  run: async (c, input: ProposalInput): Promise<ProposalResult> => {
-    const [outcome] = await makeProposals.runMany(c.tx, [{ scope: c, input }], c);
-    if (outcome instanceof ProblemError) throw outcome;
+  load: (tx, input: ProposalInput) => makeProposals.load(tx, input.documentId),
+  access: (row, input) => makeProposals.access(row, input, null as never),
+  run: async (c, input, row): Promise<ProposalResult> => {
+    const [outcome] = await makeProposals.runMany(c.tx, row, [{ scope: c, input }], c);
+    if (outcome instanceof Error) throw outcome;
     return outcome!;
   },
 });
@@ -349,10 +316,14 @@ const STANCE_PERMISSION = { support: policy.support, oppose: policy.oppose, comm
 
 export const takePosition = defineCommand({
   name: "position.take",
-  run: async (c, input: { proposalId: string; request: z.infer<typeof PositionRequestSchema>; situation: Situation }) => {
-    const [found] = await c.tx.select({ documentId: negotiationProposals.documentId }).from(negotiationProposals).where(eq(negotiationProposals.id, input.proposalId));
+  load: async (tx, input: { proposalId: string; request: z.infer<typeof PositionRequestSchema>; situation: Situation }) => {
+    const [found] = await tx.select({ documentId: negotiationProposals.documentId }).from(negotiationProposals).where(eq(negotiationProposals.id, input.proposalId));
     if (!found) throw notFound("proposal");
-    const loaded = await open(c, found.documentId, input.situation, STANCE_PERMISSION[input.request.stance]);
+    return lockNamed(tx, { documentId: found.documentId, situation: input.situation });
+  },
+  access: (loaded, input) => needs(STANCE_PERMISSION[input.request.stance], loaded.resource),
+  run: async (c, input, locked) => {
+    const loaded = open(locked);
     const [proposal] = await c.tx.select().from(negotiationProposals).where(eq(negotiationProposals.id, input.proposalId));
     if (!proposal || (proposal.status !== "open" && proposal.status !== "colliding")) refuse("proposal-not-open", "The chair has already handled this proposal.");
     if (input.request.stance !== "comment" && proposal.delegation === c.actor.delegation) {
@@ -410,8 +381,10 @@ export function openProposals(proposals: readonly ProposalRow[], positions: Map<
 
 export const issueRevision = defineCommand({
   name: "revision.issue",
-  run: async (c, input: { documentId: string; request: z.infer<typeof IssueRevisionRequestSchema>; situation: Situation }) => {
-    const loaded = await open(c, input.documentId, input.situation, policy.issueRevision);
+  load: (tx, input: { documentId: string; request: z.infer<typeof IssueRevisionRequestSchema>; situation: Situation }) => lockNamed(tx, input),
+  access: (loaded) => needs(policy.issueRevision, loaded.resource),
+  run: async (c, input, locked) => {
+    const loaded = open(locked);
     const { row } = loaded;
     if (row.status === "silence") refuse("silence-running", "The text is under a silence procedure.");
     c.checkVersion(input.request.version, row.version, () => ({ document: row.id, version: row.version }));
@@ -421,12 +394,14 @@ export const issueRevision = defineCommand({
     const handlings: Record<string, Handling> = {};
     input.request.handlings.forEach((h, index) => {
       if (!pending.some((p) => p.id === h.proposal)) {
-        throw new ProblemError(400, "proposal-not-open", TITLES["proposal-not-open"], `Proposal ${h.proposal} is not open on this document.`, {
-          errors: [{ field: `body.handlings.${index}.proposal`, code: "unknown-proposal", message: "is not an open proposal of this document" }],
+        throw new DomainError("invalid", "proposal-not-open", "The proposal is closed", `Proposal ${h.proposal} is not open on this document.`, {
+          field: `handlings.${index}.proposal`,
+          fieldCode: "unknown-proposal",
+          fieldMessage: "is not an open proposal of this document",
         });
       }
       if (h.action === "accept-modified") {
-        if (h.text === undefined) throw new ProblemError(400, "invalid-request", "The request is not valid", "accept-modified needs the chair's text", { errors: [{ field: `body.handlings.${index}.text`, code: "required", message: "required with accept-modified" }] });
+        if (h.text === undefined) throw invalid(`handlings.${index}.text`, "required", "required with accept-modified");
         if (!checkBalanced(h.text)) refuse("unbalanced-brackets", "The chair's text has unbalanced brackets.", `handlings.${index}.text`);
         handlings[h.proposal] = { action: "accept-modified", text: h.text };
       } else handlings[h.proposal] = { action: h.action };
@@ -434,7 +409,7 @@ export const issueRevision = defineCommand({
     // A colliding proposal's span no longer says what its proposer saw: it stays as it is unless the chair closes it.
     const considered = pending.filter((p) => p.status === "open" || ["withdraw", "supersede"].includes(handlings[p.id]?.action ?? ""));
     const step: Step = { type: "revision", proposals: openProposals(considered, positions), handlings };
-    const result = core(() => applyStep(workingText(row, provisions), step));
+    const result = applyStep(workingText(row, provisions), step);
     await saveProvisions(c.tx, row.id, provisions, result.text.provisions);
     const number = row.revision + 1;
     const labels = new Map(pending.map((p) => [p.id, `P${p.seq}`]));
@@ -481,16 +456,18 @@ const ACTION_PERMISSION = { compromise: policy.compromise, mark: policy.mark, fa
 
 export const actOnProvision = defineCommand({
   name: "provision.change",
-  run: async (c, input: { documentId: string; provisionId: string; action: ProvisionAction; situation: Situation }) => {
-    const { action, situation } = input;
-    const [peek] = await c.tx
-      .select({ facilitator: negotiationProvisions.facilitator })
-      .from(negotiationProvisions)
-      .where(and(eq(negotiationProvisions.documentId, input.documentId), eq(negotiationProvisions.id, input.provisionId)));
-    const loaded = await open(c, input.documentId, situation, ACTION_PERMISSION[action.kind], peek?.facilitator ?? null);
-    const { row } = loaded;
-    const provision = await loadProvision(c.tx, row.id, input.provisionId);
+  // The provision is read under the document's lock: its facilitator, who may act on it, is the one it has now.
+  load: async (tx, input: { documentId: string; provisionId: string; action: ProvisionAction; situation: Situation }) => {
+    const row = await lockDocument(tx, input.documentId);
+    const provision = await loadProvision(tx, row.id, input.provisionId);
     if (!provision) throw notFound("provision");
+    return { ...loadedOf(row, input.situation, provision.facilitator), provision };
+  },
+  access: (loaded, input) => needs(ACTION_PERMISSION[input.action.kind], loaded.resource),
+  run: async (c, input, locked) => {
+    const { action, situation } = input;
+    const loaded = open(locked);
+    const { row, provision } = locked;
     if (row.status === "silence") refuse("silence-running", "The text is under a silence procedure: break silence to reopen it.");
     c.checkVersion(action.request.version, provision.version, () => provisionView(provision, row, null));
     let step: Step;
@@ -507,9 +484,7 @@ export const actOnProvision = defineCommand({
       case "facilitator": {
         const delegation = action.request.delegation;
         if (delegation !== null && !situation.facts.readersOn(situation.day).drafts.includes(delegation)) {
-          throw new ProblemError(400, "invalid-request", "The request is not valid", "The facilitator must be a delegation that may see drafts.", {
-            errors: [{ field: "body.delegation", code: "not-in-registry", message: "is not a delegation that may see drafts" }],
-          });
+          throw invalid("delegation", "not-in-registry", "is not a delegation that may see drafts");
         }
         step = { type: "facilitator", provision: provision.id, delegation };
         break;
@@ -518,7 +493,7 @@ export const actOnProvision = defineCommand({
         step = { type: "translation", provision: provision.id, language: action.language, text: action.request.text };
         break;
     }
-    const result = core(() => applyStep(workingText(row, [provision]), step));
+    const result = applyStep(workingText(row, [provision]), step);
     await updateProvision(c.tx, row.id, result.text.provisions[0]!);
     await reanchorProposals(c, row, provision, result.text.provisions[0]!);
     const version = await touch(c, row);
@@ -530,8 +505,10 @@ export const actOnProvision = defineCommand({
 
 export const setVisibility = defineCommand({
   name: "document.visibility",
-  run: async (c, input: { documentId: string; request: z.infer<typeof VisibilityRequestSchema>; situation: Situation }) => {
-    const loaded = await open(c, input.documentId, input.situation, policy.visibility);
+  load: (tx, input: { documentId: string; request: z.infer<typeof VisibilityRequestSchema>; situation: Situation }) => lockNamed(tx, input),
+  access: (loaded) => needs(policy.visibility, loaded.resource),
+  run: async (c, input, locked) => {
+    const loaded = open(locked);
     c.checkVersion(input.request.version, loaded.row.version, () => ({ document: loaded.row.id, version: loaded.row.version }));
     const version = await touch(c, loaded.row, { visibility: input.request.visibility });
     // Told to those who could read it before and those who may now.
@@ -547,19 +524,18 @@ export const setVisibility = defineCommand({
 
 export const startSilenceProcedure = defineCommand({
   name: "silence.start",
-  run: async (c, input: { documentId: string; request: z.infer<typeof SilenceRequestSchema>; situation: Situation }) => {
-    const loaded = await open(c, input.documentId, input.situation, policy.startSilence);
+  load: (tx, input: { documentId: string; request: z.infer<typeof SilenceRequestSchema>; situation: Situation }) => lockNamed(tx, input),
+  access: (loaded) => needs(policy.startSilence, loaded.resource),
+  run: async (c, input, locked) => {
+    const loaded = open(locked);
     const { row } = loaded;
     c.checkVersion(input.request.version, row.version, () => ({ document: row.id, version: row.version }));
     const provisions = await loadProvisions(c.tx, row.id);
     // Objections are made by breaking silence; there is no standing objection to count before one starts.
     const objections: [] = [];
     const deadline = new Date(input.request.deadline);
-    const silence = core(() => {
-      const next = startSilence(row.silence, c.now, deadline);
-      requireReady(workingText(row, provisions), { requireCurrentVersions: true, objections });
-      return next;
-    });
+    const silence = startSilence(row.silence, c.now, deadline);
+    requireReady(workingText(row, provisions), { requireCurrentVersions: true, objections });
     const version = await touch(c, row, { silence, status: "silence", silenceDeadline: deadline });
     emit(c, loaded, "silence.started", version, { deadline: deadline.toISOString() });
     c.audit("silence.start", `document:${row.id}`, { deadline: deadline.toISOString() });
@@ -569,8 +545,10 @@ export const startSilenceProcedure = defineCommand({
 
 export const breakSilenceProcedure = defineCommand({
   name: "silence.break",
-  run: async (c, input: { documentId: string; request: z.infer<typeof BreakSilenceRequestSchema>; situation: Situation }) => {
-    const loaded = await open(c, input.documentId, input.situation, policy.breakSilence);
+  load: (tx, input: { documentId: string; request: z.infer<typeof BreakSilenceRequestSchema>; situation: Situation }) => lockNamed(tx, input),
+  access: (loaded) => needs(policy.breakSilence, loaded.resource),
+  run: async (c, input, locked) => {
+    const loaded = open(locked);
     const { row } = loaded;
     const delegation = c.actor.delegation ?? "";
     // Under consensus minus one, the objection of the member the decision is about does not count: it cannot break silence.
@@ -578,12 +556,12 @@ export const breakSilenceProcedure = defineCommand({
     if (countedObjections(rule, [{ delegation, reason: input.request.reason }], (party) => input.situation.facts.mayObject(party, input.situation.day)).length === 0) {
       refuse("objection-not-counted", "Under consensus minus one, the objection of the member the decision concerns is not counted.");
     }
-    const silence = core(() => breakSilence(row.silence, c.now, delegation, input.request.reason));
+    const silence = breakSilence(row.silence, c.now, delegation, input.request.reason);
     const provisionId = input.request.provision ?? null;
     if (provisionId !== null) {
       const provision = await loadProvision(c.tx, row.id, provisionId);
       if (!provision) refuse("provision-not-found", `There is no provision ${provisionId} in this document.`, "provision");
-      const result = core(() => applyStep(workingText(row, [provision]), { type: "rebracket", provision: provisionId, requestedBy: [delegation] }));
+      const result = applyStep(workingText(row, [provision]), { type: "rebracket", provision: provisionId, requestedBy: [delegation] });
       await updateProvision(c.tx, row.id, result.text.provisions[0]!);
       await reanchorProposals(c, row, provision, result.text.provisions[0]!);
     }
@@ -615,13 +593,15 @@ async function adopt(c: CommandScope, loaded: Loaded, by: "chair" | "silence", p
 
 export const adoptDocument = defineCommand({
   name: "document.adopt",
-  run: async (c, input: { documentId: string; request: z.infer<typeof AdoptionRequestSchema>; situation: Situation }) => {
-    const loaded = await open(c, input.documentId, input.situation, policy.adopt);
+  load: (tx, input: { documentId: string; request: z.infer<typeof AdoptionRequestSchema>; situation: Situation }) => lockNamed(tx, input),
+  access: (loaded) => needs(policy.adopt, loaded.resource),
+  run: async (c, input, locked) => {
+    const loaded = open(locked);
     const { row } = loaded;
     if (row.status === "silence") refuse("silence-running", "A silence procedure is running: the text is adopted at its deadline unless silence is broken.");
     c.checkVersion(input.request.version, row.version, () => ({ document: row.id, version: row.version }));
     const provisions = await loadProvisions(c.tx, row.id);
-    core(() => requireReady(workingText(row, provisions), { requireCurrentVersions: true, objections: [] }));
+    requireReady(workingText(row, provisions), { requireCurrentVersions: true, objections: [] });
     return { number: await adopt(c, loaded, "chair", (input.request.place ?? null) as Record<string, string> | null) };
   },
 });
@@ -629,12 +609,12 @@ export const adoptDocument = defineCommand({
 /** At the deadline of an unbroken silence procedure: adopted, exactly once (the document row is locked and re-read). */
 export const adoptAtDeadline = defineCommand({
   name: "silence.expire",
-  run: async (c, input: { documentId: string; situation: Situation }) => {
-    const row = await lockDocument(c.tx, input.documentId);
+  load: (tx, input: { documentId: string; situation: Situation }) => lockNamed(tx, input),
+  access: () => SYSTEM,
+  run: async (c, _input, loaded) => {
+    const { row } = loaded;
     const passed = expireSilence(row.silence, c.now);
     if (row.status !== "silence" || passed === null) return { number: null };
-    const resource = resourceOf(row, input.situation.facts, input.situation.day);
-    const loaded: Loaded = { row, resource, audience: documentAudience(row.visibility as Visibility, resource.chair, input.situation.facts, input.situation.day) };
     return { number: await adopt(c, loaded, "silence", null, passed) };
   },
 });
@@ -643,17 +623,16 @@ export const adoptAtDeadline = defineCommand({
 
 export const makeStatement = defineCommand({
   name: "statement.create",
-  run: async (c, input: { documentId: string; request: z.infer<typeof StatementRequestSchema>; situation: Situation }) => {
-    // A statement is annexed to the record, also after adoption (an explanation of position), so it does not use open().
-    const row = await lockDocument(c.tx, input.documentId);
-    const resource = resourceOf(row, input.situation.facts, input.situation.day);
-    c.authorize(policy.statement, resource);
+  load: (tx, input: { documentId: string; request: z.infer<typeof StatementRequestSchema>; situation: Situation }) => lockNamed(tx, input),
+  access: (loaded) => needs(policy.statement, loaded.resource),
+  // A statement is annexed to the record, also after adoption (an explanation of position), so it does not use open().
+  run: async (c, input, loaded) => {
+    const { row } = loaded;
     const provision = input.request.provision ?? null;
     if (provision !== null && !(await loadProvision(c.tx, row.id, provision))) refuse("provision-not-found", `There is no provision ${provision} in this document.`, "provision");
     const id = newId();
     await c.tx.insert(negotiationStatements).values({ id, documentId: row.id, delegation: c.actor.delegation ?? "", userId: c.actor.userId, provision, text: input.request.text, at: c.now });
     const version = await touch(c, row);
-    const loaded: Loaded = { row, resource, audience: documentAudience(row.visibility as Visibility, resource.chair, input.situation.facts, input.situation.day) };
     emit(c, loaded, "statement.made", version, { statement: id, delegation: c.actor.delegation });
     c.audit("statement.create", `document:${row.id}`, { statement: id, provision });
     return { documentId: row.id };
@@ -662,10 +641,14 @@ export const makeStatement = defineCommand({
 
 export const addNote = defineCommand({
   name: "note.create",
-  run: async (c, input: { documentId: string; request: z.infer<typeof NoteRequestSchema>; situation: Situation }) => {
-    const [row] = await c.tx.select().from(negotiationDocuments).where(eq(negotiationDocuments.id, input.documentId));
+  // A note changes no shared state: the document is read, not locked.
+  load: async (tx, input: { documentId: string; request: z.infer<typeof NoteRequestSchema>; situation: Situation }) => {
+    const [row] = await tx.select().from(negotiationDocuments).where(eq(negotiationDocuments.id, input.documentId));
     if (!row) throw notFound("document");
-    c.authorize(policy.writeNote, resourceOf(row, input.situation.facts, input.situation.day));
+    return row;
+  },
+  access: (row, input) => needs(policy.writeNote, resourceOf(row, input.situation.facts, input.situation.day)),
+  run: async (c, input, row) => {
     const delegation = c.actor.delegation ?? "";
     const provision = input.request.provision ?? null;
     if (provision !== null && !(await loadProvision(c.tx, row.id, provision))) refuse("provision-not-found", `There is no provision ${provision} in this document.`, "provision");
@@ -679,4 +662,3 @@ export const addNote = defineCommand({
   },
 });
 
-export { StaleVersionError };

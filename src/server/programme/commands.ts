@@ -7,7 +7,7 @@ import { PUBLIC_AUDIENCE } from "../../domain/audience.js";
 import type { ProgrammeEvent } from "../../domain/programme/event.js";
 import type { SheetEvent } from "../../domain/programme/spreadsheet.js";
 import type { ChairmanshipTerm } from "../../domain/registry.js";
-import { defineCommand } from "../commands/runner.js";
+import { defineCommand, definePreparedCommand, needs, SYSTEM } from "../commands/runner.js";
 import type { Db } from "../db/client.js";
 import { programmePolicy } from "./policy.js";
 import { programmeEvents } from "./tables.js";
@@ -30,16 +30,29 @@ export async function importedCount(db: Db, term: string): Promise<number> {
 
 export interface ImportInput {
   readonly term: ChairmanshipTerm;
-  readonly events: readonly SheetEvent[];
   /** The file's name: the events' origin. */
   readonly file: string;
+  /** Only checks the file: says what an import would do, writes nothing. */
+  readonly dryRun: boolean;
+  /** Reads the file's events (in the work pool): refuses a file with errors, naming each. */
+  readonly read: () => Promise<readonly SheetEvent[]>;
 }
 
-export const importProgramme = defineCommand({
+interface ReadImport extends ImportInput {
+  readonly events: readonly SheetEvent[];
+}
+
+export const importProgramme = definePreparedCommand({
   name: "programme.import",
-  run: async (c, input: ImportInput): Promise<{ events: number; replaced: number }> => {
+  // The file is read only for a caller who may import (checked before, on the term, and again in the transaction).
+  prepare: async (input: ImportInput, _context, _db, early): Promise<ReadImport> => {
+    early(undefined, { ...input, events: [] });
+    return { ...input, events: await input.read() };
+  },
+  access: (_, input) => needs(programmePolicy.import, { holder: input.term.state }),
+  run: async (c, input): Promise<{ dryRun: boolean; events: number; replaced: number }> => {
     const { term } = input;
-    c.authorize(programmePolicy.import, { holder: term.state });
+    if (input.dryRun) return { dryRun: true, events: input.events.length, replaced: await importedCount(c.tx, term.id) };
     await lockTerm(c.tx, term.id);
     const replaced = await c.tx
       .delete(programmeEvents)
@@ -69,13 +82,14 @@ export const importProgramme = defineCommand({
     const summary = { term: term.id, file: input.file, events: input.events.length, replaced: replaced.length };
     c.audit("programme.imported", `chairmanship:${term.id}`, summary);
     c.emit(programmeStream(term.id), "programme.imported", summary, PUBLIC_AUDIENCE);
-    return { events: input.events.length, replaced: replaced.length };
+    return { dryRun: false, events: input.events.length, replaced: replaced.length };
   },
 });
 
 /** The events a dataset carries, written with it on a first start (never over events already there). */
 export const loadDatasetEvents = defineCommand({
   name: "programme.load-dataset",
+  access: () => SYSTEM,
   run: async (c, events: readonly Omit<ProgrammeEvent, "origin">[]): Promise<number> => {
     if (events.length === 0) return 0;
     const written = await c.tx

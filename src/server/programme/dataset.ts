@@ -74,5 +74,5 @@ export async function readDatasetProgramme(datasetPath: string, registry: Regist
 /** Makes the dataset's programme events those given (imported programmes stay), inside a registry import's transaction. */
 export async function replaceDatasetProgramme(c: CommandScope, events: readonly Omit<ProgrammeEvent, "origin">[]): Promise<void> {
   await c.tx.delete(programmeEvents).where(eq(programmeEvents.origin, DATASET_ORIGIN));
-  await loadDatasetEvents.run(c, events);
+  await loadDatasetEvents.run(c, events, undefined);
 }

@@ -7,7 +7,7 @@ import { PUBLIC_AUDIENCE } from "../../domain/audience.js";
 import { checkConsistency } from "../../domain/dataset-consistency.js";
 import { applyRegistryChanges, recordKey, type RegistryChange, type RegistryTarget } from "../../domain/registry-changes.js";
 import type { Registry } from "../../domain/registry.js";
-import { defineCommand } from "../commands/runner.js";
+import { defineCommand, needs } from "../commands/runner.js";
 import type { Db } from "../db/client.js";
 import { streamHead } from "../events/log.js";
 import { ProblemError } from "../http/problem.js";
@@ -65,8 +65,8 @@ function blame(changes: readonly RegistryChange[], registry: Registry): ChangeIs
 
 export const changeRegistryCommand = defineCommand({
   name: "registry.change",
+  access: () => needs(registryPolicy.change),
   run: async (c, input: RegistryChangesInput): Promise<RegistryChangesResult> => {
-    c.authorize(registryPolicy.change);
     const { tx } = c;
     // One change at a time: the organization's row is the registry's lock (a second process waits here, then sees this one's result).
     const locked = await tx.select({ code: t.organization.code }).from(t.organization).for("update");

@@ -4,7 +4,7 @@ import { PUBLIC_AUDIENCE } from "../../domain/audience.js";
 import { earliestDay, precisionOf } from "../../domain/partial-date.js";
 import { REGISTRY_SECTIONS, type Registry } from "../../domain/registry.js";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { defineCommand } from "../commands/runner.js";
+import { defineCommand, SYSTEM } from "../commands/runner.js";
 import type { Db } from "../db/client.js";
 import * as t from "./tables.js";
 import { hasRegistry } from "./queries.js";
@@ -101,6 +101,7 @@ export interface RegistryImport {
  */
 export const importRegistryCommand = defineCommand({
   name: "registry.import",
+  access: () => SYSTEM,
   run: async (c, input: RegistryImport): Promise<boolean> => {
     const { registry } = input;
     const { tx } = c;
