@@ -28,6 +28,12 @@ const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A relative import ("../../x/…") that lands in the folder `name` (optionally reached through `via/`): import strings, not resolved paths. */
 const relativeInto = (name, via) => `^(\\.\\./)+(${escape(via)}/)?${escape(name)}(/|$)`;
 
+/** The web reads the domain's rules through one module (src/web/shared/domain-rules.ts), not file by file. */
+const WEB_DOMAIN_RULES = {
+  regex: "^(\\.\\./)+domain(/|$)",
+  message: "The web imports the domain's rules from src/web/shared/domain-rules.ts (add what it needs there).",
+};
+
 const webFeatureZones = WEB_FEATURES.map((feature) => ({
   files: [`src/web/features/${feature}/**/*.{ts,tsx}`],
   rules: {
@@ -40,6 +46,7 @@ const webFeatureZones = WEB_FEATURES.map((feature) => ({
             message: `The ${feature} feature may not import the ${other} feature: move what both need to src/web/shared, or compose them in src/web/app.`,
           })),
           { regex: relativeInto("app", "web"), message: "A feature may not import the app shell; the app composes features." },
+          WEB_DOMAIN_RULES,
         ],
       },
     ],
@@ -48,6 +55,7 @@ const webFeatureZones = WEB_FEATURES.map((feature) => ({
 
 const webSharedZone = {
   files: ["src/web/shared/**/*.{ts,tsx}"],
+  ignores: ["src/web/shared/domain-rules.ts"],
   rules: {
     "no-restricted-imports": [
       "error",
@@ -55,6 +63,7 @@ const webSharedZone = {
         patterns: [
           { regex: relativeInto("features", "web"), message: "src/web/shared may not import a feature: features build on shared, not the other way round." },
           { regex: relativeInto("app", "web"), message: "src/web/shared may not import the app shell." },
+          WEB_DOMAIN_RULES,
         ],
       },
     ],
@@ -111,6 +120,11 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": ["error", { patterns: ["node:*", "../server/*", "../web/*", "drizzle-orm*", "fastify*"] }],
     },
+  },
+  {
+    files: ["src/web/**/*.{ts,tsx}"],
+    ignores: ["src/web/**/*.test.{ts,tsx}", "src/web/shared/domain-rules.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [WEB_DOMAIN_RULES] }] },
   },
   ...webFeatureZones,
   webSharedZone,

@@ -2,10 +2,10 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { LocalizedTextDto } from "../../contracts/registry";
-import { fallbackOrder, pick } from "../../domain/localized-text";
-import { useOrganization } from "../shared/api/organization-query";
+import { fallbackOrder, pick } from "../shared/domain-rules";
 import { formatCount, formatPartialDate, formatPartialDateRange } from "./date-format";
 import { LANGUAGE_STORAGE_KEY, dataLanguageOf, resolveUiLanguage, type UiLanguage } from "./language";
+import { useOrganization } from "../shared/api/registry-queries";
 
 export interface Locale {
   readonly language: UiLanguage;

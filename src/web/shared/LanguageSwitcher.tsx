@@ -4,7 +4,7 @@ import { NativeSelect } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ENDONYMS, UI_LANGUAGES, dataLanguageOf, resolveUiLanguage, type UiLanguage } from "../i18n/language";
 import { useChangeLanguage, useLocale } from "../i18n/use-locale";
-import { useOrganization } from "./api/organization-query";
+import { useOrganization } from "./api/registry-queries";
 
 /** The interface languages, those the organization works in first (in its order), then the others. */
 export function languagesInOrder(organizationLanguages: readonly string[]): UiLanguage[] {

@@ -1,7 +1,7 @@
 // Keeps the browser tab's title in step with the page and the reader's language ("States · SCO").
 import { useEffect } from "react";
 import { useLocale } from "../i18n/use-locale";
-import { useOrganization } from "./api/organization-query";
+import { useOrganization } from "./api/registry-queries";
 
 export function usePageTitle(title: string | null): void {
   const organization = useOrganization();

@@ -8,9 +8,9 @@ import { AccountMenu } from "../../features/identity/account-menu/AccountMenu";
 import { AccountNav } from "../../features/identity/account-menu/AccountNav";
 import { useLocale } from "../../i18n/use-locale";
 import { LanguageSwitcher } from "../../shared/LanguageSwitcher";
-import { useOrganization } from "../../shared/api/organization-query";
 import classes from "./PortalLayout.module.css";
 import { sourceAnchor, sourceLabel } from "../../features/registry/sources/source-text";
+import { useOrganization } from "../../shared/api/registry-queries";
 
 const NAV_ITEMS = [
   { to: "/", key: "nav.overview", end: true },

@@ -5,21 +5,20 @@ import { Code, Paper, Stack, Table, Text, Title, VisuallyHidden } from "@mantine
 import { useTranslation } from "react-i18next";
 import type { PermissionMatrix } from "../../../contracts/identity";
 import type { Organization } from "../../../contracts/registry";
-import { RIGHTS as TIER_RIGHTS } from "../../../domain/registry";
+import { RIGHTS as TIER_RIGHTS, isTierInForce } from "../../shared/domain-rules";
 import { useLocale } from "../../i18n/use-locale";
 import { LoadError, Loading } from "../../shared/QueryFeedback";
 import { AccessGate } from "../../shared/access/AccessGate";
 import { QueryProblem } from "../../shared/access/QueryProblem";
 import { RIGHTS } from "../../shared/access/access-rules";
 import { RIGHT_KEYS } from "../../shared/api/problem-message";
-import { useOrganization } from "../../shared/api/organization-query";
 import { ScrollableTable } from "../../shared/table/ScrollableTable";
 import { usePageTitle } from "../../shared/use-page-title";
 import { orderedRights, roleGroups, tierRightKeys, type MatrixColumn } from "./permission-table";
 import { usePermissionMatrix } from "./permissions-query";
 import classes from "./PermissionsPage.module.css";
-import { isTierInForce } from "../../../domain/membership";
 import { todayUtc } from "../../i18n/date-format";
+import { useOrganization } from "../../shared/api/registry-queries";
 
 type Cell = PermissionMatrix["rights"][number]["cells"][number];
 

@@ -2,7 +2,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { CreateUserBody, DelegationDetail, Delegation, DemoSignIn, UpdateDelegationBody, UpdateUserBody, User } from "../../../contracts/identity";
-import type { StateList } from "../../../contracts/registry";
 import { fetchJson } from "../../shared/api/fetch-json";
 import { DIRECTORY_KEYS } from "../../shared/directory/directory-queries";
 import { useSend } from "../../shared/session/use-send";
@@ -22,14 +21,6 @@ export function useDelegation(code: string | null) {
   });
 }
 
-/** States holding a status today: the parties a delegation may be opened for (with the organization's partners). */
-export function useStatesToday() {
-  return useQuery({
-    queryKey: ["identity", "states-today"],
-    queryFn: ({ signal }) => fetchJson<StateList>("/states", signal),
-    staleTime: 60 * MINUTE,
-  });
-}
 
 /** How to sign in with the demo accounts while any still has the demo password (the sign-in page's note); `demo` null otherwise. */
 export function useDemoSignIn() {

@@ -3,12 +3,10 @@
 // speaking clock how far this browser's clock is from the server's (its Date header).
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { Meeting, MeetingSummary } from "../../../contracts/meetings";
-import type { BodyList, StateList } from "../../../contracts/registry";
 import type { Problem } from "../../../contracts/problems";
 import { API_BASE, ApiProblem, fetchJson } from "../../shared/api/fetch-json";
 import { recordServerTime } from "./server-clock";
 
-const HOUR = 60 * 60 * 1000;
 
 export const MEETING_KEYS = {
   lists: ["meetings", "list"] as const,
@@ -61,20 +59,4 @@ export function useMeeting(id: string) {
   });
 }
 
-/** The organization's bodies (public), to name and filter meetings by body. */
-export function useBodies() {
-  return useQuery({
-    queryKey: ["meetings", "bodies"],
-    queryFn: ({ signal }) => fetchJson<BodyList>("/bodies", signal),
-    staleTime: HOUR,
-  });
-}
 
-/** States holding a status today (public): delegations' names, and whom the chair may invite. */
-export function useStatesToday() {
-  return useQuery({
-    queryKey: ["meetings", "states-today"],
-    queryFn: ({ signal }) => fetchJson<StateList>("/states", signal),
-    staleTime: HOUR,
-  });
-}

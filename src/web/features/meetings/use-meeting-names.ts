@@ -4,8 +4,7 @@
 import { useCallback } from "react";
 import type { Invitation } from "../../../contracts/meetings";
 import { useLocale } from "../../i18n/use-locale";
-import { useOrganization } from "../../shared/api/organization-query";
-import { useBodies, useStatesToday } from "./meeting-queries";
+import { useBodies, useOrganization, useStatesToday } from "../../shared/api/registry-queries";
 
 export function usePartyName(invitations: readonly Invitation[] = []): (code: string) => string {
   const states = useStatesToday();

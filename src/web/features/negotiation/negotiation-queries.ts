@@ -2,10 +2,8 @@
 // and bodies its pages name; one cache key per resource. Issued revisions and diffs never change, so they stay cached.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { DiffDto, DocumentDto, DocumentSummary, NoteDto, RevisionDto } from "../../../contracts/negotiation";
-import type { BodyList, StateList } from "../../../contracts/registry";
 import { fetchJson } from "../../shared/api/fetch-json";
 
-const HOUR = 60 * 60 * 1000;
 
 export const NEGOTIATION_KEYS = {
   documents: ["negotiation", "documents"] as const,
@@ -64,20 +62,4 @@ export function useDiff(id: string, pair: { from: number; to: number } | null) {
   });
 }
 
-/** States holding a status today (public), to name delegations by their state. */
-export function useStatesToday() {
-  return useQuery({
-    queryKey: ["negotiation", "states-today"],
-    queryFn: ({ signal }) => fetchJson<StateList>("/states", signal),
-    staleTime: HOUR,
-  });
-}
 
-/** The organization's bodies (public), to filter and label documents by the body negotiating them. */
-export function useBodies() {
-  return useQuery({
-    queryKey: ["negotiation", "bodies"],
-    queryFn: ({ signal }) => fetchJson<BodyList>("/bodies", signal),
-    staleTime: HOUR,
-  });
-}

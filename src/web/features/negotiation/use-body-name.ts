@@ -2,7 +2,7 @@
 // bodies are known.
 import { useCallback } from "react";
 import { useLocale } from "../../i18n/use-locale";
-import { useBodies } from "./negotiation-queries";
+import { useBodies } from "../../shared/api/registry-queries";
 
 export function useBodyName(form: "short" | "full"): (code: string) => string {
   const bodies = useBodies();

@@ -2,8 +2,7 @@
 // organizations (both public); the code itself when neither knows it.
 import { useCallback } from "react";
 import { useLocale } from "../../i18n/use-locale";
-import { useOrganization } from "../../shared/api/organization-query";
-import { useStatesToday } from "./negotiation-queries";
+import { useOrganization, useStatesToday } from "../../shared/api/registry-queries";
 
 export function usePartyNames(): (code: string) => string {
   const states = useStatesToday();

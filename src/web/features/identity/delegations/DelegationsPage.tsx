@@ -10,7 +10,6 @@ import { Link } from "react-router";
 import { CreateDelegationBody, DelegationSchema, type Delegation } from "../../../../contracts/identity";
 import type { Organization } from "../../../../contracts/registry";
 import { useLocale } from "../../../i18n/use-locale";
-import { useOrganization } from "../../../shared/api/organization-query";
 import { Loading } from "../../../shared/QueryFeedback";
 import { usePageTitle } from "../../../shared/use-page-title";
 import { holds, type SignedInSession } from "../../../shared/access/access-rules";
@@ -23,8 +22,9 @@ import { staleCurrent } from "../../../shared/api/stale-version";
 import { FormProblem } from "../../../shared/forms/FormProblem";
 import { useContractForm } from "../../../shared/forms/use-contract-form";
 import { useDelegations } from "../../../shared/directory/directory-queries";
-import { useOpenDelegation, useSetDelegationActive, useStatesToday } from "../identity-queries";
+import { useOpenDelegation, useSetDelegationActive } from "../identity-queries";
 import { useIdentityLive } from "../use-identity-live";
+import { useOrganization, useStatesToday } from "../../../shared/api/registry-queries";
 
 /** The delegation's standing: its state's tier today, "partner organization" for an organization, or none. */
 function standing(delegation: Delegation, organization: Organization | undefined, text: (value: Organization["names"]) => string, t: TFunction): string {

@@ -5,7 +5,6 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { DelegationDetail, User } from "../../../../contracts/identity";
 import { useLocale } from "../../../i18n/use-locale";
-import { useOrganization } from "../../../shared/api/organization-query";
 import { Loading } from "../../../shared/QueryFeedback";
 import { usePageTitle } from "../../../shared/use-page-title";
 import { holds, mayActOn, type SignedInSession } from "../../../shared/access/access-rules";
@@ -19,6 +18,7 @@ import { useIdentityLive } from "../use-identity-live";
 import { EditUserForm } from "../users/EditUserForm";
 import { NewUserForm } from "../users/NewUserForm";
 import { UsersTable } from "../users/UsersTable";
+import { useOrganization } from "../../../shared/api/registry-queries";
 
 function NoDelegation({ session }: { session: SignedInSession }) {
   const { t } = useTranslation();

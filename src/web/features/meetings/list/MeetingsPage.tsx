@@ -7,7 +7,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useSearchParams } from "react-router";
 import { MEETING_STATUSES, type MeetingSummary } from "../../../../contracts/meetings";
-import { SECRETARIAT_ROLES } from "../../../../domain/access";
+import { SECRETARIAT_ROLES } from "../../../shared/domain-rules";
 import { todayUtc } from "../../../i18n/date-format";
 import { useLocale } from "../../../i18n/use-locale";
 import { signInPath } from "../../../shared/access/access-rules";
@@ -18,11 +18,12 @@ import { useSession } from "../../../shared/session/session-query";
 import { usePageTitle } from "../../../shared/use-page-title";
 import { DemoBadge, MeetingStatusBadge, PlainBadge } from "../badges";
 import { meetingsByTime, type MeetingTiming } from "../meeting-groups";
-import { useBodies, useMeetings } from "../meeting-queries";
+import { useMeetings } from "../meeting-queries";
 import { MeetingWhen } from "../MeetingWhen";
 import { useBodyName, usePartyName } from "../use-meeting-names";
 import { useMeetingsLive } from "../use-meeting-live";
 import { NewMeetingForm } from "./NewMeetingForm";
+import { useBodies } from "../../../shared/api/registry-queries";
 
 /** How many past meetings show until the reader asks for all of them. */
 const PAST_SHOWN = 6;

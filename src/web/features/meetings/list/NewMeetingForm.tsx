@@ -13,11 +13,11 @@ import type { FieldMessages } from "../../../shared/forms/contract-form";
 import { FormProblem } from "../../../shared/forms/FormProblem";
 import { FormLevelError } from "../../../shared/forms/use-contract-form";
 import { useCreateMeeting } from "../meeting-commands";
-import { useBodies, useStatesToday } from "../meeting-queries";
 import { formatSpan, timeZoneChoices, venueLocalToInstant, zoneOffsetName } from "../meeting-time";
 import { useMeetingForm } from "../use-meeting-form";
 import { compactText, EMPTY_TEXT, hasText, LANGUAGE_FIELDS, type LanguageValues } from "../language-fields";
 import { DateTimeField } from "../../../shared/forms/DateFields";
+import { useBodies, useStatesToday } from "../../../shared/api/registry-queries";
 
 interface Values extends Record<string, unknown> {
   body: string;

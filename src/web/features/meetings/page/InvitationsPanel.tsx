@@ -6,7 +6,6 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { InviteRequestSchema, ParticipationRequestSchema, RANKS, type Invitation } from "../../../../contracts/meetings";
 import { useLocale } from "../../../i18n/use-locale";
-import { useOrganization } from "../../../shared/api/organization-query";
 import { FormProblem } from "../../../shared/forms/FormProblem";
 import { FormLevelError } from "../../../shared/forms/use-contract-form";
 import { ScrollableTable } from "../../../shared/table/ScrollableTable";
@@ -15,10 +14,10 @@ import { useSession } from "../../../shared/session/session-query";
 import { useChangeInvitation, useInvite, useRespond } from "../meeting-commands";
 import { floorRightOf } from "../meeting-abilities";
 import { sortInvitations } from "../meeting-groups";
-import { useStatesToday } from "../meeting-queries";
 import { useMeetingForm } from "../use-meeting-form";
 import { useMeetingView } from "./meeting-context";
 import { compactText, LANGUAGE_FIELDS, type LanguageValues } from "../language-fields";
+import { useOrganization, useStatesToday } from "../../../shared/api/registry-queries";
 
 type Rank = (typeof RANKS)[number];
 

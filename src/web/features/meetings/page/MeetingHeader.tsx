@@ -5,9 +5,8 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { MEETING_STATUSES } from "../../../../contracts/meetings";
-import { nextStatuses } from "../../../../domain/meetings/meeting";
+import { nextStatuses } from "../../../shared/domain-rules";
 import { useLocale } from "../../../i18n/use-locale";
-import { useOrganization } from "../../../shared/api/organization-query";
 import { FormProblem } from "../../../shared/forms/FormProblem";
 import { DemoBadge, MeetingStatusBadge, PlainBadge } from "../badges";
 import { useUpdateMeeting } from "../meeting-commands";
@@ -17,6 +16,7 @@ import { instantToVenueLocal, timeZoneChoices, venueLocalToInstant, zoneOffsetNa
 import { useBodyName } from "../use-meeting-names";
 import { useMeetingView } from "./meeting-context";
 import { DateTimeField } from "../../../shared/forms/DateFields";
+import { useOrganization } from "../../../shared/api/registry-queries";
 
 type Status = (typeof MEETING_STATUSES)[number];
 

@@ -9,8 +9,8 @@ import { FormProblem } from "../../../shared/forms/FormProblem";
 import { FormLevelError, useContractForm } from "../../../shared/forms/use-contract-form";
 import { currentVersion } from "../current-version";
 import { useDesignateFacilitator, useMarkProvision, useOfferCompromise } from "../negotiation-commands";
-import { useStatesToday } from "../negotiation-queries";
 import { useRoom } from "../room/room-context";
+import { useStatesToday } from "../../../shared/api/registry-queries";
 
 function Actions({ onCancel, pending, label, testId }: { onCancel: () => void; pending: boolean; label: string; testId: string }) {
   const { t } = useTranslation();

@@ -16,11 +16,12 @@ import { useSession } from "../../../shared/session/session-query";
 import { usePageTitle } from "../../../shared/use-page-title";
 import { DemoBadge, DocumentStatusBadge, PlainBadge } from "../badges";
 import { formatInstantIn, pickText, revisionLabel } from "../negotiation-format";
-import { useBodies, useDocuments } from "../negotiation-queries";
+import { useDocuments } from "../negotiation-queries";
 import { mayUse } from "../negotiation-roles";
 import { useBodyName } from "../use-body-name";
 import { useDocumentsLive } from "../use-negotiation-live";
 import { NewDocumentForm } from "./NewDocumentForm";
+import { useBodies } from "../../../shared/api/registry-queries";
 
 function DocumentCard({ document }: { document: DocumentSummary }) {
   const { t } = useTranslation();

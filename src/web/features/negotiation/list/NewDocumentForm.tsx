@@ -8,8 +8,8 @@ import { FormProblem } from "../../../shared/forms/FormProblem";
 import { FormLevelError, useContractForm } from "../../../shared/forms/use-contract-form";
 import { useCreateDocument } from "../negotiation-commands";
 import { languageName } from "../negotiation-format";
-import { useBodies } from "../negotiation-queries";
 import { zeroDraft } from "./zero-draft";
+import { useBodies } from "../../../shared/api/registry-queries";
 
 type Language = (typeof NEGOTIATION_LANGUAGES)[number];
 

@@ -5,11 +5,11 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Accession, AccessionList } from "../../../../contracts/registry";
 import { useLocale } from "../../../i18n/use-locale";
-import { useOrganization } from "../../../shared/api/organization-query";
 import { fetchJson } from "../../../shared/api/fetch-json";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
 import { usePageTitle } from "../../../shared/use-page-title";
 import { SourceLink } from "../sources/SourceLink";
+import { useOrganization } from "../../../shared/api/registry-queries";
 
 const STATUS_COLOUR = { in_progress: "blue", granted: "teal", withdrawn: "gray", refused: "red" } as const;
 

@@ -2,12 +2,11 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Timeline, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Body, Organization } from "../../../../contracts/registry";
-import { comparePartialDates } from "../../../../domain/partial-date";
+import { comparePartialDates } from "../../../shared/domain-rules";
 import { useLocale } from "../../../i18n/use-locale";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
-import { useOrganization } from "../../../shared/api/organization-query";
-import { useBodies } from "../registry-queries";
 import { usePageTitle } from "../../../shared/use-page-title";
+import { useBodies, useOrganization } from "../../../shared/api/registry-queries";
 
 /** Names for the kinds of body an organization may use without naming them itself (its dataset's `bodyKinds` come first). */
 const KIND_KEYS: Readonly<Record<string, string>> = {

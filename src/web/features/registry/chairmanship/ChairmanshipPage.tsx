@@ -3,14 +3,13 @@ import { Alert, Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from "@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { ChairmanshipTerm } from "../../../../contracts/registry";
-import { comparePartialDates } from "../../../../domain/partial-date";
+import { comparePartialDates } from "../../../shared/domain-rules";
 import { useLocale } from "../../../i18n/use-locale";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
-import { useOrganization } from "../../../shared/api/organization-query";
-import { useChairmanship } from "../registry-queries";
 import { usePageTitle } from "../../../shared/use-page-title";
 import { ScrollableTable } from "../../../shared/table/ScrollableTable";
 import tables from "../../../shared/table/tables.module.css";
+import { useChairmanship, useOrganization } from "../../../shared/api/registry-queries";
 
 const PROJECTED_SHOWN = 5;
 

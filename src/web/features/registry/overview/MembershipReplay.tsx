@@ -7,11 +7,11 @@ import type { Organization, StateListItem } from "../../../../contracts/registry
 import { useLocale } from "../../../i18n/use-locale";
 import { ErrorBoundary } from "../../../shared/ErrorBoundary";
 import { LoadError } from "../../../shared/QueryFeedback";
-import { useStates } from "../registry-queries";
 import { NO_STATUS_COLOUR, findTier, standingTiersOn, tierCountName } from "../tiers";
 import { dataLanguageOf } from "../../../i18n/language";
 import { indexOfDay, stepAt, stepByYears, timelineOf, type TimelineStep } from "./membership-timeline";
 import classes from "./Overview.module.css";
+import { useStates } from "../../../shared/api/registry-queries";
 
 const MembershipMap = lazy(() => import("./MembershipMap"));
 

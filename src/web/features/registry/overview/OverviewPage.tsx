@@ -5,15 +5,14 @@ import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import type { Chairmanship, Organization, SummitList } from "../../../../contracts/registry";
-import { comparePartialDates } from "../../../../domain/partial-date";
+import { comparePartialDates } from "../../../shared/domain-rules";
 import { todayUtc } from "../../../i18n/date-format";
 import { useLocale } from "../../../i18n/use-locale";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
-import { useOrganization } from "../../../shared/api/organization-query";
-import { useBodies, useChairmanship, useSummits } from "../registry-queries";
 import { usePageTitle } from "../../../shared/use-page-title";
 import { MembershipReplay } from "./MembershipReplay";
 import classes from "./Overview.module.css";
+import { useBodies, useChairmanship, useOrganization, useSummits } from "../../../shared/api/registry-queries";
 
 function CurrentChair({ chairmanship }: { chairmanship: Chairmanship | undefined }) {
   const { t } = useTranslation();

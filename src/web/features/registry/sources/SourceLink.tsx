@@ -2,8 +2,8 @@
 import { Anchor, Text } from "@mantine/core";
 import { Trans, useTranslation } from "react-i18next";
 import { useLocale } from "../../../i18n/use-locale";
-import { useOrganization } from "../../../shared/api/organization-query";
 import { sourceAnchor } from "./source-text";
+import { useOrganization } from "../../../shared/api/registry-queries";
 
 export function SourceLink({ sourceKey }: { sourceKey: string }) {
   const { t } = useTranslation();

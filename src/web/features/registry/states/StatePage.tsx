@@ -3,18 +3,17 @@ import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Tim
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { ChairmanshipTerm, Organization, StateDetail, StatusChangeDto } from "../../../../contracts/registry";
-import { comparePartialDates } from "../../../../domain/partial-date";
+import { comparePartialDates } from "../../../shared/domain-rules";
 import { useLocale } from "../../../i18n/use-locale";
 import { isNotFound } from "../../../shared/api/fetch-json";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
-import { useOrganization } from "../../../shared/api/organization-query";
-import { useStateDetail } from "../registry-queries";
 import { findTier } from "../tiers";
 import { usePageTitle } from "../../../shared/use-page-title";
 import { ScrollableTable } from "../../../shared/table/ScrollableTable";
 import tables from "../../../shared/table/tables.module.css";
 import { SourceLink } from "../sources/SourceLink";
 import { TierBadge } from "./TierBadge";
+import { useOrganization, useStateDetail } from "../../../shared/api/registry-queries";
 
 function ChangeTitle({ change, organization }: { change: StatusChangeDto; organization: Organization }) {
   const { t } = useTranslation();

@@ -5,11 +5,9 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import type { Organization, StateListItem } from "../../../../contracts/registry";
-import { RIGHTS } from "../../../../domain/registry";
+import { RIGHTS } from "../../../shared/domain-rules";
 import { useLocale } from "../../../i18n/use-locale";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
-import { useOrganization } from "../../../shared/api/organization-query";
-import { useStates } from "../registry-queries";
 import { findTier, standingTiersOn } from "../tiers";
 import { todayUtc } from "../../../i18n/date-format";
 import { usePageTitle } from "../../../shared/use-page-title";
@@ -17,6 +15,7 @@ import { ScrollableTable } from "../../../shared/table/ScrollableTable";
 import tables from "../../../shared/table/tables.module.css";
 import classes from "./StatesPage.module.css";
 import { TierBadge } from "./TierBadge";
+import { useOrganization, useStates } from "../../../shared/api/registry-queries";
 
 const ALL = "all";
 

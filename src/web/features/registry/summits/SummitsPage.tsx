@@ -2,12 +2,12 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Timeline, Title } from "@mantine/core";
 import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { comparePartialDates, yearOf } from "../../../../domain/partial-date";
+import { comparePartialDates, yearOf } from "../../../shared/domain-rules";
 import { useLocale } from "../../../i18n/use-locale";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
-import { useBodies, useSummits } from "../registry-queries";
 import { usePageTitle } from "../../../shared/use-page-title";
 import { SourceLink } from "../sources/SourceLink";
+import { useBodies, useSummits } from "../../../shared/api/registry-queries";
 
 const NO_BREAK = { whiteSpace: "nowrap" } as const;
 

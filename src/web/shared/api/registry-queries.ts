@@ -1,9 +1,20 @@
-// TanStack Query hooks for the registry API (states, bodies, summits, chairmanship; the organization is in shared/api); one cache key per resource.
+// The registry's reads, for every page and feature: one query-key family ("registry", …), so that a live registry change
+// (which invalidates ["registry"]) refreshes every copy, and a list read by several features is fetched and cached once.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { BodyList, Chairmanship, StateDetail, StateList, SummitList } from "../../../contracts/registry";
-import { fetchJson } from "../../shared/api/fetch-json";
+import type { BodyList, Chairmanship, Organization, StateDetail, StateList, SummitList } from "../../../contracts/registry";
+import { fetchJson } from "./fetch-json";
 
 const HOUR = 60 * 60 * 1000;
+
+/** The organization's profile (names, tiers, partners, sources): read by the shell, every page title and several features. */
+export function useOrganization() {
+  return useQuery({
+    queryKey: ["registry", "organization"],
+    queryFn: ({ signal }) => fetchJson<Organization>("/organization", signal),
+    staleTime: HOUR,
+  });
+}
+
 
 /** States holding a status on `on` (a calendar day), or today when `on` is omitted. */
 export function useStates(options: { on?: string; tier?: string } = {}) {
@@ -50,4 +61,9 @@ export function useChairmanship() {
     queryFn: ({ signal }) => fetchJson<Chairmanship>("/chairmanship", signal),
     staleTime: HOUR,
   });
+}
+
+/** States holding a status today: to name delegations, and whom one may invite or open a delegation for. */
+export function useStatesToday() {
+  return useStates();
 }
