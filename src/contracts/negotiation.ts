@@ -175,6 +175,13 @@ export const AdoptionSchema = z.object({ number: z.string(), date: z.string(), a
 
 export const BlockerSchema = z.object({ code: z.string(), provisions: z.array(z.string()).optional(), delegations: z.array(z.string()).optional() });
 
+/** A proposal just made or a position just taken, with the document's version after it: the page applies it in place. */
+export const ProposalChangedSchema = ProposalSchema.extend({
+  documentVersion: z.number().int(),
+  /** The version of the provision the proposal is anchored to, after it (null for a new provision). */
+  provisionVersion: z.number().int().nullable().optional(),
+}).meta({ id: "ProposalChanged" });
+
 export const DocumentSummarySchema = z.object({
   id: z.string(),
   title: TitleSchema,
@@ -253,6 +260,7 @@ export type DocumentDto = z.infer<typeof DocumentSchema>;
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 export type ProvisionDto = z.infer<typeof ProvisionSchema>;
 export type ProposalDto = z.infer<typeof ProposalSchema>;
+export type ProposalChanged = z.infer<typeof ProposalChangedSchema>;
 export type RevisionDto = z.infer<typeof RevisionSchema>;
 export type DiffDto = z.infer<typeof DiffSchema>;
 export type NoteDto = z.infer<typeof NoteSchema>;

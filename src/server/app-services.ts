@@ -10,6 +10,7 @@ import type { SilenceSweeper } from "./negotiation/silence-sweeper.js";
 import type { DocumentCache } from "./negotiation/queries.js";
 import type { DiffCache } from "./negotiation/diff-cache.js";
 import type { WorkPool } from "./work/pool.js";
+import type { StreamRegistry } from "./realtime/stream-registry.js";
 
 export interface AppServices {
   readonly database: Database;
@@ -19,6 +20,8 @@ export interface AppServices {
   readonly sessions: SessionCache;
   readonly feed: EventFeed;
   readonly hub: LiveHub;
+  /** The live streams, each registered by the capability that publishes it with who may follow it. */
+  readonly streams: StreamRegistry;
   /** Each negotiated document's answer, kept until it changes. */
   readonly documents: DocumentCache;
   /** Diffs between issued revisions, made once per process (revisions never change). */

@@ -28,7 +28,7 @@ import { CACHE_CONTROL } from "./http/cache-control.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { identityRoutes } from "./identity/routes.js";
 import { singleSignOnRoutes, type SingleSignOnConfig } from "./identity/single-sign-on.js";
-import { hasRoom, liveReaders } from "./live-readers.js";
+import { StreamRegistry } from "./realtime/stream-registry.js";
 import { LiveHub } from "./realtime/hub.js";
 import { liveRoutes } from "./realtime/routes.js";
 import { registryRoutes } from "./registry/routes.js";
@@ -119,14 +119,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const sessions = new SessionCache(db);
   const feed = new EventFeed(database, app.log);
   const documents = new DocumentCache(db);
+  const streams = new StreamRegistry();
   const hub = new LiveHub({
     db,
     now,
     log: app.log,
     process: randomUUID(),
-    // Who may follow a stream (and be in a document's room): the read rule of the capability publishing it.
-    readersOf: liveReaders({ db, snapshot, today }),
-    hasRoom,
+    // Who may follow a stream (and be in a room): the read rule the capability publishing it registered.
+    readersOf: streams.readersOf,
+    hasRoom: streams.hasRoom,
     announce: (announcement) => {
       notifyNow(db, CONTROL_CHANNEL, JSON.stringify({ kind: "presence", ...announcement })).catch((error: Error) =>
         app.log.warn({ err: { message: error.message } }, "presence could not be announced"),
@@ -168,7 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const demoMeeting = new DemoMeetingKeeper({ database, registry: () => snapshot.registry, now, log: app.log });
   await demoMeeting.start();
   const work = new WorkPool(options.work);
-  const services: AppServices = { database, db, runner, snapshot, sessions, feed, hub, documents, diffs: new DiffCache(), silence, work, now, today };
+  const services: AppServices = { database, db, runner, snapshot, sessions, feed, hub, streams, documents, diffs: new DiffCache(), silence, work, now, today };
   app.decorate("services", services);
   app.addHook("onClose", async () => {
     silence.stop();

@@ -5,7 +5,7 @@ import { basename } from "node:path";
 import { openDatabase, type Database } from "./db/client.js";
 import type { Config } from "./config.js";
 import { createDemoNegotiation } from "./negotiation/demo.js";
-import { datasetMeetings, replaceDatasetMeetings, syncSummitMeetings, type DatasetMeeting } from "./meetings/dataset.js";
+import { datasetMeetings, replaceDatasetMeetings, syncSummitMeetings, syncSummits, type DatasetMeeting } from "./meetings/dataset.js";
 import { keepDemoMeetingCurrent, type DemoMeetingNow } from "./meetings/demo.js";
 import { readDatasetProgramme, replaceDatasetProgramme } from "./programme/dataset.js";
 import type { ProgrammeEvent } from "../domain/programme/event.js";
@@ -36,10 +36,10 @@ const loadRegistryCommand = defineCommand({
   run: async (c, input: RegistryImport & { today: string; records?: DatasetRecords | null }): Promise<boolean> => {
     const wrote = await importRegistryCommand.run(c, input, undefined);
     if (wrote && input.replace) await retireDelegationsOutside(c, input.registry, input.today);
-    if (wrote) await syncSummitMeetings(c.tx, input.registry, c.now);
+    if (wrote) await syncSummitMeetings(c, input.registry);
     // A dataset's meetings and programme are its record, and follow it: replaced with the registry, in its transaction.
     if (wrote && input.records) {
-      await replaceDatasetMeetings(c.tx, input.records.meetings, c.now);
+      await replaceDatasetMeetings(c, input.records.meetings);
       await replaceDatasetProgramme(c, input.records.programme);
     }
     return wrote;
@@ -112,7 +112,7 @@ export async function prepareDatabase(database: Database, options: { dataset: st
     const isSeeded = await seedIfEmpty(database, options.dataset);
     // Summits recorded before meetings existed (or changed since) are meetings of their body: kept in step on every start.
     const registry = await loadRegistry(database.db);
-    if (registry) await database.db.transaction((tx) => syncSummitMeetings(tx, registry, options.now ?? new Date()));
+    if (registry) await new CommandRunner(database.db).run(syncSummits, systemContext(options.now), { registry });
     const demo = options.demoAccounts && (await prepareDemoAccounts(database, options.now));
     if (demo) await prepareDemoNegotiation(database, options.now);
     if (demo) await prepareDemoMeeting(database, options.now);

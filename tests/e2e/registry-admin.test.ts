@@ -166,7 +166,8 @@ describe("the registry administration", () => {
       // The overview on 2 September 2025 shows the tiers in force that day: no observer or dialogue-partner card.
       await page.goto(`${env.server.baseUrl}/?on=2025-09-02`);
       const cards = page.getByTestId("tier-count");
-      await cards.first().waitFor();
+      // The cards show "–" until that day's counts arrive: wait for the count, not for the first card.
+      await cards.filter({ hasText: "17" }).waitFor();
       const texts = await cards.allInnerTexts();
       expect(texts.join(" | ")).toMatch(/17/);
       expect(texts.join(" | ")).not.toMatch(/Observer|Dialogue/i);

@@ -19,6 +19,13 @@ import { loadRegistry } from "../../src/server/registry/queries.js";
 import { localDateTime } from "../../src/domain/meetings/meeting.js";
 import { clockAt } from "../../src/domain/meetings/speakers.js";
 import { testDatabases } from "./databases.js";
+import { readEvents } from "../../src/server/events/log.js";
+import { STREAMS } from "../../src/contracts/live.js";
+import { isInAudience } from "../../src/domain/audience.js";
+import { syncSummits } from "../../src/server/meetings/dataset.js";
+
+/** Anyone, signed in or not. */
+const PUBLIC_ACTOR_MEMBER = { userId: null, role: "public", delegation: null } as const;
 import { LiveClient } from "./live-client.js";
 import { SessionClient } from "./session-client.js";
 
@@ -104,6 +111,19 @@ describe.each(testDatabases)("meetings on $name", (testDb) => {
     const corrected = await admin.request("POST", "/api/v1/registry/changes", { reason: "Its dates", changes: [{ put: "summits", record: { ...summit, start: "2027-06-15", end: "2027-06-16" } }] });
     expect(corrected.statusCode, corrected.body).toBe(200);
     expect((await anonymous.request("GET", "/api/v1/meetings/CHS-TEST")).json()).toMatchObject({ startDate: "2027-06-15", endDate: "2027-06-16", timePrecision: "day" });
+    // Open lists and pages heard of both: the meetings list's stream, and the meeting's own, each event for everyone.
+    const listed = (await readEvents(database.db, STREAMS.meetings, 0, 100_000)).filter((e) => e.payload.id === "CHS-TEST");
+    expect(listed.map((e) => e.type)).toEqual(["meeting.created", "meeting.updated"]);
+    const own = await readEvents(database.db, "meeting:CHS-TEST", 0, 100);
+    expect(own.map((e) => [e.type, e.payload.version])).toEqual([
+      ["meeting.changed", 1],
+      ["meeting.changed", 2],
+    ]);
+    expect([...listed, ...own].every((e) => isInAudience(e.audience, PUBLIC_ACTOR_MEMBER))).toBe(true);
+    // A start with the registry unchanged rewrites nothing and announces nothing.
+    const registry = (await loadRegistry(database.db))!;
+    expect(await new CommandRunner(database.db).run(syncSummits, systemContext(), { registry })).toBe(0);
+    expect(await readEvents(database.db, "meeting:CHS-TEST", 0, 100)).toHaveLength(2);
   });
 
   it("refuses a bad schedule with its reason and creates nothing", async () => {

@@ -213,6 +213,30 @@ describe.each(testDatabases)("negotiation on $name", (testDb) => {
     }
   });
 
+  it("answers a proposal and a position with what the page applies, and says the same on the document's stream", async () => {
+    const document = await draft();
+    const provision = document.provisions[2];
+    const [ru, kz] = [await head("RU"), await head("KZ")];
+    const made = await ru.request("POST", `/api/v1/documents/${document.id}/proposals`, { change: { type: "insert", provision: provision.id, at: 0, text: "Впредь " } });
+    expect(made.statusCode, made.body).toBe(201);
+    const proposal = made.json();
+    expect(proposal).toMatchObject({ label: "P1", documentVersion: document.version + 1, provisionVersion: provision.version + 1 });
+    const taken = await kz.request("POST", `/api/v1/proposals/${proposal.id}/positions`, { stance: "support", text: "" });
+    expect(taken.statusCode, taken.body).toBe(200);
+    expect(taken.json()).toMatchObject({ id: proposal.id, version: 2, supporters: ["KZ"], documentVersion: document.version + 2 });
+    // What the answers said is what the document now is.
+    const after = (await ru.request("GET", `/api/v1/documents/${document.id}`)).json();
+    expect(after.version).toBe(document.version + 2);
+    expect(after.provisions.find((p: { id: string }) => p.id === provision.id).version).toBe(provision.version + 1);
+    const { documentVersion: _v, provisionVersion: _p, ...view } = proposal;
+    const { documentVersion: _w, ...supported } = taken.json();
+    expect(after.proposals.find((p: { id: string }) => p.id === proposal.id)).toEqual(supported);
+    // The events carry the same: a page one version behind applies them without reading the document.
+    const events = await readEvents(database.db, `document:${document.id}`, 0, 100);
+    expect(events.find((e) => e.type === "proposal.made")!.payload).toMatchObject({ version: document.version + 1, provision: provision.id, provisionVersion: provision.version + 1, view });
+    expect(events.find((e) => e.type === "position.taken")!.payload).toMatchObject({ version: document.version + 2, view: supported });
+  });
+
   it("keeps a delegation's private notes to that delegation, in the API and in live events", async () => {
     const document = await draft();
     const stream = `document:${document.id}`;

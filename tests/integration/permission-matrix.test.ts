@@ -9,6 +9,7 @@ import { openDatabase, type Database } from "../../src/server/db/client.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { prepareDemoAccounts, seedIfEmpty } from "../../src/server/startup.js";
 import { SessionClient } from "./session-client.js";
+import { oneProvisionDraft } from "./drafts.js";
 import { and, eq, gt, max } from "drizzle-orm";
 import { auditEvents } from "../../src/server/audit/tables.js";
 
@@ -270,14 +271,7 @@ describe("the permission matrix", () => {
     badge: async () => (await makeBadge()).token,
     meetingBadge: () => makeBadge(),
     async document(options = {}) {
-      const created = await admin.request("POST", "/api/v1/documents", {
-        title: { ru: "Проект", en: "Draft" },
-        kind: "statement",
-        body: "CHS",
-        baseLanguage: "ru",
-        languages: ["ru", "en"],
-        provisions: [{ kind: "operative", texts: { ru: "Государства-члены сотрудничают.", en: "Member States cooperate." } }],
-      });
+      const created = await admin.request("POST", "/api/v1/documents", oneProvisionDraft());
       expect(created.statusCode, created.body).toBe(201);
       let document = created.json();
       const provision = document.provisions[0].id;

@@ -1,12 +1,8 @@
-// Enforcing a policy on a request: 401 without a session, 403 naming the missing right otherwise.
+// Enforcing a policy: 401 without a session, 403 naming the missing right otherwise. The command runner checks a change's
+// rights with it; a read rule (read-rule.ts) a read's.
 import { decide, isSignedIn, type Actor, type Permission } from "../../domain/access.js";
+import { forbidden } from "../../domain/errors.js";
 import { ProblemError } from "../http/problem.js";
-
-export class ForbiddenError extends ProblemError {
-  constructor(right: string, reason: string) {
-    super(403, "forbidden", "Forbidden", `Missing right "${right}": ${reason}.`, { right });
-  }
-}
 
 export function unauthenticated(): ProblemError {
   return new ProblemError(401, "unauthenticated", "Sign-in required", "Sign in to do this.");
@@ -17,12 +13,7 @@ export function authorize<R>(actor: Actor, permission: Permission<R>, resource?:
   const decision = decide(permission, actor, resource);
   if (decision.allowed) return;
   if (!isSignedIn(actor)) throw unauthenticated();
-  throw new ForbiddenError(decision.right, decision.reason);
-}
-
-/** Whether the actor may, without throwing (for filtering lists). */
-export function may<R>(actor: Actor, permission: Permission<R>, resource?: R): boolean {
-  return decide(permission, actor, resource).allowed;
+  throw forbidden(decision.right, decision.reason);
 }
 
 /** Route hook for endpoints no public caller may use: 401 before the body is even validated. */

@@ -1,5 +1,6 @@
 // Who may read the audit trail.
 import { isSecretariat, type Actor, type Policy } from "../../domain/access.js";
+import { readRule } from "../access/read-rule.js";
 
 export interface AuditResource {
   readonly delegation: string | null;
@@ -21,3 +22,7 @@ export const auditPolicy = {
     roles: ["secretariat_admin", "secretariat_officer"],
   },
 } as const satisfies Policy<AuditResource>;
+
+/** Reading the audit trail, and verifying its chain. */
+export const auditReads = readRule(auditPolicy.list);
+export const auditVerification = readRule(auditPolicy.verify);

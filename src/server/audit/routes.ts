@@ -5,16 +5,19 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { AuditListSchema, AuditQuery, AuditVerificationSchema } from "../../contracts/identity.js";
 import { ProblemSchema } from "../../contracts/problems.js";
 import { isSecretariat } from "../../domain/access.js";
-import { authorize, requireSignIn } from "../access/authorize.js";
+import { requireSignIn } from "../access/authorize.js";
 import type { AppServices } from "../app-services.js";
-import { auditPolicy } from "./policy.js";
+import { auditReads, auditVerification } from "./policy.js";
 import { listAuditEvents } from "./queries.js";
 import { verifyAuditTrail, type VerifyResult } from "./trail.js";
+import { STREAMS } from "../../contracts/live.js";
 
 export async function auditRoutes(app: FastifyInstance, options: { services: AppServices }): Promise<void> {
   let verifying: Promise<VerifyResult> | null = null;
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db, now, snapshot } = options.services;
+  // Each audit event reaches the secretariat and the delegation that acted.
+  options.services.streams.registerShared(STREAMS.audit);
 
   api.get(
     "/api/v1/audit",
@@ -29,9 +32,9 @@ export async function auditRoutes(app: FastifyInstance, options: { services: App
     },
     async (request) => {
       const { actor } = request;
-      authorize(actor, auditPolicy.list);
+      auditReads.check(actor);
       const delegation = isSecretariat(actor) ? request.query.delegation : (actor.delegation ?? "");
-      if (request.query.delegation !== undefined) authorize(actor, auditPolicy.list, { delegation: request.query.delegation });
+      if (request.query.delegation !== undefined) auditReads.check(actor, { delegation: request.query.delegation });
       return listAuditEvents(db, {
         delegation,
         action: request.query.action,
@@ -55,7 +58,7 @@ export async function auditRoutes(app: FastifyInstance, options: { services: App
       },
     },
     async (request) => {
-      authorize(request.actor, auditPolicy.verify);
+      auditVerification.check(request.actor);
       // Requests that arrive while a verification runs share it: one pass over the trail at a time per process.
       verifying ??= verifyAuditTrail(db).finally(() => (verifying = null));
       const { events, broken, head } = await verifying;

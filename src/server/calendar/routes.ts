@@ -8,11 +8,10 @@ import { ProblemSchema } from "../../contracts/problems.js";
 import { CALENDAR_TYPE, CalendarQuery, TermParams } from "../../contracts/programme.js";
 import { fallbackOrder, pick } from "../../domain/localized-text.js";
 import type { Registry } from "../../domain/registry.js";
-import { authorize } from "../access/authorize.js";
 import type { AppServices } from "../app-services.js";
 import { notFound, ProblemError } from "../http/problem.js";
 import { feedMeeting, feedMeetings, type FeedScope } from "../meetings/calendar-feed.js";
-import { meetingPolicy } from "../meetings/policy.js";
+import { meetingReads } from "../meetings/policy.js";
 import { meetingFacts, resourceOf, type MeetingFacts } from "../meetings/queries.js";
 import { findTerm, termEvents } from "../programme/queries.js";
 import { meetingEntry, programmeEntry, type EntryContext } from "./entries.js";
@@ -91,7 +90,7 @@ export async function calendarRoutes(app: FastifyInstance, options: { services: 
       const found = await feedMeeting(db, request.params.id);
       if (!found) throw notFound("meeting");
       // The same answer as the meeting's own page: sign in, or a 403 naming the right.
-      authorize(request.actor, meetingPolicy.read, resourceOf(found.row, found.invited, facts()));
+      meetingReads.check(request.actor, resourceOf(found.row, found.invited, facts()));
       const known = context(request.query.lang);
       const entry = meetingEntry(found.row, known);
       return send(reply, `${found.row.id}.ics`, known.name(found.row.title), known.language, entry ? [entry] : []);

@@ -1,6 +1,7 @@
 // The one way state changes: each command runs in its own transaction, checks its policy on what it loaded,
 // writes, appends its audit events and live events, and commits; other processes hear of it only after the commit.
-import { decide, isSignedIn, type Actor, type Permission } from "../../domain/access.js";
+import { decide, type Actor, type Permission } from "../../domain/access.js";
+import { authorize } from "../access/authorize.js";
 import { secretariatAnd, type Audience } from "../../domain/audience.js";
 import { DomainError, forbidden, notFound, staleVersion } from "../../domain/errors.js";
 import { STREAMS } from "../../contracts/live.js";
@@ -75,16 +76,9 @@ function check(context: CommandContext, access: Access): void {
   const requirements = (Array.isArray(access) ? access : [access]) as readonly (Requirement | null | false)[];
   for (const requirement of requirements) {
     if (!requirement) continue;
-    const decision = decide(requirement.permission, context.actor, requirement.resource as never);
-    if (decision.allowed) continue;
-    if (requirement.unseen !== undefined) throw notFound(requirement.unseen);
-    if (!isSignedIn(context.actor)) throw unauthenticated();
-    throw forbidden(decision.right, decision.reason);
+    if (requirement.unseen !== undefined && !decide(requirement.permission, context.actor, requirement.resource as never).allowed) throw notFound(requirement.unseen);
+    authorize(context.actor, requirement.permission, requirement.resource as never);
   }
-}
-
-function unauthenticated(): ProblemError {
-  return new ProblemError(401, "unauthenticated", "Sign-in required", "Sign in to do this.");
 }
 
 /** A refusal of the domain as problem details; any other error as it is. */

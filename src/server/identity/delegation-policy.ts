@@ -1,5 +1,6 @@
 // Who may see and manage delegations.
 import { isSecretariat, type Actor, type Policy } from "../../domain/access.js";
+import { readRule } from "../access/read-rule.js";
 
 export interface DelegationResource {
   readonly code: string;
@@ -34,3 +35,7 @@ export const delegationPolicy = {
     roles: ["secretariat_admin"],
   },
 } as const satisfies Policy<DelegationResource>;
+
+/** Listing delegations, and reading one. */
+export const delegationListReads = readRule(delegationPolicy.list);
+export const delegationReads = readRule(delegationPolicy.read);

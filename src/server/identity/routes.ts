@@ -19,15 +19,14 @@ import {
   UserSchema,
   UsersQuery,
   type Delegation,
-  type Permissions,
   type Session,
 } from "../../contracts/identity.js";
 import { ProblemSchema } from "../../contracts/problems.js";
-import { decide, DELEGATION_ROLES, type Actor, type Role } from "../../domain/access.js";
+import type { Actor, Role } from "../../domain/access.js";
 import { statusOn, timelineOf } from "../../domain/membership.js";
 import type { Registry } from "../../domain/registry.js";
-import { authorize, may, requireSignIn } from "../access/authorize.js";
-import { allPermissions } from "../access/policies.js";
+import { requireSignIn } from "../access/authorize.js";
+import { permissionsOf } from "../access/policies.js";
 import { clearSessionCookie, csrfTokenFor, setSessionCookie } from "../access/sessions.js";
 import { commandContext, type AppServices } from "../app-services.js";
 import { notFound } from "../http/problem.js";
@@ -41,35 +40,18 @@ import {
   unlinkSingleSignOnCommand,
   updateUserCommand,
 } from "./commands.js";
-import { delegationPolicy } from "./delegation-policy.js";
+import { delegationListReads, delegationReads } from "./delegation-policy.js";
 import { demoAccountsOnDemoPassword, demoSignIn } from "./demo-accounts.js";
 import { findDelegation, listDelegations, listUsers, userView, type DelegationRow } from "./queries.js";
 import { hashToken, SESSION_COOKIE } from "./session-store.js";
-import { userPolicy } from "./user-policy.js";
+import { userReads } from "./user-policy.js";
+import { STREAMS } from "../../contracts/live.js";
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema };
 const tags = ["identity"];
 
 function actorView(actor: Actor) {
   return { role: actor.role, delegation: actor.delegation, tier: actor.tier, isChair: actor.isChair, rights: actor.rights ? { ...actor.rights } : null };
-}
-
-const permissionsByActor = new Map<string, Permissions>();
-
-/** The rights the actor holds, from the policies themselves (the web shows only what will be allowed). */
-export function permissionsOf(actor: Actor): Permissions {
-  // The same for every actor of a role, tier and chair status (scopes are not decided here): computed once per kind.
-  const key = `${actor.role}|${actor.userId === null ? "public" : "user"}|${actor.tier}|${actor.isChair}|${JSON.stringify(actor.rights)}`;
-  const known = permissionsByActor.get(key);
-  if (known) return known;
-  const out: Record<string, "all" | "own"> = {};
-  for (const permission of allPermissions()) {
-    if (!decide(permission, actor).allowed) continue;
-    out[permission.right] = permission.scope && DELEGATION_ROLES.includes(actor.role) ? "own" : "all";
-  }
-  if (permissionsByActor.size > 1_000) permissionsByActor.clear();
-  permissionsByActor.set(key, out);
-  return out;
 }
 
 function partyNames(registry: Registry | null, code: string): Delegation["names"] | null {
@@ -103,6 +85,9 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { services } = options;
   const { runner, db, snapshot, today } = services;
+  // Each event on these carries its audience (the secretariat, the account's or delegation's own people).
+  services.streams.registerShared(STREAMS.users);
+  services.streams.registerShared(STREAMS.delegations);
 
   api.get(
     "/api/v1/session",
@@ -178,9 +163,9 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
     "/api/v1/users",
     { onRequest: requireSignIn, schema: { tags, summary: "User accounts the caller may see", querystring: UsersQuery, response: { 200: UserListSchema, ...errors } } },
     async (request) => {
-      authorize(request.actor, userPolicy.list);
+      userReads.check(request.actor);
       const rows = await listUsers(db, request.query.delegation);
-      return { items: rows.filter((row) => may(request.actor, userPolicy.list, { delegation: row.delegation, role: row.role as Role })).map(userView) };
+      return { items: userReads.filter(request.actor, rows, (row) => ({ delegation: row.delegation, role: row.role as Role })).map(userView) };
     },
   );
 
@@ -209,10 +194,10 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
     "/api/v1/delegations",
     { onRequest: requireSignIn, schema: { tags, summary: "Delegations the caller may see", response: { 200: DelegationListSchema, ...errors } } },
     async (request) => {
-      authorize(request.actor, delegationPolicy.list);
+      delegationListReads.check(request.actor);
       const rows = await listDelegations(db);
       const day = today();
-      return { items: rows.filter((row) => may(request.actor, delegationPolicy.list, row)).map((row) => delegationView(row, snapshot.registry, day)) };
+      return { items: delegationListReads.filter(request.actor, rows, (row) => row).map((row) => delegationView(row, snapshot.registry, day)) };
     },
   );
 
@@ -229,10 +214,10 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
     "/api/v1/delegations/:code",
     { onRequest: requireSignIn, schema: { tags, summary: "One delegation and its members", params: DelegationParams, response: { 200: DelegationDetailSchema, ...errors } } },
     async (request) => {
-      authorize(request.actor, delegationPolicy.read);
+      delegationReads.check(request.actor);
       const row = await findDelegation(db, request.params.code);
       if (!row) throw notFound(`Delegation "${request.params.code}"`);
-      authorize(request.actor, delegationPolicy.read, row);
+      delegationReads.check(request.actor, row);
       const members = await listUsers(db, row.code);
       return { ...delegationView({ ...row, users: members.length }, snapshot.registry, today()), members: members.map(userView) };
     },

@@ -1,5 +1,6 @@
 // Who may see and manage user accounts.
-import { decide, isSecretariat, type Actor, type Policy, type Role } from "../../domain/access.js";
+import { isSecretariat, type Actor, type Policy, type Role } from "../../domain/access.js";
+import { readRule } from "../access/read-rule.js";
 
 export interface UserResource {
   readonly delegation: string | null;
@@ -45,7 +46,12 @@ export const userPolicy = {
   },
 } as const satisfies Policy<UserResource>;
 
+/** Who may see an account: the users list, and what a refusal may show of an account. */
+export const userReads = readRule(userPolicy.list);
+
 /** Whether the actor may know that this account exists (what a refusal may show of it). */
 export function maySeeUser(actor: Actor, user: { delegation: string | null; role: string }): boolean {
-  return decide(userPolicy.list, actor, { delegation: user.delegation, role: user.role as Role }).allowed;
+  return userReads.admits(actor, { delegation: user.delegation, role: user.role as Role });
 }
+
+

@@ -74,6 +74,7 @@ import {
   type MeetingFacts,
 } from "./store.js";
 import { meetingAccreditations, meetingAgendaItems, meetingBadges, meetingInvitations, meetings } from "./tables.js";
+import { meetingStream } from "./streams.js";
 
 type Body<S extends z.ZodType> = z.infer<S>;
 
@@ -81,9 +82,7 @@ type Body<S extends z.ZodType> = z.infer<S>;
 export const DEFAULT_SPEAKING_SECONDS = 300;
 const DEFAULT_QUOTA = 10;
 
-export function meetingStream(id: string): string {
-  return `${STREAMS.meeting}:${id}`;
-}
+export { meetingStream };
 
 function refuse(code: "conflict" | "badge-revoked" | "invalid-state", message: string): never {
   throw conflict(code, code === "badge-revoked" ? "The badge is revoked" : code === "invalid-state" ? "Not in the state this needs" : "Conflict", message);

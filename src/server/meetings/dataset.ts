@@ -8,8 +8,11 @@ import { localizedText, partialDate } from "../../contracts/registry-records.js"
 import { MEETING_FORMATS, MEETING_STATUSES } from "../../domain/meetings/meeting.js";
 import { isCalendarDay, latestDay, precisionOf } from "../../domain/partial-date.js";
 import type { Registry } from "../../domain/registry.js";
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import { eq, inArray, sql } from "drizzle-orm";
+import { STREAMS } from "../../contracts/live.js";
+import { PUBLIC_AUDIENCE } from "../../domain/audience.js";
+import { defineCommand, SYSTEM, type CommandScope } from "../commands/runner.js";
+import { meetingStream } from "./streams.js";
 import { meetings } from "./tables.js";
 
 export const DatasetMeetingSchema = z.strictObject({
@@ -95,35 +98,74 @@ function rowsOf(records: readonly DatasetMeeting[], now: Date, origin: RecordOri
   }));
 }
 
+/** What a record meeting says (what a change of its source changes). */
+function recordFacts(row: Partial<typeof meetings.$inferSelect>): string {
+  const { body, number, title, startDate, endDate, timePrecision, format, city, venueState, host, status, visibility, source, note } = row;
+  return JSON.stringify([body, number, title, startDate, endDate, timePrecision, format, city, venueState, host, status, visibility, source, note]);
+}
+
 /**
  * Makes the record's meetings of one origin those given: the others of that origin are removed (nothing refers to them:
- * they have no invitations, lists or agenda), the ones kept take their new values, and meetings the secretariat created
- * stay.
+ * they have no invitations, lists or agenda), the ones whose facts changed take their new values (their version moves
+ * on), and meetings the secretariat created stay. Each meeting added, changed or removed is announced, to everyone (the
+ * record is public): open lists and pages of it update. Answers how many changed.
  */
-async function replaceRecordMeetings(tx: Db, records: readonly DatasetMeeting[], now: Date, origin: RecordOrigin): Promise<void> {
-  const ids = records.map((m) => m.id);
-  await tx.delete(meetings).where(ids.length > 0 ? and(eq(meetings.origin, origin), notInArray(meetings.id, ids)) : eq(meetings.origin, origin));
-  for (const row of rowsOf(records, now, origin)) {
-    const { createdAt: _created, ...changed } = row;
-    await tx
+async function replaceRecordMeetings(c: CommandScope, records: readonly DatasetMeeting[], origin: RecordOrigin): Promise<number> {
+  const { tx, now } = c;
+  const existing = new Map((await tx.select().from(meetings).where(eq(meetings.origin, origin))).map((row) => [row.id, row]));
+  const wanted = rowsOf(records, now, origin);
+  const kept = new Set(wanted.map((row) => row.id));
+  const removed = [...existing.values()].filter((row) => !kept.has(row.id));
+  if (removed.length > 0) {
+    await tx.delete(meetings).where(
+      inArray(
+        meetings.id,
+        removed.map((row) => row.id),
+      ),
+    );
+  }
+  const announce = (id: string, version: number, type: "meeting.created" | "meeting.updated") => {
+    c.emit(STREAMS.meetings, type, { id }, PUBLIC_AUDIENCE);
+    c.emit(meetingStream(id), "meeting.changed", { version, what: "meeting" }, PUBLIC_AUDIENCE);
+  };
+  for (const row of removed) announce(row.id, row.version + 1, "meeting.updated");
+  let changed = removed.length;
+  for (const row of wanted) {
+    const before = existing.get(row.id);
+    if (before && recordFacts(before) === recordFacts(row)) continue;
+    const { createdAt: _created, ...facts } = row;
+    const [written] = await tx
       .insert(meetings)
       .values(row)
-      .onConflictDoUpdate({ target: meetings.id, set: { ...changed, version: sql`${meetings.version} + 1` }, setWhere: inArray(meetings.origin, [...RECORD_ORIGINS]) });
+      .onConflictDoUpdate({ target: meetings.id, set: { ...facts, version: sql`${meetings.version} + 1` }, setWhere: inArray(meetings.origin, [...RECORD_ORIGINS]) })
+      .returning({ version: meetings.version });
+    // A meeting the secretariat created under the same id is not the record's: left as it is.
+    if (!written) continue;
+    announce(row.id, written.version, before ? "meeting.updated" : "meeting.created");
+    changed += 1;
   }
+  return changed;
 }
 
 /** The dataset's own meetings (`meetings.json`), replacing those of the dataset before. */
-export function replaceDatasetMeetings(tx: Db, records: readonly DatasetMeeting[], now: Date): Promise<void> {
-  return replaceRecordMeetings(tx, records, now, "dataset");
+export function replaceDatasetMeetings(c: CommandScope, records: readonly DatasetMeeting[]): Promise<number> {
+  return replaceRecordMeetings(c, records, "dataset");
 }
 
 /**
  * The registry's summits as meetings of their body, kept in step with the registry: written with every import and
- * registry change (in its transaction) and on every start, so a summit recorded later is a meeting too.
+ * registry change (in its command) and on every start (`syncSummits`), so a summit recorded later is a meeting too.
  */
-export function syncSummitMeetings(tx: Db, registry: Registry, now: Date): Promise<void> {
-  return replaceRecordMeetings(tx, summitMeetings(registry, now.toISOString().slice(0, 10)), now, "summit");
+export function syncSummitMeetings(c: CommandScope, registry: Registry): Promise<number> {
+  return replaceRecordMeetings(c, summitMeetings(registry, c.now.toISOString().slice(0, 10)), "summit");
 }
+
+/** At every start: the summits as meetings, in step with the registry (run by Concord itself). */
+export const syncSummits = defineCommand({
+  name: "meeting.sync-summits",
+  access: () => SYSTEM,
+  run: (c, input: { registry: Registry }) => syncSummitMeetings(c, input.registry),
+});
 
 /** The dataset's meetings of `meetings.json` (none without the file); each body must be the registry's. */
 export async function datasetMeetings(datasetPath: string, registry: Registry): Promise<DatasetMeeting[]> {

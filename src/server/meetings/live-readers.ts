@@ -1,11 +1,9 @@
 // Who may follow a meeting's live stream: the meeting's readers, by the meetings read policy (the rule the API reads by),
 // decided for each connection's member on the day.
 import { eq } from "drizzle-orm";
-import { actorForMember } from "../access/actor.js";
-import { may } from "../access/authorize.js";
 import type { AppServices } from "../app-services.js";
 import type { StreamReaders } from "../realtime/stream-readers.js";
-import { meetingPolicy } from "./policy.js";
+import { meetingReads } from "./policy.js";
 import { findMeeting, meetingFacts, resourceOf } from "./store.js";
 import { meetingInvitations } from "./tables.js";
 
@@ -18,9 +16,5 @@ export async function meetingReaders(context: Pick<AppServices, "db" | "snapshot
   const invited = await context.db.select({ party: meetingInvitations.party }).from(meetingInvitations).where(eq(meetingInvitations.meetingId, id));
   const resource = resourceOf(row, invited, facts);
   const day = context.today();
-  return {
-    isGuarded: true,
-    version: JSON.stringify([resource.visibility, resource.isRecord, resource.chair, [...resource.invited].sort(), day, context.snapshot.position]),
-    admits: (member) => may(actorForMember(member, context.snapshot, day), meetingPolicy.read, resource),
-  };
+  return meetingReads.readers(resource, context.snapshot, day, JSON.stringify([resource.visibility, resource.isRecord, resource.chair, [...resource.invited].sort(), day, context.snapshot.position]));
 }

@@ -1,6 +1,8 @@
 // Who may do what with a meeting: the secretariat runs it; the meeting's chair presides (invitations, the adopted agenda,
 // the floor); invited delegations confirm, accredit and ask for the floor; what is public is read by everyone.
-import { DELEGATION_ROLES, isSecretariat, ROLES, SECRETARIAT_ROLES, type Actor, type Policy } from "../../domain/access.js";
+import { decide, DELEGATION_ROLES, isSecretariat, ROLES, SECRETARIAT_ROLES, type Actor, type Permission, type Policy } from "../../domain/access.js";
+import { readRule } from "../access/read-rule.js";
+import { badgePolicy } from "./exports/policy.js";
 
 /** What a decision about a meeting needs to know of it, for the caller's delegation. */
 export interface MeetingResource {
@@ -71,3 +73,20 @@ export const floorRequestPolicy = {
     },
   },
 } as const satisfies Policy<FloorRequestResource>;
+
+/** Who may read a meeting (the API's answer, its calendar file and its live stream, meeting:<id>), and its participants. */
+export const meetingReads = readRule(meetingPolicy.read);
+export const participantsReads = readRule(meetingPolicy.participants);
+
+/** What the actor may do with the meeting, as its screen shows it (each the decision the command's runner will take). */
+export function meetingAbilities(actor: Actor, meeting: MeetingResource) {
+  const may = (permission: Permission<MeetingResource>) => decide(permission, actor, meeting).allowed;
+  return {
+    manage: may(meetingPolicy.manage),
+    chair: may(meetingPolicy.floor),
+    accredit: may(meetingPolicy.accredit),
+    askFloor: may(meetingPolicy.askFloor),
+    approve: may(meetingPolicy.decide),
+    revokeBadges: decide(badgePolicy.revoke, actor).allowed,
+  };
+}

@@ -26,11 +26,11 @@ import {
   PartyCodeSchema,
 } from "../../contracts/meetings.js";
 import { ProblemSchema } from "../../contracts/problems.js";
-import { authorize, may, requireSignIn } from "../access/authorize.js";
+import { requireSignIn } from "../access/authorize.js";
 import { callerOf, commandContext, type AppServices } from "../app-services.js";
 import type { Command } from "../commands/runner.js";
 import { notFound, ProblemError } from "../http/problem.js";
-import { negotiationPolicy } from "../negotiation/policy.js";
+import { documentReads } from "../negotiation/policy.js";
 import { findDocument, registryFacts, resourceOf as documentResourceOf } from "../negotiation/queries.js";
 import {
   actOnFloor,
@@ -51,10 +51,12 @@ import {
   updateMeeting,
 } from "./commands.js";
 import { duplicatesTask, type DuplicateChecker } from "./accreditation-check.js";
-import { meetingPolicy as policy } from "./policy.js";
+import { meetingReads } from "./policy.js";
 import { loadShownMeeting, meetingFacts, resourceOf, type MeetingFacts, type ShownMeeting } from "./store.js";
 import { listMeetings, meetingVersion } from "./queries.js";
 import { meetingView, summaryView, type DocumentTitles } from "./views.js";
+import { STREAMS } from "../../contracts/live.js";
+import { meetingReaders } from "./live-readers.js";
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 503: ProblemSchema };
 const tags = ["meetings"];
@@ -69,6 +71,8 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { services } = options;
   const { runner, db, snapshot } = services;
+  services.streams.registerShared(STREAMS.meetings);
+  services.streams.registerKind(STREAMS.meeting, { readers: (id) => meetingReaders(services, id) });
 
   const facts = (): MeetingFacts => {
     const known = snapshot.view("meeting-facts", meetingFacts);
@@ -83,7 +87,7 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
     const day = services.today();
     for (const id of new Set(ids)) {
       const row = await findDocument(db, id);
-      if (row && negotiation && may(request.actor, negotiationPolicy.read, documentResourceOf(row, negotiation, day))) {
+      if (row && negotiation && documentReads.admits(request.actor, documentResourceOf(row, negotiation, day))) {
         titles.set(id, { title: row.title, status: row.status, number: row.adoptedNumber });
       }
     }
@@ -112,7 +116,7 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
     const loaded = await current(id);
     if (!loaded) throw notFound("meeting");
     const known = facts();
-    authorize(request.actor, policy.read, resourceOf(loaded.row, loaded.invitations, known));
+    meetingReads.check(request.actor, resourceOf(loaded.row, loaded.invitations, known));
     const documents = await documentTitles(request, loaded.items.flatMap((i) => i.documents));
     return meetingView(loaded, request.actor, known, documents);
   }
@@ -133,7 +137,7 @@ export async function meetingRoutes(app: FastifyInstance, options: { services: A
       // Who is invited is read only for meetings not open to everyone: for the others it does not decide who sees them.
       const { rows, invited } = await listMeetings(db, request.query);
       const known = facts();
-      return { items: rows.filter((row) => may(request.actor, policy.read, resourceOf(row, invited.get(row.id) ?? [], known))).map((row) => summaryView(row, known)) };
+      return { items: meetingReads.filter(request.actor, rows, (row) => resourceOf(row, invited.get(row.id) ?? [], known)).map((row) => summaryView(row, known)) };
     },
   );
 

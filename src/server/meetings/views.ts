@@ -4,9 +4,7 @@ import type { Actor } from "../../domain/access.js";
 import { isSecretariat } from "../../domain/access.js";
 import type { MeetingFormat, MeetingStatus } from "../../domain/meetings/meeting.js";
 import type { BadgeRevocationReason, Rank } from "../../domain/meetings/accreditation.js";
-import { may } from "../access/authorize.js";
-import { badgePolicy } from "./exports/policy.js";
-import { meetingPolicy as policy } from "./policy.js";
+import { meetingAbilities } from "./policy.js";
 import { chairOfMeeting, resourceOf, type MeetingFacts, type ShownMeeting, type MeetingRow } from "./store.js";
 import { mayAskFloor } from "./floor-rights.js";
 
@@ -41,7 +39,7 @@ export function summaryView(row: MeetingRow, facts: MeetingFacts): MeetingSummar
 
 export function meetingView(loaded: ShownMeeting, actor: Actor, facts: MeetingFacts, documents: DocumentTitles): Meeting {
   const { row, invitations, lists, items } = loaded;
-  const resource = resourceOf(row, invitations, facts);
+  const abilities = meetingAbilities(actor, resourceOf(row, invitations, facts));
   const day = row.startDate.slice(0, 10);
   const ownInvitation = actor.delegation ? invitations.find((i) => i.party === actor.delegation) : undefined;
   const seesAllLists = isSecretariat(actor);
@@ -101,12 +99,8 @@ export function meetingView(loaded: ShownMeeting, actor: Actor, facts: MeetingFa
       attendance: row.outcome.attendance,
     },
     can: {
-      manage: may(actor, policy.manage, resource),
-      chair: may(actor, policy.floor, resource),
-      accredit: may(actor, policy.accredit, resource),
-      askFloor: may(actor, policy.askFloor, resource) && (isSecretariat(actor) || (ownInvitation !== undefined && mayAskFloor(ownInvitation, facts, day))),
-      approve: may(actor, policy.decide, resource),
-      revokeBadges: may(actor, badgePolicy.revoke),
+      ...abilities,
+      askFloor: abilities.askFloor && (isSecretariat(actor) || (ownInvitation !== undefined && mayAskFloor(ownInvitation, facts, day))),
     },
   };
 }

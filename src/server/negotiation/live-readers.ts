@@ -1,10 +1,8 @@
 // Who may follow a document's live stream and be in its room: the document's readers, by negotiation's read policy (the
 // rule the API reads by), decided for each connection's member on the day.
-import { actorForMember } from "../access/actor.js";
-import { may } from "../access/authorize.js";
 import type { AppServices } from "../app-services.js";
 import type { StreamReaders } from "../realtime/stream-readers.js";
-import { negotiationPolicy } from "./policy.js";
+import { documentReads } from "./policy.js";
 import { findDocument, registryFacts, resourceOf } from "./store.js";
 
 /** The readers of one document (null: no such document, or no registry loaded yet). */
@@ -15,9 +13,5 @@ export async function documentReaders(context: Pick<AppServices, "db" | "snapsho
   if (!row) return null;
   const day = context.today();
   const resource = resourceOf(row, facts, day);
-  return {
-    isGuarded: true,
-    version: `${resource.visibility}|${resource.chair}|${day}|${context.snapshot.position}`,
-    admits: (member) => may(actorForMember(member, context.snapshot, day), negotiationPolicy.read, resource),
-  };
+  return documentReads.readers(resource, context.snapshot, day, `${resource.visibility}|${resource.chair}|${day}|${context.snapshot.position}`);
 }

@@ -1,6 +1,7 @@
 // Who may do what in a negotiation: the tier rights of the organization's rights matrix, the chair of the document's
 // body (or a provision's facilitator), and who may read a draft.
 import { DELEGATION_ROLES, isSecretariat, ROLES, SECRETARIAT_ROLES, type Actor, type Permission, type Policy } from "../../domain/access.js";
+import { readRule } from "../access/read-rule.js";
 
 export type Visibility = "members" | "participants" | "public";
 
@@ -85,3 +86,7 @@ export const negotiationPolicy = {
   readNotes: { right: "note.read", description: "Read the delegation's private notes on a document", roles: delegations, scope: visible },
   writeNote: { right: "note.create", description: "Write a private note for the delegation", roles: delegations, scope: visible },
 } as const satisfies Policy<DocumentResource>;
+
+/** Who may read a document (the API's answer and its live stream, document:<id>), and a delegation's notes on it. */
+export const documentReads = readRule(negotiationPolicy.read);
+export const noteReads = readRule(negotiationPolicy.readNotes);

@@ -8,7 +8,7 @@ import type { StoredEvent } from "../events/log.js";
 import type { Visibility } from "./policy.js";
 import { findDocument, loadPositions, loadProposals, loadProvisions, type DocumentRow } from "./store.js";
 import { STREAMS } from "../../contracts/live.js";
-import { negotiationDocuments, negotiationNotes, negotiationPositions, negotiationProposals, negotiationRevisions, negotiationStatements } from "./tables.js";
+import { negotiationDocuments, negotiationNotes, negotiationRevisions, negotiationStatements } from "./tables.js";
 import { documentView } from "./views.js";
 
 // What other capabilities read of negotiation from the store (a document's row, the registry's facts and the resource
@@ -52,13 +52,6 @@ export async function documentTitlesOf(db: Db, ids: readonly string[]): Promise<
   return new Map(rows.map((row) => [row.id, { title: row.title, baseLanguage: row.baseLanguage }]));
 }
 
-/** A proposal with its delegations' positions (in the order taken); null when there is no such proposal. */
-export async function findProposal(db: Db, id: string) {
-  const [row] = await db.select().from(negotiationProposals).where(eq(negotiationProposals.id, id));
-  if (!row) return null;
-  const positions = await db.select().from(negotiationPositions).where(eq(negotiationPositions.proposalId, row.id)).orderBy(asc(negotiationPositions.id));
-  return { row, positions };
-}
 
 export async function findRevision(db: Db, documentId: string, number: number) {
   const [row] = await db

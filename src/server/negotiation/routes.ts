@@ -22,7 +22,7 @@ import {
   NoteRequestSchema,
   NoteSchema,
   PositionRequestSchema,
-  ProposalSchema,
+  ProposalChangedSchema,
   RevisionParamsSchema,
   RevisionSchema,
   SilenceRequestSchema,
@@ -31,7 +31,7 @@ import {
   VisibilityRequestSchema,
 } from "../../contracts/negotiation.js";
 import { ProblemSchema } from "../../contracts/problems.js";
-import { authorize, may, requireSignIn } from "../access/authorize.js";
+import { requireSignIn } from "../access/authorize.js";
 import { callerOf, commandContext, type AppServices } from "../app-services.js";
 import { CACHE_CONTROL } from "../http/cache-control.js";
 import { sendReadyJson } from "../http/ready-json.js";
@@ -50,11 +50,13 @@ import {
   takePosition,
   type Situation,
 } from "./commands.js";
-import { negotiationPolicy as policy } from "./policy.js";
-import { findProposal, findRevision, listDocuments, listNotes, type CachedDocument, type DocumentCache } from "./queries.js";
+import { documentReads, noteReads } from "./policy.js";
+import { findRevision, listDocuments, listNotes, type CachedDocument, type DocumentCache } from "./queries.js";
 import { findDocument, registryFacts, resourceOf, type DocumentRow } from "./store.js";
-import { proposalView, revisionView, summaryView } from "./views.js";
+import { revisionView, summaryView } from "./views.js";
 import { DiffCache, diffRevisionsTask } from "./diff-cache.js";
+import { STREAMS } from "../../contracts/live.js";
+import { documentReaders } from "./live-readers.js";
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 503: ProblemSchema };
 const tags = ["negotiation"];
@@ -72,6 +74,9 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { services, documents } = options;
   const { runner, db, snapshot, today } = services;
+  // The list's events carry each document's readers; a document's own stream is for its readers, who are in its room.
+  services.streams.registerShared(STREAMS.documents);
+  services.streams.registerKind(STREAMS.document, { readers: (id) => documentReaders(services, id), hasRoom: true });
 
   const situation = (): Situation => {
     const facts = snapshot.view("negotiation-facts", registryFacts);
@@ -88,7 +93,7 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
     const { facts, day } = situation();
     const cached = await documents.get(id, `${day}|${snapshot.position}`, (row) => facts.chairOf(row.body, day));
     if (!cached) throw notFound("document");
-    authorize(request.actor, policy.read, resourceOf(cached.row, facts, day));
+    documentReads.check(request.actor, resourceOf(cached.row, facts, day));
     return cached;
   }
 
@@ -111,7 +116,7 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
     async (request) => {
       const { facts, day } = situation();
       const rows = await listDocuments(db, request.query);
-      return { items: rows.filter((row) => may(request.actor, policy.read, resourceOf(row, facts, day))).map(summaryView) };
+      return { items: documentReads.filter(request.actor, rows, (row) => resourceOf(row, facts, day)).map(summaryView) };
     },
   );
 
@@ -137,34 +142,28 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
     "/api/v1/documents/:id/proposals",
     {
       preHandler: requireSignIn,
-      schema: { tags, summary: "Propose a change: replace, insert or delete a span; add, delete or move a provision", params: DocumentParams, body: CreateProposalRequestSchema, response: { 201: ProposalSchema, ...errors } },
+      schema: { tags, summary: "Propose a change: replace, insert or delete a span; add, delete or move a provision", params: DocumentParams, body: CreateProposalRequestSchema, response: { 201: ProposalChangedSchema, ...errors } },
     },
     async (request, reply) => {
       // Proposals to one document that arrive together commit together (see makeProposals).
-      const { view } = await runner.runBatched(makeProposals, request.params.id, commandContext(request, services), {
+      const made = await runner.runBatched(makeProposals, request.params.id, commandContext(request, services), {
         documentId: request.params.id,
         request: request.body,
         situation: situation(),
       });
-      return reply.code(201).send(view);
+      return reply.code(201).send({ ...made.view, documentVersion: made.documentVersion, provisionVersion: made.provisionVersion });
     },
   );
-
-  async function proposalAnswer(id: string) {
-    const found = await findProposal(db, id);
-    if (!found) throw notFound("proposal");
-    return proposalView(found.row, found.positions);
-  }
 
   api.post(
     "/api/v1/proposals/:id/positions",
     {
       preHandler: requireSignIn,
-      schema: { tags, summary: "Support, oppose or comment on a proposal", params: ProposalParams, body: PositionRequestSchema, response: { 200: ProposalSchema, ...errors } },
+      schema: { tags, summary: "Support, oppose or comment on a proposal", params: ProposalParams, body: PositionRequestSchema, response: { 200: ProposalChangedSchema, ...errors } },
     },
     async (request) => {
-      await runner.run(takePosition, commandContext(request, services), { proposalId: request.params.id, request: request.body, situation: situation() });
-      return proposalAnswer(request.params.id);
+      const taken = await runner.run(takePosition, commandContext(request, services), { proposalId: request.params.id, request: request.body, situation: situation() });
+      return { ...taken.view, documentVersion: taken.documentVersion };
     },
   );
 
@@ -301,7 +300,7 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
       const row = await findDocument(db, request.params.id);
       if (!row) throw notFound("document");
       const { facts, day } = situation();
-      authorize(request.actor, policy.readNotes, resourceOf(row, facts, day));
+      noteReads.check(request.actor, resourceOf(row, facts, day));
       const notes = await listNotes(db, row.id, request.actor.delegation ?? "");
       return { items: notes.map((n) => ({ id: n.id, provision: n.provision, text: n.text, author: n.userId, at: n.at.toISOString() })) };
     },

@@ -19,6 +19,8 @@ import { findTerm, programmeView, termDays, termEvents } from "./queries.js";
 import { writeCsv, type SpreadsheetFormat } from "./sheet-files.js";
 import type { ProgrammeFileRead } from "./sheet-task.js";
 import { readProgrammeFileTask, writeProgrammeWorkbookTask } from "./tasks.js";
+import { STREAMS } from "../../contracts/live.js";
+import { EVERY_MEMBER } from "../realtime/stream-readers.js";
 
 const tags = ["programme"];
 const errors = { 400: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema };
@@ -60,6 +62,8 @@ export async function programmeRoutes(app: FastifyInstance, options: { services:
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { services } = options;
   const { db, runner, snapshot } = services;
+  // A term's programme is public.
+  services.streams.registerKind(STREAMS.programme, { readers: async () => EVERY_MEMBER });
 
   // Spreadsheets arrive as they are; only this plugin's routes take them.
   app.addContentTypeParser([SPREADSHEET_TYPES.csv, SPREADSHEET_TYPES.xlsx], { parseAs: "buffer", bodyLimit: MAX_SPREADSHEET_BYTES }, (_request, body, done) => done(null, body));

@@ -85,7 +85,7 @@ export const changeRegistryCommand = defineCommand({
     if (effective.length > 0) {
       await writeRegistry(tx, registry, { replace: true });
       // The summits are meetings of their body too: one recorded or corrected here is one there, in this transaction.
-      await syncSummitMeetings(tx, registry, c.now);
+      await syncSummitMeetings(c, registry);
       const corrected = effective.filter((a) => a.previous !== undefined);
       if (corrected.length > 0) {
         await tx.insert(t.registryHistory).values(

@@ -1,5 +1,6 @@
 // Who may take the registry out of the running application, and who may change it.
 import type { Policy } from "../../domain/access.js";
+import { readRule } from "../access/read-rule.js";
 
 export const registryPolicy = {
   export: {
@@ -13,3 +14,7 @@ export const registryPolicy = {
     roles: ["secretariat_admin", "secretariat_officer"],
   },
 } as const satisfies Policy<never>;
+
+/** Exporting the registry; reading its history (what changes corrected), for those who change it. */
+export const registryExport = readRule(registryPolicy.export);
+export const registryHistoryReads = readRule(registryPolicy.change);

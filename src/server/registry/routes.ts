@@ -7,7 +7,7 @@ import { ProblemSchema } from "../../contracts/problems.js";
 import { RegistryChangesBody, RegistryChangesResultSchema, RegistryHistoryQuery, RegistryHistorySchema } from "../../contracts/registry-changes.js";
 import { AccessionListSchema, BodyListSchema, ChairmanshipSchema, OnlyOnQuery, OrganizationSchema, StateDetailSchema, StateListSchema, StateParams, StatesQuery, SummitListSchema } from "../../contracts/registry.js";
 import type { Registry } from "../../domain/registry.js";
-import { authorize, requireSignIn } from "../access/authorize.js";
+import { requireSignIn } from "../access/authorize.js";
 import { commandContext, type AppServices } from "../app-services.js";
 import { streamHead } from "../events/log.js";
 import { STREAMS } from "../../contracts/live.js";
@@ -15,7 +15,7 @@ import { changeRegistryCommand, RegistryChangeError, registryHistory } from "./c
 import { CACHE_CONTROL } from "../http/cache-control.js";
 import { sendReadyJson } from "../http/ready-json.js";
 import { invalidField, notFound, ProblemError } from "../http/problem.js";
-import { registryPolicy } from "./policy.js";
+import { registryExport, registryHistoryReads } from "./policy.js";
 import { accessionsView, bodiesView, chairmanshipView, isKnownTier, organizationView, stateDetailView, statesOnView, summitsView } from "./queries.js";
 import type { CachedJson } from "./snapshot.js";
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from "./dataset-schema.js";
@@ -49,6 +49,7 @@ export async function registryRoutes(app: FastifyInstance, options: { services: 
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { services } = options;
   const { snapshot, today } = services;
+  services.streams.registerShared(STREAMS.registry);
   const registry = (): Registry => snapshot.registry ?? (() => { throw noRegistry(); })();
 
   api.get(
@@ -117,7 +118,7 @@ export async function registryRoutes(app: FastifyInstance, options: { services: 
       },
     },
     async (request, reply) => {
-      authorize(request.actor, registryPolicy.export);
+      registryExport.check(request.actor);
       const current = registry();
       const name = `concord-registry-${current.organization.code.toLowerCase()}-${today()}.json`;
       void reply.header("content-disposition", `attachment; filename="${name}"`);
@@ -160,7 +161,7 @@ export async function registryRoutes(app: FastifyInstance, options: { services: 
       schema: { tags, summary: "The registry's version, and the earlier values of records that changes corrected (newest first)", querystring: RegistryHistoryQuery, response: { 200: RegistryHistorySchema, ...writeErrors } },
     },
     async (request) => {
-      authorize(request.actor, registryPolicy.change);
+      registryHistoryReads.check(request.actor);
       const [position, items] = await Promise.all([streamHead(services.db, STREAMS.registry), registryHistory(services.db, request.query)]);
       return { position, items };
     },

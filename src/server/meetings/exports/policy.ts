@@ -2,6 +2,7 @@
 // delegates' badges); who revokes and reissues one: the secretariat alone. Verifying a badge needs no right at all: a
 // guard at a door scans it.
 import { DELEGATION_ROLES, isSecretariat, SECRETARIAT_ROLES, type Actor, type Policy } from "../../../domain/access.js";
+import { readRule } from "../../access/read-rule.js";
 
 export interface BadgeResource {
   /** The delegation whose delegate the badge names. */
@@ -24,3 +25,6 @@ export const badgePolicy = {
     roles: SECRETARIAT_ROLES,
   },
 } as const satisfies Policy<BadgeResource>;
+
+/** Printing a badge. */
+export const badgePrinting = readRule(badgePolicy.print);

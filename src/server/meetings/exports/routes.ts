@@ -11,13 +11,12 @@ import { ProblemSchema } from "../../../contracts/problems.js";
 import type { LocalizedText } from "../../../domain/localized-text.js";
 import type { BadgeRevocationReason } from "../../../domain/meetings/accreditation.js";
 import type { Registry } from "../../../domain/registry.js";
-import { authorize } from "../../access/authorize.js";
 import { callerOf, type AppServices } from "../../app-services.js";
 import { CACHE_CONTROL } from "../../http/cache-control.js";
 import { defineTask } from "../../work/task.js";
 import { notFound, ProblemError } from "../../http/problem.js";
 import { badgeAudienceOf, withBadgesFor } from "../participants.js";
-import { meetingPolicy } from "../policy.js";
+import { participantsReads } from "../policy.js";
 import { findInvitation, meetingFacts, resourceOf, type MeetingFacts, type MeetingRow } from "../store.js";
 import { findBadgeRecords } from "../queries.js";
 import { badgeDocument, verificationUrl } from "./badge-document.js";
@@ -25,7 +24,7 @@ import { EXPORT_LANGUAGES, readerLanguage, type ExportLanguage } from "./labels.
 import { derived, FileCache, ParticipantsCache, participantsJson, type CachedJson, type MeetingParticipants } from "./participants-cache.js";
 import { attachment, csvText, exportFileName, participantsDocument, participantsTable, type MeetingFacet, type ParticipantsDocument } from "./participants-document.js";
 import type { ParticipantsRender } from "./render-task.js";
-import { badgePolicy } from "./policy.js";
+import { badgePrinting } from "./policy.js";
 import { verification } from "./verification.js";
 
 const tags = ["meetings"];
@@ -75,7 +74,7 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
     if (!entry) throw notFound("meeting");
     const known = facts();
     const resource = derived(entry, `resource:${snapshot.position}`, () => resourceOf(entry.row, entry.invitations, known));
-    authorize(request.actor, meetingPolicy.participants, resource);
+    participantsReads.check(request.actor, resource);
     return entry;
   }
 
@@ -239,7 +238,7 @@ export async function meetingExportRoutes(app: FastifyInstance, options: { servi
     },
     async (request, reply) => {
       const { badge, list, meeting } = await findBadge(request.params.token);
-      authorize(request.actor, badgePolicy.print, { delegation: list.delegation });
+      badgePrinting.check(request.actor, { delegation: list.delegation });
       const delegate = list.delegates[badge.delegateIndex];
       if (badge.revokedAt) {
         throw new ProblemError(409, "badge-revoked", "The badge is revoked", "A revoked badge is not printed; the secretariat reissues the delegate a new one.", {

@@ -2,6 +2,7 @@
 // list itself and is put in place at once (every screen shows the new speaker and clock without asking the server
 // again); any other change has the meeting read again, unless the copy on screen is already as new.
 import { SpeakersListSchema, type Meeting } from "../../../contracts/meetings";
+import { cacheStep, versionOf } from "../../shared/live/live-cache";
 import type { LiveChange } from "../../shared/live/live-protocol";
 
 export type MeetingUpdate =
@@ -9,8 +10,6 @@ export type MeetingUpdate =
   | { readonly kind: "speakers"; readonly item: string; readonly speakers: Meeting["agenda"]["items"][number]["speakers"]; readonly version: number | null }
   | { readonly kind: "refetch" }
   | { readonly kind: "none" };
-
-const versionOf = (payload: Readonly<Record<string, unknown>>): number | null => (typeof payload.version === "number" ? payload.version : null);
 
 export function meetingUpdateFor(change: LiveChange, shownVersion: number | undefined): MeetingUpdate {
   if (change.kind === "reset") return { kind: "refetch" };
@@ -21,8 +20,8 @@ export function meetingUpdateFor(change: LiveChange, shownVersion: number | unde
     if (typeof payload.item === "string" && speakers.success) return { kind: "speakers", item: payload.item, speakers: speakers.data, version };
     return { kind: "refetch" };
   }
-  if (version !== null && shownVersion !== undefined && version <= shownVersion) return { kind: "none" };
-  return { kind: "refetch" };
+  // Any other change carries no delta: the meeting is read again unless the copy shown has it already.
+  return cacheStep(shownVersion, version) === "none" ? { kind: "none" } : { kind: "refetch" };
 }
 
 /**

@@ -1,5 +1,6 @@
 // The negotiation's commands as the web sends them, one hook each. An answer carrying the document replaces the cached
-// one at once; any other answer (a proposal, a revision, a note) has the document read again. A refused change because
+// one at once; a proposal made or a position taken is put in place on it (live-refresh.ts); any other answer (a
+// revision, a note) has the document read again. A refused change because
 // someone else acted first (409 stale-version) also has it read again, so the form shows what is there now.
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
@@ -16,7 +17,7 @@ import type {
   NoteDto,
   NoteRequestSchema,
   PositionRequestSchema,
-  ProposalDto,
+  ProposalChanged,
   RevisionDto,
   SilenceRequestSchema,
   StatementRequestSchema,
@@ -24,6 +25,8 @@ import type {
   VisibilityRequestSchema,
 } from "../../../contracts/negotiation";
 import { hasProblemCode } from "../../shared/api/fetch-json";
+import { nextCopy } from "../../shared/live/live-cache";
+import { proposalChange, withProposal } from "./live-refresh";
 import { useSend, type Send } from "../../shared/session/use-send";
 import { NEGOTIATION_KEYS, documentPath } from "./negotiation-queries";
 
@@ -37,6 +40,18 @@ function showDocument(queryClient: QueryClient, id: string, document: DocumentDt
   if (document) queryClient.setQueryData(NEGOTIATION_KEYS.document(id), document);
   else void refreshDocument(queryClient, id);
   void queryClient.invalidateQueries({ queryKey: NEGOTIATION_KEYS.documents });
+}
+
+/**
+ * The answer to a proposal made or a position taken: put in place on the document shown when it follows it (so neither
+ * the answer nor its live echo reads the whole document again); read again otherwise.
+ */
+function showProposal(queryClient: QueryClient, id: string, answer: ProposalChanged | null): void {
+  const key = NEGOTIATION_KEYS.document(id);
+  const changed = answer ? proposalChange(answer) : null;
+  const next = answer && changed ? nextCopy(queryClient.getQueryData<DocumentDto>(key), answer.documentVersion, (shown) => withProposal(shown, changed.proposal, answer.documentVersion, changed.provision)) : "refetch";
+  if (next === "refetch") void refreshDocument(queryClient, id);
+  else queryClient.setQueryData(key, next);
 }
 
 function onStale(queryClient: QueryClient, id: string) {
@@ -72,8 +87,8 @@ export function useProposeChange(id: string) {
   const send = useSend();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Body<typeof CreateProposalRequestSchema>) => send<ProposalDto>("POST", `${documentPath(id)}/proposals`, body),
-    onSuccess: () => refreshDocument(queryClient, id),
+    mutationFn: (body: Body<typeof CreateProposalRequestSchema>) => send<ProposalChanged>("POST", `${documentPath(id)}/proposals`, body),
+    onSuccess: (answer) => showProposal(queryClient, id, answer),
     onError: onStale(queryClient, id),
   });
 }
@@ -83,8 +98,8 @@ export function useTakePosition(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ proposal, body }: { proposal: string; body: Body<typeof PositionRequestSchema> }) =>
-      send<ProposalDto>("POST", `/proposals/${encodeURIComponent(proposal)}/positions`, body),
-    onSuccess: () => refreshDocument(queryClient, id),
+      send<ProposalChanged>("POST", `/proposals/${encodeURIComponent(proposal)}/positions`, body),
+    onSuccess: (answer) => showProposal(queryClient, id, answer),
     onError: onStale(queryClient, id),
   });
 }

@@ -1,19 +1,21 @@
-// Keeps negotiation pages current while others act: a document's page follows its stream (document:<id>), the list
-// follows "documents" (opened, adopted, opened wider).
+// Keeps negotiation pages current while others act: a document's page follows its stream (document:<id>), putting a
+// proposal or position in place from the event and reading the document again only when it must; the list follows
+// "documents" (opened, adopted, opened wider).
 import { useQueryClient } from "@tanstack/react-query";
 import type { DocumentDto } from "../../../contracts/negotiation";
 import { STREAMS } from "../../../contracts/live";
 import { useLiveStream } from "../../shared/live/use-live-stream";
-import { refreshFor } from "./live-refresh";
+import { documentUpdateFor } from "./live-refresh";
 import { NEGOTIATION_KEYS } from "./negotiation-queries";
 
 export function useDocumentLive(id: string): void {
   const queryClient = useQueryClient();
   useLiveStream(`${STREAMS.document}:${id}`, (change) => {
-    const shown = queryClient.getQueryData<DocumentDto>(NEGOTIATION_KEYS.document(id));
-    const refresh = refreshFor(change, shown?.version);
-    if (refresh.document) void queryClient.invalidateQueries({ queryKey: NEGOTIATION_KEYS.document(id) });
-    if (refresh.notes) void queryClient.invalidateQueries({ queryKey: NEGOTIATION_KEYS.notes(id) });
+    const key = NEGOTIATION_KEYS.document(id);
+    const update = documentUpdateFor(change, queryClient.getQueryData<DocumentDto>(key));
+    if (update.document === "refetch") void queryClient.invalidateQueries({ queryKey: key });
+    else if (update.document !== undefined) queryClient.setQueryData(key, update.document);
+    if (update.notes) void queryClient.invalidateQueries({ queryKey: NEGOTIATION_KEYS.notes(id) });
   });
 }
 
