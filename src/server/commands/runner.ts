@@ -220,7 +220,7 @@ export interface Command<Input, Prepared, Result, Loaded = undefined> {
    * The answer to a unique violation (two requests raced to create the same thing): read after the rollback,
    * so it can carry the current state. Without it, a generic 409 conflict.
    */
-  readonly onUniqueViolation?: (db: Db, context: CommandContext, input: Input) => Promise<ProblemError>;
+  readonly onUniqueViolation?: (db: Db, context: CommandContext, input: Input) => Promise<DomainError | ProblemError>;
 }
 
 /** A command whose input goes straight into its transaction. */
@@ -229,7 +229,7 @@ export function defineCommand<Input, Result, Loaded = undefined>(definition: {
   load?: (tx: Db, input: Input, context: CommandContext) => Promise<Loaded>;
   access: (loaded: Loaded, input: Input, actor: Actor) => Access;
   run: (scope: CommandScope, input: Input, loaded: Loaded) => Promise<Result>;
-  onUniqueViolation?: (db: Db, context: CommandContext, input: Input) => Promise<ProblemError>;
+  onUniqueViolation?: (db: Db, context: CommandContext, input: Input) => Promise<DomainError | ProblemError>;
 }): Command<Input, Input, Result, Loaded> {
   return definition;
 }
@@ -241,7 +241,7 @@ export function definePreparedCommand<Input, Prepared, Result, Loaded = undefine
   load?: (tx: Db, input: Prepared, context: CommandContext) => Promise<Loaded>;
   access: (loaded: Loaded, input: Prepared, actor: Actor) => Access;
   run: (scope: CommandScope, input: Prepared, loaded: Loaded) => Promise<Result>;
-  onUniqueViolation?: (db: Db, context: CommandContext, input: Input) => Promise<ProblemError>;
+  onUniqueViolation?: (db: Db, context: CommandContext, input: Input) => Promise<DomainError | ProblemError>;
 }): Command<Input, Prepared, Result, Loaded> {
   return definition;
 }
@@ -414,7 +414,7 @@ export class CommandRunner {
    */
   private async transact<T extends { events: StoredEvent[]; control: ParsedControlMessage[] }>(
     work: (tx: Db) => Promise<T>,
-    uniqueViolation?: () => Promise<ProblemError>,
+    uniqueViolation?: () => Promise<DomainError | ProblemError>,
   ): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       let committed: T;
@@ -427,7 +427,7 @@ export class CommandRunner {
         if (code !== null && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) continue;
         if (code === "23505") {
           throw uniqueViolation
-            ? await uniqueViolation()
+            ? asProblem(await uniqueViolation())
             : new ProblemError(409, "conflict", "Conflict", "Someone else made the same change at the same moment; reload and try again.");
         }
         throw error;

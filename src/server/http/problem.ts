@@ -79,8 +79,11 @@ export function problemOfRefusal(error: DomainError): ProblemError {
       return new ProblemError(status, code, error.title, error.message, error.right !== undefined ? { right: error.right } : {});
     case "not-found":
       return new ProblemError(status, code, error.title, error.message);
-    case "conflict":
-      return new ProblemError(status, code, error.title, error.message, error.current !== undefined ? { current: error.current } : {});
+    case "conflict": {
+      // A conflict may name the field whose value is taken (an email in use).
+      const errors = error.field !== undefined ? [{ field: `body.${error.field}`, code: (error.fieldCode ?? "invalid") as FieldErrorCode, message: error.fieldMessage ?? error.message }] : undefined;
+      return new ProblemError(status, code, error.title, error.message, { ...(errors ? { errors } : {}), ...(error.current !== undefined ? { current: error.current } : {}) });
+    }
   }
 }
 

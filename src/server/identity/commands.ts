@@ -8,8 +8,8 @@ import { secretariatAnd, type Audience } from "../../domain/audience.js";
 import type { z } from "zod";
 import { ANYONE, defineCommand, definePreparedCommand, needs, absent, type CommandContext, type CommandRunner, type CommandScope } from "../commands/runner.js";
 import type { Db } from "../db/client.js";
-import { conflict, invalid } from "../../domain/errors.js";
-import { notFound, ProblemError } from "../http/problem.js";
+import { conflict, DomainError, invalid, notFound } from "../../domain/errors.js";
+import { ProblemError } from "../http/problem.js";
 import { findParty } from "../registry/queries.js";
 import { statusesOn, timelineOf } from "../../domain/membership.js";
 import type { Registry } from "../../domain/registry.js";
@@ -23,9 +23,11 @@ import { maySeeUser, userPolicy } from "./user-policy.js";
 
 export const SIGN_IN_FAILED = new ProblemError(401, "sign-in-failed", "Sign-in failed", "The email or password is not right, or the account cannot sign in.");
 
-function wrongPassword(): ProblemError {
-  return new ProblemError(400, "wrong-password", "The current password is not right", undefined, {
-    errors: [{ field: "body.currentPassword", code: "wrong-password", message: "not right" }],
+function wrongPassword(): DomainError {
+  return new DomainError("invalid", "wrong-password", "The current password is not right", "The current password is not right.", {
+    field: "currentPassword",
+    fieldCode: "wrong-password",
+    fieldMessage: "not right",
   });
 }
 
@@ -258,15 +260,12 @@ export const changeOwnPasswordCommand = definePreparedCommand({
 
 type NewUser = z.output<typeof CreateUserBody>;
 
-function emailTaken(email: string, current?: unknown): ProblemError {
-  return new ProblemError(409, "email-taken", "The email is already in use", `An account with ${email} exists.`, {
-    errors: [{ field: "body.email", code: "taken", message: "already in use" }],
-    ...(current !== undefined ? { current } : {}),
-  });
+function emailTaken(email: string, current?: unknown): DomainError {
+  return new DomainError("conflict", "email-taken", "The email is already in use", `An account with ${email} exists.`, { field: "email", fieldCode: "taken", fieldMessage: "already in use", current });
 }
 
 /** The existing account, as 409's current state, only when the caller may see it. */
-async function emailTakenProblem(db: Db, context: CommandContext, email: string): Promise<ProblemError> {
+async function emailTakenProblem(db: Db, context: CommandContext, email: string): Promise<DomainError> {
   const existing = await findUserByEmail(db, email);
   const isVisible = existing !== null && maySeeUser(context.actor, existing);
   return emailTaken(email, isVisible ? userView(existing) : undefined);
@@ -374,8 +373,8 @@ export const unlinkSingleSignOnCommand = defineCommand({
 
 // ---- Delegations
 
-function delegationExists(code: string): ProblemError {
-  return new ProblemError(409, "delegation-exists", "The delegation exists", `A delegation "${code}" is already open.`);
+function delegationExists(code: string): DomainError {
+  return conflict("delegation-exists", "The delegation exists", `A delegation "${code}" is already open.`);
 }
 
 export const createDelegationCommand = defineCommand({

@@ -10,7 +10,7 @@ import { statusesOn, timelineOf } from "../../domain/membership.js";
 import type { Registry, Rights } from "../../domain/registry.js";
 import { recordedChairOn } from "../../domain/rotation.js";
 import type { Db } from "../db/client.js";
-import { notFound } from "../http/problem.js";
+import { notFound } from "../../domain/errors.js";
 import type { MeetingResource } from "./policy.js";
 import { meetingAccreditations, meetingAgendaItems, meetingBadges, meetingInvitations, meetings } from "./tables.js";
 
