@@ -28,10 +28,10 @@ const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A relative import ("../../x/…") that lands in the folder `name` (optionally reached through `via/`): import strings, not resolved paths. */
 const relativeInto = (name, via) => `^(\\.\\./)+(${escape(via)}/)?${escape(name)}(/|$)`;
 
-/** The web reads the domain's rules through one module (src/web/shared/domain-rules.ts), not file by file. */
+/** The web reads the domain's rules through one module (src/web/shared/core-rules.ts), not file by file. */
 const WEB_DOMAIN_RULES = {
   regex: "^(\\.\\./)+domain(/|$)",
-  message: "The web imports the domain's rules from src/web/shared/domain-rules.ts (add what it needs there).",
+  message: "The web imports the domain's rules from src/web/shared/core-rules.ts (add what it needs there).",
 };
 
 const webFeatureZones = WEB_FEATURES.map((feature) => ({
@@ -55,7 +55,7 @@ const webFeatureZones = WEB_FEATURES.map((feature) => ({
 
 const webSharedZone = {
   files: ["src/web/shared/**/*.{ts,tsx}"],
-  ignores: ["src/web/shared/domain-rules.ts"],
+  ignores: ["src/web/shared/core-rules.ts"],
   rules: {
     "no-restricted-imports": [
       "error",
@@ -123,7 +123,7 @@ export default tseslint.config(
   },
   {
     files: ["src/web/**/*.{ts,tsx}"],
-    ignores: ["src/web/**/*.test.{ts,tsx}", "src/web/shared/domain-rules.ts"],
+    ignores: ["src/web/**/*.test.{ts,tsx}", "src/web/shared/core-rules.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [WEB_DOMAIN_RULES] }] },
   },
   ...webFeatureZones,

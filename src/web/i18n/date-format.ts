@@ -1,5 +1,5 @@
 // Calendar dates known to the day, month or year, written the way the reader's language writes them (Intl, UTC).
-import { parsePartialDate, type PartialDate } from "../shared/domain-rules";
+import { parsePartialDate, type PartialDate } from "../shared/core-rules";
 
 const OPTIONS: Readonly<Record<PartialDate["precision"], Intl.DateTimeFormatOptions>> = {
   year: { year: "numeric", timeZone: "UTC" },

@@ -1,5 +1,5 @@
 // The portal's interface languages, how a browser's language maps onto them, and which data text each one reads.
-import type { Language } from "../shared/domain-rules";
+import type { Language } from "../shared/core-rules";
 
 export const UI_LANGUAGES = ["zh-CN", "ru", "en"] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];

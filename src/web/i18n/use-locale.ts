@@ -2,7 +2,7 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { LocalizedTextDto } from "../../contracts/registry";
-import { fallbackOrder, pick } from "../shared/domain-rules";
+import { fallbackOrder, pick } from "../shared/core-rules";
 import { formatCount, formatPartialDate, formatPartialDateRange } from "./date-format";
 import { LANGUAGE_STORAGE_KEY, dataLanguageOf, resolveUiLanguage, type UiLanguage } from "./language";
 import { useOrganization } from "../shared/api/registry-queries";

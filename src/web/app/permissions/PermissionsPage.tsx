@@ -5,7 +5,7 @@ import { Code, Paper, Stack, Table, Text, Title, VisuallyHidden } from "@mantine
 import { useTranslation } from "react-i18next";
 import type { PermissionMatrix } from "../../../contracts/identity";
 import type { Organization } from "../../../contracts/registry";
-import { RIGHTS as TIER_RIGHTS, isTierInForce } from "../../shared/domain-rules";
+import { RIGHTS as TIER_RIGHTS, isTierInForce } from "../../shared/core-rules";
 import { useLocale } from "../../i18n/use-locale";
 import { LoadError, Loading } from "../../shared/QueryFeedback";
 import { AccessGate } from "../../shared/access/AccessGate";

@@ -1,7 +1,7 @@
 // The permission matrix as the page lays it out: rights in the interface's order (any the interface does not know yet after
 // them), a header group per role over its columns (a delegation's roles per tier and as the chair), and the tier rights' order.
 import type { PermissionMatrix } from "../../../contracts/identity";
-import type { Role } from "../../shared/domain-rules";
+import type { Role } from "../../shared/core-rules";
 
 export type MatrixColumn = PermissionMatrix["columns"][number];
 

@@ -2,7 +2,7 @@
 // then the time over), or time used when none was allotted; stopped while the chair holds it.
 import { Group, Progress, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { Speaking } from "../../shared/domain-rules";
+import type { Speaking } from "../../shared/core-rules";
 import { clockView, formatDuration } from "./speaking-clock";
 import { useServerNow } from "./server-clock";
 import classes from "./SpeakingClock.module.css";

@@ -2,7 +2,7 @@
 // then the past, latest first), invitations by basis, the list of speakers in the order the floor is
 // given, and the agenda item a screen follows when none is chosen.
 import type { AgendaItem, Invitation, MeetingSummary } from "../../../contracts/meetings";
-import { inOrder, type FloorRequest, earliestDay, latestDay } from "../../shared/domain-rules";
+import { inOrder, type FloorRequest, earliestDay, latestDay } from "../../shared/core-rules";
 
 export type MeetingTiming = "in_progress" | "upcoming" | "past";
 

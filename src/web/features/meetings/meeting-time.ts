@@ -1,7 +1,7 @@
 // When a meeting takes place, as its readers see it: a wall-clock time typed at the venue sent as an instant with the
 // venue's offset, and a meeting's span written in the venue's time zone and in the reader's, each zone named. Every
 // zone is passed in; nothing here reads the clock.
-import { localDateTime, timeZoneName } from "../../shared/domain-rules";
+import { localDateTime, timeZoneName } from "../../shared/core-rules";
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 

@@ -3,7 +3,7 @@
 // header shows it wrong.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import type { Speaking } from "../../shared/domain-rules";
+import type { Speaking } from "../../shared/core-rules";
 import { clockOffset, clockView, formatDuration, narrowBounds, offsetBounds } from "./speaking-clock";
 
 const START = Date.parse("2025-07-15T04:00:00Z");

@@ -1,7 +1,7 @@
 // The speaking-time clock every screen shows, and how far this browser's clock is from the server's. The clock is
 // computed from the turn's start, stops and allotted time at a moment passed in; the offset from what the server's
 // Date header allows, so that screens with wrong clocks still show the same time left. Nothing here reads a clock.
-import { clockAt, type Speaking } from "../../shared/domain-rules";
+import { clockAt, type Speaking } from "../../shared/core-rules";
 
 /** Whole seconds as "m:ss", or "h:mm:ss" from an hour on. */
 export function formatDuration(totalSeconds: number): string {

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProgrammeImportResult } from "../../../contracts/programme";
 import type { FieldError } from "../../../contracts/problems";
-import { PROGRAMME_COLUMNS, REQUIRED_COLUMNS } from "../../shared/domain-rules";
+import { PROGRAMME_COLUMNS, REQUIRED_COLUMNS } from "../../shared/core-rules";
 import { useLocale } from "../../i18n/use-locale";
 import { ApiProblem } from "../../shared/api/fetch-json";
 import { problemMessage } from "../../shared/api/problem-message";

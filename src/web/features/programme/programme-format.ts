@@ -3,7 +3,7 @@
 import type { TFunction } from "i18next";
 import { parseCellField } from "../../../contracts/programme";
 import type { FieldError } from "../../../contracts/problems";
-import { columnLetter, MAX_ROWS, type ReportedQualifier } from "../../shared/domain-rules";
+import { columnLetter, MAX_ROWS, type ReportedQualifier } from "../../shared/core-rules";
 
 /** Where a spreadsheet error is, as the reader's spreadsheet program shows it ("Row 7, column “start” (E)"). */
 export function cellPlace(field: string, t: TFunction): string {

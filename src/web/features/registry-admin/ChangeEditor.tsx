@@ -2,7 +2,7 @@
 import { Checkbox, Fieldset, Group, MultiSelect, NumberInput, Select, SimpleGrid, Switch, Text, TextInput } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { RIGHTS, type Registry } from "../../shared/domain-rules";
+import { RIGHTS, type Registry } from "../../shared/core-rules";
 import { useLocale } from "../../i18n/use-locale";
 import { FORM_SPECS, languagesOfField, recordLanguages, type FieldSpec, type FormTarget, type FormValues, type OptionSource } from "./change-forms";
 

@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { RECORD_SCHEMAS, RegistryChangesFileSchema, type RegistryChangeInput, type RegistryChangesResult, type RegistryHistory } from "../../../contracts/registry-changes";
-import { applyRegistryChanges, recordKey, RECORD_KEYS, type RegistryTarget, type Registry } from "../../shared/domain-rules";
+import { applyRegistryChanges, recordKey, RECORD_KEYS, type RegistryTarget, type Registry } from "../../shared/core-rules";
 import type { SignedInSession } from "../../shared/access/access-rules";
 import { AccessGate } from "../../shared/access/AccessGate";
 import { ADMIN_REGISTRY_ACCESS } from "../../shared/access/page-access";

@@ -1,7 +1,7 @@
 // The forms of the registry's changes: for each kind of record, its fields, how a record becomes form values and back.
 // Pure, so that what a form sends is tested without a browser; the record is then checked by the contract's own schema.
 import type { RegistryChangeInput } from "../../../contracts/registry-changes.js";
-import { RIGHTS, type RegistryTarget } from "../../shared/domain-rules.js";
+import { RIGHTS, type RegistryTarget } from "../../shared/core-rules.js";
 
 /** Where a choice's options come from: the registry being changed (with the changes already in the set). */
 export type OptionSource = "states" | "tiers" | "decisions" | "sources" | "bodies" | "bodyKinds" | "relationKinds";

@@ -1,7 +1,7 @@
 // The organization's standing tiers (member, partner, observer…) as the data defines them, each with a map colour by position,
 // the tiers in force on a day, and a tier's name after a count in the reader's language.
 import type { Organization, Tier } from "../../../contracts/registry";
-import { isTierInForce } from "../../shared/domain-rules";
+import { isTierInForce } from "../../shared/core-rules";
 
 /** Colours given to tiers in the organization's own order, so no tier is singled out by name in the UI. */
 const TIER_COLOURS = ["#17427c", "#3f8fc4", "#d98e2b", "#7b5ea7", "#4f8a5b"] as const;

@@ -1,6 +1,6 @@
 // The one live connection of a signed-in page: opens /api/live, follows the streams some part of the page listens to, reconnects after drops (back-off, then catch-up), keeps to the server's message budget, stops for good when the session ends.
 import { LIVE_LIMITS, ServerMessageSchema, type ClientMessage, type StreamName } from "../../../contracts/live";
-import { fullBudget, spend, type BudgetState } from "../domain-rules";
+import { fullBudget, spend, type BudgetState } from "../core-rules";
 import { afterClose, attemptsAfterClose, reconnectDelay, StreamBook, type LiveChange } from "./live-protocol";
 
 /** Whether the connection is up: "connecting" also while waiting to reconnect; "closed" when stopped (signed out, session ended). */

@@ -1,6 +1,6 @@
 // The roles an account can be given, in the order the forms offer them, and which of them go with a delegation.
 import { ASSIGNABLE_ROLES, type AssignableRole } from "../../../../contracts/identity";
-import { DELEGATION_ROLES, SECRETARIAT_ROLES } from "../../../shared/domain-rules";
+import { DELEGATION_ROLES, SECRETARIAT_ROLES } from "../../../shared/core-rules";
 
 export const isDelegationRole = (role: AssignableRole): boolean => DELEGATION_ROLES.includes(role);
 

@@ -7,7 +7,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useSearchParams } from "react-router";
 import { MEETING_STATUSES, type MeetingSummary } from "../../../../contracts/meetings";
-import { SECRETARIAT_ROLES } from "../../../shared/domain-rules";
+import { SECRETARIAT_ROLES } from "../../../shared/core-rules";
 import { todayUtc } from "../../../i18n/date-format";
 import { useLocale } from "../../../i18n/use-locale";
 import { signInPath } from "../../../shared/access/access-rules";

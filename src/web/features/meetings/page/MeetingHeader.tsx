@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { MEETING_STATUSES } from "../../../../contracts/meetings";
-import { nextStatuses } from "../../../shared/domain-rules";
+import { nextStatuses } from "../../../shared/core-rules";
 import { useLocale } from "../../../i18n/use-locale";
 import { FormProblem } from "../../../shared/forms/FormProblem";
 import { DemoBadge, MeetingStatusBadge, PlainBadge } from "../badges";

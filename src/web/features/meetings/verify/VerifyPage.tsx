@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import type { BadgeVerification } from "../../../../contracts/meetings";
-import { fallbackOrder } from "../../../shared/domain-rules";
+import { fallbackOrder } from "../../../shared/core-rules";
 import { dataLanguageOf } from "../../../i18n/language";
 import { useLocale } from "../../../i18n/use-locale";
 import { fetchJson, isNotFound } from "../../../shared/api/fetch-json";

@@ -3,7 +3,7 @@
 // an earlier revision and one colliding with a change made since come with none: the chair chooses, and the form sends
 // every handling explicitly (the server's own default never decides for the chair).
 import { HANDLING_ACTIONS, type ProposalDto } from "../../../../contracts/negotiation";
-import { defaultHandling } from "../../../shared/domain-rules";
+import { defaultHandling } from "../../../shared/core-rules";
 
 export type HandlingAction = (typeof HANDLING_ACTIONS)[number];
 

@@ -4,7 +4,7 @@ import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput, Textarea } 
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CreateProposalRequestSchema, PROVISION_KINDS, type ProvisionDto } from "../../../../contracts/negotiation";
-import { checkBalanced } from "../../../shared/domain-rules";
+import { checkBalanced } from "../../../shared/core-rules";
 import { FormProblem } from "../../../shared/forms/FormProblem";
 import { FormLevelError, useContractForm } from "../../../shared/forms/use-contract-form";
 import type { FieldMessages } from "../../../shared/forms/contract-form";

@@ -1,6 +1,6 @@
 // Where a proposed change applies in a provision's base text: the reader's selection while the quoted text still matches
 // it, otherwise the chosen occurrence of the quoted text; and a short preview of the change in its context.
-import { bracketSpan } from "../../../shared/domain-rules";
+import { bracketSpan } from "../../../shared/core-rules";
 import { findQuote, type Span } from "../text/markup-segments";
 
 /**

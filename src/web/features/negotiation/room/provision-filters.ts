@@ -1,7 +1,7 @@
 // Which provisions and proposals the room shows: proposals grouped under the provision they are about, and the
 // "contested only" and "my delegation's proposals only" filters.
 import type { DocumentDto, ProposalDto, ProvisionDto } from "../../../../contracts/negotiation";
-import { anchorProvision } from "../../../shared/domain-rules";
+import { anchorProvision } from "../../../shared/core-rules";
 
 /** Where proposals to add a provision at the very start of the document are grouped. */
 const DOCUMENT_START = "$start";

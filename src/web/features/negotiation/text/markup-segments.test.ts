@@ -1,7 +1,7 @@
 // The room draws exactly the brackets the domain reads, and a caret on screen lands on the right place in the source.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkBalanced, topLevelBrackets } from "../../../shared/domain-rules";
+import { checkBalanced, topLevelBrackets } from "../../../shared/core-rules";
 import { findQuote, segmentMarkup, sourceOffset, type Segment } from "./markup-segments";
 
 const segmentsOf = (source: string): readonly Segment[] => {

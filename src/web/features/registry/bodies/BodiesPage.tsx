@@ -2,7 +2,7 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Timeline, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Body, Organization } from "../../../../contracts/registry";
-import { comparePartialDates } from "../../../shared/domain-rules";
+import { comparePartialDates } from "../../../shared/core-rules";
 import { useLocale } from "../../../i18n/use-locale";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
 import { usePageTitle } from "../../../shared/use-page-title";

@@ -3,7 +3,7 @@ import { Alert, Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from "@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { ChairmanshipTerm } from "../../../../contracts/registry";
-import { comparePartialDates } from "../../../shared/domain-rules";
+import { comparePartialDates } from "../../../shared/core-rules";
 import { useLocale } from "../../../i18n/use-locale";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
 import { usePageTitle } from "../../../shared/use-page-title";

@@ -5,7 +5,7 @@ import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import type { Chairmanship, Organization, SummitList } from "../../../../contracts/registry";
-import { comparePartialDates } from "../../../shared/domain-rules";
+import { comparePartialDates } from "../../../shared/core-rules";
 import { todayUtc } from "../../../i18n/date-format";
 import { useLocale } from "../../../i18n/use-locale";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";

@@ -1,5 +1,5 @@
 // The replay slider's scale: one step per month from the founding to today, each step the calendar day asked about and the date it may show.
-import { earliestDay } from "../../../shared/domain-rules";
+import { earliestDay } from "../../../shared/core-rules";
 
 export interface Timeline {
   /** The founding as recorded (a partial date), shown at the first step. */

@@ -3,7 +3,7 @@ import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Tim
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { ChairmanshipTerm, Organization, StateDetail, StatusChangeDto } from "../../../../contracts/registry";
-import { comparePartialDates } from "../../../shared/domain-rules";
+import { comparePartialDates } from "../../../shared/core-rules";
 import { useLocale } from "../../../i18n/use-locale";
 import { isNotFound } from "../../../shared/api/fetch-json";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";

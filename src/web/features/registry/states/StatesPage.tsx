@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import type { Organization, StateListItem } from "../../../../contracts/registry";
-import { RIGHTS } from "../../../shared/domain-rules";
+import { RIGHTS } from "../../../shared/core-rules";
 import { useLocale } from "../../../i18n/use-locale";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
 import { findTier, standingTiersOn } from "../tiers";

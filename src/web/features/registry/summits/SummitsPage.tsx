@@ -2,7 +2,7 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Timeline, Title } from "@mantine/core";
 import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { comparePartialDates, yearOf } from "../../../shared/domain-rules";
+import { comparePartialDates, yearOf } from "../../../shared/core-rules";
 import { useLocale } from "../../../i18n/use-locale";
 import { LoadError, Loading } from "../../../shared/QueryFeedback";
 import { usePageTitle } from "../../../shared/use-page-title";
