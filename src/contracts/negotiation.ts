@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { insertedText, multiLineText, singleLineText } from "./text.js";
 import { RevisionNumberSchema } from "./numbers.js";
+import { LANGUAGE_CODE } from "../domain/localized-text.js";
 
 export const DOCUMENT_KINDS = ["declaration", "communique", "statement", "decision", "agreement", "action-plan"] as const;
 export const PROVISION_KINDS = ["preambular", "operative", "article", "heading", "annex"] as const;
@@ -13,7 +14,8 @@ export const VISIBILITIES = ["members", "participants", "public"] as const;
 export const PROPOSAL_STATUSES = ["open", "colliding", "applied", "bracketed", "withdrawn", "superseded"] as const;
 export const STANCES = ["support", "oppose", "comment"] as const;
 export const HANDLING_ACTIONS = ["accept", "accept-modified", "bracket", "withdraw", "supersede", "defer"] as const;
-export const NEGOTIATION_LANGUAGES = ["zh", "ru", "en"] as const;
+/** The most languages one document is negotiated in (which ones: the organization's official and working languages). */
+export const MAX_DOCUMENT_LANGUAGES = 12;
 /** How finely a diff compared a text: word by word, else sentence by sentence, else as a whole (src/domain/negotiation/diff.ts). */
 export const DIFF_GRANULARITIES = ["word", "sentence", "whole"] as const;
 
@@ -23,17 +25,21 @@ const optionalMarkup = (max: number) => multiLineText({ min: 0, max });
 /** An amendment's words: kept as typed, so " and trade" inserted after a word keeps its space. */
 const amendment = (min: number) => insertedText({ min, max: 20_000 });
 
-export const LanguageSchema = z.enum(NEGOTIATION_LANGUAGES);
+/** A language code ("zh", "fr", "pt-BR"); which ones a document may use is the organization's (checked by the command). */
+export const LanguageSchema = z.string().regex(LANGUAGE_CODE, "a language code such as zh, ru, en or pt-BR");
+/** Text per language of the document, `max` characters each. */
+const perLanguage = <T extends z.ZodType>(value: T) =>
+  z.record(LanguageSchema, value).refine((texts) => Object.keys(texts).length <= MAX_DOCUMENT_LANGUAGES, { message: `at most ${MAX_DOCUMENT_LANGUAGES} languages`, params: { code: "too-large" } });
 const ProvisionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, "a provision identifier");
 const PartyCodeSchema = z.string().regex(/^[A-Z]{2,10}$/, "a state or organization code");
 const IsoInstantSchema = z.iso.datetime({ offset: true }).meta({ description: "An instant with its offset, e.g. 2025-08-20T12:00:00+08:00." });
 
-export const TitleSchema = z.partialRecord(LanguageSchema, singleLineText({ max: 300 }));
-export const PlaceSchema = z.partialRecord(LanguageSchema, singleLineText({ max: 120 }));
+export const TitleSchema = perLanguage(singleLineText({ max: 300 }));
+export const PlaceSchema = perLanguage(singleLineText({ max: 120 }));
 
 export const NewProvisionSchema = z.strictObject({
   kind: z.enum(PROVISION_KINDS),
-  texts: z.partialRecord(LanguageSchema, markup(20_000)),
+  texts: perLanguage(markup(20_000)),
 });
 
 export const CreateDocumentRequestSchema = z
@@ -42,7 +48,8 @@ export const CreateDocumentRequestSchema = z
     kind: z.enum(DOCUMENT_KINDS),
     body: z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/, "a body code such as CHS"),
     baseLanguage: LanguageSchema,
-    languages: z.array(LanguageSchema).min(1).max(NEGOTIATION_LANGUAGES.length),
+    /** The languages the document is negotiated in: some of the organization's official and working languages. */
+    languages: z.array(LanguageSchema).min(1).max(MAX_DOCUMENT_LANGUAGES),
     meeting: z.string().max(64).nullable().optional(),
     place: PlaceSchema.nullable().optional(),
     decisionRule: z.string().regex(/^[a-z_]{1,40}$/).optional(),
@@ -228,6 +235,11 @@ export const RevisionSchema = z
   })
   .meta({ id: "Revision" });
 
+/** A revision just issued, with the document as it now stands for the caller: the chair's page shows it without reading it again. */
+export const IssuedRevisionSchema = RevisionSchema.extend({
+  current: DocumentSchema.meta({ description: "The document after the revision, as the caller may see it (as GET /documents/{id} answers)." }),
+}).meta({ id: "IssuedRevision" });
+
 export const DiffOpSchema = z.object({ op: z.enum(["equal", "insert", "delete"]), text: z.string() });
 export const DiffSchema = z
   .object({
@@ -262,5 +274,6 @@ export type ProvisionDto = z.infer<typeof ProvisionSchema>;
 export type ProposalDto = z.infer<typeof ProposalSchema>;
 export type ProposalChanged = z.infer<typeof ProposalChangedSchema>;
 export type RevisionDto = z.infer<typeof RevisionSchema>;
+export type IssuedRevisionDto = z.infer<typeof IssuedRevisionSchema>;
 export type DiffDto = z.infer<typeof DiffSchema>;
 export type NoteDto = z.infer<typeof NoteSchema>;

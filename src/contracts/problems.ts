@@ -98,6 +98,8 @@ export const FIELD_ERROR_CODES = [
   "unknown-body",
   "unknown-proposal",
   "base-language-missing",
+  /** A language the organization does not work in (its official and working languages are in its data). */
+  "not-organization-language",
   /** A registry change that would leave the registry inconsistent (an unknown reference, a history out of order…). */
   "registry-inconsistent",
   "invalid",

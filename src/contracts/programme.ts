@@ -4,6 +4,7 @@ import { z } from "zod";
 import { STREAMS } from "./live.js";
 import { MEETING_STATUSES } from "../domain/meetings/meeting.js";
 import { EVENT_KINDS, EVENT_STATUSES, TRACKS } from "../domain/programme/event.js";
+import { LANGUAGE_CODE } from "../domain/localized-text.js";
 import { ChairmanshipTermSchema } from "./registry.js";
 import { singleLineText } from "./text.js";
 
@@ -105,8 +106,8 @@ export const ProgrammeImportQuery = z.strictObject({
     .optional(),
 });
 
-/** The language a calendar's texts are written in; without it, the organization's first official language. */
-export const CalendarQuery = z.strictObject({ lang: z.enum(["zh", "ru", "en"]).optional() });
+/** The language a calendar's texts are written in (one of the organization's languages); without it, its first official language. */
+export const CalendarQuery = z.strictObject({ lang: z.string().regex(LANGUAGE_CODE, "a language code such as zh, ru, en or pt-BR").optional() });
 
 export type ProgrammeEventDto = z.infer<typeof ProgrammeEventSchema>;
 export type ProgrammeProgressDto = z.infer<typeof ProgrammeProgressSchema>;

@@ -51,6 +51,8 @@ export const organizationSchema = z.strictObject({
   founded: partialDate,
   officialLanguages: z.array(z.string().regex(LANGUAGE_CODE, "a language code such as zh, ru or en")).min(1),
   workingLanguages: z.array(z.string().regex(LANGUAGE_CODE, "a language code such as zh, ru or en")).min(1),
+  /** Languages its documents are also issued in as translations that are not authentic (the SCO: English); none if absent. */
+  translationLanguages: z.array(z.string().regex(LANGUAGE_CODE, "a language code such as zh, ru or en")).optional(),
   tiers: z
     .array(tierSchema)
     .min(1),

@@ -66,6 +66,8 @@ export const OrganizationSchema = z
     founded: PartialDateSchema,
     officialLanguages: z.array(z.string()),
     workingLanguages: z.array(z.string()),
+    /** Languages its documents are also issued in as translations (not authentic). */
+    translationLanguages: z.array(z.string()),
     tiers: z.array(TierSchema),
     decisionRules: z.array(
       z.object({ code: z.string(), names: LocalizedTextSchema, appliesTo: LocalizedTextSchema, excludesConcerned: z.boolean().optional(), source: z.string() }),

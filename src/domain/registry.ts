@@ -61,6 +61,8 @@ export interface OrganizationProfile {
   readonly founded: string;
   readonly officialLanguages: readonly string[];
   readonly workingLanguages: readonly string[];
+  /** Languages its documents are also issued in as translations that are not authentic (the SCO: English). */
+  readonly translationLanguages?: readonly string[] | undefined;
   readonly tiers: readonly Tier[];
   readonly decisionRules: readonly DecisionRule[];
   readonly rotation: RotationRule;

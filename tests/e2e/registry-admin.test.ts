@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { FORM_SPECS, RECORD_LANGUAGES, type FieldSpec, type FormTarget } from "../../src/web/features/registry-admin/change-forms.js";
+import { FORM_SPECS, type FieldSpec, type FormTarget } from "../../src/web/features/registry-admin/change-forms.js";
 import { RIGHTS } from "../../src/domain/registry.js";
 import { BROWSER_LOCALE, DESKTOP, LANGUAGES, PHONE, REPO_ROOT, missingKeys, openPortal, screenshot, signInPage, usePortalEnvironment } from "./harness.js";
 
@@ -64,7 +64,8 @@ async function fillRecord(page: Page, target: FormTarget, record: Record<string,
     const value = record[field.name];
     switch (field.kind) {
       case "localized":
-        for (const language of RECORD_LANGUAGES) {
+        // The SCO's languages (Chinese, Russian, English translations), which the form offers first.
+        for (const language of ["zh", "ru", "en"]) {
           await page.locator(`input[data-field="${field.name}.${language}"]`).fill(value ? String((value as Record<string, string>)[language]) : "");
         }
         break;

@@ -149,6 +149,8 @@ describe.each(testDatabases)("the worked example of negotiation.md on $name", (t
       ["P2", "applied"],
     ]);
     document = await get(id);
+    // The answer carries the document as it now stands: the chair's page shows it without reading it again.
+    expect(rev1.json().current).toMatchObject({ id, version: document.version, revision: 1, provisions: document.provisions, proposals: document.proposals });
     const op4AfterRev1 = document.provisions.find((p: any) => p.id === op4.id);
     expect(op4AfterRev1.texts.ru).toBe("Государства-члены [должны / следует] принять меры по укреплению сотрудничества.");
     expect(op4AfterRev1.status).toBe("bracketed");

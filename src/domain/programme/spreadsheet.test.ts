@@ -1,12 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EVENT_KINDS, EVENT_STATUSES, TRACKS, type EventFields } from "./event.js";
-import { MAX_ROWS, PROGRAMME_COLUMNS, cellDate, columnLetter, guardFormula, programmeRows, readProgrammeSheet, type Cell, type SheetError } from "./spreadsheet.js";
+import { MAX_ROWS, programmeColumns, cellDate, columnLetter, guardFormula, programmeRows, readProgrammeSheet, type Cell, type SheetError } from "./spreadsheet.js";
 
+/** The SCO's languages, and the columns they give. */
+const SCO = ["zh", "ru", "en"];
+const PROGRAMME_COLUMNS = programmeColumns(SCO);
 const HEADER = [...PROGRAMME_COLUMNS];
 
 /** A row under HEADER from the values given by column name. */
-function row(values: Partial<Record<(typeof PROGRAMME_COLUMNS)[number], Cell>>): Cell[] {
+function row(values: Partial<Record<string, Cell>>): Cell[] {
   return HEADER.map((column) => values[column] ?? null);
 }
 
@@ -54,7 +57,7 @@ describe("dates in cells", () => {
 
 describe("reading a programme sheet", () => {
   it("reads a good row into an event, with its row number", () => {
-    const result = readProgrammeSheet(HEADER, [trees]);
+    const result = readProgrammeSheet(HEADER, [trees], { languages: SCO });
     expect(result).toEqual({
       ok: true,
       events: [
@@ -81,7 +84,7 @@ describe("reading a programme sheet", () => {
       [null, "", "  "],
       ["planned", "forum", "economic", 2025, "A forum", "", ""],
     ];
-    const result = readProgrammeSheet(header, rows);
+    const result = readProgrammeSheet(header, rows, { languages: SCO });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.events.map((e) => [e.row, e.status, e.kind, e.startDate, e.title])).toEqual([
@@ -97,14 +100,14 @@ describe("reading a programme sheet", () => {
       row({ title_en: "Ends first", start: "2025-05-10", end: "2025-05-01", track: "defence", kind: "parade", status: "done" }),
       row({ start: "2025", track: "security", kind: "exercise", status: "planned", meeting: "no spaces allowed" }),
     ];
-    const errors = errorsOf(readProgrammeSheet(HEADER, rows));
+    const errors = errorsOf(readProgrammeSheet(HEADER, rows, { languages: SCO }));
     expect(errors.map((e) => [e.row, e.column, e.letter, e.code])).toEqual([
       [3, "start", "D", "bad-date"],
       [4, "end", "E", "end-before-start"],
       [4, "track", "I", "unknown-track"],
       [4, "kind", "J", "unknown-kind"],
       [4, "status", "N", "unknown-status"],
-      [5, "title_en", "C", "required"],
+      [5, "title_zh", "A", "required"],
       [5, "meeting", "O", "format"],
     ]);
     expect(errors[0]?.message).toContain("2025-02-30");
@@ -112,7 +115,7 @@ describe("reading a programme sheet", () => {
   });
 
   it("requires the start, the track, the kind and the status of each event", () => {
-    const errors = errorsOf(readProgrammeSheet(HEADER, [row({ title_ru: "Без даты" })]));
+    const errors = errorsOf(readProgrammeSheet(HEADER, [row({ title_ru: "Без даты" })], { languages: SCO }));
     expect(errors.map((e) => [e.row, e.column, e.code])).toEqual([
       [2, "start", "required"],
       [2, "track", "required"],
@@ -123,7 +126,7 @@ describe("reading a programme sheet", () => {
 
   it("refuses the whole file for a missing, unknown or repeated column, before looking at any row", () => {
     const header = ["title_zh", "title_ru", "title_en", "start", "track", "kind", "notes", "track"];
-    const errors = errorsOf(readProgrammeSheet(header, [["", "", "x", "not a date", "people", "forum", "n", "people"]]));
+    const errors = errorsOf(readProgrammeSheet(header, [["", "", "x", "not a date", "people", "forum", "n", "people"]], { languages: SCO }));
     expect(errors).toEqual([
       expect.objectContaining({ row: 1, column: "notes", letter: "G", code: "unknown-column" }),
       expect.objectContaining({ row: 1, column: "track", letter: "H", code: "duplicate-column" }),
@@ -132,28 +135,28 @@ describe("reading a programme sheet", () => {
   });
 
   it("ignores nameless empty columns but refuses a nameless column holding values", () => {
-    const padded = readProgrammeSheet([...HEADER, null, ""], [[...trees, null, ""]]);
+    const padded = readProgrammeSheet([...HEADER, null, ""], [[...trees, null, ""]], { languages: SCO });
     expect(padded.ok).toBe(true);
-    const errors = errorsOf(readProgrammeSheet([...HEADER, null], [[...trees, "stray"]]));
+    const errors = errorsOf(readProgrammeSheet([...HEADER, null], [[...trees, "stray"]], { languages: SCO }));
     expect(errors).toEqual([expect.objectContaining({ row: 1, column: "", letter: "P", code: "unknown-column" })]);
   });
 
   it("refuses a file with no events, and one with too many", () => {
-    expect(errorsOf(readProgrammeSheet(HEADER, [[], [null]])).map((e) => e.code)).toEqual(["no-rows"]);
+    expect(errorsOf(readProgrammeSheet(HEADER, [[], [null]], { languages: SCO })).map((e) => e.code)).toEqual(["no-rows"]);
     const many = Array.from({ length: MAX_ROWS + 1 }, () => trees);
-    expect(errorsOf(readProgrammeSheet(HEADER, many))).toEqual([expect.objectContaining({ code: "too-many-rows", limit: MAX_ROWS })]);
+    expect(errorsOf(readProgrammeSheet(HEADER, many, { languages: SCO }))).toEqual([expect.objectContaining({ code: "too-many-rows", limit: MAX_ROWS })]);
   });
 
   it("refuses text that is too long, or that the caller's text check refuses", () => {
     const long = row({ ...Object.fromEntries(HEADER.map((c, i) => [c, trees[i]])), organizer_en: "x".repeat(301) });
-    expect(errorsOf(readProgrammeSheet(HEADER, [long]))).toEqual([expect.objectContaining({ row: 2, column: "organizer_en", letter: "M", code: "too-long", limit: 300 })]);
+    expect(errorsOf(readProgrammeSheet(HEADER, [long], { languages: SCO }))).toEqual([expect.objectContaining({ row: 2, column: "organizer_en", letter: "M", code: "too-long", limit: 300 })]);
     const checkText = (text: string) => (text.includes("\u202E") ? ("bidi-controls" as const) : null);
     const sneaky = row({ ...Object.fromEntries(HEADER.map((c, i) => [c, trees[i]])), city_en: "Bei\u202Ejing" });
-    expect(errorsOf(readProgrammeSheet(HEADER, [sneaky], { checkText }))).toEqual([expect.objectContaining({ row: 2, column: "city_en", code: "bidi-controls" })]);
+    expect(errorsOf(readProgrammeSheet(HEADER, [sneaky], { languages: SCO, checkText }))).toEqual([expect.objectContaining({ row: 2, column: "city_en", code: "bidi-controls" })]);
   });
 
   it("reads numbers in text columns as text, and NFC-normalizes and trims text", () => {
-    const result = readProgrammeSheet(HEADER, [row({ title_en: 2025, title_ru: "  Встре\u0301ча ", start: "2025", track: "people", kind: "forum", status: "planned" })]);
+    const result = readProgrammeSheet(HEADER, [row({ title_en: 2025, title_ru: "  Встре\u0301ча ", start: "2025", track: "people", kind: "forum", status: "planned" })], { languages: SCO });
     expect(result.ok && result.events[0]?.title).toEqual({ en: "2025", ru: "Встре\u0301ча".normalize("NFC") });
   });
 });
@@ -163,8 +166,8 @@ describe("writing events as rows", () => {
     expect(guardFormula("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
     expect(guardFormula("'=x")).toBe("''=x");
     expect(guardFormula("Forum")).toBe("Forum");
-    const [written] = programmeRows([{ title: { en: "=1+1", ru: "'@who" }, startDate: "2025", endDate: null, city: null, track: "people", kind: "forum", organizer: null, status: "planned", meetingId: null }]);
-    const read = readProgrammeSheet(HEADER, [written!]);
+    const [written] = programmeRows([{ title: { en: "=1+1", ru: "'@who" }, startDate: "2025", endDate: null, city: null, track: "people", kind: "forum", organizer: null, status: "planned", meetingId: null }], SCO);
+    const read = readProgrammeSheet(HEADER, [written!], { languages: SCO });
     expect(read.ok && read.events[0]?.title).toEqual({ en: "=1+1", ru: "'@who" });
   });
 
@@ -198,10 +201,35 @@ describe("writing events as rows", () => {
   it("writes rows that read back in as the same events (an export re-imports)", () => {
     fc.assert(
       fc.property(fc.array(event, { minLength: 1, maxLength: 6 }), (events) => {
-        const read = readProgrammeSheet(HEADER, programmeRows(events));
+        const read = readProgrammeSheet(HEADER, programmeRows(events, SCO), { languages: SCO });
         expect(read.ok).toBe(true);
         if (read.ok) expect(read.events.map(({ row: _row, ...fields }) => fields)).toEqual(events);
       }),
     );
+  });
+});
+
+describe("the columns follow the organization's languages", () => {
+  it("has a title, city and organizer column per language of an organization working in French and Arabic, and reads them back", () => {
+    const languages = ["fr", "ar"];
+    const header = programmeColumns(languages);
+    expect(header).toEqual(["title_fr", "title_ar", "start", "end", "city_fr", "city_ar", "track", "kind", "organizer_fr", "organizer_ar", "status", "meeting"]);
+    const event: EventFields = { title: { fr: "Forum de la jeunesse", ar: "منتدى الشباب" }, startDate: "2026-05", endDate: null, city: { ar: "الرباط" }, track: "people", kind: "forum", organizer: null, status: "planned", meetingId: null };
+    const read = readProgrammeSheet(header, programmeRows([event], languages), { languages });
+    expect(read.ok && read.events.map(({ row: _row, ...fields }) => fields)).toEqual([event]);
+  });
+
+  it("refuses another organization's columns and names the titles it needs", () => {
+    const errors = errorsOf(readProgrammeSheet(HEADER, [], { languages: ["fr", "ar"] }));
+    expect(errors.filter((e) => e.code === "unknown-column").map((e) => e.column)).toEqual(["title_zh", "title_ru", "title_en", "city_zh", "city_ru", "city_en", "organizer_zh", "organizer_ru", "organizer_en"]);
+    expect(errors.filter((e) => e.code === "missing-column").map((e) => e.column)).toEqual(["title_fr", "title_ar"]);
+  });
+
+  it("asks for a title in one of the organization's languages, naming its columns", () => {
+    const header = programmeColumns(["fr", "ar"]);
+    const cells = header.map((column) => ({ start: "2026", track: "people", kind: "forum", status: "planned" })[column as string] ?? "");
+    expect(errorsOf(readProgrammeSheet(header, [cells], { languages: ["fr", "ar"] }))).toEqual([
+      expect.objectContaining({ row: 2, column: "title_fr", letter: "A", code: "required", message: "a title is required in at least one language (title_fr, title_ar)" }),
+    ]);
   });
 });

@@ -6,31 +6,26 @@ import { isCertainlyBefore, parsePartialDate } from "../partial-date.js";
 import { EVENT_KINDS, EVENT_STATUSES, MEETING_ID, TRACKS, isEventKind, isEventStatus, isTrack, type EventFields } from "./event.js";
 import type { SpreadsheetErrorCode } from "./errors.js";
 
-/** The columns of a programme spreadsheet, in the order an export writes them. */
-export const PROGRAMME_COLUMNS = [
-  "title_zh",
-  "title_ru",
-  "title_en",
-  "start",
-  "end",
-  "city_zh",
-  "city_ru",
-  "city_en",
-  "track",
-  "kind",
-  "organizer_zh",
-  "organizer_ru",
-  "organizer_en",
-  "status",
-  "meeting",
-] as const;
-export type ProgrammeColumn = (typeof PROGRAMME_COLUMNS)[number];
+/** The columns written once per language: `title_fr`, `city_ar`… */
+export const LOCALIZED_COLUMNS = ["title", "city", "organizer"] as const;
+type LocalizedColumn = (typeof LOCALIZED_COLUMNS)[number];
+/** A column's header: one of the others ("start") or a localized one with its language code ("title_zh", "city_pt-br"). */
+export type ProgrammeColumn = "start" | "end" | "track" | "kind" | "status" | "meeting" | `${LocalizedColumn}_${string}`;
 
-/** Columns a file must have (their cells may still be empty where the event allows it). */
-export const REQUIRED_COLUMNS: readonly ProgrammeColumn[] = ["title_zh", "title_ru", "title_en", "start", "track", "kind", "status"];
+/**
+ * The columns of a programme spreadsheet for an organization working in `languages` (its official and working languages,
+ * in order), as an export writes them: title in each language, start, end, city in each, track, kind, organizer in each,
+ * status, meeting. Headers are lower-case (a language tag's region too: "title_pt-br").
+ */
+export function programmeColumns(languages: readonly string[]): ProgrammeColumn[] {
+  const each = (prefix: LocalizedColumn) => languages.map((language) => `${prefix}_${language.toLowerCase()}` as ProgrammeColumn);
+  return [...each("title"), "start", "end", ...each("city"), "track", "kind", ...each("organizer"), "status", "meeting"];
+}
 
-/** The languages the localized columns are written in. */
-export const COLUMN_LANGUAGES = ["zh", "ru", "en"] as const;
+/** Columns a file must have (their cells may still be empty where the event allows it): the titles, start, track, kind, status. */
+export function requiredColumns(languages: readonly string[]): ProgrammeColumn[] {
+  return [...languages.map((language) => `title_${language.toLowerCase()}` as ProgrammeColumn), "start", "track", "kind", "status"];
+}
 
 /** The most events one file may hold, and the longest text one cell may hold. */
 export const MAX_ROWS = 2000;
@@ -111,7 +106,8 @@ interface ColumnAt {
 }
 
 /** The header's columns, or the errors that refuse the whole file (a missing, unknown or repeated column). */
-function readHeader(header: readonly Cell[], rows: readonly (readonly Cell[])[]): { columns: ColumnAt[] } | { errors: SheetError[] } {
+function readHeader(header: readonly Cell[], rows: readonly (readonly Cell[])[], languages: readonly string[]): { columns: ColumnAt[] } | { errors: SheetError[] } {
+  const known = programmeColumns(languages) as readonly string[];
   const errors: SheetError[] = [];
   const columns: ColumnAt[] = [];
   const seen = new Set<string>();
@@ -126,8 +122,8 @@ function readHeader(header: readonly Cell[], rows: readonly (readonly Cell[])[])
       }
       continue;
     }
-    if (!(PROGRAMME_COLUMNS as readonly string[]).includes(name)) {
-      errors.push({ row: 1, column: name, letter, code: "unknown-column", message: `"${name}" is not a column of the programme (columns: ${PROGRAMME_COLUMNS.join(", ")})` });
+    if (!known.includes(name)) {
+      errors.push({ row: 1, column: name, letter, code: "unknown-column", message: `"${name}" is not a column of the programme (columns: ${known.join(", ")})` });
       continue;
     }
     if (seen.has(name)) {
@@ -137,7 +133,7 @@ function readHeader(header: readonly Cell[], rows: readonly (readonly Cell[])[])
     seen.add(name);
     columns.push({ name: name as ProgrammeColumn, index });
   }
-  for (const required of REQUIRED_COLUMNS) {
+  for (const required of requiredColumns(languages)) {
     if (!seen.has(required)) errors.push({ row: null, column: required, letter: null, code: "missing-column", message: `the header row has no column "${required}"` });
   }
   return errors.length > 0 ? { errors } : { columns };
@@ -150,7 +146,7 @@ const CODE_LISTS = {
 } as const;
 
 /** One row read into an event, or the errors of its cells. */
-function readRow(cells: readonly Cell[], row: number, columns: readonly ColumnAt[], checkText: TextCheck | undefined): { event: SheetEvent } | { errors: SheetError[] } {
+function readRow(cells: readonly Cell[], row: number, columns: readonly ColumnAt[], languages: readonly string[], checkText: TextCheck | undefined): { event: SheetEvent } | { errors: SheetError[] } {
   const errors: SheetError[] = [];
   const at = new Map(columns.map((c) => [c.name, c]));
   const fail = (column: ProgrammeColumn, code: SheetErrorCode, message: string, limit?: number) => {
@@ -174,10 +170,10 @@ function readRow(cells: readonly Cell[], row: number, columns: readonly ColumnAt
     }
     return value;
   };
-  const localized = (prefix: "title" | "city" | "organizer"): LocalizedText | null => {
+  const localized = (prefix: LocalizedColumn): LocalizedText | null => {
     const texts: Record<string, string> = {};
-    for (const language of COLUMN_LANGUAGES) {
-      const value = text(`${prefix}_${language}`);
+    for (const language of languages) {
+      const value = text(`${prefix}_${language.toLowerCase()}`);
       if (value !== null) texts[language] = value;
     }
     return Object.keys(texts).length > 0 ? texts : null;
@@ -208,7 +204,8 @@ function readRow(cells: readonly Cell[], row: number, columns: readonly ColumnAt
 
   const title = localized("title");
   if (title === null && !errors.some((e) => e.column?.startsWith("title_"))) {
-    fail("title_en", "required", "a title is required in at least one language (title_zh, title_ru or title_en)");
+    const titles = languages.map((language) => `title_${language.toLowerCase()}`);
+    fail(titles[0] as ProgrammeColumn, "required", `a title is required in at least one language (${titles.join(", ")})`);
   }
   const startDate = date("start", true);
   const endDate = date("end", false);
@@ -231,8 +228,10 @@ function readRow(cells: readonly Cell[], row: number, columns: readonly ColumnAt
  * refuses the whole file; otherwise every cell is checked and every error reported. Empty rows are skipped, but keep their
  * numbers, so that an error names the row the reader sees.
  */
-export function readProgrammeSheet(header: readonly Cell[], rows: readonly (readonly Cell[])[], options: { checkText?: TextCheck } = {}): SheetResult {
-  const read = readHeader(header, rows);
+export function readProgrammeSheet(header: readonly Cell[], rows: readonly (readonly Cell[])[], options: { languages: readonly string[]; checkText?: TextCheck }): SheetResult {
+  const { languages } = options;
+  if (languages.length === 0) throw new Error("a programme spreadsheet needs the organization's languages");
+  const read = readHeader(header, rows, languages);
   if ("errors" in read) return { ok: false, errors: read.errors };
   const filled = rows.map((cells, i) => ({ cells, row: i + 2 })).filter(({ cells }) => cells.some((cell) => !isBlank(cell)));
   if (filled.length === 0) return { ok: false, errors: [{ row: null, column: null, letter: null, code: "no-rows", message: "the file has a header row but no events" }] };
@@ -242,7 +241,7 @@ export function readProgrammeSheet(header: readonly Cell[], rows: readonly (read
   const events: SheetEvent[] = [];
   const errors: SheetError[] = [];
   for (const { cells, row } of filled) {
-    const result = readRow(cells, row, read.columns, options.checkText);
+    const result = readRow(cells, row, read.columns, languages, options.checkText);
     if ("event" in result) events.push(result.event);
     else errors.push(...result.errors);
   }
@@ -254,27 +253,25 @@ export function guardFormula(text: string): string {
   return FORMULA_LIKE.test(text) ? `'${text}` : text;
 }
 
-/** Events as rows under PROGRAMME_COLUMNS: what an export writes, and what reads back in as the same events. */
-export function programmeRows(events: readonly EventFields[]): string[][] {
+/** Events as rows under programmeColumns(languages): what an export writes, and what reads back in as the same events. */
+export function programmeRows(events: readonly EventFields[], languages: readonly string[]): string[][] {
+  const columns = programmeColumns(languages);
   return events.map((event) => {
     const localized = (texts: LocalizedText | null, language: string) => guardFormula(texts?.[language] ?? "");
-    const values: Record<ProgrammeColumn, string> = {
-      title_zh: localized(event.title, "zh"),
-      title_ru: localized(event.title, "ru"),
-      title_en: localized(event.title, "en"),
-      start: event.startDate,
-      end: event.endDate ?? "",
-      city_zh: localized(event.city, "zh"),
-      city_ru: localized(event.city, "ru"),
-      city_en: localized(event.city, "en"),
-      track: event.track,
-      kind: event.kind,
-      organizer_zh: localized(event.organizer, "zh"),
-      organizer_ru: localized(event.organizer, "ru"),
-      organizer_en: localized(event.organizer, "en"),
-      status: event.status,
-      meeting: event.meetingId ?? "",
-    };
-    return PROGRAMME_COLUMNS.map((column) => values[column]);
+    const values = new Map<string, string>([
+      ["start", event.startDate],
+      ["end", event.endDate ?? ""],
+      ["track", event.track],
+      ["kind", event.kind],
+      ["status", event.status],
+      ["meeting", event.meetingId ?? ""],
+    ]);
+    for (const language of languages) {
+      const suffix = language.toLowerCase();
+      values.set(`title_${suffix}`, localized(event.title, language));
+      values.set(`city_${suffix}`, localized(event.city, language));
+      values.set(`organizer_${suffix}`, localized(event.organizer, language));
+    }
+    return columns.map((column) => values.get(column) ?? "");
   });
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { PartyCodeSchema } from "../../contracts/meetings.js";
 import { ProblemSchema } from "../../contracts/problems.js";
 import { CALENDAR_TYPE, CalendarQuery, TermParams } from "../../contracts/programme.js";
-import { fallbackOrder, pick } from "../../domain/localized-text.js";
+import { fallbackOrder, organizationLanguages as languagesOf, pick } from "../../domain/localized-text.js";
 import type { Registry } from "../../domain/registry.js";
 import type { AppServices } from "../app-services.js";
 import { notFound, ProblemError } from "../http/problem.js";
@@ -24,8 +24,6 @@ const BodyParams = z.strictObject({ code: z.string().regex(/^[A-Z][A-Z0-9]{1,15}
 const DelegationParams = z.strictObject({ code: PartyCodeSchema });
 const MeetingParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "a meeting's identifier") });
 
-type Language = "zh" | "ru" | "en";
-
 /** `publicOrigin`: where the links in entries point (from PUBLIC_URL; never the request's Host header). */
 export async function calendarRoutes(app: FastifyInstance, options: { services: AppServices; publicOrigin: string }): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -36,10 +34,18 @@ export async function calendarRoutes(app: FastifyInstance, options: { services: 
   const registry = (): Registry => snapshot.registry ?? (() => { throw noRegistry(); })();
   const facts = (): MeetingFacts => snapshot.view("meeting-facts", meetingFacts) ?? (() => { throw noRegistry(); })();
 
-  /** The calendar's language (by default the organization's first), and what entries need to be written in it. */
-  function context(lang: Language | undefined): EntryContext & { readonly name: (names: Readonly<Record<string, string>>) => string } {
+  /**
+   * The calendar's language, one of the organization's (by default its first), and what entries need to be written in it;
+   * a language the organization does not work in is refused, naming those it does.
+   */
+  function context(lang: string | undefined): EntryContext & { readonly name: (names: Readonly<Record<string, string>>) => string } {
     const organization = registry().organization;
-    const organizationLanguages = [...organization.officialLanguages, ...organization.workingLanguages];
+    const organizationLanguages = languagesOf(organization);
+    if (lang !== undefined && !organizationLanguages.includes(lang)) {
+      throw new ProblemError(400, "invalid-request", "The request is not valid", `The organization's texts are in ${organizationLanguages.join(", ")}, not ${lang}.`, {
+        errors: [{ field: "querystring.lang", code: "not-organization-language", message: `one of the organization's languages: ${organizationLanguages.join(", ")}` }],
+      });
+    }
     const language = lang ?? organizationLanguages[0] ?? "en";
     return {
       language,

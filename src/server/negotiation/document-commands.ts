@@ -33,7 +33,21 @@ export const createDocument = defineCommand({
       throw field("concerning", "invalid", "names the member concerned only under a rule that leaves out its objection (consensus minus one)");
     }
     const languages = [...new Set(request.languages)];
+    const spoken = situation.facts.languages;
+    const foreign = `is not one of the organization's languages (${spoken.join(", ")})`;
+    if (!spoken.includes(request.baseLanguage)) throw field("baseLanguage", "not-organization-language", foreign);
+    request.languages.forEach((language, index) => {
+      if (!spoken.includes(language)) throw field(`languages.${index}`, "not-organization-language", foreign);
+    });
     if (!languages.includes(request.baseLanguage)) throw field("languages", "base-language-missing", "must include the base language");
+    // Text in a language the document is not negotiated in would be kept by nobody: refused, not dropped.
+    const outside = (texts: Readonly<Record<string, string>> | null | undefined, at: string) => {
+      const language = Object.keys(texts ?? {}).find((code) => !languages.includes(code));
+      if (language !== undefined) throw field(`${at}.${language}`, "language-not-in-document", "is not one of the document's languages");
+    };
+    outside(request.title, "title");
+    outside(request.place, "place");
+    request.provisions.forEach((draft, index) => outside(draft.texts, `provisions.${index}.texts`));
     if (!request.title[request.baseLanguage]) throw field(`title.${request.baseLanguage}`, "required", "the title in the base language is required");
     const provisions: Provision[] = request.provisions.map((draft, index) => {
       const base = draft.texts[request.baseLanguage];

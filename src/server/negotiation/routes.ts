@@ -25,6 +25,7 @@ import {
   ProposalChangedSchema,
   RevisionParamsSchema,
   RevisionSchema,
+  IssuedRevisionSchema,
   SilenceRequestSchema,
   StatementRequestSchema,
   TranslationRequestSchema,
@@ -171,12 +172,21 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
     "/api/v1/documents/:id/revisions",
     {
       preHandler: requireSignIn,
-      schema: { tags, summary: "The chair issues the next revision, handling the open proposals", params: DocumentParams, body: IssueRevisionRequestSchema, response: { 201: RevisionSchema, ...errors } },
+      schema: {
+        tags,
+        summary: "The chair issues the next revision, handling the open proposals; the answer carries the document as it now stands",
+        params: DocumentParams,
+        body: IssueRevisionRequestSchema,
+        response: { 201: IssuedRevisionSchema, ...errors },
+      },
     },
     async (request, reply) => {
       const { number } = await runner.run(issueRevision, commandContext(request, services), { documentId: request.params.id, request: request.body, situation: situation() });
-      const row = await readable(request, request.params.id);
-      return reply.code(201).send(revisionView(row, (await findRevision(db, row.id, number))!));
+      // The document as the caller now reads it (this process's cache heard of the commit before this line), already
+      // serialized: the revision's JSON with it as `current`, so that the whole text is not serialized twice.
+      const cached = await readableDocument(request, request.params.id);
+      const revision = JSON.stringify(revisionView(cached.row, (await findRevision(db, cached.row.id, number))!));
+      return (reply as FastifyReply).code(201).type("application/json; charset=utf-8").send(`${revision.slice(0, -1)},"current":${cached.json}}`);
     },
   );
 

@@ -1,5 +1,6 @@
 // Reading and writing a negotiation's rows inside a command's transaction (the document row locked first), and what
 // the registry says about it on a day: the chair of its body, who may read drafts, who may object.
+import { organizationLanguages } from "../../domain/localized-text.js";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { secretariatAnd, PUBLIC_AUDIENCE, type Audience } from "../../domain/audience.js";
 import { statusesOn, timelineOf } from "../../domain/membership.js";
@@ -30,6 +31,8 @@ export interface RegistryFacts {
   decisionRule(code: string): { readonly excludesConcerned: boolean } | null;
   /** The rule a document is decided by unless it names one: the organization's first rule that counts every objection. */
   readonly defaultDecisionRule: string;
+  /** The languages a document may be negotiated in: the organization's official and working languages, in order. */
+  readonly languages: readonly string[];
 }
 
 export function registryFacts(registry: Registry): RegistryFacts {
@@ -67,6 +70,7 @@ export function registryFacts(registry: Registry): RegistryFacts {
       const rule = registry.organization.decisionRules.find((r) => r.code === code);
       return rule ? { excludesConcerned: rule.excludesConcerned === true } : null;
     },
+    languages: organizationLanguages(registry.organization),
     defaultDecisionRule: (registry.organization.decisionRules.find((r) => r.excludesConcerned !== true) ?? registry.organization.decisionRules[0])?.code ?? "consensus",
   };
 }

@@ -7,7 +7,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ProblemSchema, type FieldError } from "../../contracts/problems.js";
 import { cellField, MAX_SPREADSHEET_BYTES, ProgrammeImportQuery, ProgrammeImportResultSchema, ProgrammeSchema, SPREADSHEET_TYPES, TermParams } from "../../contracts/programme.js";
-import { programmeRows, type SheetError } from "../../domain/programme/spreadsheet.js";
+import { organizationLanguages } from "../../domain/localized-text.js";
+import { programmeColumns, programmeRows, type SheetError } from "../../domain/programme/spreadsheet.js";
 import type { ChairmanshipTerm, Registry } from "../../domain/registry.js";
 import { requireSignIn } from "../access/authorize.js";
 import { callerOf, commandContext, type AppServices } from "../app-services.js";
@@ -73,6 +74,8 @@ export async function programmeRoutes(app: FastifyInstance, options: { services:
     if (!current) throw new ProblemError(503, "no-registry", "No registry loaded", "Load a dataset with `concord import`.");
     return current;
   };
+  /** The organization's languages: the programme's localized columns, one per language. */
+  const languages = () => organizationLanguages(registry().organization);
   const termOf = (id: string): ChairmanshipTerm => findTerm(registry(), id) ?? (() => { throw notFound(`Chairmanship term "${id}"`); })();
 
   api.get(
@@ -116,7 +119,7 @@ export async function programmeRoutes(app: FastifyInstance, options: { services:
       const term = termOf(request.params.term);
       const format = formatOf(request.headers["content-type"]);
       const read = async () => {
-        const outcome = await services.work.run(readProgrammeFileTask, { bytes: request.body, format }, { caller: callerOf(request) });
+        const outcome = await services.work.run(readProgrammeFileTask, { bytes: request.body, format, languages: languages() }, { caller: callerOf(request) });
         if (!outcome.ok) throw refused(outcome);
         return outcome.events;
       };
@@ -126,7 +129,7 @@ export async function programmeRoutes(app: FastifyInstance, options: { services:
   );
 
   /** The rows an export writes: the term's events, or none for a blank template (the columns alone, to fill in and import). */
-  const exportRows = async (term: ChairmanshipTerm, isTemplate: boolean) => programmeRows(isTemplate ? [] : await termEvents(db, term.id));
+  const exportRows = async (term: ChairmanshipTerm, isTemplate: boolean) => programmeRows(isTemplate ? [] : await termEvents(db, term.id), languages());
   const fileName = (term: ChairmanshipTerm, isTemplate: boolean, extension: string) => (isTemplate ? `programme-template.${extension}` : `programme-${term.id}.${extension}`);
 
   api.get(
@@ -144,7 +147,7 @@ export async function programmeRoutes(app: FastifyInstance, options: { services:
       const term = termOf(request.params.term);
       const isTemplate = request.query.template === "true";
       void reply.header("content-disposition", `attachment; filename="${fileName(term, isTemplate, "csv")}"`);
-      return reply.type("text/csv; charset=utf-8").send(writeCsv(await exportRows(term, isTemplate)));
+      return reply.type("text/csv; charset=utf-8").send(writeCsv(programmeColumns(languages()), await exportRows(term, isTemplate)));
     },
   );
 
@@ -164,7 +167,7 @@ export async function programmeRoutes(app: FastifyInstance, options: { services:
       const term = termOf(request.params.term);
       const isTemplate = request.query.template === "true";
       const rows = await exportRows(term, isTemplate);
-      const workbook = await services.work.run(writeProgrammeWorkbookTask, { rows, sheetName: term.id }, { caller: callerOf(request) });
+      const workbook = await services.work.run(writeProgrammeWorkbookTask, { columns: programmeColumns(languages()), rows, sheetName: term.id }, { caller: callerOf(request) });
       void reply.header("content-disposition", `attachment; filename="${fileName(term, isTemplate, "xlsx")}"`);
       return reply.type(SPREADSHEET_TYPES.xlsx).send(Buffer.from(workbook.buffer, workbook.byteOffset, workbook.byteLength) as never);
     },

@@ -1,12 +1,15 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PROGRAMME_COLUMNS, programmeRows, readProgrammeSheet } from "../../domain/programme/spreadsheet.js";
+import { programmeColumns, programmeRows, readProgrammeSheet } from "../../domain/programme/spreadsheet.js";
 import { farRightColumn, longCellCsv, longCsv, manyEntries, wideCsv, workbookWith, zipBomb } from "../../../tests/fixtures/programme/hostile-spreadsheets.js";
 import { SHEET_BOUNDS, UnreadableSpreadsheetError } from "./sheet-bounds.js";
 import { csvDelimiter, csvRecords, readSpreadsheet, writeCsv } from "./sheet-files.js";
 import { writeXlsx } from "./xlsx-export.js";
 import { isDateFormat, readXlsx, type UnpackMeter } from "./xlsx-sheet.js";
+
+const SCO = ["zh", "ru", "en"];
+const PROGRAMME_COLUMNS = programmeColumns(SCO);
 
 const EVENT = {
   title: { zh: "天津峰会", ru: "Саммит, «Тяньцзинь»", en: 'The "Tianjin" summit; day one' },
@@ -22,17 +25,17 @@ const EVENT = {
 
 describe("programme spreadsheets as files", () => {
   it("writes a CSV that reads back as the same event", async () => {
-    const text = writeCsv(programmeRows([EVENT]));
+    const text = writeCsv(PROGRAMME_COLUMNS, programmeRows([EVENT], SCO));
     expect(text.startsWith(`\uFEFF${PROGRAMME_COLUMNS.join(",")}\r\n`)).toBe(true);
     const cells = await readSpreadsheet(Buffer.from(text, "utf8"), "csv");
-    const read = readProgrammeSheet(cells.header, cells.rows);
+    const read = readProgrammeSheet(cells.header, cells.rows, { languages: SCO });
     expect(read.ok && read.events.map(({ row: _row, ...e }) => e)).toEqual([EVENT]);
   });
 
   it("writes an XLSX that reads back as the same event, the codes on a second sheet", async () => {
-    const file = await writeXlsx(programmeRows([EVENT]), "chair-2025");
+    const file = await writeXlsx(PROGRAMME_COLUMNS, programmeRows([EVENT], SCO), "chair-2025");
     const cells = await readSpreadsheet(file, "xlsx");
-    const read = readProgrammeSheet(cells.header, cells.rows);
+    const read = readProgrammeSheet(cells.header, cells.rows, { languages: SCO });
     expect(read.ok && read.events.map(({ row: _row, ...e }) => e)).toEqual([EVENT]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file as unknown as ArrayBuffer);

@@ -1,7 +1,6 @@
 // Programme spreadsheets as files: a CSV (UTF-8; comma, semicolon or tab, as spreadsheet programs in each locale write it)
 // or the first sheet of an XLSX workbook read into cell values within SHEET_BOUNDS, and events written back as CSV (the
 // XLSX export: xlsx-export.ts). Reading runs in the work pool (sheet-task.ts), never on the thread that answers requests.
-import { PROGRAMME_COLUMNS } from "../../domain/programme/spreadsheet.js";
 import { cellTooLong, SHEET_BOUNDS, tooManyColumns, tooManyRows, UnreadableSpreadsheetError, type SheetCells } from "./sheet-bounds.js";
 import { readXlsx } from "./xlsx-sheet.js";
 
@@ -108,7 +107,7 @@ function csvField(value: string): string {
   return /[",;\t\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** A CSV with a byte-order mark, so that spreadsheet programs open it as UTF-8. */
-export function writeCsv(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${[[...PROGRAMME_COLUMNS], ...rows].map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
+/** A CSV with a byte-order mark, so that spreadsheet programs open it as UTF-8: the header `columns`, then the rows. */
+export function writeCsv(columns: readonly string[], rows: readonly (readonly string[])[]): string {
+  return `\uFEFF${[[...columns], ...rows].map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
 }

@@ -19,7 +19,12 @@ export type ProgrammeFileRead =
 const checkText = (text: string) => textProblem(text, { isMultiLine: false }) as TextProblemCode | null;
 
 /** Reads an imported file and checks every cell: the events it holds, or why it is refused. */
-export async function readProgrammeFile(input: { readonly bytes: Uint8Array; readonly format: SpreadsheetFormat }): Promise<ProgrammeFileRead> {
+export async function readProgrammeFile(input: {
+  readonly bytes: Uint8Array;
+  readonly format: SpreadsheetFormat;
+  /** The organization's languages: a column per language for each localized text. */
+  readonly languages: readonly string[];
+}): Promise<ProgrammeFileRead> {
   // The bytes arrive as a Uint8Array (a Buffer loses its class crossing to the thread); a view of them, not a copy.
   const buffer = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
   let cells;
@@ -32,12 +37,12 @@ export async function readProgrammeFile(input: { readonly bytes: Uint8Array; rea
     if (bound && bound.row !== null) return { ok: false, problem: "spreadsheet-invalid", errors: [bound], count: 1 };
     return { ok: false, problem: "spreadsheet-unreadable", reason: error.message, errors: bound ? [bound] : [] };
   }
-  const read = readProgrammeSheet(cells.header, cells.rows, { checkText });
+  const read = readProgrammeSheet(cells.header, cells.rows, { languages: input.languages, checkText });
   if (!read.ok) return { ok: false, problem: "spreadsheet-invalid", errors: read.errors.slice(0, MAX_REPORTED_ERRORS), count: read.errors.length };
   return read;
 }
 
 /** The programme as an XLSX workbook's bytes (moved back to the caller, not copied). */
-export async function writeProgrammeWorkbook(input: { readonly rows: readonly (readonly string[])[]; readonly sheetName: string }): Promise<Uint8Array> {
-  return writeXlsx(input.rows, input.sheetName);
+export async function writeProgrammeWorkbook(input: { readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly sheetName: string }): Promise<Uint8Array> {
+  return writeXlsx(input.columns, input.rows, input.sheetName);
 }

@@ -2,14 +2,13 @@
 // Run in the work pool (sheet-task.ts).
 import ExcelJS from "exceljs";
 import { EVENT_KINDS, EVENT_STATUSES, TRACKS } from "../../domain/programme/event.js";
-import { PROGRAMME_COLUMNS } from "../../domain/programme/spreadsheet.js";
 
 /** An XLSX workbook: the programme on its first sheet (every cell text, dates as written), the allowed codes on a second. */
-export async function writeXlsx(rows: readonly (readonly string[])[], sheetName: string): Promise<Buffer> {
+export async function writeXlsx(columns: readonly string[], rows: readonly (readonly string[])[], sheetName: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Concord";
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31) || "programme", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = PROGRAMME_COLUMNS.map((column) => ({ header: column, key: column, width: column.startsWith("title") ? 40 : column.startsWith("organizer") || column.startsWith("city") ? 20 : 12, style: { numFmt: "@" } }));
+  sheet.columns = columns.map((column) => ({ header: column, key: column, width: column.startsWith("title") ? 40 : column.startsWith("organizer") || column.startsWith("city") ? 20 : 12, style: { numFmt: "@" } }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow([...row]);
   const codes = workbook.addWorksheet("codes");

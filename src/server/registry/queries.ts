@@ -151,6 +151,7 @@ export function organizationView(registry: Registry): OrganizationDto {
     ...org,
     officialLanguages: [...org.officialLanguages],
     workingLanguages: [...org.workingLanguages],
+    translationLanguages: [...(org.translationLanguages ?? [])],
     tiers: [...org.tiers],
     bodyKinds: [...(org.bodyKinds ?? [])],
     relationKinds: [...(org.relationKinds ?? [])],

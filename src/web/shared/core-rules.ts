@@ -2,7 +2,7 @@
 // partial dates, the markup of brackets, the speaking clock, the programme's columns, the registry's rights. The web
 // imports them from here only (an ESLint zone refuses a direct import of src/domain elsewhere in src/web).
 export { DELEGATION_ROLES, SECRETARIAT_ROLES, type Role } from "../../domain/access.js";
-export { fallbackOrder, pick, type Language } from "../../domain/localized-text.js";
+export { INTERFACE_LANGUAGES, fallbackOrder, organizationLanguages, pick, textDirection, type InterfaceLanguage as Language } from "../../domain/localized-text.js";
 export { localDateTime, nextStatuses, timeZoneName } from "../../domain/meetings/meeting.js";
 export { clockAt, inOrder, type FloorRequest, type Speaking } from "../../domain/meetings/speakers.js";
 export { isTierInForce } from "../../domain/membership.js";
@@ -10,6 +10,6 @@ export { fullBudget, spend, type BudgetState } from "../../domain/message-budget
 export { bracketSpan, checkBalanced, parseMarkup, plainText, topLevelBrackets } from "../../domain/negotiation/markup.js";
 export { anchorProvision, defaultHandling } from "../../domain/negotiation/proposals.js";
 export { comparePartialDates, earliestDay, latestDay, parsePartialDate, yearOf, type PartialDate } from "../../domain/partial-date.js";
-export { MAX_ROWS, PROGRAMME_COLUMNS, REQUIRED_COLUMNS, columnLetter } from "../../domain/programme/spreadsheet.js";
+export { MAX_ROWS, columnLetter, programmeColumns, requiredColumns } from "../../domain/programme/spreadsheet.js";
 export { RIGHTS, type Registry, type ReportedQualifier } from "../../domain/registry.js";
 export { RECORD_KEYS, applyRegistryChanges, recordKey, type RegistryTarget } from "../../domain/registry-changes.js";

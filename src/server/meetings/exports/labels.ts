@@ -2,10 +2,10 @@
 // reader's language chosen from `?lang=` or Accept-Language. Server-side on purpose: a PDF is read far from the web app
 // (the ranks are worded as the web's meetings.rank keys word them, so the screen and the paper agree).
 import type { Rank } from "../../../domain/meetings/accreditation.js";
-import { LANGUAGES, type Language } from "../../../domain/localized-text.js";
+import { INTERFACE_LANGUAGES, type InterfaceLanguage } from "../../../domain/localized-text.js";
 
-export { LANGUAGES as EXPORT_LANGUAGES };
-export type ExportLanguage = Language;
+export { INTERFACE_LANGUAGES as EXPORT_LANGUAGES };
+export type ExportLanguage = InterfaceLanguage;
 
 /** The Intl locale each language is written with (Chinese in its Simplified script). */
 export const LOCALES: Readonly<Record<ExportLanguage, string>> = { zh: "zh-CN", ru: "ru", en: "en" };
@@ -155,7 +155,7 @@ export function languageName(code: string, reader: ExportLanguage): string {
 }
 
 function isExportLanguage(code: string): code is ExportLanguage {
-  return (LANGUAGES as readonly string[]).includes(code);
+  return (INTERFACE_LANGUAGES as readonly string[]).includes(code);
 }
 
 /**

@@ -19,6 +19,7 @@ import type {
   PositionRequestSchema,
   ProposalChanged,
   RevisionDto,
+  IssuedRevisionDto,
   SilenceRequestSchema,
   StatementRequestSchema,
   TranslationRequestSchema,
@@ -108,10 +109,16 @@ export function useIssueRevision(id: string) {
   const send = useSend();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Body<typeof IssueRevisionRequestSchema>) => send<RevisionDto>("POST", `${documentPath(id)}/revisions`, body),
-    onSuccess: (revision) => {
-      if (revision) queryClient.setQueryData(NEGOTIATION_KEYS.revision(id, revision.number), revision);
-      void refreshDocument(queryClient, id);
+    mutationFn: (body: Body<typeof IssueRevisionRequestSchema>) => send<IssuedRevisionDto>("POST", `${documentPath(id)}/revisions`, body),
+    onSuccess: (issued) => {
+      if (!issued) return showDocument(queryClient, id, null);
+      const { current, ...revision } = issued;
+      queryClient.setQueryData<RevisionDto>(NEGOTIATION_KEYS.revision(id, revision.number), revision);
+      // The whole document as it now stands, unless the page already shows a later one; the revision's live echo then
+      // carries a version the page has, and is ignored (live-refresh.ts).
+      const key = NEGOTIATION_KEYS.document(id);
+      const shown = queryClient.getQueryData<DocumentDto>(key);
+      if (shown === undefined || current.version > shown.version) queryClient.setQueryData(key, current);
       void queryClient.invalidateQueries({ queryKey: NEGOTIATION_KEYS.documents });
     },
     onError: onStale(queryClient, id),

@@ -2,14 +2,25 @@
 // instant in a named time zone, a provision's label and a revision's.
 import type { TFunction } from "i18next";
 import type { ProvisionDto } from "../../../contracts/negotiation";
+import { textDirection } from "../../shared/core-rules";
 
-type LanguageText = Partial<Record<"zh" | "ru" | "en", string>>;
+/** The language a text is shown in: the reader's data language, else the document's base language, else any it has. */
+export function pickLanguage(text: Readonly<Record<string, string>> | null | undefined, language: string, baseLanguage?: string): string | undefined {
+  if (!text) return undefined;
+  if (text[language]) return language;
+  if (baseLanguage !== undefined && text[baseLanguage]) return baseLanguage;
+  return Object.keys(text).find((code) => text[code] !== "");
+}
 
 /** The text in the reader's data language, else in the document's base language, else in any language it has. */
-export function pickText(text: LanguageText | null | undefined, language: "zh" | "ru" | "en", baseLanguage?: string): string {
-  if (!text) return "";
-  const base = baseLanguage === "zh" || baseLanguage === "ru" || baseLanguage === "en" ? text[baseLanguage] : undefined;
-  return text[language] || base || text.ru || text.zh || text.en || "";
+export function pickText(text: Readonly<Record<string, string>> | null | undefined, language: string, baseLanguage?: string): string {
+  const shown = pickLanguage(text, language, baseLanguage);
+  return shown === undefined ? "" : (text?.[shown] ?? "");
+}
+
+/** The `lang` and `dir` attributes of a text shown in `language` (none when nothing is shown). */
+export function languageAttributes(language: string | undefined): { lang?: string; dir?: "ltr" | "rtl" } {
+  return language === undefined ? {} : { lang: language, dir: textDirection(language) };
 }
 
 /** An instant to the minute in a named time zone, with the zone's short name ("20 Aug 2025, 18:00 GMT+6"). */

@@ -6,7 +6,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProgrammeImportResult } from "../../../contracts/programme";
 import type { FieldError } from "../../../contracts/problems";
-import { PROGRAMME_COLUMNS, REQUIRED_COLUMNS } from "../../shared/core-rules";
+import { programmeColumns, requiredColumns } from "../../shared/core-rules";
+import { useOrganizationLanguages } from "../../shared/api/registry-queries";
 import { useLocale } from "../../i18n/use-locale";
 import { ApiProblem } from "../../shared/api/fetch-json";
 import { problemMessage } from "../../shared/api/problem-message";
@@ -22,6 +23,10 @@ type Outcome =
 /** `templateBase`: the programme's export address, whose CSV and XLSX of a term with no events are the columns alone. */
 export function ProgrammeImport({ term, templateBase }: { term: string; templateBase: string }) {
   const { t } = useTranslation();
+  // The columns follow the organization's languages: a title, city and organizer column per language.
+  const languages = useOrganizationLanguages() ?? [];
+  const columns = programmeColumns(languages);
+  const required = requiredColumns(languages);
   const { count } = useLocale();
   const queryClient = useQueryClient();
   const sendSpreadsheet = useSendSpreadsheet();
@@ -52,7 +57,7 @@ export function ProgrammeImport({ term, templateBase }: { term: string; template
       </Title>
       <Text size="sm">{t("programme.import.intro")}</Text>
       <Text size="xs" c="dimmed">
-        {t("programme.import.columns", { required: REQUIRED_COLUMNS.join(", "), optional: PROGRAMME_COLUMNS.filter((c) => !REQUIRED_COLUMNS.includes(c)).join(", ") })}
+        {t("programme.import.columns", { required: required.join(", "), optional: columns.filter((c) => !required.includes(c)).join(", ") })}
       </Text>
       <Group gap="md" data-testid="programme-template">
         <Text size="sm" fw={600}>

@@ -17,6 +17,7 @@ import tables from "../../shared/table/tables.module.css";
 import { usePageTitle } from "../../shared/use-page-title";
 import { useLocale } from "../../i18n/use-locale";
 import { dataLanguageOf } from "../../i18n/language";
+import { useOrganizationLanguages } from "../../shared/api/registry-queries";
 import { NotFoundNotice } from "./NotFoundNotice";
 import { ProgrammeImport } from "./ProgrammeImport";
 import { monthLabel, reportedCount } from "./programme-format";
@@ -234,6 +235,7 @@ export function ProgrammePage({ Source }: { Source: SourceCitation }) {
   const { text, termRange, count, language } = useLocale();
   const programme = useProgramme(term);
   const session = useSession().data;
+  const organizationLanguages = useOrganizationLanguages();
   const stateName = programme.data ? text(programme.data.term.state.names) : null;
   usePageTitle(stateName ? t("programme.title", { state: stateName }) : t("programme.titleLoading"));
 
@@ -260,7 +262,9 @@ export function ProgrammePage({ Source }: { Source: SourceCitation }) {
   const { term: record, events, meetings, progress } = programme.data;
   const mayImport = session !== undefined && mayActOn(session, "programme.import", record.state.code);
   const exportBase = `${API_BASE}/chairmanship/${encodeURIComponent(record.id)}/programme`;
+  // The calendar is written in one of the organization's languages: the reader's when it is one, else the organization's first.
   const dataLanguage = dataLanguageOf(language);
+  const calendarQuery = organizationLanguages?.includes(dataLanguage) ? `?lang=${dataLanguage}` : "";
 
   return (
     <Stack gap="xl">
@@ -365,7 +369,7 @@ export function ProgrammePage({ Source }: { Source: SourceCitation }) {
                 <Anchor href={`${exportBase}.xlsx`} size="sm" data-testid="export-xlsx">
                   {t("programme.export.xlsx")}
                 </Anchor>
-                <Anchor href={`${exportBase}.ics?lang=${dataLanguage}`} size="sm" data-testid="export-ics">
+                <Anchor href={`${exportBase}.ics${calendarQuery}`} size="sm" data-testid="export-ics">
                   {t("programme.export.ics")}
                 </Anchor>
               </Group>

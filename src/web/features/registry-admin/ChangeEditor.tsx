@@ -2,7 +2,7 @@
 import { Checkbox, Fieldset, Group, MultiSelect, NumberInput, Select, SimpleGrid, Switch, Text, TextInput } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { RIGHTS, type Registry } from "../../shared/core-rules";
+import { RIGHTS, textDirection, type Registry } from "../../shared/core-rules";
 import { useLocale } from "../../i18n/use-locale";
 import { FORM_SPECS, languagesOfField, recordLanguages, type FieldSpec, type FormTarget, type FormValues, type OptionSource } from "./change-forms";
 
@@ -139,6 +139,7 @@ export function ChangeEditor({ target, values, onChange, registry, errors }: Pro
                   key={language}
                   label={languageName(language)}
                   lang={language === "zh" ? "zh-CN" : language}
+                  dir={textDirection(language)}
                   error={errors[`${spec.name}.${language}`]}
                   value={text(`${spec.name}.${language}`)}
                   onChange={(e) => onChange(`${spec.name}.${language}`, e.currentTarget.value)}

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { RECORD_SCHEMAS } from "../../../contracts/registry-changes";
 import { emptyValues, FORM_TARGETS, isJsonTarget, recordLanguages, recordOf, recordOfJson, valuesOf } from "./change-forms";
 
+/** The SCO's languages in a form: its own (Chinese, Russian; English translations), then the interface's. */
+const SCO = ["zh", "ru", "en"];
+
 const observer = {
   code: "observer",
   names: { zh: "观察员国", ru: "Государство-наблюдатель", en: "Observer state" },
@@ -13,14 +16,14 @@ const observer = {
 
 describe("registry change forms", () => {
   it("shows a record and makes it back unchanged, keeping what the form does not show", () => {
-    const values = valuesOf("tiers", observer);
+    const values = valuesOf("tiers", observer, SCO);
     expect(values["names.ru"]).toBe("Государство-наблюдатель");
     expect(values["rights.speak"]).toBe(true);
     expect(recordOf("tiers", values, observer)).toEqual(observer);
   });
 
   it("makes a correction: a tier retired with its successor, the rest as it was", () => {
-    const values = { ...valuesOf("tiers", observer), retired: "2025-09-01", successor: "partner" };
+    const values = { ...valuesOf("tiers", observer, SCO), retired: "2025-09-01", successor: "partner" };
     const record = recordOf("tiers", values, observer);
     expect(record).toEqual({ ...observer, retired: "2025-09-01", successor: "partner" });
     expect(RECORD_SCHEMAS.tiers.safeParse(record).success).toBe(true);
@@ -28,7 +31,7 @@ describe("registry change forms", () => {
 
   it("leaves out empty optional fields, and keeps only the languages typed in", () => {
     const values = {
-      ...emptyValues("membership"),
+      ...emptyValues("membership", SCO),
       id: "LA-2025-partner",
       state: "LA",
       kind: "admitted",
@@ -54,7 +57,7 @@ describe("registry change forms", () => {
 
   it("gives every empty form a record the contract refuses with a reason, never one it accepts by accident", () => {
     for (const target of FORM_TARGETS) {
-      const result = RECORD_SCHEMAS[target].safeParse(recordOf(target, emptyValues(target)));
+      const result = RECORD_SCHEMAS[target].safeParse(recordOf(target, emptyValues(target, SCO)));
       expect(result.success, target).toBe(false);
     }
   });
@@ -80,6 +83,7 @@ describe("the languages of a form's texts", () => {
   it("offers the organization's languages first, then the interface's", () => {
     expect(recordLanguages({ officialLanguages: ["zh", "ru"], workingLanguages: ["zh", "ru"] })).toEqual(["zh", "ru", "en"]);
     expect(recordLanguages({ officialLanguages: ["fr"], workingLanguages: ["fr", "es"] })).toEqual(["fr", "es", "zh", "ru", "en"]);
+    expect(recordLanguages({ officialLanguages: ["fr", "ar"], workingLanguages: ["fr"], translationLanguages: ["es"] })).toEqual(["fr", "ar", "es", "zh", "ru", "en"]);
   });
 
   it("keeps a text's other languages when the record is corrected", () => {

@@ -1,7 +1,7 @@
 // The forms of the registry's changes: for each kind of record, its fields, how a record becomes form values and back.
 // Pure, so that what a form sends is tested without a browser; the record is then checked by the contract's own schema.
 import type { RegistryChangeInput } from "../../../contracts/registry-changes.js";
-import { RIGHTS, type RegistryTarget } from "../../shared/core-rules.js";
+import { INTERFACE_LANGUAGES, RIGHTS, organizationLanguages, type RegistryTarget } from "../../shared/core-rules.js";
 
 /** Where a choice's options come from: the registry being changed (with the changes already in the set). */
 export type OptionSource = "states" | "tiers" | "decisions" | "sources" | "bodies" | "bodyKinds" | "relationKinds";
@@ -121,12 +121,12 @@ export function recordOfJson(text: string): Record<string, unknown> | null {
   }
 }
 
-/** The languages a form offers for texts by default: the interface's. */
-export const RECORD_LANGUAGES = ["zh", "ru", "en"] as const;
-
-/** The languages a form offers for the organization's texts: its own languages first, then the interface's. */
-export function recordLanguages(organization: { readonly officialLanguages: readonly string[]; readonly workingLanguages: readonly string[] }): string[] {
-  return [...new Set([...organization.officialLanguages, ...organization.workingLanguages, ...RECORD_LANGUAGES])];
+/**
+ * The languages a form offers for the organization's texts: its own languages (official, working, translations) first,
+ * then those Concord's interface is translated into, so that every reader finds a name in their language.
+ */
+export function recordLanguages(organization: Parameters<typeof organizationLanguages>[0]): string[] {
+  return [...new Set([...organizationLanguages(organization), ...INTERFACE_LANGUAGES])];
 }
 
 /** The languages of one text field: the form's, and any other the values already hold (so a correction keeps them). */
@@ -138,7 +138,7 @@ export function languagesOfField(values: FormValues, name: string, languages: re
 /** Form values: one string (or boolean, or list) per input, named by the record's dotted path ("names.zh", "rights.attend"). */
 export type FormValues = Record<string, string | boolean | string[]>;
 
-export function emptyValues(target: FormTarget, languages: readonly string[] = RECORD_LANGUAGES): FormValues {
+export function emptyValues(target: FormTarget, languages: readonly string[]): FormValues {
   const values: FormValues = {};
   for (const field of FORM_SPECS[target] as readonly FieldSpec[]) {
     if (field.kind === "localized") for (const language of languages) values[`${field.name}.${language}`] = "";
@@ -151,7 +151,7 @@ export function emptyValues(target: FormTarget, languages: readonly string[] = R
 }
 
 /** The values that show a record already in the registry (to correct it). */
-export function valuesOf(target: FormTarget, record: Record<string, unknown>, languages: readonly string[] = RECORD_LANGUAGES): FormValues {
+export function valuesOf(target: FormTarget, record: Record<string, unknown>, languages: readonly string[]): FormValues {
   const values = emptyValues(target, languages);
   for (const field of FORM_SPECS[target] as readonly FieldSpec[]) {
     const value = record[field.name];
@@ -183,7 +183,7 @@ export function recordOf(target: FormTarget, values: FormValues, base: Record<st
     if (field.kind === "localized") {
       // Only the languages typed in: an organization need not have its texts in every language.
       const texts = Object.fromEntries(
-        languagesOfField(values, field.name, RECORD_LANGUAGES)
+        languagesOfField(values, field.name, [])
           .map((language): [string, string] => [language, String(values[`${field.name}.${language}`] ?? "")])
           .filter(([, text]) => text.trim() !== ""),
       );

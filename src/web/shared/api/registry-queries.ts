@@ -1,7 +1,9 @@
 // The registry's reads, for every page and feature: one query-key family ("registry", …), so that a live registry change
 // (which invalidates ["registry"]) refreshes every copy, and a list read by several features is fetched and cached once.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import type { BodyList, Chairmanship, Organization, StateDetail, StateList, SummitList } from "../../../contracts/registry";
+import { organizationLanguages } from "../core-rules";
 import { fetchJson } from "./fetch-json";
 
 const HOUR = 60 * 60 * 1000;
@@ -15,6 +17,14 @@ export function useOrganization() {
   });
 }
 
+/**
+ * The languages the organization works in (its official, then its working languages): the languages its texts are typed
+ * in, documents negotiated in and spreadsheets written in. Undefined while the profile loads.
+ */
+export function useOrganizationLanguages(): readonly string[] | undefined {
+  const organization = useOrganization().data;
+  return useMemo(() => (organization ? organizationLanguages(organization) : undefined), [organization]);
+}
 
 /** States holding a status on `on` (a calendar day), or today when `on` is omitted. */
 export function useStates(options: { on?: string; tier?: string } = {}) {

@@ -15,7 +15,7 @@ import { FormLevelError } from "../../../shared/forms/use-contract-form";
 import { useCreateMeeting } from "../meeting-commands";
 import { formatSpan, timeZoneChoices, venueLocalToInstant, zoneOffsetName } from "../meeting-time";
 import { useMeetingForm } from "../use-meeting-form";
-import { compactText, EMPTY_TEXT, hasText, LANGUAGE_FIELDS, type LanguageValues } from "../language-fields";
+import { type LanguageValues, compactText, hasText, useLanguageFields } from "../language-fields";
 import { DateTimeField } from "../../../shared/forms/DateFields";
 import { useBodies, useStatesToday } from "../../../shared/api/registry-queries";
 
@@ -35,6 +35,7 @@ interface Values extends Record<string, unknown> {
 export function NewMeetingForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const { text, language } = useLocale();
+  const { fields, empty, label } = useLanguageFields();
   const bodies = useBodies();
   const states = useStatesToday();
   const navigate = useNavigate();
@@ -49,7 +50,7 @@ export function NewMeetingForm({ onDone }: { onDone: () => void }) {
   const ownTitleField = `title.${dataLanguageOf(language)}`;
   const { form, body, showServerErrors } = useMeetingForm({
     schema: CreateMeetingRequestSchema,
-    initialValues: { body: "", number: "", title: { ...EMPTY_TEXT }, start: "", end: "", timeZone: readerZone, format: "in_person", city: { ...EMPTY_TEXT }, host: "", quota: "" } as Values,
+    initialValues: { body: "", number: "", title: empty(), start: "", end: "", timeZone: readerZone, format: "in_person", city: empty(), host: "", quota: "" } as Values,
     toBody: (values: Values) => ({
       body: values.body === "" ? undefined : values.body,
       number: values.number.trim() === "" ? undefined : values.number,
@@ -98,8 +99,8 @@ export function NewMeetingForm({ onDone }: { onDone: () => void }) {
           />
           <TextInput label={t("meetings.create.number")} description={t("meetings.create.numberHelp")} {...form.getInputProps("number")} />
         </SimpleGrid>
-        {LANGUAGE_FIELDS.map(({ code, lang }) => (
-          <TextInput key={code} lang={lang} label={t(`meetings.languages.${code}`, { what: t("meetings.create.title") })} {...form.getInputProps(`title.${code}`)} data-testid={`meeting-title-${code}`} />
+        {fields.map(({ code, lang, dir }) => (
+          <TextInput key={code} lang={lang} dir={dir} label={label(code, t("meetings.create.title"))} {...form.getInputProps(`title.${code}`)} data-testid={`meeting-title-${code}`} />
         ))}
         <Select
           label={t("meetings.create.timeZone")}
@@ -127,8 +128,8 @@ export function NewMeetingForm({ onDone }: { onDone: () => void }) {
           <NumberInput label={t("meetings.create.quota")} description={t("meetings.create.quotaHelp")} min={1} max={10_000} allowDecimal={false} {...form.getInputProps("quota")} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          {LANGUAGE_FIELDS.map(({ code, lang }) => (
-            <TextInput key={code} lang={lang} label={t(`meetings.languages.${code}`, { what: t("meetings.create.city") })} {...form.getInputProps(`city.${code}`)} data-testid={`meeting-city-${code}`} />
+          {fields.map(({ code, lang, dir }) => (
+            <TextInput key={code} lang={lang} dir={dir} label={label(code, t("meetings.create.city"))} {...form.getInputProps(`city.${code}`)} data-testid={`meeting-city-${code}`} />
           ))}
         </SimpleGrid>
         <FormLevelError form={form} />

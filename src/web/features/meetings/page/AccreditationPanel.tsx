@@ -21,7 +21,7 @@ import { formatInstantAt } from "../meeting-time";
 import { duplicateDelegates, quotaRefusal } from "../meeting-problems";
 import { useMeetingForm } from "../use-meeting-form";
 import { useMeetingView } from "./meeting-context";
-import { compactText, EMPTY_TEXT, hasText, LANGUAGE_FIELDS, type LanguageValues } from "../language-fields";
+import { type LanguageValues, compactText, hasText, useLanguageFields } from "../language-fields";
 
 type Rank = (typeof RANKS)[number];
 
@@ -75,14 +75,14 @@ interface ListValues extends Record<string, unknown> {
   delegates: DelegateValues[];
 }
 
-const emptyDelegate = (): DelegateValues => ({ name: { ...EMPTY_TEXT }, function: { ...EMPTY_TEXT }, rank: "adviser" });
+const emptyDelegate = (empty: () => LanguageValues): DelegateValues => ({ name: empty(), function: empty(), rank: "adviser" });
 
-function toValues(list: AccreditationListView | null): ListValues {
-  if (!list) return { delegates: [emptyDelegate()] };
+function toValues(list: AccreditationListView | null, empty: () => LanguageValues): ListValues {
+  if (!list) return { delegates: [emptyDelegate(empty)] };
   return {
     delegates: list.delegates.map((delegate) => ({
-      name: { ...EMPTY_TEXT, ...delegate.name },
-      function: { ...EMPTY_TEXT, ...delegate.function },
+      name: { ...empty(), ...delegate.name },
+      function: { ...empty(), ...delegate.function },
       rank: delegate.rank,
     })),
   };
@@ -90,6 +90,7 @@ function toValues(list: AccreditationListView | null): ListValues {
 
 function DelegatesForm({ list, onDone }: { list: AccreditationListView | null; onDone?: () => void }) {
   const { t } = useTranslation();
+  const { fields, empty, label } = useLanguageFields();
   const { meeting } = useMeetingView();
   const create = useSubmitAccreditation(meeting.id);
   const edit = useEditAccreditation(meeting.id);
@@ -99,7 +100,7 @@ function DelegatesForm({ list, onDone }: { list: AccreditationListView | null; o
   const [sentAs, setSentAs] = useState<"submit" | "draft">("submit");
   const { form, body, showServerErrors } = useMeetingForm({
     schema: AccreditationRequestSchema,
-    initialValues: toValues(list),
+    initialValues: toValues(list, empty),
     toBody: (values: ListValues) => ({
       delegates: values.delegates.map((delegate) => ({ name: compactText(delegate.name), function: compactText(delegate.function), rank: delegate.rank })),
     }),
@@ -112,7 +113,7 @@ function DelegatesForm({ list, onDone }: { list: AccreditationListView | null; o
     const request = { ...body(values), submit: mode === "submit" };
     const options = {
       onSuccess: () => {
-        if (!list) form.setValues({ delegates: [emptyDelegate()] });
+        if (!list) form.setValues({ delegates: [emptyDelegate(empty)] });
         onDone?.();
       },
       onError: (error: unknown) => {
@@ -141,11 +142,11 @@ function DelegatesForm({ list, onDone }: { list: AccreditationListView | null; o
                 )}
               </Group>
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-                {LANGUAGE_FIELDS.map(({ code, lang }) => (
+                {fields.map(({ code, lang, dir }) => (
                   <TextInput
                     key={code}
-                    lang={lang}
-                    label={t(`meetings.languages.${code}`, { what: t("meetings.accreditation.name") })}
+                    lang={lang} dir={dir}
+                    label={label(code, t("meetings.accreditation.name"))}
                     {...form.getInputProps(`delegates.${index}.name.${code}`)}
                     data-testid={`delegate-name-${code}`}
                   />
@@ -157,11 +158,11 @@ function DelegatesForm({ list, onDone }: { list: AccreditationListView | null; o
                 </Text>
               )}
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-                {LANGUAGE_FIELDS.map(({ code, lang }) => (
+                {fields.map(({ code, lang, dir }) => (
                   <TextInput
                     key={code}
-                    lang={lang}
-                    label={t(`meetings.languages.${code}`, { what: t("meetings.accreditation.function") })}
+                    lang={lang} dir={dir}
+                    label={label(code, t("meetings.accreditation.function"))}
                     {...form.getInputProps(`delegates.${index}.function.${code}`)}
                     data-testid={`delegate-function-${code}`}
                   />
@@ -178,7 +179,7 @@ function DelegatesForm({ list, onDone }: { list: AccreditationListView | null; o
           </Paper>
         ))}
         <Group>
-          <Button variant="subtle" onClick={() => form.insertListItem("delegates", emptyDelegate())} data-testid="add-delegate">
+          <Button variant="subtle" onClick={() => form.insertListItem("delegates", emptyDelegate(empty))} data-testid="add-delegate">
             {t("meetings.accreditation.addDelegate")}
           </Button>
         </Group>

@@ -17,7 +17,7 @@ import { useAddAgendaItem, useAdoptAgenda, useChangeAgendaItem } from "../meetin
 import { formatInstantAt, formatSpan, instantToVenueLocal, venueLocalToInstant } from "../meeting-time";
 import { useMeetingForm } from "../use-meeting-form";
 import { useMeetingView } from "./meeting-context";
-import { compactText, EMPTY_TEXT, hasText, LANGUAGE_FIELDS, type LanguageValues } from "../language-fields";
+import { type LanguageValues, compactText, hasText, useLanguageFields } from "../language-fields";
 import { DateTimeField } from "../../../shared/forms/DateFields";
 
 function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
@@ -41,6 +41,7 @@ interface ItemValues extends Record<string, unknown> {
 
 function ItemForm({ item, onDone }: { item: AgendaItem | null; onDone: () => void }) {
   const { t } = useTranslation();
+  const { fields, empty, label } = useLanguageFields();
   const { meeting } = useMeetingView();
   const add = useAddAgendaItem(meeting.id);
   const change = useChangeAgendaItem(meeting.id);
@@ -52,7 +53,7 @@ function ItemForm({ item, onDone }: { item: AgendaItem | null; onDone: () => voi
   const { form, body, showServerErrors } = useMeetingForm({
     schema: item ? AgendaItemChangeRequestSchema : AgendaItemRequestSchema,
     initialValues: {
-      title: { ...EMPTY_TEXT, ...(item?.title ?? {}) },
+      title: { ...empty(), ...(item?.title ?? {}) },
       rapporteur: item?.rapporteur ?? "",
       start: local(item?.start ?? null),
       end: local(item?.end ?? null),
@@ -81,8 +82,8 @@ function ItemForm({ item, onDone }: { item: AgendaItem | null; onDone: () => voi
     <form onSubmit={submit} noValidate data-testid="agenda-item-form">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-          {LANGUAGE_FIELDS.map(({ code, lang }) => (
-            <TextInput key={code} lang={lang} label={t(`meetings.languages.${code}`, { what: t("meetings.agenda.itemTitle") })} {...form.getInputProps(`title.${code}`)} data-testid={`agenda-title-${code}`} />
+          {fields.map(({ code, lang, dir }) => (
+            <TextInput key={code} lang={lang} dir={dir} label={label(code, t("meetings.agenda.itemTitle"))} {...form.getInputProps(`title.${code}`)} data-testid={`agenda-title-${code}`} />
           ))}
         </SimpleGrid>
         <TextInput label={t("meetings.agenda.rapporteur")} {...form.getInputProps("rapporteur")} maw={420} />

@@ -16,7 +16,7 @@ import { floorRightOf } from "../meeting-abilities";
 import { sortInvitations } from "../meeting-groups";
 import { useMeetingForm } from "../use-meeting-form";
 import { useMeetingView } from "./meeting-context";
-import { compactText, LANGUAGE_FIELDS, type LanguageValues } from "../language-fields";
+import { type LanguageValues, compactText, useLanguageFields } from "../language-fields";
 import { useOrganization, useStatesToday } from "../../../shared/api/registry-queries";
 
 type Rank = (typeof RANKS)[number];
@@ -113,6 +113,7 @@ interface InviteValues extends Record<string, unknown> {
 
 function InviteForm() {
   const { t } = useTranslation();
+  const { fields, empty, label } = useLanguageFields();
   const { text, language } = useLocale();
   const { meeting, partyName } = useMeetingView();
   const states = useStatesToday();
@@ -132,7 +133,7 @@ function InviteForm() {
     .map((state) => ({ value: state.code, label: t("meetings.invitations.candidate", { name: partyName(state.code), tier: tierName(state.tier) }) }));
   const { form, body, showServerErrors } = useMeetingForm({
     schema: InviteRequestSchema,
-    initialValues: { basis: "invited", party: "", names: { zh: "", ru: "", en: "" }, quota: "", maySpeak: false } as InviteValues,
+    initialValues: { basis: "invited", party: "", names: empty(), quota: "", maySpeak: false } as InviteValues,
     toBody: (values: InviteValues) => ({
       party: values.party === "" ? undefined : values.party.trim().toUpperCase(),
       basis: values.basis,
@@ -169,8 +170,8 @@ function InviteForm() {
           <>
             <TextInput label={t("meetings.invitations.guestCode")} description={t("meetings.invitations.guestCodeHelp")} {...form.getInputProps("party")} maw={240} data-testid="guest-code" />
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              {LANGUAGE_FIELDS.map(({ code, lang }) => (
-                <TextInput key={code} lang={lang} label={t(`meetings.languages.${code}`, { what: t("meetings.invitations.guestName") })} {...form.getInputProps(`names.${code}`)} />
+              {fields.map(({ code, lang, dir }) => (
+                <TextInput key={code} lang={lang} dir={dir} label={label(code, t("meetings.invitations.guestName"))} {...form.getInputProps(`names.${code}`)} />
               ))}
             </SimpleGrid>
           </>

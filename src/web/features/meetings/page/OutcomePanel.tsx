@@ -12,7 +12,7 @@ import { useRecordOutcome } from "../meeting-commands";
 import { sortInvitations } from "../meeting-groups";
 import { useMeetingForm } from "../use-meeting-form";
 import { useMeetingView } from "./meeting-context";
-import { compactText, EMPTY_TEXT, LANGUAGE_FIELDS, type LanguageValues } from "../language-fields";
+import { type LanguageValues, compactText, useLanguageFields } from "../language-fields";
 
 interface OutcomeValues extends Record<string, unknown> {
   attendance: string[];
@@ -21,6 +21,7 @@ interface OutcomeValues extends Record<string, unknown> {
 
 function OutcomeForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
+  const { fields, empty, label } = useLanguageFields();
   const { language } = useLocale();
   const { meeting, partyName } = useMeetingView();
   const record = useRecordOutcome(meeting.id);
@@ -29,7 +30,7 @@ function OutcomeForm({ onDone }: { onDone: () => void }) {
     schema: OutcomeRequestSchema,
     initialValues: {
       attendance: [...meeting.outcome.attendance],
-      documents: recorded.map((document) => ({ number: document.number ?? "", title: { ...EMPTY_TEXT, ...document.title } })),
+      documents: recorded.map((document) => ({ number: document.number ?? "", title: { ...empty(), ...document.title } })),
     } as OutcomeValues,
     toBody: (values: OutcomeValues) => ({
       version: meeting.version,
@@ -62,14 +63,14 @@ function OutcomeForm({ onDone }: { onDone: () => void }) {
                 </ActionIcon>
               </Group>
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-                {LANGUAGE_FIELDS.map(({ code, lang }) => (
-                  <TextInput key={code} lang={lang} label={t(`meetings.languages.${code}`, { what: t("meetings.outcome.title") })} {...form.getInputProps(`documents.${index}.title.${code}`)} />
+                {fields.map(({ code, lang, dir }) => (
+                  <TextInput key={code} lang={lang} dir={dir} label={label(code, t("meetings.outcome.title"))} {...form.getInputProps(`documents.${index}.title.${code}`)} />
                 ))}
               </SimpleGrid>
             </Paper>
           ))}
           <Group>
-            <Button variant="subtle" onClick={() => form.insertListItem("documents", { number: "", title: { ...EMPTY_TEXT } })}>
+            <Button variant="subtle" onClick={() => form.insertListItem("documents", { number: "", title: empty() })}>
               {t("meetings.outcome.addDocument")}
             </Button>
           </Group>

@@ -13,6 +13,7 @@ import { languageName, pickText } from "../negotiation-format";
 import { StatementList } from "../room/StatementsPanel";
 import { useRoom } from "../room/room-context";
 import { ProvisionText } from "../text/ProvisionText";
+import { textDirection } from "../../../shared/core-rules";
 
 export function AdoptedDocument() {
   const { t } = useTranslation();
@@ -43,7 +44,7 @@ export function AdoptedDocument() {
               {adoption.number}
             </Text>
           )}
-          <Title order={1} fz={{ base: "1.45rem", sm: "2rem" }} lh={1.3} lang={shown} style={{ overflowWrap: "anywhere" }}>
+          <Title order={1} fz={{ base: "1.45rem", sm: "2rem" }} lh={1.3} lang={shown} dir={textDirection(shown)} style={{ overflowWrap: "anywhere" }}>
             {title}
           </Title>
           {adoption && (
@@ -68,7 +69,7 @@ export function AdoptedDocument() {
               <li key={provision.id} className={classes.adoptedProvision}>
                 <Text className={classes.provisionNumber}>{provision.number ?? ""}</Text>
                 {provision.kind === "heading" ? (
-                  <Title order={2} size="h4" lang={shown}>
+                  <Title order={2} size="h4" lang={shown} dir={textDirection(shown)}>
                     {provision.texts[shown] ?? provision.texts[document.baseLanguage] ?? ""}
                   </Title>
                 ) : (

@@ -18,6 +18,7 @@ import { DeadlineZones } from "./DeadlineZones";
 import { instantToZonedLocal, zonedLocalToInstant } from "./deadline";
 import { IssueRevisionForm } from "./IssueRevisionForm";
 import { DateTimeField } from "../../../shared/forms/DateFields";
+import { textDirection } from "../../../shared/core-rules";
 
 function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
@@ -159,7 +160,7 @@ function AdoptionForm({ isReady }: { isReady: boolean }) {
             <TextInput
               key={code}
               label={t("negotiation.adopt.place", { language: languageName(code, language) })}
-              lang={code}
+              lang={code} dir={textDirection(code)}
               {...form.getInputProps(code)}
               error={form.errors[`place.${code}`]}
               style={{ flex: "1 1 12rem" }}

@@ -11,6 +11,7 @@ import { currentVersion } from "../current-version";
 import { useDesignateFacilitator, useMarkProvision, useOfferCompromise } from "../negotiation-commands";
 import { useRoom } from "../room/room-context";
 import { useStatesToday } from "../../../shared/api/registry-queries";
+import { textDirection } from "../../../shared/core-rules";
 
 function Actions({ onCancel, pending, label, testId }: { onCancel: () => void; pending: boolean; label: string; testId: string }) {
   const { t } = useTranslation();
@@ -75,7 +76,7 @@ export function CompromiseForm({ provision, onDone }: { provision: ProvisionDto;
           description={t("negotiation.propose.markupHelp")}
           autosize
           minRows={3}
-          lang={document.baseLanguage}
+          lang={document.baseLanguage} dir={textDirection(document.baseLanguage)}
           {...form.getInputProps("text")}
           data-testid="compromise-text"
         />

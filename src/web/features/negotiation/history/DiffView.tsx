@@ -7,6 +7,7 @@ import type { DiffDto } from "../../../../contracts/negotiation";
 import classes from "../Negotiation.module.css";
 import { revisionLabel } from "../negotiation-format";
 import { coarseComparison, sideBySide, type DiffOp } from "./history-view";
+import { textDirection } from "../../../shared/core-rules";
 
 type DiffProvision = DiffDto["provisions"][number];
 
@@ -14,7 +15,7 @@ const CHANGE_COLOURS: Readonly<Record<DiffProvision["change"], string>> = { same
 
 function Ops({ ops, language }: { ops: readonly DiffOp[]; language: string }) {
   return (
-    <p lang={language} className={classes.text} style={{ fontSize: "0.95rem" }}>
+    <p lang={language} dir={textDirection(language)} className={classes.text} style={{ fontSize: "0.95rem" }}>
       {ops.map((op, index) =>
         op.op === "insert" ? (
           <ins key={index} className={classes.ins}>

@@ -15,7 +15,7 @@ import { Loading } from "../../../shared/QueryFeedback";
 import { useSession } from "../../../shared/session/session-query";
 import { usePageTitle } from "../../../shared/use-page-title";
 import { DemoBadge, DocumentStatusBadge, PlainBadge } from "../badges";
-import { formatInstantIn, pickText, revisionLabel } from "../negotiation-format";
+import { formatInstantIn, languageAttributes, pickLanguage, pickText, revisionLabel } from "../negotiation-format";
 import { useDocuments } from "../negotiation-queries";
 import { mayUse } from "../negotiation-roles";
 import { useBodyName } from "../use-body-name";
@@ -28,10 +28,11 @@ function DocumentCard({ document }: { document: DocumentSummary }) {
   const { language } = useLocale();
   const bodyName = useBodyName("short");
   const title = pickText(document.title, dataLanguageOf(language));
+  const titleLanguage = languageAttributes(pickLanguage(document.title, dataLanguageOf(language)));
   return (
     <Paper component="article" withBorder radius="lg" p={{ base: "sm", sm: "md" }} data-testid="document-card" data-document={document.id}>
       <Stack gap={6}>
-        <Anchor component={Link} to={`/negotiation/${encodeURIComponent(document.id)}`} fw={650} size="lg" style={{ overflowWrap: "anywhere" }}>
+        <Anchor component={Link} to={`/negotiation/${encodeURIComponent(document.id)}`} fw={650} size="lg" style={{ overflowWrap: "anywhere" }} {...titleLanguage}>
           {title}
         </Anchor>
         <Group gap={6}>

@@ -12,7 +12,7 @@ export function paragraphs(text: string): string[] {
     .filter((paragraph) => paragraph !== "");
 }
 
-export function zeroDraft(preambular: string, operative: string, baseLanguage: "zh" | "ru" | "en"): NewProvision[] {
+export function zeroDraft(preambular: string, operative: string, baseLanguage: string): NewProvision[] {
   const provision = (kind: NewProvision["kind"]) => (text: string): NewProvision => ({ kind, texts: { [baseLanguage]: text } });
   return [...paragraphs(preambular).map(provision("preambular")), ...paragraphs(operative).map(provision("operative"))];
 }

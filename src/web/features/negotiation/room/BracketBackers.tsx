@@ -6,6 +6,7 @@ import type { ProvisionDto } from "../../../../contracts/negotiation";
 import { useLocale } from "../../../i18n/use-locale";
 import classes from "../Negotiation.module.css";
 import { useRoom } from "./room-context";
+import { textDirection } from "../../../shared/core-rules";
 
 const SWATCHES = [classes.swatch0, classes.swatch1, classes.swatch2, classes.swatch3];
 
@@ -37,7 +38,7 @@ export function BracketBackers({ provision }: { provision: ProvisionDto }) {
                       {t("negotiation.brackets.option", { number: index + 1 })}{" "}
                     </Text>
                   )}
-                  <span lang={document.baseLanguage}>{t("negotiation.quoted", { text: alternative.text || t("negotiation.brackets.nothing") })}</span>
+                  <span lang={document.baseLanguage} dir={textDirection(document.baseLanguage)}>{t("negotiation.quoted", { text: alternative.text || t("negotiation.brackets.nothing") })}</span>
                   {" — "}
                   {alternative.backers.length > 0 ? names(alternative.backers) : <Text span size="sm" c="dimmed">{t("negotiation.brackets.noBackers")}</Text>}
                 </Text>

@@ -7,7 +7,7 @@ import { localTimeZone } from "../../../i18n/date-format";
 import { dataLanguageOf } from "../../../i18n/language";
 import { useLocale } from "../../../i18n/use-locale";
 import { DemoBadge, DocumentStatusBadge, PlainBadge } from "../badges";
-import { formatInstantIn, languageName, pickText, revisionLabel } from "../negotiation-format";
+import { formatInstantIn, languageAttributes, languageName, pickLanguage, pickText, revisionLabel } from "../negotiation-format";
 import { useBodyName } from "../use-body-name";
 import { useRoom } from "./room-context";
 
@@ -28,7 +28,7 @@ export function DocumentHeader() {
         <span aria-hidden="true">← </span>
         {t("negotiation.list.title")}
       </Anchor>
-      <Title order={1} fz={{ base: "1.45rem", sm: "2rem" }} lh={1.3} data-testid="document-title" style={{ overflowWrap: "anywhere" }}>
+      <Title order={1} fz={{ base: "1.45rem", sm: "2rem" }} lh={1.3} data-testid="document-title" style={{ overflowWrap: "anywhere" }} {...languageAttributes(pickLanguage(document.title, dataLanguageOf(language), document.baseLanguage))}>
         {pickText(document.title, dataLanguageOf(language), document.baseLanguage)}
       </Title>
       <Group gap={6}>

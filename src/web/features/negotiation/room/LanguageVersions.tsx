@@ -16,6 +16,7 @@ import { languageName, provisionLabel } from "../negotiation-format";
 import { isChairOf, mayUse } from "../negotiation-roles";
 import { ProvisionText } from "../text/ProvisionText";
 import { useRoom } from "./room-context";
+import { textDirection } from "../../../shared/core-rules";
 
 function TranslationForm({ provision, language, onDone }: { provision: ProvisionDto; language: string; onDone: () => void }) {
   const { t } = useTranslation();
@@ -48,10 +49,10 @@ function TranslationForm({ provision, language, onDone }: { provision: Provision
         <Text size="xs" c="dimmed">
           {t("negotiation.versions.baseText", { language: languageName(document.baseLanguage, uiLanguage) })}
         </Text>
-        <Text size="sm" lang={document.baseLanguage} className={classes.quote}>
+        <Text size="sm" lang={document.baseLanguage} dir={textDirection(document.baseLanguage)} className={classes.quote}>
           {provision.texts[document.baseLanguage] ?? ""}
         </Text>
-        <Textarea label={languageName(language, uiLanguage, "label")} autosize minRows={4} lang={language} {...form.getInputProps("text")} data-testid="translation-text" />
+        <Textarea label={languageName(language, uiLanguage, "label")} autosize minRows={4} lang={language} dir={textDirection(language)} {...form.getInputProps("text")} data-testid="translation-text" />
         <FormLevelError form={form} />
         <FormProblem error={update.error} />
         <Group justify="flex-end">

@@ -14,6 +14,7 @@ import { PositionForm, type Stance } from "./PositionForm";
 import { changePreview } from "./proposal-span";
 import { TYPE_KEYS } from "./proposal-types";
 import { useRoom } from "./room-context";
+import { textDirection } from "../../../shared/core-rules";
 
 /** A change to a span shown in its context: a few words around it, the words struck and the words inserted. */
 function SpanChange({ proposal }: { proposal: ProposalDto }) {
@@ -28,7 +29,7 @@ function SpanChange({ proposal }: { proposal: ProposalDto }) {
   const isAnchored = source !== undefined && span.end <= source.length && (change.type === "insert" || source.slice(span.start, span.end) === proposal.quote);
   const preview = isAnchored ? changePreview(source, span, added, 32) : { before: "", removed: proposal.quote, added, after: "" };
   return (
-    <Text size="sm" className={classes.quote} lang={document.baseLanguage}>
+    <Text size="sm" className={classes.quote} lang={document.baseLanguage} dir={textDirection(document.baseLanguage)}>
       <Text span size="sm" c="dimmed">
         {preview.before}
       </Text>
@@ -55,7 +56,7 @@ export function ChangeView({ proposal }: { proposal: ProposalDto }) {
       return (
         <Text size="sm" className={classes.quote}>
           {change.after ? t("negotiation.proposal.addAfter", { provision: provisionName(change.after) }) : t("negotiation.proposal.addAtStart")}{" "}
-          <ins className={classes.ins} lang={document.baseLanguage}>
+          <ins className={classes.ins} lang={document.baseLanguage} dir={textDirection(document.baseLanguage)}>
             {change.text}
           </ins>
         </Text>

@@ -4,7 +4,7 @@ import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput, Textarea } 
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CreateProposalRequestSchema, PROVISION_KINDS, type ProvisionDto } from "../../../../contracts/negotiation";
-import { checkBalanced } from "../../../shared/core-rules";
+import { checkBalanced, textDirection } from "../../../shared/core-rules";
 import { FormProblem } from "../../../shared/forms/FormProblem";
 import { FormLevelError, useContractForm } from "../../../shared/forms/use-contract-form";
 import type { FieldMessages } from "../../../shared/forms/contract-form";
@@ -143,7 +143,7 @@ export function ProposalForm({ type, provision, selection: initialSelection, onD
             <TextInput
               label={type === "insert" ? t("negotiation.propose.insertAfter") : t("negotiation.propose.quote")}
               description={isSelected ? t("negotiation.propose.fromSelection") : t("negotiation.propose.quoteHelp")}
-              lang={document.baseLanguage}
+              lang={document.baseLanguage} dir={textDirection(document.baseLanguage)}
               {...form.getInputProps("quote")}
               error={quoteError}
               data-testid="proposal-quote"
@@ -170,7 +170,7 @@ export function ProposalForm({ type, provision, selection: initialSelection, onD
             description={t("negotiation.propose.markupHelp")}
             autosize
             minRows={type === "add-provision" ? 4 : 2}
-            lang={document.baseLanguage}
+            lang={document.baseLanguage} dir={textDirection(document.baseLanguage)}
             {...form.getInputProps("text")}
             error={form.errors["change.text"]}
             data-testid="proposal-text"

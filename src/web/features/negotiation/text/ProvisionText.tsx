@@ -2,7 +2,7 @@
 // numbered to match its backers below, alternatives underlined in their own style; or a clean-text preview. In the base
 // language the reader's selection is reported as source offsets, for a proposal.
 import { useEffect, useEffectEvent, useMemo, useRef, type ReactNode } from "react";
-import { parseMarkup, plainText } from "../../../shared/core-rules";
+import { parseMarkup, plainText, textDirection } from "../../../shared/core-rules";
 import classes from "../Negotiation.module.css";
 import { selectedSpan } from "./dom-selection";
 import { segmentMarkup, type Segment, type Span } from "./markup-segments";
@@ -97,7 +97,7 @@ export function ProvisionText({ source, view, language, onSelectSpan, testId }: 
 
   const className = isSelectable ? `${classes.text} ${classes.selectable}` : classes.text;
   return (
-    <p ref={ref} lang={language} className={className} data-testid={testId}>
+    <p ref={ref} lang={language} dir={textDirection(language)} className={className} data-testid={testId}>
       {clean ?? (segments.ok ? drawSegments(segments.segments) : source)}
     </p>
   );
