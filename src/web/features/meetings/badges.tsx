@@ -1,10 +1,9 @@
-// The small labels meeting pages share: a meeting's status, an accreditation list's state, the kind of a floor request
-// and the demonstration mark.
-import { Badge } from "@mantine/core";
+// The states meeting pages show as badges: a meeting's status, an accreditation list's state, the kind of a floor request.
 import { useTranslation } from "react-i18next";
-import type { AccreditationListView, MEETING_STATUSES, FLOOR_KINDS } from "../../../contracts/meetings";
+import type { AccreditationListView, FLOOR_KINDS, MEETING_STATUSES } from "../../../contracts/meetings";
+import { StateBadge } from "../../shared/badges";
 
-const NO_CAPS = { root: { textTransform: "none" as const, flex: "none" as const } };
+export { DemoBadge, PlainBadge } from "../../shared/badges";
 
 const STATUS_COLOURS: Readonly<Record<(typeof MEETING_STATUSES)[number], string>> = {
   planned: "navy",
@@ -16,48 +15,19 @@ const STATUS_COLOURS: Readonly<Record<(typeof MEETING_STATUSES)[number], string>
 
 export function MeetingStatusBadge({ status }: { status: (typeof MEETING_STATUSES)[number] }) {
   const { t } = useTranslation();
-  return (
-    <Badge color={STATUS_COLOURS[status]} variant={status === "held" ? "filled" : "light"} radius="sm" styles={NO_CAPS} data-testid="meeting-status" data-status={status}>
-      {t(`meetings.status.${status}`)}
-    </Badge>
-  );
+  return <StateBadge state={status} colours={STATUS_COLOURS} filled={status === "held"} label={t(`meetings.status.${status}`)} testId="meeting-status" dataKey="status" />;
 }
 
 const LIST_COLOURS: Readonly<Record<AccreditationListView["state"], string>> = { draft: "gray", submitted: "navy", approved: "green", returned: "orange" };
 
 export function ListStateBadge({ state }: { state: AccreditationListView["state"] }) {
   const { t } = useTranslation();
-  return (
-    <Badge color={LIST_COLOURS[state]} variant={state === "approved" ? "filled" : "light"} radius="sm" styles={NO_CAPS} data-testid="list-state" data-state={state}>
-      {t(`meetings.listState.${state}`)}
-    </Badge>
-  );
+  return <StateBadge state={state} colours={LIST_COLOURS} filled={state === "approved"} label={t(`meetings.listState.${state}`)} testId="list-state" dataKey="state" />;
 }
 
 const KIND_COLOURS: Readonly<Record<(typeof FLOOR_KINDS)[number], string>> = { speech: "gray", reply: "violet", point_of_order: "red" };
 
 export function FloorKindBadge({ kind, size = "sm" }: { kind: (typeof FLOOR_KINDS)[number]; size?: "sm" | "lg" | "xl" }) {
   const { t } = useTranslation();
-  return (
-    <Badge color={KIND_COLOURS[kind]} variant="light" radius="sm" size={size} styles={NO_CAPS} data-testid="floor-kind" data-kind={kind}>
-      {t(`meetings.floorKind.${kind}`)}
-    </Badge>
-  );
-}
-
-export function DemoBadge() {
-  const { t } = useTranslation();
-  return (
-    <Badge color="yellow" variant="outline" radius="sm" styles={NO_CAPS} data-testid="demo-badge">
-      {t("meetings.demonstration")}
-    </Badge>
-  );
-}
-
-export function PlainBadge({ children, color = "gray" }: { children: string; color?: string }) {
-  return (
-    <Badge color={color} variant="light" radius="sm" styles={NO_CAPS}>
-      {children}
-    </Badge>
-  );
+  return <StateBadge state={kind} colours={KIND_COLOURS} label={t(`meetings.floorKind.${kind}`)} testId="floor-kind" dataKey="kind" size={size} />;
 }

@@ -1,9 +1,9 @@
-// The small labels negotiation pages share: a document's and a provision's status, and the demonstration mark.
-import { Badge } from "@mantine/core";
+// The states negotiation pages show as badges: a document's and a provision's status.
 import { useTranslation } from "react-i18next";
 import type { DOCUMENT_STATUSES, PROVISION_STATUSES } from "../../../contracts/negotiation";
+import { StateBadge } from "../../shared/badges";
 
-const NO_CAPS = { root: { textTransform: "none" as const, flex: "none" as const } };
+export { DemoBadge, PlainBadge } from "../../shared/badges";
 
 const PROVISION_COLOURS: Readonly<Record<(typeof PROVISION_STATUSES)[number], string>> = {
   open: "gray",
@@ -14,37 +14,12 @@ const PROVISION_COLOURS: Readonly<Record<(typeof PROVISION_STATUSES)[number], st
 
 export function ProvisionStatusBadge({ status }: { status: (typeof PROVISION_STATUSES)[number] }) {
   const { t } = useTranslation();
-  return (
-    <Badge color={PROVISION_COLOURS[status]} variant={status === "agreed" ? "filled" : "light"} radius="sm" styles={NO_CAPS} data-testid="provision-status" data-status={status}>
-      {t(`negotiation.provisionStatus.${status}`)}
-    </Badge>
-  );
+  return <StateBadge state={status} colours={PROVISION_COLOURS} filled={status === "agreed"} label={t(`negotiation.provisionStatus.${status}`)} testId="provision-status" dataKey="status" />;
 }
 
 const DOCUMENT_COLOURS: Readonly<Record<(typeof DOCUMENT_STATUSES)[number], string>> = { negotiation: "navy", silence: "violet", adopted: "green" };
 
 export function DocumentStatusBadge({ status }: { status: (typeof DOCUMENT_STATUSES)[number] }) {
   const { t } = useTranslation();
-  return (
-    <Badge color={DOCUMENT_COLOURS[status]} variant="light" radius="sm" styles={NO_CAPS} data-testid="document-status">
-      {t(`negotiation.documentStatus.${status}`)}
-    </Badge>
-  );
-}
-
-export function DemoBadge() {
-  const { t } = useTranslation();
-  return (
-    <Badge color="yellow" variant="outline" radius="sm" styles={NO_CAPS} data-testid="demo-badge">
-      {t("negotiation.demonstration")}
-    </Badge>
-  );
-}
-
-export function PlainBadge({ children, color = "gray" }: { children: string; color?: string }) {
-  return (
-    <Badge color={color} variant="light" radius="sm" styles={NO_CAPS}>
-      {children}
-    </Badge>
-  );
+  return <StateBadge state={status} colours={DOCUMENT_COLOURS} label={t(`negotiation.documentStatus.${status}`)} testId="document-status" />;
 }

@@ -128,7 +128,7 @@ function ChairedMeetings({ meetings }: { meetings: readonly ProgrammeMeetingDto[
             </Badge>
             {meeting.isDemo && (
               <Badge variant="outline" color="yellow" radius="sm" styles={{ root: { textTransform: "none" } }}>
-                {t("meetings.demonstration")}
+                {t("app.demonstration")}
               </Badge>
             )}
           </Group>

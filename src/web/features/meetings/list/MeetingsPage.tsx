@@ -2,15 +2,14 @@
 // latest first and only the most recent few until the reader asks for all; when each takes place (at the venue and in the
 // reader's zone), its body and status, demonstrations marked as such; filtered by body and status, following meetings
 // created or changed. The secretariat convenes a new meeting here.
-import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { MEETING_STATUSES, type MeetingSummary } from "../../../../contracts/meetings";
 import { SECRETARIAT_ROLES } from "../../../shared/core-rules";
 import { todayUtc } from "../../../i18n/date-format";
 import { useLocale } from "../../../i18n/use-locale";
-import { signInPath } from "../../../shared/access/access-rules";
 import { QueryProblem } from "../../../shared/access/QueryProblem";
 import { FormModal } from "../../../shared/forms/FormModal";
 import { Loading } from "../../../shared/QueryFeedback";
@@ -23,7 +22,7 @@ import { MeetingWhen } from "../MeetingWhen";
 import { useBodyName, usePartyName } from "../use-meeting-names";
 import { useMeetingsLive } from "../use-meeting-live";
 import { NewMeetingForm } from "./NewMeetingForm";
-import { useBodies } from "../../../shared/api/registry-queries";
+import { BodyStatusFilters, ListHeader, SignInNote, useListFilters } from "../../../shared/list-page";
 
 /** How many past meetings show until the reader asks for all of them. */
 const PAST_SHOWN = 6;
@@ -100,13 +99,10 @@ function Section({ testId, title, total, children }: { testId: string; title: st
 
 export function MeetingsPage() {
   const { t } = useTranslation();
-  const { text, count } = useLocale();
-  const location = useLocation();
-  const [params, setParams] = useSearchParams();
-  const body = params.get("body");
-  const status = params.get("status");
+  const { count } = useLocale();
+  const filters = useListFilters();
+  const { body, status } = filters;
   const meetings = useMeetings({ body, status });
-  const bodies = useBodies();
   const session = useSession();
   const [isCreating, setCreating] = useState(false);
   const [isAllPast, setAllPast] = useState(false);
@@ -114,12 +110,6 @@ export function MeetingsPage() {
   useMeetingsLive();
   usePageTitle(t("meetings.list.title"));
 
-  const setFilter = (name: "body" | "status", value: string) => {
-    const next = new URLSearchParams(params);
-    if (value === "") next.delete(name);
-    else next.set(name, value);
-    setParams(next, { replace: true });
-  };
   const isSignedOut = session.data?.user === null;
   const mayConvene = session.data ? SECRETARIAT_ROLES.includes(session.data.actor.role) : false;
   const { current, past } = meetingsByTime(meetings.data?.items ?? [], now, todayUtc(new Date(now)));
@@ -127,47 +117,21 @@ export function MeetingsPage() {
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <div>
-          <Title order={1}>{t("meetings.list.title")}</Title>
-          <Text c="dimmed" mt="xs" maw={640}>
-            {t("meetings.list.intro")}
-          </Text>
-        </div>
-        {mayConvene && (
-          <Button onClick={() => setCreating(true)} data-testid="new-meeting">
-            {t("meetings.create.open")}
-          </Button>
-        )}
-      </Group>
+      <ListHeader
+        title={t("meetings.list.title")}
+        intro={t("meetings.list.intro")}
+        action={mayConvene ? { label: t("meetings.create.open"), testId: "new-meeting", onClick: () => setCreating(true) } : null}
+      />
       {isSignedOut && (
-        <Alert color="navy" variant="light" data-testid="sign-in-for-meetings">
-          <Text size="sm">
-            {t("meetings.list.signedOut")}{" "}
-            <Anchor component={Link} to={signInPath(location)} size="sm">
-              {t("meetings.signIn")}
-            </Anchor>
-          </Text>
-        </Alert>
+        <SignInNote testId="sign-in-for-meetings" link={t("meetings.signIn")}>
+          {t("meetings.list.signedOut")}
+        </SignInNote>
       )}
-      <Group gap="sm" align="flex-end" role="search" aria-label={t("meetings.list.filters")}>
-        <NativeSelect
-          label={t("meetings.list.body")}
-          data={[{ value: "", label: t("meetings.list.allBodies") }, ...(bodies.data?.items ?? []).map((item) => ({ value: item.code, label: text(item.shortNames) }))]}
-          value={body ?? ""}
-          onChange={(event) => setFilter("body", event.currentTarget.value)}
-          style={{ flex: "1 1 12rem", maxWidth: "24rem" }}
-          data-testid="filter-body"
-        />
-        <NativeSelect
-          label={t("meetings.list.status")}
-          data={[{ value: "", label: t("meetings.list.allStatuses") }, ...MEETING_STATUSES.map((value) => ({ value, label: t(`meetings.status.${value}`) }))]}
-          value={status ?? ""}
-          onChange={(event) => setFilter("status", event.currentTarget.value)}
-          style={{ flex: "1 1 10rem", maxWidth: "16rem" }}
-          data-testid="filter-status"
-        />
-      </Group>
+      <BodyStatusFilters
+        filters={filters}
+        list="meetings.list"
+        statuses={MEETING_STATUSES.map((value) => ({ value, label: t(`meetings.status.${value}`) }))}
+      />
       {meetings.isError ? (
         <QueryProblem error={meetings.error} onRetry={() => void meetings.refetch()} />
       ) : !meetings.data ? (

@@ -1,14 +1,14 @@
 // The documents under negotiation or adopted (/negotiation), by body and status, each with its standing; the list follows
 // documents opened, adopted or opened wider. Those who may open a negotiation can do so here.
-import { Alert, Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation, useSearchParams } from "react-router";
+import { Link, useLocation } from "react-router";
+import { signInPath } from "../../../shared/access/access-rules";
 import { DOCUMENT_STATUSES, type DocumentSummary } from "../../../../contracts/negotiation";
 import { localTimeZone } from "../../../i18n/date-format";
 import { dataLanguageOf } from "../../../i18n/language";
 import { useLocale } from "../../../i18n/use-locale";
-import { signInPath } from "../../../shared/access/access-rules";
 import { QueryProblem } from "../../../shared/access/QueryProblem";
 import { FormModal } from "../../../shared/forms/FormModal";
 import { Loading } from "../../../shared/QueryFeedback";
@@ -21,7 +21,7 @@ import { mayUse } from "../negotiation-roles";
 import { useBodyName } from "../use-body-name";
 import { useDocumentsLive } from "../use-negotiation-live";
 import { NewDocumentForm } from "./NewDocumentForm";
-import { useBodies } from "../../../shared/api/registry-queries";
+import { BodyStatusFilters, ListHeader, SignInNote, useListFilters } from "../../../shared/list-page";
 
 function DocumentCard({ document }: { document: DocumentSummary }) {
   const { t } = useTranslation();
@@ -87,24 +87,14 @@ function NoDocuments({ hasFilters, isSignedOut }: { hasFilters: boolean; isSigne
 
 export function DocumentsPage() {
   const { t } = useTranslation();
-  const { text } = useLocale();
-  const location = useLocation();
-  const [params, setParams] = useSearchParams();
-  const body = params.get("body");
-  const status = params.get("status");
+  const filters = useListFilters();
+  const { body, status } = filters;
   const documents = useDocuments({ body, status });
-  const bodies = useBodies();
   const session = useSession();
   const [isCreating, setCreating] = useState(false);
   useDocumentsLive();
   usePageTitle(t("negotiation.list.title"));
 
-  const setFilter = (name: "body" | "status", value: string) => {
-    const next = new URLSearchParams(params);
-    if (value === "") next.delete(name);
-    else next.set(name, value);
-    setParams(next, { replace: true });
-  };
   const isSignedOut = session.data?.user === null;
   const canCreate = session.data ? mayUse(session.data.permissions, "document.create") : false;
   const items = documents.data?.items ?? [];
@@ -113,47 +103,21 @@ export function DocumentsPage() {
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <div>
-          <Title order={1}>{t("negotiation.list.title")}</Title>
-          <Text c="dimmed" mt="xs" maw={640}>
-            {t("negotiation.list.intro")}
-          </Text>
-        </div>
-        {canCreate && (
-          <Button onClick={() => setCreating(true)} data-testid="new-document">
-            {t("negotiation.create.open")}
-          </Button>
-        )}
-      </Group>
+      <ListHeader
+        title={t("negotiation.list.title")}
+        intro={t("negotiation.list.intro")}
+        action={canCreate ? { label: t("negotiation.create.open"), testId: "new-document", onClick: () => setCreating(true) } : null}
+      />
       {isSignedOut && !isEmptyUnfiltered && (
-        <Alert color="navy" variant="light" data-testid="sign-in-for-drafts">
-          <Text size="sm">
-            {t("negotiation.list.signedOut")}{" "}
-            <Anchor component={Link} to={signInPath(location)} size="sm">
-              {t("account.signIn")}
-            </Anchor>
-          </Text>
-        </Alert>
+        <SignInNote testId="sign-in-for-drafts" link={t("account.signIn")}>
+          {t("negotiation.list.signedOut")}
+        </SignInNote>
       )}
-      <Group gap="sm" align="flex-end" role="search" aria-label={t("negotiation.list.filters")}>
-        <NativeSelect
-          label={t("negotiation.list.body")}
-          data={[{ value: "", label: t("negotiation.list.allBodies") }, ...(bodies.data?.items ?? []).map((item) => ({ value: item.code, label: text(item.shortNames) }))]}
-          value={body ?? ""}
-          onChange={(event) => setFilter("body", event.currentTarget.value)}
-          style={{ flex: "1 1 12rem", maxWidth: "24rem" }}
-          data-testid="filter-body"
-        />
-        <NativeSelect
-          label={t("negotiation.list.status")}
-          data={[{ value: "", label: t("negotiation.list.allStatuses") }, ...DOCUMENT_STATUSES.map((value) => ({ value, label: t(`negotiation.documentStatus.${value}`) }))]}
-          value={status ?? ""}
-          onChange={(event) => setFilter("status", event.currentTarget.value)}
-          style={{ flex: "1 1 10rem", maxWidth: "16rem" }}
-          data-testid="filter-status"
-        />
-      </Group>
+      <BodyStatusFilters
+        filters={filters}
+        list="negotiation.list"
+        statuses={DOCUMENT_STATUSES.map((value) => ({ value, label: t(`negotiation.documentStatus.${value}`) }))}
+      />
       {documents.isError ? (
         <QueryProblem error={documents.error} onRetry={() => void documents.refetch()} />
       ) : !documents.data ? (
