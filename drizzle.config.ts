@@ -1,9 +1,9 @@
-// drizzle-kit settings: generates SQL migrations from src/server/db/schema.ts.
+// drizzle-kit settings: generates SQL migrations from src/server/platform/db/schema.ts.
 import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "postgresql",
-  schema: "./src/server/db/schema.ts",
+  schema: "./src/server/platform/db/schema.ts",
   out: "./migrations",
   casing: "snake_case",
 });

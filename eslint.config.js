@@ -12,16 +12,17 @@ const WEB_FEATURES = readdirSync(new URL("./src/web/features", import.meta.url),
   .map((entry) => entry.name);
 
 /**
- * Server capabilities that own tables (every folder of src/server with a tables.ts): each reaches another's data through
- * its queries or commands, never its tables nor its store (the store is the capability's own reading and writing).
+ * src/server holds the platform (src/server/platform: commands, db, events, http, realtime, access, work), which every
+ * capability builds on, and the capabilities (every other folder: registry, identity, meetings, negotiation…).
  */
-const SERVER_CAPABILITIES = readdirSync(new URL("./src/server", import.meta.url), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && entry.name !== "db" && existsSync(new URL(`./src/server/${entry.name}/tables.ts`, import.meta.url)))
-  .map((entry) => entry.name);
-/** Every folder of src/server but the database's own (which assembles the schema from every capability's tables). */
 const SERVER_FOLDERS = readdirSync(new URL("./src/server", import.meta.url), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && entry.name !== "db")
+  .filter((entry) => entry.isDirectory() && entry.name !== "platform")
   .map((entry) => entry.name);
+/**
+ * Server capabilities that own tables (those with a tables.ts): each reaches another's data through its queries or
+ * commands, never its tables nor its store (the store is the capability's own reading and writing).
+ */
+const SERVER_CAPABILITIES = SERVER_FOLDERS.filter((name) => existsSync(new URL(`./src/server/${name}/tables.ts`, import.meta.url)));
 
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -74,24 +75,48 @@ const webSharedZone = {
 const crossCapabilityPatterns = (folder) =>
   SERVER_CAPABILITIES.filter((other) => other !== folder).map((other) => ({
     regex: `^(\\.\\./)+(server/)?${other}/(tables|store)(\\.js|\\.ts)?$`,
-    message: `src/server/${folder} may not use the ${other} capability's tables or store: call its queries or commands (src/server/db is exempt).`,
+    message: `src/server/${folder} may not use the ${other} capability's tables or store: call its queries or commands (src/server/platform/db/schema.ts is exempt).`,
   }));
+
+/** The platform's own tables (the event log and its notifications) are written by the command runner and read by the feed only. */
+const PLATFORM_TABLES = {
+  regex: "^(\\.\\./)+(server/)?platform/events/tables(\\.js|\\.ts)?$",
+  message: "A capability may not use the event log's tables: record events through its command (CommandScope.emit), read them through the live feed.",
+};
 
 /** A capability's routes are thin: their SQL is in the capability's queries.ts (or its store and commands). */
 const NO_SQL_IN_ROUTES = [{ name: "drizzle-orm", message: "No SQL in routes: put the read in the capability's queries.ts." }];
 
 // ESLint takes a rule's options from the last block that matches a file, so a routes file's block repeats the folder's
 // patterns beside its own.
-const serverTableZones = SERVER_FOLDERS.flatMap((folder) => [
+const serverTableZones = [
+  ...SERVER_FOLDERS.flatMap((folder) => [
+    {
+      files: [`src/server/${folder}/**/*.ts`],
+      rules: { "no-restricted-imports": ["error", { patterns: [...crossCapabilityPatterns(folder), PLATFORM_TABLES] }] },
+    },
+    {
+      files: [`src/server/${folder}/**/routes.ts`],
+      rules: { "no-restricted-imports": ["error", { patterns: [...crossCapabilityPatterns(folder), PLATFORM_TABLES], paths: NO_SQL_IN_ROUTES }] },
+    },
+  ]),
   {
-    files: [`src/server/${folder}/**/*.ts`],
-    rules: { "no-restricted-imports": ["error", { patterns: crossCapabilityPatterns(folder) }] },
+    // The platform builds no capability's rows: only the schema assembles every capability's tables.
+    files: ["src/server/platform/**/*.ts"],
+    ignores: ["src/server/platform/db/schema.ts", "src/server/platform/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: SERVER_CAPABILITIES.map((capability) => ({
+            regex: `^(\\.\\./)+${capability}/(tables|store)(\\.js|\\.ts)?$`,
+            message: `The platform may not use the ${capability} capability's tables or store.`,
+          })),
+        },
+      ],
+    },
   },
-  {
-    files: [`src/server/${folder}/**/routes.ts`],
-    rules: { "no-restricted-imports": ["error", { patterns: crossCapabilityPatterns(folder), paths: NO_SQL_IN_ROUTES }] },
-  },
-]);
+];
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "data/**", "migrations/**"] },

@@ -1,6 +1,6 @@
 // Writes docs/permissions.md from the policies (npm run docs:permissions).
 import { writeFile } from "node:fs/promises";
-import { renderPermissionsDoc } from "../src/server/access/permissions-doc.js";
+import { renderPermissionsDoc } from "../src/server/platform/access/permissions-doc.js";
 import { DEFAULT_DATASET } from "../src/server/config.js";
 import { readRegistry } from "../src/server/registry/dataset-files.js";
 

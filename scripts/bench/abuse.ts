@@ -19,7 +19,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import WebSocket from "ws";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
-import { openDatabase } from "../../src/server/db/client.js";
+import { openDatabase } from "../../src/server/platform/db/client.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { prepareDatabase } from "../../src/server/startup.js";
 import { farRightColumn, longCsv, wideCsv, zipBomb } from "../../tests/fixtures/programme/hostile-spreadsheets.js";

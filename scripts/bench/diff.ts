@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { buildApp } from "../../src/server/app.js";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
-import { openDatabase } from "../../src/server/db/client.js";
+import { openDatabase } from "../../src/server/platform/db/client.js";
 import { DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { prepareDemoAccounts, seedIfEmpty } from "../../src/server/startup.js";
 import { SessionClient } from "../../tests/integration/session-client.js";

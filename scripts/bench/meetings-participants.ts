@@ -7,7 +7,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import { RANKS, type Delegate } from "../../src/domain/meetings/accreditation.js";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
-import type { Database } from "../../src/server/db/client.js";
+import type { Database } from "../../src/server/platform/db/client.js";
 import { demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { meetingAccreditations, meetingBadges, meetingInvitations, meetings } from "../../src/server/meetings/tables.js";
 import { prepareDatabase } from "../../src/server/startup.js";

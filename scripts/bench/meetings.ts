@@ -10,7 +10,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { openDatabase } from "../../src/server/db/client.js";
+import { openDatabase } from "../../src/server/platform/db/client.js";
 import { createDatabase, type BenchDatabase } from "./databases.js";
 import { participantsFigures, prepareBenchDatabase, type ParticipantsFigures } from "./meetings-participants.js";
 import { floorFanOut } from "./meetings-floor.js";

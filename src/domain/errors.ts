@@ -1,6 +1,6 @@
 // One family of refusals for the whole domain: what was asked is invalid, forbidden, about something that does not exist,
 // or in conflict with the current state. The domain throws them; the command runner alone turns them into RFC 9457
-// problems (src/server/http/problem.ts `problemOfRefusal`), so no capability keeps a table of statuses.
+// problems (src/server/platform/http/problem.ts `problemOfRefusal`), so no capability keeps a table of statuses.
 
 export type RefusalKind = "invalid" | "forbidden" | "not-found" | "conflict";
 

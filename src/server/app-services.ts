@@ -1,16 +1,16 @@
 // What every capability's routes are given: the database, the command runner, the per-process caches, and the clock.
 import type { FastifyRequest } from "fastify";
-import type { SessionCache } from "./access/session-cache.js";
-import type { CommandContext, CommandRunner } from "./commands/runner.js";
-import type { Database, Db } from "./db/client.js";
-import type { EventFeed } from "./events/feed.js";
-import type { LiveHub } from "./realtime/hub.js";
+import type { SessionCache } from "./platform/access/session-cache.js";
+import type { CommandContext, CommandRunner } from "./platform/commands/runner.js";
+import type { Database, Db } from "./platform/db/client.js";
+import type { EventFeed } from "./platform/events/feed.js";
+import type { LiveHub } from "./platform/realtime/hub.js";
 import type { RegistrySnapshot } from "./registry/snapshot.js";
 import type { SilenceSweeper } from "./negotiation/silence-sweeper.js";
 import type { DocumentCache } from "./negotiation/queries.js";
 import type { DiffCache } from "./negotiation/diff-cache.js";
-import type { WorkPool } from "./work/pool.js";
-import type { StreamRegistry } from "./realtime/stream-registry.js";
+import type { WorkPool } from "./platform/work/pool.js";
+import type { StreamRegistry } from "./platform/realtime/stream-registry.js";
 
 export interface AppServices {
   readonly database: Database;

@@ -2,7 +2,7 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import type { WorkLimits } from "./work/pool.js";
+import type { WorkLimits } from "./platform/work/pool.js";
 
 export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const DEFAULT_DATASET = resolve(PACKAGE_ROOT, "datasets/sco");

@@ -2,16 +2,16 @@
 // under one database-wide lock, so that of several processes starting together exactly one does each.
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
-import { openDatabase, type Database } from "./db/client.js";
+import { openDatabase, type Database } from "./platform/db/client.js";
 import type { Config } from "./config.js";
 import { createDemoNegotiation } from "./negotiation/demo.js";
 import { datasetMeetings, replaceDatasetMeetings, syncSummitMeetings, syncSummits, type DatasetMeeting } from "./meetings/dataset.js";
 import { keepDemoMeetingCurrent, type DemoMeetingNow } from "./meetings/demo.js";
 import { readDatasetProgramme, replaceDatasetProgramme } from "./programme/dataset.js";
 import type { ProgrammeEvent } from "../domain/programme/event.js";
-import { CommandRunner, defineCommand, SYSTEM, systemContext } from "./commands/runner.js";
+import { CommandRunner, defineCommand, SYSTEM, systemContext } from "./platform/commands/runner.js";
 import { retireDelegationsOutside } from "./identity/commands.js";
-import { cookieSecretOf } from "./db/settings.js";
+import { cookieSecretOf } from "./platform/db/settings.js";
 import { readRegistry } from "./registry/dataset-files.js";
 import { importRegistryCommand, type RegistryImport } from "./registry/commands.js";
 import { hasRegistry, loadRegistry } from "./registry/queries.js";

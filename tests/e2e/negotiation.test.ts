@@ -110,6 +110,12 @@ describe("the negotiation room", () => {
       const confirmation = chair.page.getByTestId("confirm-revision");
       await confirmation.waitFor();
       expect(await confirmation.getByTestId("confirm-summary").innerText()).toBe("0 accepted, 1 bracketed, 0 deferred, and 0 withdrawn");
+      // The revision's answer carries the document as it now stands: neither it nor its live echo has the chair's page
+      // read the whole document again.
+      const documentReads: string[] = [];
+      chair.page.on("request", (request) => {
+        if (request.method() === "GET" && new URL(request.url()).pathname === `/api/v1/documents/${documentId}`) documentReads.push(request.url());
+      });
       await confirmation.getByTestId("confirm-issue").click();
       await chair.page.getByTestId("revision-issued").waitFor({ timeout: 10_000 });
 
@@ -122,6 +128,7 @@ describe("the negotiation room", () => {
       expect(text).toContain("Kazakhstan");
       expect(text).toContain("India");
       expect(await wasNotReloaded(india.page)).toBe(true);
+      expect(documentReads).toEqual([]);
       await screenshot(india.page, "negotiation-room-bracket-en");
 
       // The revision history draws its chart (ECharts) and compares Rev.0 with Rev.1.

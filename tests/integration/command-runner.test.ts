@@ -6,9 +6,9 @@ import { STREAMS } from "../../src/contracts/live.js";
 import { isSecretariat, type Actor, type Policy } from "../../src/domain/access.js";
 import { isInAudience, secretariatAnd } from "../../src/domain/audience.js";
 import { verifyAuditTrail } from "../../src/server/audit/trail.js";
-import type { Database, Db, Listener } from "../../src/server/db/client.js";
-import { auditEvents, events, settings } from "../../src/server/db/schema.js";
-import { streamHead, type StoredEvent } from "../../src/server/events/log.js";
+import type { Database, Db, Listener } from "../../src/server/platform/db/client.js";
+import { auditEvents, events, settings } from "../../src/server/platform/db/schema.js";
+import { streamHead, type StoredEvent } from "../../src/server/platform/events/log.js";
 import {
   CONTROL_CHANNEL,
   ControlMessageSchema,
@@ -16,9 +16,9 @@ import {
   EventsNotificationSchema,
   type ControlMessage,
   type ParsedControlMessage,
-} from "../../src/server/events/notifications.js";
-import { ProblemError } from "../../src/server/http/problem.js";
-import { databaseErrorCode } from "../../src/server/db/errors.js";
+} from "../../src/server/platform/events/notifications.js";
+import { ProblemError } from "../../src/server/platform/http/problem.js";
+import { databaseErrorCode } from "../../src/server/platform/db/errors.js";
 import {
   absent,
   ANYONE,
@@ -31,7 +31,7 @@ import {
   type BatchCommand,
   type CommandContext,
   type CommandScope,
-} from "../../src/server/commands/runner.js";
+} from "../../src/server/platform/commands/runner.js";
 import { conflict, invalid } from "../../src/domain/errors.js";
 import { testDatabases } from "./databases.js";
 

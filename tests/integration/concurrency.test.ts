@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { eq } from "drizzle-orm";
 import { buildApp } from "../../src/server/app.js";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
-import { openDatabase, type Database } from "../../src/server/db/client.js";
+import { openDatabase, type Database } from "../../src/server/platform/db/client.js";
 import { auditEvents } from "../../src/server/audit/tables.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { users } from "../../src/server/identity/tables.js";

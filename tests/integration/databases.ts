@@ -1,7 +1,7 @@
 // The databases integration tests run against: embedded PGlite always, PostgreSQL when DATABASE_URL is set or one answers on 127.0.0.1:5432.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { openDatabase, type Database } from "../../src/server/db/client.js";
+import { openDatabase, type Database } from "../../src/server/platform/db/client.js";
 
 export interface TestDatabase {
   readonly name: string;
@@ -62,7 +62,10 @@ function postgres(adminUrl: string): TestDatabase {
   };
 }
 
-const postgresUrl = await reachablePostgres();
+/** CONCORD_TEST_DATABASES=pglite: embedded PGlite only (.ci/run's second Node version, where PGlite's WebAssembly is what differs). */
+const isPgliteOnly = process.env.CONCORD_TEST_DATABASES === "pglite";
+const postgresUrl = isPgliteOnly ? null : await reachablePostgres();
 export const testDatabases: TestDatabase[] = postgresUrl ? [pglite, postgres(postgresUrl)] : [pglite];
-if (!postgresUrl) console.log("integration: no PostgreSQL reachable; running against PGlite only");
+if (isPgliteOnly) console.log("integration: CONCORD_TEST_DATABASES=pglite; running against PGlite only");
+else if (!postgresUrl) console.log("integration: no PostgreSQL reachable; running against PGlite only");
 else console.log(`integration: running against PGlite and PostgreSQL (${new URL(postgresUrl).host})`);

@@ -1,10 +1,10 @@
 // insertJsonRows on PGlite and PostgreSQL: the rows arrive as Drizzle's own insert would write them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
-import type { Database } from "../../src/server/db/client.js";
-import { events } from "../../src/server/events/tables.js";
+import type { Database } from "../../src/server/platform/db/client.js";
+import { events } from "../../src/server/platform/events/tables.js";
 import { delegations } from "../../src/server/identity/tables.js";
-import { insertJsonRows } from "../../src/server/db/json-rows.js";
+import { insertJsonRows } from "../../src/server/platform/db/json-rows.js";
 import { testDatabases } from "./databases.js";
 
 describe.each(testDatabases)("insertJsonRows on $name", (testDb) => {

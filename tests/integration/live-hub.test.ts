@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
 import { LIVE_CLOSE, LIVE_LIMITS, type ServerMessage } from "../../src/contracts/live.js";
 import { PUBLIC_AUDIENCE, secretariatAnd, type Audience, type AudienceMember } from "../../src/domain/audience.js";
-import type { Database } from "../../src/server/db/client.js";
-import { appendEvents, type StoredEvent } from "../../src/server/events/log.js";
-import { LiveHub } from "../../src/server/realtime/hub.js";
-import type { PresenceAnnouncement } from "../../src/server/realtime/presence.js";
-import { EVERY_MEMBER, type StreamReaders } from "../../src/server/realtime/stream-readers.js";
+import type { Database } from "../../src/server/platform/db/client.js";
+import { appendEvents, type StoredEvent } from "../../src/server/platform/events/log.js";
+import { LiveHub } from "../../src/server/platform/realtime/hub.js";
+import type { PresenceAnnouncement } from "../../src/server/platform/realtime/presence.js";
+import { EVERY_MEMBER, type StreamReaders } from "../../src/server/platform/realtime/stream-readers.js";
 import { testDatabases } from "./databases.js";
 
 describe.each(testDatabases)("the live hub on $name", (testDb) => {

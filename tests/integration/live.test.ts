@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { LIVE_CLOSE, LIVE_LIMITS } from "../../src/contracts/live.js";
 import { buildApp } from "../../src/server/app.js";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
-import type { Database } from "../../src/server/db/client.js";
+import type { Database } from "../../src/server/platform/db/client.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { prepareDemoAccounts, seedIfEmpty } from "../../src/server/startup.js";
 import { testDatabases } from "./databases.js";

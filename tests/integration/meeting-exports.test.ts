@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Delegate } from "../../src/domain/meetings/accreditation.js";
 import { buildApp } from "../../src/server/app.js";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
-import type { Database } from "../../src/server/db/client.js";
+import type { Database } from "../../src/server/platform/db/client.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { qrMatrix } from "../../src/server/meetings/exports/badge-document.js";
 import { BADGE_PAGE, BADGE_QR } from "../../src/server/meetings/exports/badge-pdf.js";

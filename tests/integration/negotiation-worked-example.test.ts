@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/server/app.js";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
-import { openDatabase, type Database } from "../../src/server/db/client.js";
+import { openDatabase, type Database } from "../../src/server/platform/db/client.js";
 import { DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { prepareDemoAccounts, seedIfEmpty } from "../../src/server/startup.js";
 import { testDatabases } from "./databases.js";

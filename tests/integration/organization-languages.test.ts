@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.js";
-import type { Database } from "../../src/server/db/client.js";
+import type { Database } from "../../src/server/platform/db/client.js";
 import { DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { prepareDemoAccounts, seedIfEmpty } from "../../src/server/startup.js";
 import { ARABIC_NAME, writeFrenchArabicDataset } from "../fixtures/french-arabic-organization.js";

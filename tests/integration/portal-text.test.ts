@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditListSchema } from "../../src/contracts/identity.js";
 import { buildApp } from "../../src/server/app.js";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
-import type { Database } from "../../src/server/db/client.js";
+import type { Database } from "../../src/server/platform/db/client.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail, demoSignInHelp } from "../../src/server/identity/demo-accounts.js";
 import { hashPassword } from "../../src/server/identity/passwords.js";
 import { users } from "../../src/server/identity/tables.js";

@@ -1,11 +1,11 @@
-// Costly requests are rate-limited per caller and per route (src/server/http/rate-limits.ts): over the rate, a 429 problem
+// Costly requests are rate-limited per caller and per route (src/server/platform/http/rate-limits.ts): over the rate, a 429 problem
 // with Retry-After, given when the request arrives — before its body is read or validated, so even a body that would be
 // refused as invalid is answered 429 — while another caller, and the same caller's cheap requests, go on unaffected.
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.js";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
-import { RATE_LIMITS } from "../../src/server/http/rate-limits.js";
+import { RATE_LIMITS } from "../../src/server/platform/http/rate-limits.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { prepareDemoAccounts, seedIfEmpty } from "../../src/server/startup.js";
 import { testDatabases } from "./databases.js";

@@ -1,12 +1,12 @@
 // One read rule per resource: for every role, tier and chair, every visibility and several days, what the API answers a
 // reader (200, or 403 naming the right) and whether the live hub lets the same reader follow the resource's stream agree.
-// Both go through the capability's read rule (src/server/access/read-rule.ts); this test holds them to it through the
+// Both go through the capability's read rule (src/server/platform/access/read-rule.ts); this test holds them to it through the
 // real paths: HTTP requests, and subscriptions on a WebSocket.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/server/app.js";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
-import type { Database } from "../../src/server/db/client.js";
+import type { Database } from "../../src/server/platform/db/client.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { prepareDemoAccounts, seedIfEmpty } from "../../src/server/startup.js";
 import { testDatabases } from "./databases.js";

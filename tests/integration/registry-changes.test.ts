@@ -9,7 +9,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.js";
 import { PACKAGE_ROOT } from "../../src/server/config.js";
-import { openDatabase } from "../../src/server/db/client.js";
+import { openDatabase } from "../../src/server/platform/db/client.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { readRegistry } from "../../src/server/registry/dataset-files.js";
 import { importRegistry, prepareDemoAccounts } from "../../src/server/startup.js";

@@ -6,7 +6,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.js";
 import { DEFAULT_DATASET, PACKAGE_ROOT } from "../../src/server/config.js";
-import { openDatabase, type Database } from "../../src/server/db/client.js";
+import { openDatabase, type Database } from "../../src/server/platform/db/client.js";
 import { readRegistry } from "../../src/server/registry/dataset-files.js";
 import { loadRegistry } from "../../src/server/registry/queries.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";

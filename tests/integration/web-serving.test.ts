@@ -11,7 +11,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.js";
 import { DEFAULT_DATASET } from "../../src/server/config.js";
-import { openDatabase, type Database } from "../../src/server/db/client.js";
+import { openDatabase, type Database } from "../../src/server/platform/db/client.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoHeadEmail } from "../../src/server/identity/demo-accounts.js";
 import { meetingAccreditations, meetingBadges } from "../../src/server/meetings/tables.js";
 import { prepareDemoAccounts, prepareDemoMeeting, prepareDemoNegotiation, seedIfEmpty } from "../../src/server/startup.js";

@@ -1,6 +1,6 @@
 // Who may read the audit trail.
 import { isSecretariat, type Actor, type Policy } from "../../domain/access.js";
-import { readRule } from "../access/read-rule.js";
+import { readRule } from "../platform/access/read-rule.js";
 
 export interface AuditResource {
   readonly delegation: string | null;

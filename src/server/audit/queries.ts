@@ -3,7 +3,7 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
 import type { AuditEvent, AuditTargetName } from "../../contracts/identity.js";
 import type { Registry } from "../../domain/registry.js";
-import type { Db } from "../db/client.js";
+import type { Db } from "../platform/db/client.js";
 import { accountNamesOf, type AccountName } from "../identity/queries.js";
 import { meetingTitlesOf } from "../meetings/queries.js";
 import { documentTitlesOf } from "../negotiation/queries.js";

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { AuditListSchema, AuditQuery, AuditVerificationSchema } from "../../contracts/identity.js";
 import { ProblemSchema } from "../../contracts/problems.js";
 import { isSecretariat } from "../../domain/access.js";
-import { requireSignIn } from "../access/authorize.js";
+import { requireSignIn } from "../platform/access/authorize.js";
 import type { AppServices } from "../app-services.js";
 import { auditReads, auditVerification } from "./policy.js";
 import { listAuditEvents } from "./queries.js";

@@ -3,8 +3,8 @@ import { createHash, randomUUID } from "node:crypto";
 import canonicalize from "canonicalize";
 import { asc, desc, gt, sql, type SQL } from "drizzle-orm";
 import { CHAIN_START, chainEvent, continueChain, GENESIS_HASH, type ChainBreak, type ChainedEvent, type ChainPosition } from "../../domain/audit-chain.js";
-import type { Db } from "../db/client.js";
-import { insertJsonRows } from "../db/json-rows.js";
+import type { Db } from "../platform/db/client.js";
+import { insertJsonRows } from "../platform/db/json-rows.js";
 import { auditEvents } from "./tables.js";
 
 export const sha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");

@@ -9,7 +9,7 @@ import { CALENDAR_TYPE, CalendarQuery, TermParams } from "../../contracts/progra
 import { fallbackOrder, organizationLanguages as languagesOf, pick } from "../../domain/localized-text.js";
 import type { Registry } from "../../domain/registry.js";
 import type { AppServices } from "../app-services.js";
-import { notFound, ProblemError } from "../http/problem.js";
+import { notFound, ProblemError } from "../platform/http/problem.js";
 import { feedMeeting, feedMeetings, type FeedScope } from "../meetings/calendar-feed.js";
 import { meetingReads } from "../meetings/policy.js";
 import { meetingFacts, resourceOf, type MeetingFacts } from "../meetings/queries.js";

@@ -1,6 +1,6 @@
 // Who may see and manage delegations.
 import { isSecretariat, type Actor, type Policy } from "../../domain/access.js";
-import { readRule } from "../access/read-rule.js";
+import { readRule } from "../platform/access/read-rule.js";
 
 export interface DelegationResource {
   readonly code: string;

@@ -2,7 +2,7 @@
 import { asc, count, eq, inArray } from "drizzle-orm";
 import type { AuditTargetName, User } from "../../contracts/identity.js";
 import type { Role } from "../../domain/access.js";
-import type { Db } from "../db/client.js";
+import type { Db } from "../platform/db/client.js";
 import { demoAccountOf } from "./demo-names.js";
 import { delegations, users } from "./tables.js";
 

@@ -25,11 +25,11 @@ import { ProblemSchema } from "../../contracts/problems.js";
 import type { Actor, Role } from "../../domain/access.js";
 import { statusOn, timelineOf } from "../../domain/membership.js";
 import type { Registry } from "../../domain/registry.js";
-import { requireSignIn } from "../access/authorize.js";
-import { permissionsOf } from "../access/policies.js";
-import { clearSessionCookie, csrfTokenFor, setSessionCookie } from "../access/sessions.js";
+import { requireSignIn } from "../platform/access/authorize.js";
+import { permissionsOf } from "../platform/access/policies.js";
+import { clearSessionCookie, csrfTokenFor, setSessionCookie } from "../platform/access/sessions.js";
 import { commandContext, type AppServices } from "../app-services.js";
-import { notFound } from "../http/problem.js";
+import { notFound } from "../platform/http/problem.js";
 import {
   changeOwnPasswordCommand,
   createDelegationCommand,

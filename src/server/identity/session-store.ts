@@ -1,7 +1,7 @@
 // Server-side sessions in PostgreSQL: the cookie carries a random token, the database its SHA-256.
 import { hash, randomBytes } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import type { Db } from "../platform/db/client.js";
 import { sessions, users } from "./tables.js";
 
 export const SESSION_COOKIE = "concord_session";

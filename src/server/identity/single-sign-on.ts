@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import * as oidc from "openid-client";
 import { z } from "zod";
-import { setSessionCookie } from "../access/sessions.js";
+import { setSessionCookie } from "../platform/access/sessions.js";
 import { commandContext, type AppServices } from "../app-services.js";
 import { recordSingleSignOnFailureCommand, signInWithSingleSignOnCommand } from "./commands.js";
 import { hashToken, SESSION_COOKIE } from "./session-store.js";

@@ -1,7 +1,7 @@
 // Sign-in attempts counted in PostgreSQL, atomically: each attempt takes its rows' locks, so parallel attempts are counted one after another.
 import { eq, inArray } from "drizzle-orm";
 import { ACCOUNT_ADDRESS_THROTTLE, ADDRESS_THROTTLE, refundAttempt, reserveAttempt, type ThrottlePolicy } from "../../domain/throttle.js";
-import type { Db } from "../db/client.js";
+import type { Db } from "../platform/db/client.js";
 import { signInThrottle } from "./tables.js";
 
 export interface ThrottleKey {

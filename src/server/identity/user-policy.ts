@@ -1,6 +1,6 @@
 // Who may see and manage user accounts.
 import { isSecretariat, type Actor, type Policy, type Role } from "../../domain/access.js";
-import { readRule } from "../access/read-rule.js";
+import { readRule } from "../platform/access/read-rule.js";
 
 export interface UserResource {
   readonly delegation: string | null;

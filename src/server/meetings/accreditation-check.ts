@@ -12,8 +12,8 @@ import {
   type MeetingAccreditation,
   type NameConflict,
 } from "../../domain/meetings/accreditation.js";
-import type { Db } from "../db/client.js";
-import { defineTask } from "../work/task.js";
+import type { Db } from "../platform/db/client.js";
+import { defineTask } from "../platform/work/task.js";
 import { checkDuplicates, type DuplicateCheckInput } from "./duplicates-task.js";
 import { namesOfLists, parseNames, type ListRow } from "./store.js";
 

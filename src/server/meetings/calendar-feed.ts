@@ -2,7 +2,7 @@
 // (which decide who may see it); only those the caller may see are kept.
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../../domain/access.js";
-import type { Db } from "../db/client.js";
+import type { Db } from "../platform/db/client.js";
 import { maySeeMeeting } from "./policy.js";
 import { resourceOf, type MeetingFacts, type MeetingRow } from "./store.js";
 import { meetingInvitations, meetings } from "./tables.js";

@@ -52,8 +52,8 @@ import {
   type SpeakersList,
 } from "../../domain/meetings/speakers.js";
 import { STREAMS } from "../../contracts/live.js";
-import { defineCommand, definePreparedCommand, needs, SYSTEM, type CommandContext, type CommandScope, type EarlyCheck } from "../commands/runner.js";
-import type { Db } from "../db/client.js";
+import { defineCommand, definePreparedCommand, needs, SYSTEM, type CommandContext, type CommandScope, type EarlyCheck } from "../platform/commands/runner.js";
+import type { Db } from "../platform/db/client.js";
 import { checkInLine, conflictsNow, precheck, type DuplicateChecker, type Prechecked } from "./accreditation-check.js";
 import { mayAskFloor } from "./floor-rights.js";
 import { badgePolicy } from "./exports/policy.js";

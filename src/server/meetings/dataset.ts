@@ -11,7 +11,7 @@ import type { Registry } from "../../domain/registry.js";
 import { eq, inArray, sql } from "drizzle-orm";
 import { STREAMS } from "../../contracts/live.js";
 import { PUBLIC_AUDIENCE } from "../../domain/audience.js";
-import { defineCommand, SYSTEM, type CommandScope } from "../commands/runner.js";
+import { defineCommand, SYSTEM, type CommandScope } from "../platform/commands/runner.js";
 import { meetingStream } from "./streams.js";
 import { meetings } from "./tables.js";
 

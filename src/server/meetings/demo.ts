@@ -7,8 +7,8 @@
 // a week after the first start or a year, finds a meeting whose day is today and whose floor agrees with its schedule.
 import { eq } from "drizzle-orm";
 import type { Registry } from "../../domain/registry.js";
-import { CommandRunner, systemContext, type CommandContext } from "../commands/runner.js";
-import type { Database, Db } from "../db/client.js";
+import { CommandRunner, systemContext, type CommandContext } from "../platform/commands/runner.js";
+import type { Database, Db } from "../platform/db/client.js";
 import {
   actOnFloor,
   addAgendaItem,

@@ -2,7 +2,7 @@
 // decided for each connection's member on the day.
 import { eq } from "drizzle-orm";
 import type { AppServices } from "../app-services.js";
-import type { StreamReaders } from "../realtime/stream-readers.js";
+import type { StreamReaders } from "../platform/realtime/stream-readers.js";
 import { meetingReads } from "./policy.js";
 import { findMeeting, meetingFacts, resourceOf } from "./store.js";
 import { meetingInvitations } from "./tables.js";

@@ -4,7 +4,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Participant } from "../../contracts/meetings.js";
 import { isSecretariat, type Actor } from "../../domain/access.js";
 import type { Delegate } from "../../domain/meetings/accreditation.js";
-import type { Db } from "../db/client.js";
+import type { Db } from "../platform/db/client.js";
 import { meetingAccreditations, meetingBadges } from "./tables.js";
 
 interface ListRow {

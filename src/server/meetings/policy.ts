@@ -1,7 +1,7 @@
 // Who may do what with a meeting: the secretariat runs it; the meeting's chair presides (invitations, the adopted agenda,
 // the floor); invited delegations confirm, accredit and ask for the floor; what is public is read by everyone.
 import { decide, DELEGATION_ROLES, isSecretariat, ROLES, SECRETARIAT_ROLES, type Actor, type Permission, type Policy } from "../../domain/access.js";
-import { readRule } from "../access/read-rule.js";
+import { readRule } from "../platform/access/read-rule.js";
 import { badgePolicy } from "./exports/policy.js";
 
 /** What a decision about a meeting needs to know of it, for the caller's delegation. */

@@ -5,7 +5,7 @@ import { and, asc, eq, gte, lte, or, type SQL } from "drizzle-orm";
 import type { Actor } from "../../domain/access.js";
 import type { MeetingStatus } from "../../domain/meetings/meeting.js";
 import { earliestDay, latestDay } from "../../domain/partial-date.js";
-import type { Db } from "../db/client.js";
+import type { Db } from "../platform/db/client.js";
 import { invitedTo } from "./calendar-feed.js";
 import { maySeeMeeting } from "./policy.js";
 import { chairOfMeeting, findMeeting, resourceOf, type MeetingFacts, type MeetingRow } from "./store.js";

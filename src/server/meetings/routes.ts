@@ -1,5 +1,5 @@
 // Meetings endpoints. Thin: parse, run a command or read, answer with the meeting as the caller may now see it.
-import { rateLimited } from "../http/rate-limits.js";
+import { rateLimited } from "../platform/http/rate-limits.js";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -26,10 +26,10 @@ import {
   PartyCodeSchema,
 } from "../../contracts/meetings.js";
 import { ProblemSchema } from "../../contracts/problems.js";
-import { requireSignIn } from "../access/authorize.js";
+import { requireSignIn } from "../platform/access/authorize.js";
 import { callerOf, commandContext, type AppServices } from "../app-services.js";
-import type { Command } from "../commands/runner.js";
-import { notFound, ProblemError } from "../http/problem.js";
+import type { Command } from "../platform/commands/runner.js";
+import { notFound, ProblemError } from "../platform/http/problem.js";
 import { documentReads } from "../negotiation/policy.js";
 import { findDocument, registryFacts, resourceOf as documentResourceOf } from "../negotiation/queries.js";
 import {

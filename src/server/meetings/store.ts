@@ -9,7 +9,7 @@ import { defaultChair } from "../../domain/meetings/meeting.js";
 import { statusesOn, timelineOf } from "../../domain/membership.js";
 import type { Registry, Rights } from "../../domain/registry.js";
 import { recordedChairOn } from "../../domain/rotation.js";
-import type { Db } from "../db/client.js";
+import type { Db } from "../platform/db/client.js";
 import { notFound } from "../../domain/errors.js";
 import type { MeetingResource } from "./policy.js";
 import { meetingAccreditations, meetingAgendaItems, meetingBadges, meetingInvitations, meetings } from "./tables.js";

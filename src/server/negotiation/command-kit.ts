@@ -7,8 +7,8 @@ import { NegotiationError, type NegotiationErrorCode } from "../../domain/negoti
 import { isSpanChange, spanOf } from "../../domain/negotiation/proposals.js";
 import { provisionStatus, type Provision } from "../../domain/negotiation/provisions.js";
 import { BaseTextDiffs, carryChange, type WorkingText } from "../../domain/negotiation/working-text.js";
-import type { CommandScope } from "../commands/runner.js";
-import type { Db } from "../db/client.js";
+import type { CommandScope } from "../platform/commands/runner.js";
+import type { Db } from "../platform/db/client.js";
 import type { DocumentResource, Visibility } from "./policy.js";
 import { documentAudience, loadProposals, lockDocument, resourceOf, type DocumentRow, type RegistryFacts } from "./store.js";
 import { negotiationDocuments, negotiationProposals } from "./tables.js";

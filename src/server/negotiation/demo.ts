@@ -3,8 +3,8 @@
 import { eq } from "drizzle-orm";
 import type { CreateDocumentRequest } from "../../contracts/negotiation.js";
 import type { Registry } from "../../domain/registry.js";
-import { CommandRunner, systemContext, type CommandContext } from "../commands/runner.js";
-import type { Db } from "../db/client.js";
+import { CommandRunner, systemContext, type CommandContext } from "../platform/commands/runner.js";
+import type { Db } from "../platform/db/client.js";
 import { createDocument, issueRevision, makeProposal, takePosition, type Situation } from "./commands.js";
 import { loadProvisions, registryFacts } from "./store.js";
 import { negotiationDocuments } from "./tables.js";

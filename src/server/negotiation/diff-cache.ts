@@ -2,7 +2,7 @@
 // revisions never change; bounded in bytes, the least recently read dropped first. Who may read a document is checked
 // by the route on every request, before this cache is asked.
 import { LRUCache } from "lru-cache";
-import { defineTask } from "../work/task.js";
+import { defineTask } from "../platform/work/task.js";
 
 export const diffRevisionsTask = defineTask<typeof import("./diff-task.js").diffRevisions>("negotiation.diff", new URL("./diff-task.js", import.meta.url), "diffRevisions");
 

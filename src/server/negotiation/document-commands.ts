@@ -5,7 +5,7 @@ import { invalid } from "../../domain/errors.js";
 import { type Silence } from "../../domain/negotiation/adoption.js";
 import { checkBalanced } from "../../domain/negotiation/markup.js";
 import { fingerprint, type Provision } from "../../domain/negotiation/provisions.js";
-import { defineCommand, needs } from "../commands/runner.js";
+import { defineCommand, needs } from "../platform/commands/runner.js";
 import { negotiationPolicy as policy, type DocumentResource } from "./policy.js";
 import { documentAudience, saveProvisions, type DocumentRow } from "./store.js";
 import { negotiationDocuments, negotiationRevisions } from "./tables.js";

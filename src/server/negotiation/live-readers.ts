@@ -1,7 +1,7 @@
 // Who may follow a document's live stream and be in its room: the document's readers, by negotiation's read policy (the
 // rule the API reads by), decided for each connection's member on the day.
 import type { AppServices } from "../app-services.js";
-import type { StreamReaders } from "../realtime/stream-readers.js";
+import type { StreamReaders } from "../platform/realtime/stream-readers.js";
 import { documentReads } from "./policy.js";
 import { findDocument, registryFacts, resourceOf } from "./store.js";
 

@@ -1,7 +1,7 @@
 // Who may do what in a negotiation: the tier rights of the organization's rights matrix, the chair of the document's
 // body (or a provision's facilitator), and who may read a draft.
 import { DELEGATION_ROLES, isSecretariat, ROLES, SECRETARIAT_ROLES, type Actor, type Permission, type Policy } from "../../domain/access.js";
-import { readRule } from "../access/read-rule.js";
+import { readRule } from "../platform/access/read-rule.js";
 
 export type Visibility = "members" | "participants" | "public";
 

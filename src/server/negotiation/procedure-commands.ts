@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { AdoptionRequestSchema, BreakSilenceRequestSchema, SilenceRequestSchema } from "../../contracts/negotiation.js";
 import { adoptionNumber, breakSilence, countedObjections, expireSilence, requireReady, startSilence, type Silence } from "../../domain/negotiation/adoption.js";
 import { applyStep } from "../../domain/negotiation/working-text.js";
-import { defineCommand, needs, SYSTEM, type CommandScope } from "../commands/runner.js";
+import { defineCommand, needs, SYSTEM, type CommandScope } from "../platform/commands/runner.js";
 import { negotiationPolicy as policy } from "./policy.js";
 import { loadProvision, loadProvisions, updateProvision } from "./store.js";
 import { negotiationDocuments } from "./tables.js";

@@ -5,8 +5,8 @@ import type { PositionRequestSchema, CreateProposalRequestSchema } from "../../c
 import { DomainError, notFound } from "../../domain/errors.js";
 import { NegotiationError } from "../../domain/negotiation/errors.js";
 import { checkChange, isSpanChange, spanOf, type ProposalChange } from "../../domain/negotiation/proposals.js";
-import { defineCommand, needs, type BatchCommand } from "../commands/runner.js";
-import { insertJsonRows } from "../db/json-rows.js";
+import { defineCommand, needs, type BatchCommand } from "../platform/commands/runner.js";
+import { insertJsonRows } from "../platform/db/json-rows.js";
 import { negotiationPolicy as policy, type Visibility } from "./policy.js";
 import { documentAudience, loadProvisionsById, lockDocument, resourceOf, type DocumentRow } from "./store.js";
 import { negotiationDocuments, negotiationPositions, negotiationProposals, negotiationProvisions } from "./tables.js";

@@ -4,7 +4,7 @@ import type { CompromiseRequestSchema, FacilitatorRequestSchema, MarkRequestSche
 import { invalid, notFound } from "../../domain/errors.js";
 import { provisionStatus } from "../../domain/negotiation/provisions.js";
 import { applyStep, type Step } from "../../domain/negotiation/working-text.js";
-import { defineCommand, needs } from "../commands/runner.js";
+import { defineCommand, needs } from "../platform/commands/runner.js";
 import { negotiationPolicy as policy } from "./policy.js";
 import { loadProvision, lockDocument, updateProvision } from "./store.js";
 import { provisionView } from "./views.js";

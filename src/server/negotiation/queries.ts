@@ -2,9 +2,9 @@
 // cache of each document's JSON, dropped when an event on its stream commits (here or in another process).
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import type { Db } from "../db/client.js";
-import type { FeedSubscriber } from "../events/feed.js";
-import type { StoredEvent } from "../events/log.js";
+import type { Db } from "../platform/db/client.js";
+import type { FeedSubscriber } from "../platform/events/feed.js";
+import type { StoredEvent } from "../platform/events/log.js";
 import type { Visibility } from "./policy.js";
 import { findDocument, loadPositions, loadProposals, loadProvisions, type DocumentRow } from "./store.js";
 import { STREAMS } from "../../contracts/live.js";

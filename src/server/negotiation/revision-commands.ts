@@ -6,7 +6,7 @@ import { DomainError, invalid } from "../../domain/errors.js";
 import { checkBalanced } from "../../domain/negotiation/markup.js";
 import { isSpanChange, spanOf, standings, type Handling, type OpenProposal } from "../../domain/negotiation/proposals.js";
 import { applyStep, type Step } from "../../domain/negotiation/working-text.js";
-import { defineCommand, needs } from "../commands/runner.js";
+import { defineCommand, needs } from "../platform/commands/runner.js";
 import { negotiationPolicy as policy } from "./policy.js";
 import { loadPositions, loadProposals, loadProvisions, positionsOf, saveProvisions, type ProposalRow } from "./store.js";
 import { negotiationProposals, negotiationRevisions } from "./tables.js";

@@ -1,5 +1,5 @@
 // Negotiation endpoints. Thin: parse, run a command or read, answer with the document as it now is.
-import { rateLimited } from "../http/rate-limits.js";
+import { rateLimited } from "../platform/http/rate-limits.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -32,11 +32,11 @@ import {
   VisibilityRequestSchema,
 } from "../../contracts/negotiation.js";
 import { ProblemSchema } from "../../contracts/problems.js";
-import { requireSignIn } from "../access/authorize.js";
+import { requireSignIn } from "../platform/access/authorize.js";
 import { callerOf, commandContext, type AppServices } from "../app-services.js";
-import { CACHE_CONTROL } from "../http/cache-control.js";
-import { sendReadyJson } from "../http/ready-json.js";
-import { notFound, ProblemError } from "../http/problem.js";
+import { CACHE_CONTROL } from "../platform/http/cache-control.js";
+import { sendReadyJson } from "../platform/http/ready-json.js";
+import { notFound, ProblemError } from "../platform/http/problem.js";
 import {
   actOnProvision,
   addNote,

@@ -1,10 +1,10 @@
 // Adopts documents whose silence procedure reached its deadline unbroken. Every process sweeps (at start, at the nearest
 // deadline it knows of, and at least once a minute); the adoption claims the document row, so it happens exactly once.
 import { and, asc, eq, isNotNull, lte } from "drizzle-orm";
-import { systemContext, type CommandRunner } from "../commands/runner.js";
-import type { Db } from "../db/client.js";
-import type { FeedSubscriber } from "../events/feed.js";
-import type { StoredEvent } from "../events/log.js";
+import { systemContext, type CommandRunner } from "../platform/commands/runner.js";
+import type { Db } from "../platform/db/client.js";
+import type { FeedSubscriber } from "../platform/events/feed.js";
+import type { StoredEvent } from "../platform/events/log.js";
 import { adoptAtDeadline, type Situation } from "./commands.js";
 import { negotiationDocuments } from "./tables.js";
 

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { NoteRequestSchema, StatementRequestSchema } from "../../contracts/negotiation.js";
 import { notFound } from "../../domain/errors.js";
-import { defineCommand, needs } from "../commands/runner.js";
+import { defineCommand, needs } from "../platform/commands/runner.js";
 import { negotiationPolicy as policy } from "./policy.js";
 import { loadProvision, resourceOf } from "./store.js";
 import { negotiationDocuments, negotiationNotes, negotiationStatements } from "./tables.js";

@@ -8,7 +8,7 @@ import type { Position } from "../../domain/negotiation/proposals.js";
 import type { Provision } from "../../domain/negotiation/provisions.js";
 import type { Registry } from "../../domain/registry.js";
 import { recordedChairOn } from "../../domain/rotation.js";
-import type { Db } from "../db/client.js";
+import type { Db } from "../platform/db/client.js";
 import { notFound } from "../../domain/errors.js";
 import type { DocumentResource, Visibility } from "./policy.js";
 import { negotiationDocuments, negotiationPositions, negotiationProposals, negotiationProvisions } from "./tables.js";

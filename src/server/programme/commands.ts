@@ -7,8 +7,8 @@ import { PUBLIC_AUDIENCE } from "../../domain/audience.js";
 import type { ProgrammeEvent } from "../../domain/programme/event.js";
 import type { SheetEvent } from "../../domain/programme/spreadsheet.js";
 import type { ChairmanshipTerm } from "../../domain/registry.js";
-import { defineCommand, definePreparedCommand, needs, SYSTEM } from "../commands/runner.js";
-import type { Db } from "../db/client.js";
+import { defineCommand, definePreparedCommand, needs, SYSTEM } from "../platform/commands/runner.js";
+import type { Db } from "../platform/db/client.js";
 import { programmePolicy } from "./policy.js";
 import { programmeEvents } from "./tables.js";
 

@@ -8,7 +8,7 @@ import { isCertainlyBefore } from "../../domain/partial-date.js";
 import { EVENT_KINDS, EVENT_STATUSES, MEETING_ID, TRACKS, type ProgrammeEvent } from "../../domain/programme/event.js";
 import type { Registry } from "../../domain/registry.js";
 import { eq } from "drizzle-orm";
-import type { CommandScope } from "../commands/runner.js";
+import type { CommandScope } from "../platform/commands/runner.js";
 import { DATASET_ORIGIN, loadDatasetEvents } from "./commands.js";
 import { programmeEvents } from "./tables.js";
 

@@ -6,7 +6,7 @@ import { comparePartialDates, earliestDay, latestDay } from "../../domain/partia
 import type { ProgrammeEvent } from "../../domain/programme/event.js";
 import { countedMeeting, programmeProgress, type ProgrammeProgress, type Tally } from "../../domain/programme/progress.js";
 import type { ChairmanshipTerm, Registry } from "../../domain/registry.js";
-import type { Db } from "../db/client.js";
+import type { Db } from "../platform/db/client.js";
 import type { ChairedMeeting } from "../meetings/queries.js";
 import { recordedTermView } from "../registry/queries.js";
 import { programmeEvents } from "./tables.js";

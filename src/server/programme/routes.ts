@@ -1,7 +1,7 @@
 // The chair's programme: a term's events and progress (public), its import from a CSV or XLSX spreadsheet (validated
 // first: every bad cell named by row and column, nothing written), and its export in the same columns. Reading a file
 // and writing a workbook run in the work pool; the routes do only what is cheap (the content type, the byte length).
-import { rateLimited } from "../http/rate-limits.js";
+import { rateLimited } from "../platform/http/rate-limits.js";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -10,9 +10,9 @@ import { cellField, MAX_SPREADSHEET_BYTES, ProgrammeImportQuery, ProgrammeImport
 import { organizationLanguages } from "../../domain/localized-text.js";
 import { programmeColumns, programmeRows, type SheetError } from "../../domain/programme/spreadsheet.js";
 import type { ChairmanshipTerm, Registry } from "../../domain/registry.js";
-import { requireSignIn } from "../access/authorize.js";
+import { requireSignIn } from "../platform/access/authorize.js";
 import { callerOf, commandContext, type AppServices } from "../app-services.js";
-import { notFound, ProblemError } from "../http/problem.js";
+import { notFound, ProblemError } from "../platform/http/problem.js";
 import { importProgramme } from "./commands.js";
 import { meetingsChairedBy } from "../meetings/queries.js";
 import { meetingFacts } from "../meetings/queries.js";
@@ -21,7 +21,7 @@ import { writeCsv, type SpreadsheetFormat } from "./sheet-files.js";
 import type { ProgrammeFileRead } from "./sheet-task.js";
 import { readProgrammeFileTask, writeProgrammeWorkbookTask } from "./tasks.js";
 import { STREAMS } from "../../contracts/live.js";
-import { EVERY_MEMBER } from "../realtime/stream-readers.js";
+import { EVERY_MEMBER } from "../platform/realtime/stream-readers.js";
 
 const tags = ["programme"];
 const errors = { 400: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema };

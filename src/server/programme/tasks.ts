@@ -1,6 +1,6 @@
 // The programme's tasks for the work pool, declared here so that the routes name them without loading their code (which
 // runs in a worker thread: sheet-task.ts).
-import { defineTask } from "../work/task.js";
+import { defineTask } from "../platform/work/task.js";
 
 type SheetTask = typeof import("./sheet-task.js");
 

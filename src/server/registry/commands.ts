@@ -4,8 +4,8 @@ import { PUBLIC_AUDIENCE } from "../../domain/audience.js";
 import { earliestDay, precisionOf } from "../../domain/partial-date.js";
 import { REGISTRY_SECTIONS, type Registry } from "../../domain/registry.js";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { defineCommand, SYSTEM } from "../commands/runner.js";
-import type { Db } from "../db/client.js";
+import { defineCommand, SYSTEM } from "../platform/commands/runner.js";
+import type { Db } from "../platform/db/client.js";
 import * as t from "./tables.js";
 import { hasRegistry } from "./queries.js";
 

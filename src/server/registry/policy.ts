@@ -1,6 +1,6 @@
 // Who may take the registry out of the running application, and who may change it.
 import type { Policy } from "../../domain/access.js";
-import { readRule } from "../access/read-rule.js";
+import { readRule } from "../platform/access/read-rule.js";
 
 export const registryPolicy = {
   export: {

@@ -14,7 +14,7 @@ import { pick } from "../../domain/localized-text.js";
 import { comparePartialDates, precisionOf, yearOf } from "../../domain/partial-date.js";
 import type { ChairmanshipTerm, Registry, StatusChangeKind, Summit } from "../../domain/registry.js";
 import { projectTerms, recordedChairOn, sortTerms } from "../../domain/rotation.js";
-import type { Db } from "../db/client.js";
+import type { Db } from "../platform/db/client.js";
 import * as t from "./tables.js";
 
 const optional = <T>(value: T | null): T | undefined => value ?? undefined;

@@ -3,10 +3,10 @@
 import { createHash } from "node:crypto";
 import { STREAMS } from "../../contracts/live.js";
 import type { Registry } from "../../domain/registry.js";
-import type { Db } from "../db/client.js";
-import type { FeedSubscriber } from "../events/feed.js";
-import type { StoredEvent } from "../events/log.js";
-import { streamHead } from "../events/log.js";
+import type { Db } from "../platform/db/client.js";
+import type { FeedSubscriber } from "../platform/events/feed.js";
+import type { StoredEvent } from "../platform/events/log.js";
+import { streamHead } from "../platform/events/log.js";
 import { loadRegistry } from "./queries.js";
 
 /** A view serialized once: the JSON text, and its entity tag for conditional requests. */

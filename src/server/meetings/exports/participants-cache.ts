@@ -4,7 +4,7 @@
 // so every process serving the database sees the change on its next request.
 import { createHash } from "node:crypto";
 import type { Participant } from "../../../contracts/meetings.js";
-import type { Db } from "../../db/client.js";
+import type { Db } from "../../platform/db/client.js";
 import { participantsFrom, withBadgesFor } from "../participants.js";
 import { orderDelegations } from "./participants-document.js";
 import { loadShownMeeting, standingTokens, type InvitationRow, type MeetingRow } from "../store.js";

@@ -2,7 +2,7 @@
 // delegates' badges); who revokes and reissues one: the secretariat alone. Verifying a badge needs no right at all: a
 // guard at a door scans it.
 import { DELEGATION_ROLES, isSecretariat, SECRETARIAT_ROLES, type Actor, type Policy } from "../../../domain/access.js";
-import { readRule } from "../../access/read-rule.js";
+import { readRule } from "../../platform/access/read-rule.js";
 
 export interface BadgeResource {
   /** The delegation whose delegate the badge names. */

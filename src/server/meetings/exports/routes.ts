@@ -1,7 +1,7 @@
 // The participants list (JSON, PDF, CSV, XLSX), a delegate's badge (PDF with a QR code) and the badge's verification
 // answer. Thin: read the meeting's participants at its current version (cached), check the caller's right, answer; files
 // are rendered in the work pool, once per content (what they show), not once per version of the meeting.
-import { rateLimited } from "../../http/rate-limits.js";
+import { rateLimited } from "../../platform/http/rate-limits.js";
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -12,9 +12,9 @@ import type { LocalizedText } from "../../../domain/localized-text.js";
 import type { BadgeRevocationReason } from "../../../domain/meetings/accreditation.js";
 import type { Registry } from "../../../domain/registry.js";
 import { callerOf, type AppServices } from "../../app-services.js";
-import { CACHE_CONTROL } from "../../http/cache-control.js";
-import { defineTask } from "../../work/task.js";
-import { notFound, ProblemError } from "../../http/problem.js";
+import { CACHE_CONTROL } from "../../platform/http/cache-control.js";
+import { defineTask } from "../../platform/work/task.js";
+import { notFound, ProblemError } from "../../platform/http/problem.js";
 import { badgeAudienceOf, withBadgesFor } from "../participants.js";
 import { participantsReads } from "../policy.js";
 import { findInvitation, meetingFacts, resourceOf, type MeetingFacts, type MeetingRow } from "../store.js";

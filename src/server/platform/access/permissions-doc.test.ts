@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DATASET, PACKAGE_ROOT } from "../config.js";
-import { readRegistry } from "../registry/dataset-files.js";
+import { DEFAULT_DATASET, PACKAGE_ROOT } from "../../config.js";
+import { readRegistry } from "../../registry/dataset-files.js";
 import { renderPermissionsDoc } from "./permissions-doc.js";
 import { allPermissions } from "./policies.js";
 

@@ -1,9 +1,9 @@
 // RFC 9457 problem details: the one shape every API error takes; never a stack trace, never SQL, never a bound parameter in the log.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { FIELD_ERROR_CODES, fieldErrorCodeOf, fieldErrorLimitOf, type FieldError, type FieldErrorCode, type Problem, type ProblemCode } from "../../contracts/problems.js";
+import { FIELD_ERROR_CODES, fieldErrorCodeOf, fieldErrorLimitOf, type FieldError, type FieldErrorCode, type Problem, type ProblemCode } from "../../../contracts/problems.js";
 import { loggableError } from "../db/errors.js";
-import { DomainError, type RefusalKind } from "../../domain/errors.js";
+import { DomainError, type RefusalKind } from "../../../domain/errors.js";
 import { setTimeout as delay } from "node:timers/promises";
 import { CACHE_CONTROL } from "./cache-control.js";
 

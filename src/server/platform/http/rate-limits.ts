@@ -5,7 +5,7 @@
 // their own: the bound per caller is the rate times the number of processes).
 import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { callerOf } from "../app-services.js";
+import { callerOf } from "../../app-services.js";
 import { ProblemError } from "./problem.js";
 
 /** The kinds of costly request, and how many of each one caller may make per minute. */

@@ -3,9 +3,9 @@
 // budgeted (connections, messages, catch-up reads), presence is announced at a bounded pace, a connection that loses the
 // right to read a stream is unsubscribed from it, and slow, silent, flooding or ended clients are dropped or closed.
 import type { WebSocket } from "ws";
-import { ClientMessageSchema, LIVE_CLOSE, LIVE_LIMITS, SECRETARIAT_PRESENCE, STREAMS, type ServerMessage } from "../../contracts/live.js";
-import { isInAudience, type AudienceMember } from "../../domain/audience.js";
-import { fullBudget, isFull, judgeMessage, spend, type BudgetPolicy, type BudgetState } from "../../domain/message-budget.js";
+import { ClientMessageSchema, LIVE_CLOSE, LIVE_LIMITS, SECRETARIAT_PRESENCE, STREAMS, type ServerMessage } from "../../../contracts/live.js";
+import { isInAudience, type AudienceMember } from "../../../domain/audience.js";
+import { fullBudget, isFull, judgeMessage, spend, type BudgetPolicy, type BudgetState } from "../../../domain/message-budget.js";
 import type { Db } from "../db/client.js";
 import type { FeedSubscriber } from "../events/feed.js";
 import { readEvents, streamHead, type StoredEvent } from "../events/log.js";

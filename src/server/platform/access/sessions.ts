@@ -4,9 +4,9 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyCsrf from "@fastify/csrf-protection";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { createHmac } from "node:crypto";
-import { PUBLIC_ACTOR, type Actor, type Role } from "../../domain/access.js";
-import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, type SessionUser } from "../identity/session-store.js";
-import type { RegistrySnapshot } from "../registry/snapshot.js";
+import { PUBLIC_ACTOR, type Actor, type Role } from "../../../domain/access.js";
+import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, type SessionUser } from "../../identity/session-store.js";
+import type { RegistrySnapshot } from "../../registry/snapshot.js";
 import { actorFor } from "./actor.js";
 import type { SessionCache, ValidSession } from "./session-cache.js";
 

@@ -1,14 +1,14 @@
 // Every policy of every resource, in one list: the permission matrix test and docs/permissions.md are built from it.
-import { decide, DELEGATION_ROLES, type Actor, type Permission, type Policy } from "../../domain/access.js";
-import type { Permissions } from "../../contracts/identity.js";
-import { auditPolicy } from "../audit/policy.js";
-import { delegationPolicy } from "../identity/delegation-policy.js";
-import { registryPolicy } from "../registry/policy.js";
-import { negotiationPolicy } from "../negotiation/policy.js";
-import { userPolicy } from "../identity/user-policy.js";
-import { floorRequestPolicy, meetingPolicy } from "../meetings/policy.js";
-import { badgePolicy } from "../meetings/exports/policy.js";
-import { programmePolicy } from "../programme/policy.js";
+import { decide, DELEGATION_ROLES, type Actor, type Permission, type Policy } from "../../../domain/access.js";
+import type { Permissions } from "../../../contracts/identity.js";
+import { auditPolicy } from "../../audit/policy.js";
+import { delegationPolicy } from "../../identity/delegation-policy.js";
+import { registryPolicy } from "../../registry/policy.js";
+import { negotiationPolicy } from "../../negotiation/policy.js";
+import { userPolicy } from "../../identity/user-policy.js";
+import { floorRequestPolicy, meetingPolicy } from "../../meetings/policy.js";
+import { badgePolicy } from "../../meetings/exports/policy.js";
+import { programmePolicy } from "../../programme/policy.js";
 
 export const POLICIES: Readonly<Record<string, Policy<never>>> = {
   user: userPolicy as unknown as Policy<never>,

@@ -1,7 +1,7 @@
 // One user's subscriptions waiting to be read from the event log: read one at a time and within the user's read budget,
 // so that subscribing and unsubscribing in a loop makes reads wait, never pile up on the database. A subscription
 // dropped while waiting (unsubscribed, subscribed again, its connection closed) leaves the queue unread.
-import { fullBudget, spend, type BudgetPolicy, type BudgetState, isFull } from "../../domain/message-budget.js";
+import { fullBudget, spend, type BudgetPolicy, type BudgetState, isFull } from "../../../domain/message-budget.js";
 
 export interface ReadJob {
   /** Whether the job still matters (its subscription is the one it was queued for). */

@@ -1,6 +1,6 @@
 // Who may follow a live stream: the rule the capability publishing it reads by (a document's readers, a meeting's), kept
 // per stream for a while so that deciding for a thousand connections costs one read, and dropped when it may have changed.
-import type { AudienceMember } from "../../domain/audience.js";
+import type { AudienceMember } from "../../../domain/audience.js";
 
 export interface StreamReaders {
   /** Whether this member may follow the stream (and be in its room) now. */

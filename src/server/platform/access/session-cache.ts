@@ -3,7 +3,7 @@
 import type { Db } from "../db/client.js";
 import type { FeedSubscriber } from "../events/feed.js";
 import type { ParsedControlMessage } from "../events/notifications.js";
-import { deleteSession, findSession, hashToken, isSessionExpired, touchSession, TOUCH_AFTER_MS, type SessionRow, type SessionUser } from "../identity/session-store.js";
+import { deleteSession, findSession, hashToken, isSessionExpired, touchSession, TOUCH_AFTER_MS, type SessionRow, type SessionUser } from "../../identity/session-store.js";
 
 interface Entry {
   /** What the cache answers for this session (one object, so that per-user caches can key on it). */

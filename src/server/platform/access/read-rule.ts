@@ -1,9 +1,9 @@
 // Who may read one kind of resource, written once, beside its policy: the API's reads and the live streams both ask the
 // rule, so what a client may fetch and what it is sent live cannot differ. A change's rights are declared by its command
-// and checked by the runner (src/server/commands/runner.ts); a read's are checked here.
+// and checked by the runner (src/server/platform/commands/runner.ts); a read's are checked here.
 import type { FastifyRequest } from "fastify";
-import { decide, type Actor, type Permission } from "../../domain/access.js";
-import type { RegistrySnapshot } from "../registry/snapshot.js";
+import { decide, type Actor, type Permission } from "../../../domain/access.js";
+import type { RegistrySnapshot } from "../../registry/snapshot.js";
 import type { StreamReaders } from "../realtime/stream-readers.js";
 import { actorForMember } from "./actor.js";
 import { authorize } from "./authorize.js";

@@ -2,12 +2,12 @@
 // with the organization's tiers in force today.
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { PermissionMatrixSchema } from "../../contracts/identity.js";
-import { ProblemSchema } from "../../contracts/problems.js";
-import type { AppServices } from "../app-services.js";
+import { PermissionMatrixSchema } from "../../../contracts/identity.js";
+import { ProblemSchema } from "../../../contracts/problems.js";
+import type { AppServices } from "../../app-services.js";
 import { requireSignIn } from "./authorize.js";
 import { permissionMatrix } from "./permissions-doc.js";
-import { tiersInForce } from "../../domain/membership.js";
+import { tiersInForce } from "../../../domain/membership.js";
 
 export async function accessRoutes(app: FastifyInstance, options: { services: AppServices }): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();

@@ -1,7 +1,7 @@
 // Writing events in a command's transaction (gap-free per stream) and reading them back for catch-up.
 import { and, asc, eq, gt, inArray, or, sql, type SQL } from "drizzle-orm";
-import type { LiveEvent } from "../../contracts/live.js";
-import type { Audience } from "../../domain/audience.js";
+import type { LiveEvent } from "../../../contracts/live.js";
+import type { Audience } from "../../../domain/audience.js";
 import type { Db } from "../db/client.js";
 import { insertJsonRows } from "../db/json-rows.js";
 import { events, eventStreams } from "./tables.js";

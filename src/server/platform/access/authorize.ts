@@ -1,7 +1,7 @@
 // Enforcing a policy: 401 without a session, 403 naming the missing right otherwise. The command runner checks a change's
 // rights with it; a read rule (read-rule.ts) a read's.
-import { decide, isSignedIn, type Actor, type Permission } from "../../domain/access.js";
-import { forbidden } from "../../domain/errors.js";
+import { decide, isSignedIn, type Actor, type Permission } from "../../../domain/access.js";
+import { forbidden } from "../../../domain/errors.js";
 import { ProblemError } from "../http/problem.js";
 
 export function unauthenticated(): ProblemError {

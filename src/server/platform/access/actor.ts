@@ -1,10 +1,10 @@
 // The actor a signed-in user acts as today: role, delegation, the delegation's tier and rights, chair or not (from the registry snapshot).
-import { PUBLIC_ACTOR, type Actor, type Role } from "../../domain/access.js";
-import type { AudienceMember } from "../../domain/audience.js";
-import { statusOn, timelineOf } from "../../domain/membership.js";
-import type { Registry } from "../../domain/registry.js";
-import { recordedChairOn } from "../../domain/rotation.js";
-import type { RegistrySnapshot } from "../registry/snapshot.js";
+import { PUBLIC_ACTOR, type Actor, type Role } from "../../../domain/access.js";
+import type { AudienceMember } from "../../../domain/audience.js";
+import { statusOn, timelineOf } from "../../../domain/membership.js";
+import type { Registry } from "../../../domain/registry.js";
+import { recordedChairOn } from "../../../domain/rotation.js";
+import type { RegistrySnapshot } from "../../registry/snapshot.js";
 
 export interface ActingUser {
   readonly id: string;

@@ -6,13 +6,13 @@ import { ProblemError } from "../http/problem.js";
 import { WorkPool } from "./pool.js";
 import { defineTask, WORKER_NICENESS } from "./task.js";
 
-import { schedulingPolicy } from "../../../tests/fixtures/work/tasks.js";
+import { schedulingPolicy } from "../../../../tests/fixtures/work/tasks.js";
 
-type Fixtures = typeof import("../../../tests/fixtures/work/tasks.js");
+type Fixtures = typeof import("../../../../tests/fixtures/work/tasks.js");
 const SCHED_NORMAL = 0;
 const SCHED_IDLE = 5;
 const hasChrt = spawnSync("chrt", ["--version"]).status === 0;
-const fixtures = new URL("../../../tests/fixtures/work/tasks.js", import.meta.url);
+const fixtures = new URL("../../../../tests/fixtures/work/tasks.js", import.meta.url);
 const whereAmI = defineTask<Fixtures["whereAmI"]>("test.where", fixtures, "whereAmI");
 const bytes = defineTask<Fixtures["bytes"]>("test.bytes", fixtures, "bytes");
 const spin = defineTask<Fixtures["spin"]>("test.spin", fixtures, "spin", { timeoutMs: 300 });

@@ -54,7 +54,7 @@ export interface DatabaseOptions {
   readonly onQuery?: (query: string) => void;
 }
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../../migrations", import.meta.url));
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../../../migrations", import.meta.url));
 
 /** The key of the advisory lock taken for migration and seeding (any fixed number unique to Concord). */
 const STARTUP_LOCK = 7_317_000;

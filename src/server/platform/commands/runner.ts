@@ -1,13 +1,13 @@
 // The one way state changes: each command runs in its own transaction, checks its policy on what it loaded,
 // writes, appends its audit events and live events, and commits; other processes hear of it only after the commit.
-import { decide, type Actor, type Permission } from "../../domain/access.js";
+import { decide, type Actor, type Permission } from "../../../domain/access.js";
 import { authorize } from "../access/authorize.js";
-import { secretariatAnd, type Audience } from "../../domain/audience.js";
-import { DomainError, forbidden, notFound, staleVersion } from "../../domain/errors.js";
-import { STREAMS } from "../../contracts/live.js";
+import { secretariatAnd, type Audience } from "../../../domain/audience.js";
+import { DomainError, forbidden, notFound, staleVersion } from "../../../domain/errors.js";
+import { STREAMS } from "../../../contracts/live.js";
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import type { AuditAction } from "../../contracts/audit.js";
-import { chainAuditEvents, type AuditEntry } from "../audit/trail.js";
+import type { AuditAction } from "../../../contracts/audit.js";
+import { chainAuditEvents, type AuditEntry } from "../../audit/trail.js";
 import type { Db } from "../db/client.js";
 import { numberEvents, type NewEvent, type StoredEvent } from "../events/log.js";
 import {

@@ -1,8 +1,8 @@
 // The permission matrix from the policies, every right against every role and tier: served to the web app
 // (GET /api/v1/permissions) and rendered as docs/permissions.md.
-import type { PermissionMatrix } from "../../contracts/identity.js";
-import { decide, DELEGATION_ROLES, ROLES, type Actor, type Permission, type Role } from "../../domain/access.js";
-import type { Tier } from "../../domain/registry.js";
+import type { PermissionMatrix } from "../../../contracts/identity.js";
+import { decide, DELEGATION_ROLES, ROLES, type Actor, type Permission, type Role } from "../../../domain/access.js";
+import type { Tier } from "../../../domain/registry.js";
 import { allPermissions } from "./policies.js";
 
 interface Column {
@@ -51,7 +51,7 @@ export function renderPermissionsDoc(tiers: readonly Tier[]): string {
   const lines = [
     "# Permissions",
     "",
-    "Generated from the policies (`src/server/access/policies.ts`) by `npm run docs:permissions`; a test fails when this",
+    "Generated from the policies (`src/server/platform/access/policies.ts`) by `npm run docs:permissions`; a test fails when this",
     "file is out of date. Tiers and their rights come from the default dataset's organization profile. The web app shows",
     "the same matrix, with the tiers the registry holds, at `/permissions` (from `GET /api/v1/permissions`).",
     "",
@@ -73,7 +73,7 @@ export function renderPermissionsDoc(tiers: readonly Tier[]): string {
     "1. Declare its permissions in the capability's `policy.ts` (one file per resource): the right's name",
     "   (`resource.action`), who holds it (`roles`), the tier right it needs (`tierRight`, from the organization's",
     "   rights matrix), whether the chair's powers give it (`chairOnly`), and any limit on the resource (`scope`).",
-    "2. Add the policy to `POLICIES` in `src/server/access/policies.ts`.",
+    "2. Add the policy to `POLICIES` in `src/server/platform/access/policies.ts`.",
     "3. In the command, declare what it changes and what it needs: `load` (read and lock it in the command's",
     "   transaction) and `access: (loaded, input) => needs(policy.action, resource)`. The command runner checks it on",
     "   what was loaded before the command's body runs; neither the route nor the body calls a policy.",
