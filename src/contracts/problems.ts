@@ -92,6 +92,8 @@ export const FIELD_ERROR_CODES = [
   "unbalanced-brackets",
   "bracket-not-found",
   "language-not-in-document",
+  /** A language version without the base text's brackets and alternatives, in order (the message says where). */
+  "structure-differs",
   "deadline-in-past",
   "same-position",
   "invalid-move",

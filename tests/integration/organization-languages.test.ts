@@ -69,6 +69,14 @@ describe.each(testDatabases)("an organization working in French and Arabic, on $
     const updated = await chair.request("PUT", `/api/v1/documents/${document.id}/provisions/${op.id}/versions/ar`, { text: arabic, version: document.version });
     expect(updated.statusCode, updated.body).toBe(200);
     expect(updated.json().provisions[1].texts.ar).toBe(arabic);
+    // A version must keep the base's brackets and alternatives, in order: one that drops the bracket is refused, naming it.
+    const settled = await chair.request("PUT", `/api/v1/documents/${document.id}/provisions/${op.id}/versions/ar`, { text: "تعزز الدول الأعضاء تعاونها البحري.", version: updated.json().version });
+    expect(settled.statusCode).toBe(400);
+    expect(settled.json().errors).toEqual([expect.objectContaining({ field: "body.text", code: "structure-differs" })]);
+    expect(settled.json().errors[0].message).toContain("1 bracket in the base text and 0 in this version");
+    const fewer = await chair.request("PUT", `/api/v1/documents/${document.id}/provisions/${op.id}/versions/ar`, { text: "[تعزز] الدول الأعضاء تعاونها البحري.", version: updated.json().version });
+    expect(fewer.json().errors[0]).toMatchObject({ code: "structure-differs", message: expect.stringContaining("bracket 1 has 2 alternatives in the base text and 1 in this version") });
+    expect((await chair.request("GET", `/api/v1/documents/${document.id}`)).json()).toMatchObject({ version: updated.json().version });
     const english = await chair.request("PUT", `/api/v1/documents/${document.id}/provisions/${op.id}/versions/en`, { text: "Members strengthen cooperation.", version: updated.json().version });
     expect(english.statusCode).toBe(400);
     expect(english.json().errors).toEqual([expect.objectContaining({ field: "body.language", code: "language-not-in-document" })]);
@@ -81,6 +89,7 @@ describe.each(testDatabases)("an organization working in French and Arabic, on $
       [{ ...DRAFT, languages: ["fr", "en"] }, "body.languages.1", "not-organization-language"],
       [{ ...DRAFT, title: { ...DRAFT.title, en: "Declaration" } }, "body.title.en", "language-not-in-document"],
       [{ ...DRAFT, languages: ["fr"], title: { fr: DRAFT.title.fr } }, "body.provisions.0.texts.ar", "language-not-in-document"],
+      [{ ...DRAFT, provisions: [DRAFT.provisions[0], { kind: "operative", texts: { fr: DRAFT.provisions[1]!.texts.fr, ar: "تعزز الدول الأعضاء تعاونها." } }] }, "body.provisions.1.texts.ar", "structure-differs"],
     ];
     for (const [body, field, code] of cases) {
       const response = await chair.request("POST", "/api/v1/documents", body);

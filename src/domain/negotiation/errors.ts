@@ -15,6 +15,7 @@ const NEGOTIATION_REFUSALS = {
   "not-ready-for-adoption": { kind: "conflict", title: "Not ready for adoption" },
   "proposal-not-open": { kind: "conflict", title: "The proposal is closed" },
   "language-not-in-document": { kind: "invalid", title: "Not a language of this document" },
+  "structure-differs": { kind: "invalid", title: "Not the base text's brackets" },
   "same-position": { kind: "invalid", title: "Not on one's own proposal" },
   "invalid-move": { kind: "invalid", title: "Not a move" },
   "objection-not-counted": { kind: "conflict", title: "This objection does not count" },

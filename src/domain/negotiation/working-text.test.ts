@@ -260,6 +260,15 @@ const rawChairStep = (language: Language): fc.Arbitrary<RawChairStep> =>
     requestedBy: fc.subarray([...DELEGATIONS], { minLength: 1, maxLength: 2 }),
   });
 
+/**
+ * A translation as a translator writes it: the base's brackets and alternatives, in order, with `words` in place of each
+ * run of the base's words (the words' own bracket characters escaped).
+ */
+function withBaseStructure(base: string, words: string): string {
+  const escaped = words.replace(/[[\]/\\]/g, "\\$&");
+  return base.replace(/(?:\\.|[^[\]/\\])+/g, (run) => (run.trim() === "" ? run : escaped));
+}
+
 function chairStep(text: WorkingText, raw: RawChairStep): Step | null {
   if (text.provisions.length === 0) return null;
   const provision = text.provisions[raw.target % text.provisions.length]!;
@@ -275,7 +284,7 @@ function chairStep(text: WorkingText, raw: RawChairStep): Step | null {
       return { type: "facilitator", provision: provision.id, delegation: raw.delegation };
     case "translation": {
       const others = text.languages.filter((l) => l !== text.baseLanguage);
-      return { type: "translation", provision: provision.id, language: others[raw.language % others.length]!, text: raw.translation };
+      return { type: "translation", provision: provision.id, language: others[raw.language % others.length]!, text: withBaseStructure(provision.texts[text.baseLanguage] ?? "", raw.translation) };
     }
     case "rebracket":
       return { type: "rebracket", provision: provision.id, requestedBy: raw.requestedBy };
@@ -921,8 +930,8 @@ describe("the chair's steps", () => {
     expect(step({ type: "mark", provision: "op4", mark: "agreed" })).toMatchObject({ mark: "agreed", version: 4, texts: bracketed.texts });
     expect(step({ type: "facilitator", provision: "op4", delegation: "KZ" })).toMatchObject({ facilitator: "KZ", version: 4, texts: bracketed.texts });
     expect(outdatedLanguages(bracketed, "en", text.languages)).toEqual(["zh"]);
-    const translated = step({ type: "translation", provision: "op4", language: "zh", text: "成员国[应当 / 可以]采取措施。" });
-    expect(translated.texts.zh).toBe("成员国[应当 / 可以]采取措施。");
+    const translated = step({ type: "translation", provision: "op4", language: "zh", text: "成员国[应当 / 可以]采取[紧急 / 一切]措施。" });
+    expect(translated.texts.zh).toBe("成员国[应当 / 可以]采取[紧急 / 一切]措施。");
     expect(translated.basis.zh).toBe(fingerprint(bracketed.texts.en!));
     expect(outdatedLanguages(translated, "en", text.languages)).toEqual([]);
     expect(translated).toMatchObject({ mark: "agreed-ad-ref", version: 4, texts: { en: bracketed.texts.en } });
@@ -932,6 +941,8 @@ describe("the chair's steps", () => {
     expect(refusal(() => step({ type: "translation", provision: "op4", language: "en", text: "x" }))).toEqual({ code: "language-not-in-document", field: "language" });
     expect(refusal(() => step({ type: "translation", provision: "op4", language: "fr", text: "x" }))).toEqual({ code: "language-not-in-document", field: "language" });
     expect(refusal(() => step({ type: "translation", provision: "op4", language: "zh", text: "成员国[应当" }))).toEqual({ code: "unbalanced-brackets", field: "text" });
+    // A version that settles what the base still brackets is refused.
+    expect(refusal(() => step({ type: "translation", provision: "op4", language: "zh", text: "成员国[应当 / 可以]采取一切措施。" }))).toEqual({ code: "structure-differs", field: "text" });
   });
 
   it("brackets a whole provision again when silence is broken on it, at the request of the delegation that broke it", () => {

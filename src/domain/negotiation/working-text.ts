@@ -2,6 +2,7 @@
 // marks, a facilitator, a translation, a provision bracketed again. Replaying the recorded steps rebuilds every revision.
 import { DiffBudget, diffWithin, mapSpan, type DiffOp } from "./diff.js";
 import { NegotiationError } from "./errors.js";
+import { describeDifference, structureDifference } from "./structure.js";
 import { bracketSpan, checkBalanced, resolveBracket, topLevelBrackets } from "./markup.js";
 import {
   anchorProvision,
@@ -91,6 +92,9 @@ export function applyStep(text: WorkingText, step: Step): StepResult {
         throw new NegotiationError("language-not-in-document", `${step.language} is not one of this document's other languages.`, "language");
       }
       if (!checkBalanced(step.text)) throw new NegotiationError("unbalanced-brackets", "The translation has unbalanced brackets.", "text");
+      // The version says what the base says, open where it is open: the same brackets and alternatives, in order.
+      const difference = structureDifference(base, step.text);
+      if (difference) throw new NegotiationError("structure-differs", `Not the base text's structure: ${describeDifference(difference)}.`, "text");
       return replace({
         ...provision,
         texts: { ...provision.texts, [step.language]: step.text },

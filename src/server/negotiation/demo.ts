@@ -1,5 +1,6 @@
 // A demonstration negotiation for the demo accounts: a short draft statement, marked as a demonstration (never a real text
 // of the organization), negotiated through the same commands a delegation uses: proposals, positions, a revision with a bracket.
+import { organizationLanguages } from "../../domain/localized-text.js";
 import { eq } from "drizzle-orm";
 import type { CreateDocumentRequest } from "../../contracts/negotiation.js";
 import type { Registry } from "../../domain/registry.js";
@@ -14,6 +15,8 @@ const DEMO_TITLE = {
   ru: "[Демонстрация] Проект совместного заявления о сотрудничестве в области образования (не настоящий текст организации)",
   en: "[Demonstration] Draft joint statement on cooperation in education (not a real text of the organization)",
 };
+
+const DEMO_LANGUAGES = ["ru", "zh", "en"] as const;
 
 const PROVISIONS: CreateDocumentRequest["provisions"] = [
   {
@@ -66,9 +69,10 @@ function as(delegation: string, now: Date): CommandContext {
 export async function createDemoNegotiation(db: Db, registry: Registry, now: Date, day: string): Promise<string | null> {
   const [existing] = await db.select({ id: negotiationDocuments.id }).from(negotiationDocuments).where(eq(negotiationDocuments.isDemo, true)).limit(1);
   if (existing) return null;
-  // Written in Russian with Chinese and English versions: offered to an organization that works in Russian, under its supreme body.
-  const { organization } = registry;
-  if (![...organization.officialLanguages, ...organization.workingLanguages].includes("ru")) return null;
+  // Written in Russian with Chinese and English versions: offered to an organization that works in these (its official,
+  // working or translation languages), under its supreme body.
+  const languages = organizationLanguages(registry.organization);
+  if (!DEMO_LANGUAGES.every((language) => languages.includes(language))) return null;
   const body = registry.bodies.find((candidate) => candidate.isSupreme)?.code;
   const facts = registryFacts(registry);
   const chair = body ? facts.chairOf(body, day) : null;
@@ -76,7 +80,7 @@ export async function createDemoNegotiation(db: Db, registry: Registry, now: Dat
   if (!body || !chair || members.length < 3) return null;
   const situation: Situation = { facts, day };
   const runner = new CommandRunner(db);
-  const request: CreateDocumentRequest = { title: DEMO_TITLE, kind: "statement", body, baseLanguage: "ru", languages: ["ru", "zh", "en"], provisions: PROVISIONS };
+  const request: CreateDocumentRequest = { title: DEMO_TITLE, kind: "statement", body, baseLanguage: "ru", languages: [...DEMO_LANGUAGES], provisions: PROVISIONS };
   const { id } = await runner.run(createDocument, as(chair, now), { request, situation, isDemo: true });
   const provisions = await loadProvisions(db, id);
   const [proposer, opponent, supporter] = members as [string, string, string];

@@ -4,6 +4,7 @@ import type { CreateDocumentRequest, VisibilityRequestSchema } from "../../contr
 import { invalid } from "../../domain/errors.js";
 import { type Silence } from "../../domain/negotiation/adoption.js";
 import { checkBalanced } from "../../domain/negotiation/markup.js";
+import { describeDifference, structureDifference } from "../../domain/negotiation/structure.js";
 import { fingerprint, type Provision } from "../../domain/negotiation/provisions.js";
 import { defineCommand, needs } from "../platform/commands/runner.js";
 import { negotiationPolicy as policy, type DocumentResource } from "./policy.js";
@@ -52,12 +53,15 @@ export const createDocument = defineCommand({
     const provisions: Provision[] = request.provisions.map((draft, index) => {
       const base = draft.texts[request.baseLanguage];
       if (!base) throw field(`provisions.${index}.texts.${request.baseLanguage}`, "required", "the base-language text is required");
+      if (!checkBalanced(base)) throw field(`provisions.${index}.texts.${request.baseLanguage}`, "unbalanced-brackets", "the brackets do not balance");
       const texts: Record<string, string> = {};
       const basis: Record<string, string> = {};
       for (const language of languages) {
         const text = draft.texts[language];
         if (text === undefined) continue;
         if (!checkBalanced(text)) throw field(`provisions.${index}.texts.${language}`, "unbalanced-brackets", "the brackets do not balance");
+        const difference = language === request.baseLanguage ? null : structureDifference(base, text);
+        if (difference) throw field(`provisions.${index}.texts.${language}`, "structure-differs", `not the base text's structure: ${describeDifference(difference)}`);
         texts[language] = text;
         if (language !== request.baseLanguage) basis[language] = fingerprint(base);
       }

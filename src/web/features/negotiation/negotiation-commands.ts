@@ -25,8 +25,9 @@ import type {
   TranslationRequestSchema,
   VisibilityRequestSchema,
 } from "../../../contracts/negotiation";
-import { hasProblemCode } from "../../shared/api/fetch-json";
+import { ApiProblem, hasProblemCode } from "../../shared/api/fetch-json";
 import { nextCopy } from "../../shared/live/live-cache";
+import { settleReads } from "./awaited-answers";
 import { proposalChange, withProposal } from "./live-refresh";
 import { useSend, type Send } from "../../shared/session/use-send";
 import { NEGOTIATION_KEYS, documentPath } from "./negotiation-queries";
@@ -38,8 +39,11 @@ function refreshDocument(queryClient: QueryClient, id: string): Promise<void> {
 }
 
 function showDocument(queryClient: QueryClient, id: string, document: DocumentDto | null): void {
-  if (document) queryClient.setQueryData(NEGOTIATION_KEYS.document(id), document);
-  else void refreshDocument(queryClient, id);
+  const key = NEGOTIATION_KEYS.document(id);
+  const shown = queryClient.getQueryData<DocumentDto>(key);
+  // The document as the answer has it, unless the page already shows a later one (a live event's, read meanwhile).
+  if (document && (shown === undefined || document.version >= shown.version)) queryClient.setQueryData(key, document);
+  else if (!document) void refreshDocument(queryClient, id);
   void queryClient.invalidateQueries({ queryKey: NEGOTIATION_KEYS.documents });
 }
 
@@ -66,9 +70,11 @@ function useDocumentCommand<Input>(id: string, request: (send: Send, input: Inpu
   const send = useSend();
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: NEGOTIATION_KEYS.command(id),
     mutationFn: (input: Input) => request(send, input),
     onSuccess: (document) => showDocument(queryClient, id, document),
     onError: onStale(queryClient, id),
+    onSettled: () => settleReads(queryClient, id),
   });
 }
 
@@ -109,19 +115,18 @@ export function useIssueRevision(id: string) {
   const send = useSend();
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: NEGOTIATION_KEYS.command(id),
     mutationFn: (body: Body<typeof IssueRevisionRequestSchema>) => send<IssuedRevisionDto>("POST", `${documentPath(id)}/revisions`, body),
     onSuccess: (issued) => {
       if (!issued) return showDocument(queryClient, id, null);
       const { current, ...revision } = issued;
       queryClient.setQueryData<RevisionDto>(NEGOTIATION_KEYS.revision(id, revision.number), revision);
-      // The whole document as it now stands, unless the page already shows a later one; the revision's live echo then
-      // carries a version the page has, and is ignored (live-refresh.ts).
-      const key = NEGOTIATION_KEYS.document(id);
-      const shown = queryClient.getQueryData<DocumentDto>(key);
-      if (shown === undefined || current.version > shown.version) queryClient.setQueryData(key, current);
-      void queryClient.invalidateQueries({ queryKey: NEGOTIATION_KEYS.documents });
+      // The whole document as it now stands: its live echo, before or after this answer, reads nothing again.
+      showDocument(queryClient, id, current);
     },
-    onError: onStale(queryClient, id),
+    // A failure that is not a refusal (the connection dropped) may hide a revision issued: the page reads the document.
+    onError: (error) => (error instanceof ApiProblem ? onStale(queryClient, id)(error) : void refreshDocument(queryClient, id)),
+    onSettled: () => settleReads(queryClient, id),
   });
 }
 

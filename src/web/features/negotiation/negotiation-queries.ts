@@ -9,6 +9,8 @@ export const NEGOTIATION_KEYS = {
   documents: ["negotiation", "documents"] as const,
   documentList: (body: string | null, status: string | null) => ["negotiation", "documents", body, status] as const,
   document: (id: string) => ["negotiation", "document", id] as const,
+  /** The key of the reader's own commands on a document whose answer carries the document (awaited-answers.ts). */
+  command: (id: string) => ["negotiation", "command", id] as const,
   notes: (id: string) => ["negotiation", "notes", id] as const,
   revision: (id: string, number: number) => ["negotiation", "revision", id, number] as const,
   diff: (id: string, from: number, to: number) => ["negotiation", "diff", id, from, to] as const,
