@@ -146,14 +146,18 @@ function ShanghaiSpirit({ organization }: { organization: Organization }) {
   );
 }
 
-/** "Official languages: Chinese, Russian" (or official and working ones apart, when they differ), named in the reader's language. */
+/**
+ * "Official languages: Chinese, Russian" (or official and working ones apart, when they differ), and the languages its
+ * texts are also issued in as translations when it has any, named in the reader's language.
+ */
 function languagesLine(org: Organization, language: string, t: TFunction): string {
   const names = new Intl.DisplayNames([language], { type: "language" });
   const list = (codes: readonly string[]) => new Intl.ListFormat(language, { type: "conjunction" }).format(codes.map((code) => names.of(code) ?? code));
   const same = org.officialLanguages.length === org.workingLanguages.length && org.officialLanguages.every((code) => org.workingLanguages.includes(code));
-  return same
+  const line = same
     ? t("overview.languagesSame", { count: org.officialLanguages.length, languages: list(org.officialLanguages) })
     : t("overview.languages", { official: list(org.officialLanguages), working: list(org.workingLanguages) });
+  return org.translationLanguages.length > 0 ? t("overview.languagesWithTranslations", { line, languages: list(org.translationLanguages) }) : line;
 }
 
 /** A calendar day in the address (?on=YYYY-MM-DD), if it is one. */
