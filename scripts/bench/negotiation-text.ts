@@ -161,3 +161,35 @@ export function proposalOn(provision: ProvisionRef, n: number): { change: Propos
     justification: "Предлагаем уточнить рамки сотрудничества со ссылкой на существующие механизмы Организации.",
   };
 }
+
+/** The rounds of proposals the large document takes on each provision, on spans that never overlap (see largeProposalOn). */
+export const LARGE_ROUNDS = 3;
+
+/** Where round 2 inserts: before the provision's last clause (provisions end with plain clauses, each after ", "). */
+function beforeLastClause(base: string): number {
+  const at = base.lastIndexOf(", ");
+  if (at <= base.indexOf(" ")) throw new Error(`no clause to insert before in “${base}”`);
+  return at;
+}
+
+/**
+ * The proposal of `round` on a provision of the large document: round 0 replaces its first word, round 1 inserts before
+ * its final punctuation (as proposalOn), round 2 inserts before its last clause. The three spans never overlap, so each
+ * provision takes up to three proposals that a revision can all apply.
+ */
+export function largeProposalOn(provision: ProvisionRef, round: number): { change: ProposalChangeDto; justification: string } {
+  if (round === 0 || round === 1) return proposalOn(provision, round);
+  if (round !== 2) throw new Error(`round ${round}: 0, 1 or 2`);
+  return {
+    change: { type: "insert", provision: provision.id, at: beforeLastClause(provision.texts.ru!), text: " и на двусторонней основе" },
+    justification: "Двустороннее сотрудничество дополняет многосторонние механизмы и должно быть упомянуто.",
+  };
+}
+
+/** The chair's own wording of the `round` proposal on a provision (accept-modified): what replaces the proposed words. */
+export function chairWording(provision: ProvisionRef, round: number): string {
+  const base = provision.texts.ru!;
+  if (round === 0) return `Неизменно ${base.slice(0, base.indexOf(" ")).toLowerCase()}`;
+  if (round === 1) return ", в том числе в рамках соответствующих механизмов Организации";
+  return " и, где это уместно, на двусторонней основе";
+}

@@ -7,8 +7,12 @@
 //    what Concord's database connections were doing (pg_stat_activity) and which process used the CPU.
 // 3. One proposal reaching 1,000 clients following the document on /api/live: from the POST to each receipt, against a
 //    bare `ws` broadcast of a message of the same size, from the harness's pg_notify to each receipt.
+// 4. A large document (large-document.ts): 2,000 provisions in three languages, 5,000 proposals with positions, one
+//    revision handling them all (its wall time), the room's read of it against the bare route, the diff Rev.0 → Rev.1;
+//    on PGlite and on PostgreSQL, on a few copies of the document (the times are their median).
 // Usage: npm run bench:negotiation [-- --provisions 400 --duration 10 --connections 20 --seconds 10 --clients 1000 --events 20 --workers 4
-//        --parts reads,proposals,fan-out]
+//        --large-provisions 2000 --large-proposals 5000 --copies 3 --databases pglite,postgresql --parts reads,proposals,fan-out,large]
+//        (--databases: where the large document is measured)
 import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
@@ -26,7 +30,8 @@ import { proposalOn, TITLE, zeroDraft, type ProvisionRef } from "./negotiation-t
 import { freePort, start, startConcord, stop, type ConcordProcess } from "./processes.js";
 import { bareConcordTransactions, bareInserts, bareLockedInserts, measureInTurns, nextTransactionId, type Measured, type Target, type Turn, type Writer } from "./proposal-writers.js";
 import { compareReads, type ReadComparison } from "./reads.js";
-import { BrowserSession, createSessions } from "./sessions.js";
+import { measureLargeDocument, type LargeFigures } from "./large-document.js";
+import { BrowserSession, createSessions, expectJson } from "./sessions.js";
 
 const { values } = parseArgs({
   options: {
@@ -37,12 +42,17 @@ const { values } = parseArgs({
     clients: { type: "string", default: "1000" },
     events: { type: "string", default: "20" },
     workers: { type: "string", default: "4" },
-    parts: { type: "string", default: "reads,proposals,fan-out" },
+    "large-provisions": { type: "string", default: "2000" },
+    "large-proposals": { type: "string", default: "5000" },
+    copies: { type: "string", default: "3" },
+    databases: { type: "string", default: "pglite,postgresql" },
+    parts: { type: "string", default: "reads,proposals,fan-out,large" },
   },
 });
-/** Which measurements run (all three by default; the others are skipped and left out of the figures). */
+/** Which measurements run (all four by default; the others are skipped and left out of the figures). */
 const PARTS = new Set(values.parts.split(",").map((part) => part.trim()));
-for (const part of PARTS) if (!["reads", "proposals", "fan-out"].includes(part)) throw new Error(`unknown part ${part}: reads, proposals, fan-out`);
+const KNOWN_PARTS = ["reads", "proposals", "fan-out", "large"];
+for (const part of PARTS) if (!KNOWN_PARTS.includes(part)) throw new Error(`unknown part ${part}: ${KNOWN_PARTS.join(", ")}`);
 const PROVISIONS = Number(values.provisions);
 /** Proposals already in the room when it is read, each with positions of other delegations. */
 const PROPOSALS_IN_ROOM = 36;
@@ -53,6 +63,12 @@ const PROPOSING_SECONDS = Number(values.seconds);
 const CLIENTS = Number(values.clients);
 const EVENTS = Number(values.events);
 const WORKERS = Number(values.workers);
+const LARGE = { provisions: Number(values["large-provisions"]), proposals: Number(values["large-proposals"]), copies: Number(values.copies) };
+/** The databases the large document is measured on (the other parts use both, as they always have). */
+const LARGE_DATABASES = new Set(values.databases.split(",").map((name) => name.trim()));
+for (const name of LARGE_DATABASES) if (!["pglite", "postgresql"].includes(name)) throw new Error(`unknown database ${name}: pglite, postgresql`);
+/** Targets of the large document: the revision issued within 2 s, the room's read at half the bare route's throughput. */
+const REVISION_TARGET_MS = 2000;
 
 // ---- The room: a document, the heads of the member delegations signed in
 
@@ -64,12 +80,6 @@ interface Room {
   readonly heads: ReadonlyMap<string, BrowserSession>;
   readonly provisions: readonly ProvisionRef[];
   close(): void;
-}
-
-async function expectJson<T>(answer: Promise<{ status: number; body: string }>, expected: number, what: string): Promise<T> {
-  const { status, body } = await answer;
-  if (status !== expected) throw new Error(`${what} answered ${status}: ${body.slice(0, 300)}`);
-  return JSON.parse(body) as T;
 }
 
 /** The chair opens the document; each member delegation makes proposals, and others support, oppose or comment. */
@@ -304,8 +314,10 @@ const onPglite = !PARTS.has("reads")
       }
     });
 
-const database = await createDatabase("concord_bench");
-const onPostgres: PostgresFigures = await withConcord(database, async (concord, workDir) => {
+/** The parts that use the 400-provision room on PostgreSQL. */
+const isRoomOnPostgres = ["reads", "proposals", "fan-out"].some((part) => PARTS.has(part));
+const database = isRoomOnPostgres ? await createDatabase("concord_bench") : null;
+const onPostgres: PostgresFigures | null = !database ? null : await withConcord(database, async (concord, workDir) => {
   const room = await openRoom(concord.url);
   try {
     const reads = PARTS.has("reads") ? await documentReads("postgresql", room, workDir) : null;
@@ -325,6 +337,13 @@ const onPostgres: PostgresFigures = await withConcord(database, async (concord, 
   }
 });
 
+const large: LargeFigures[] = [];
+if (PARTS.has("large")) {
+  const options = { ...LARGE, read: { ...READ, rounds: READ_ROUNDS } };
+  if (LARGE_DATABASES.has("pglite")) large.push(await measureLargeDocument(null, options));
+  if (LARGE_DATABASES.has("postgresql")) large.push(await measureLargeDocument(await createDatabase("concord_bench_large"), options));
+}
+
 // ---- The figures, as docs/performance.md shows them
 
 const percent = (a: number, b: number) => `${Math.round((100 * a) / b)} %`;
@@ -332,10 +351,11 @@ const verdict = (isMet: boolean) => (isMet ? "met" : "NOT met");
 const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
 const load = (values: number[]) => values.map((v) => v.toFixed(1)).join(" / ");
 
+const room = isRoomOnPostgres ? `${PROVISIONS} provisions (ru, zh, en), ${PROPOSALS_IN_ROOM} proposals with positions; ` : "";
 console.log(
-  `\nbench:negotiation — ${PROVISIONS} provisions (ru, zh, en), ${PROPOSALS_IN_ROOM} proposals with positions; ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.version}; load average (1 / 5 / 15 min) ${load(loadBefore)} before, ${load(loadavg())} after\n`,
+  `\nbench:negotiation (${[...PARTS].join(", ")}) — ${room}${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.version}; load average (1 / 5 / 15 min) ${load(loadBefore)} before, ${load(loadavg())} after\n`,
 );
-if (onPglite && onPostgres.reads) {
+if (onPglite && onPostgres?.reads) {
   console.log(`1. GET /api/v1/documents/{id}, signed in — ${READ.duration} s each after a 2 s warm-up, in ${READ_ROUNDS} alternating turns, ${READ.connections} connections, autocannon (p99: the median turn's)\n`);
   console.log("| database | answer | Concord req/s | bare req/s | Concord / bare | p99 ms Concord / bare | target ≥ 50 % |");
   console.log("|---|---|---|---|---|---|---|");
@@ -344,7 +364,7 @@ if (onPglite && onPostgres.reads) {
   }
 }
 
-if (onPostgres.writers) {
+if (onPostgres?.writers) {
   const [proposals, ...bareWriters] = onPostgres.writers;
   const concordRate = proposals!.result.perSecond;
   console.log(
@@ -373,7 +393,7 @@ if (onPostgres.writers) {
   for (const [state, mean] of proposals!.activity!.states) console.log(`| ${state} | ${mean.toFixed(2)} |`);
 }
 
-if (onPostgres.fanOut) {
+if (onPostgres?.fanOut) {
   const { concord: fanOut, bare: bareFan } = onPostgres.fanOut;
   const ms = (value: number) => value.toFixed(1);
   console.log(`\n3. One proposal reaching ${CLIENTS} clients following document:<id> (${EVENTS} proposals after ${WARM_UP} uncounted, clients in ${WORKERS} worker processes), PostgreSQL\n`);
@@ -384,4 +404,37 @@ if (onPostgres.fanOut) {
   fanLine("the request (POST / pg_notify sent)", fanOut.fromPost, bareFan.fromSend);
   fanLine("the commit's NOTIFY delivered", fanOut.fromCommit, bareFan.fromDelivery);
   console.log(`\nMessage: ${Buffer.byteLength(fanOut.message)} bytes. Target: p99 from the request ≤ 1.5 × bare (${verdict(fanOut.fromPost.p99 <= 1.5 * bareFan.fromSend.p99)}).`);
+}
+
+if (large.length > 0) {
+  const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const ms = (values: readonly number[]) => values.map((v) => Math.round(v)).join(" / ");
+  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  const counts = (map: ReadonlyMap<string, number>) => [...map].map(([key, n]) => `${key} ${n}`).join(", ");
+  const [first] = large;
+  console.log(
+    `\n4. A large document: ${LARGE.provisions} provisions (ru, zh, en), ${LARGE.proposals} proposals from the heads of the member delegations (at most ${Math.ceil(LARGE.proposals / LARGE.provisions)} a provision, on spans that do not overlap), ${first!.setup.positions / LARGE.copies} positions; one revision handling them all; ${LARGE.copies} copies of the document on each database\n`,
+  );
+  console.log(`Handlings sent: ${counts(first!.handlings)}.\n`);
+  console.log("| database | setup: proposals/s · positions/s · all copies | POST …/revisions ms (each copy) | median | CPU s per revision: Concord · PostgreSQL | answer | target < 2 s |");
+  console.log("|---|---|---|---|---|---|---|");
+  for (const f of large) {
+    const cpu = `${median(f.revisionCpu.map((c) => c.concord)).toFixed(2)} · ${median(f.revisionCpu.map((c) => c.postgres)).toFixed(2)}`;
+    console.log(
+      `| ${f.database} | ${Math.round(f.setup.proposalsPerSecond)} · ${Math.round(f.setup.positionsPerSecond)} · ${Math.round(f.setup.seconds)} s | ${ms(f.revisions)} | ${Math.round(median(f.revisions))} | ${cpu} | ${mib(f.revisionBytes)} | ${verdict(median(f.revisions) < REVISION_TARGET_MS)} |`,
+    );
+  }
+  for (const f of large) console.log(`\nOutcomes on ${f.database} (first copy): ${counts(f.outcomes)}; ${f.bracketedProvisions} of ${LARGE.provisions} provisions bracketed after it.`);
+  console.log(`\nThe room's read of the document after the revision, GET /api/v1/documents/{id} signed in — as in 1 (${READ.duration} s each after a 2 s warm-up, ${READ_ROUNDS} alternating turns, ${READ.connections} connections)\n`);
+  console.log("| database | answer | Concord req/s | bare req/s | Concord / bare | p99 ms Concord / bare | target ≥ 50 % |");
+  console.log("|---|---|---|---|---|---|---|");
+  for (const { database: name, reads: r } of large) {
+    console.log(`| ${name} | ${kib(r.bytes)} | ${Math.round(r.concord)} | ${Math.round(r.bare)} | ${percent(r.concord, r.bare)} | ${r.concordP99} / ${r.bareP99} | ${verdict(r.concord >= 0.5 * r.bare)} |`);
+  }
+  console.log(`\nGET /api/v1/documents/{id}/diff?from=0&to=1, signed in (first: computed in the work pool; again: kept)\n`);
+  console.log("| database | first ms (each copy) | median | again ms (each copy) | median | answer |");
+  console.log("|---|---|---|---|---|---|");
+  for (const { database: name, diffs } of large) {
+    console.log(`| ${name} | ${ms(diffs.first)} | ${Math.round(median(diffs.first))} | ${ms(diffs.again)} | ${Math.round(median(diffs.again))} | ${mib(diffs.bytes)} |`);
+  }
 }

@@ -10,6 +10,13 @@ export interface Answer {
   readonly body: string;
 }
 
+/** The JSON of an answer with the status expected; any other fails the benchmark, naming `what`. */
+export async function expectJson<T>(answer: Promise<Answer>, expected: number, what: string): Promise<T> {
+  const { status, body } = await answer;
+  if (status !== expected) throw new Error(`${what} answered ${status}: ${body.slice(0, 300)}`);
+  return JSON.parse(body) as T;
+}
+
 /** A browser's session: its cookie jar and CSRF token, over one kept-alive connection. */
 export class BrowserSession {
   private readonly cookies = new Map<string, string>();
