@@ -11,9 +11,14 @@ export const PROVISION_STATUSES = ["open", "bracketed", "agreed-ad-ref", "agreed
 export const DOCUMENT_STATUSES = ["negotiation", "silence", "adopted"] as const;
 /** Who may read a draft besides the secretariat: member delegations; also observers and partners; everyone. */
 export const VISIBILITIES = ["members", "participants", "public"] as const;
-export const PROPOSAL_STATUSES = ["open", "colliding", "applied", "bracketed", "withdrawn", "superseded"] as const;
-export const STANCES = ["support", "oppose", "comment"] as const;
-export const HANDLING_ACTIONS = ["accept", "accept-modified", "bracket", "withdraw", "supersede", "defer"] as const;
+/** `withdrawn`: by its proposer; `not-retained` and `merged`: by the chair in a revision (`superseded`: recorded by older revisions). */
+export const PROPOSAL_STATUSES = ["open", "colliding", "applied", "bracketed", "not-retained", "merged", "withdrawn", "superseded"] as const;
+/** `retract` takes back the delegation's support or opposition. */
+export const STANCES = ["support", "oppose", "comment", "retract"] as const;
+/** What the chair may do with a proposal in a revision. */
+export const HANDLING_ACTIONS = ["accept", "accept-modified", "bracket", "not-retain", "merge", "defer"] as const;
+/** Handlings as revisions recorded them: also `withdraw` and `supersede`, which older revisions hold. */
+export const RECORDED_HANDLING_ACTIONS = [...HANDLING_ACTIONS, "withdraw", "supersede"] as const;
 /** The most languages one document is negotiated in (which ones: the organization's official and working languages). */
 export const MAX_DOCUMENT_LANGUAGES = 12;
 /** How finely a diff compared a text: word by word, else sentence by sentence, else as a whole (src/domain/negotiation/diff.ts). */
@@ -32,6 +37,7 @@ const perLanguage = <T extends z.ZodType>(value: T) =>
   z.record(LanguageSchema, value).refine((texts) => Object.keys(texts).length <= MAX_DOCUMENT_LANGUAGES, { message: `at most ${MAX_DOCUMENT_LANGUAGES} languages`, params: { code: "too-large" } });
 const ProvisionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, "a provision identifier");
 const PartyCodeSchema = z.string().regex(/^[A-Z]{2,10}$/, "a state or organization code");
+const SubjectCodeSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, "a kind of decision named by the organization's rules");
 const IsoInstantSchema = z.iso.datetime({ offset: true }).meta({ description: "An instant with its offset, e.g. 2025-08-20T12:00:00+08:00." });
 
 export const TitleSchema = perLanguage(singleLineText({ max: 300 }));
@@ -52,7 +58,12 @@ export const CreateDocumentRequestSchema = z
     languages: z.array(LanguageSchema).min(1).max(MAX_DOCUMENT_LANGUAGES),
     meeting: z.string().max(64).nullable().optional(),
     place: PlaceSchema.nullable().optional(),
-    decisionRule: z.string().regex(/^[a-z_]{1,40}$/).optional(),
+    /**
+     * The kind of decision, when it is one the organization's rules name (the SCO: suspension, expulsion of a member);
+     * its rule follows from the organization's data, never chosen here. Absent: the organization's general rule.
+     */
+    subject: SubjectCodeSchema.nullable().optional(),
+    /** The member a decision of such a kind concerns (a member on the day). */
     concerning: PartyCodeSchema.nullable().optional(),
     /** The zero draft (Rev.0). */
     provisions: z.array(NewProvisionSchema).max(2_000),
@@ -86,22 +97,66 @@ export const PositionRequestSchema = z
   })
   .meta({ id: "PositionRequest" });
 
+export const InvitedCommentRequestSchema = z
+  .strictObject({ text: markup(4_000), version: z.number().int().min(1).optional() })
+  .meta({ id: "InvitedCommentRequest" });
+
 export const HandlingSchema = z.strictObject({
   proposal: z.string().max(64),
   action: z.enum(HANDLING_ACTIONS),
   /** For accept-modified: the chair's wording. */
   text: optionalMarkup(20_000).optional(),
+  /** For merge: the open proposal it is merged into (its makers join that one's backers). */
+  into: z.string().max(64).optional(),
 });
 
 export const IssueRevisionRequestSchema = z
-  .strictObject({ version: z.number().int().min(1), handlings: z.array(HandlingSchema).max(5_000).default([]) })
+  .strictObject({
+    version: z.number().int().min(1),
+    handlings: z.array(HandlingSchema).max(5_000).default([]),
+    /** A draft revision the secretariat prepared: its handlings are the revision's (then `handlings` stays empty). */
+    draft: z.string().max(64).optional(),
+  })
   .meta({ id: "IssueRevisionRequest" });
+
+export const DRAFT_KINDS = ["revision", "compromise"] as const;
+/** A drafting officer's draft for the chair: a draft revision (handlings) or compromise text for a provision's bracket. */
+export const PrepareDraftRequestSchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("revision"), handlings: z.array(HandlingSchema).min(1).max(5_000), note: optionalMarkup(2_000).default("") }),
+    z.strictObject({
+      kind: z.literal("compromise"),
+      provision: ProvisionIdSchema,
+      bracket: z.number().int().min(0).nullable(),
+      text: optionalMarkup(20_000),
+      note: optionalMarkup(2_000).default(""),
+    }),
+  ])
+  .meta({ id: "PrepareDraftRequest" });
+export const DraftSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(DRAFT_KINDS),
+    handlings: z.array(HandlingSchema).optional(),
+    provision: z.string().optional(),
+    bracket: z.number().int().nullable().optional(),
+    text: z.string().optional(),
+    note: z.string(),
+    preparedAt: z.string(),
+    state: z.enum(["pending", "issued", "discarded"]),
+    usedIn: z.number().int().nullable(),
+    decidedAt: z.string().nullable(),
+  })
+  .meta({ id: "Draft" });
+export const DraftListSchema = z.object({ items: z.array(DraftSchema) });
 
 export const CompromiseRequestSchema = z.strictObject({
   /** The index of the top-level bracket replaced, or null to replace the whole base text. */
   bracket: z.number().int().min(0).nullable(),
   text: optionalMarkup(20_000),
   version: z.number().int().min(1),
+  /** The secretariat's draft this compromise text comes from (the chair may have edited its words): marked issued. */
+  draft: z.string().max(64).optional(),
 });
 export const MarkRequestSchema = z.strictObject({ mark: z.enum(["agreed-ad-ref", "agreed"]).nullable(), version: z.number().int().min(1) });
 export const FacilitatorRequestSchema = z.strictObject({ delegation: PartyCodeSchema.nullable(), version: z.number().int().min(1) });
@@ -109,8 +164,33 @@ export const TranslationRequestSchema = z.strictObject({ text: markup(20_000), v
 export const VisibilityRequestSchema = z.strictObject({ visibility: z.enum(VISIBILITIES), version: z.number().int().min(1) });
 export const SilenceRequestSchema = z.strictObject({ deadline: IsoInstantSchema, version: z.number().int().min(1) });
 export const BreakSilenceRequestSchema = z.strictObject({ reason: markup(4_000), provision: ProvisionIdSchema.nullable().optional() });
-export const StatementRequestSchema = z.strictObject({ text: markup(8_000), provision: ProvisionIdSchema.nullable().optional() });
+/** Explanation of position before or after adoption, reservation, interpretative statement. */
+export const STATEMENT_KINDS = ["explanation-before", "explanation-after", "reservation", "interpretative"] as const;
+export const StatementRequestSchema = z.strictObject({
+  text: markup(8_000),
+  provision: ProvisionIdSchema.nullable().optional(),
+  /** Absent: an explanation of position before adoption, or after it once the document is adopted. */
+  kind: z.enum(STATEMENT_KINDS).optional(),
+  /** The language the delegation chose for it (one of the organization's); absent: the document's base language. */
+  language: LanguageSchema.optional(),
+});
 export const NoteRequestSchema = z.strictObject({ text: markup(8_000), provision: ProvisionIdSchema.nullable().optional() });
+export const RuleChangeRequestSchema = z
+  .strictObject({
+    subject: SubjectCodeSchema.nullable(),
+    concerning: PartyCodeSchema.nullable().optional(),
+    /** Why the decision is now of this kind: recorded with the change, shown to everyone. */
+    reason: markup(2_000),
+    version: z.number().int().min(1),
+  })
+  .meta({ id: "RuleChangeRequest" });
+export const CallRequestSchema = z.strictObject({ version: z.number().int().min(1) }).meta({ id: "CallRequest" });
+export const ObjectionRequestSchema = z.strictObject({ reason: markup(4_000) }).meta({ id: "ObjectionRequest" });
+/** The chair withdraws the call, or cancels a silence procedure, saying why. */
+export const ReasonRequestSchema = z.strictObject({ reason: markup(2_000) }).meta({ id: "ReasonRequest" });
+export const InvitationRequestSchema = z
+  .strictObject({ party: PartyCodeSchema, version: z.number().int().min(1) })
+  .meta({ id: "InvitationRequest", description: "A non-member delegation the chair invites to see the draft and comment (or whose invitation ends)." });
 export const AdoptionRequestSchema = z.strictObject({ version: z.number().int().min(1), place: PlaceSchema.nullable().optional() });
 export const DocumentListQuerySchema = z.strictObject({ body: z.string().max(16).optional(), status: z.enum(DOCUMENT_STATUSES).optional() });
 export const DiffQuerySchema = z.strictObject({ from: RevisionNumberSchema, to: RevisionNumberSchema });
@@ -144,7 +224,14 @@ export const ProvisionSchema = z
   })
   .meta({ id: "Provision" });
 
-export const PositionSchema = z.object({ delegation: z.string(), stance: z.enum(STANCES), text: z.string(), at: z.string() });
+export const PositionSchema = z.object({
+  delegation: z.string(),
+  stance: z.enum(STANCES),
+  text: z.string(),
+  /** A comment by a non-member delegation on the chair's invitation: shown as such, never blocking. */
+  nonMember: z.boolean(),
+  at: z.string(),
+});
 
 export const ProposalSchema = z
   .object({
@@ -156,29 +243,88 @@ export const ProposalSchema = z
     quote: z.string(),
     justification: z.string(),
     status: z.enum(PROPOSAL_STATUSES),
-    handling: z.object({ action: z.enum(HANDLING_ACTIONS), text: z.string().optional() }).nullable(),
+    handling: z.object({ action: z.enum(RECORDED_HANDLING_ACTIONS), text: z.string().optional(), into: z.string().optional() }).nullable(),
     madeIn: z.number().int(),
     handledIn: z.number().int().nullable(),
     version: z.number().int(),
     supporters: z.array(z.string()),
     opposers: z.array(z.string()),
+    /** Delegations that joined the proposal, with when (via: the proposal merged into this one). */
+    cosponsors: z.array(z.object({ delegation: z.string(), at: z.string(), via: z.string().optional() })),
     positions: z.array(PositionSchema),
     at: z.string(),
   })
   .meta({ id: "Proposal" });
 
 export const SilenceSchema = z.object({
-  state: z.enum(["none", "running", "broken", "passed"]),
+  state: z.enum(["none", "running", "broken", "cancelled", "passed"]),
   startedAt: z.string().optional(),
   deadline: z.string().optional(),
+  /** The issued revision under silence. */
+  revision: z.number().int().optional(),
+  cancelledAt: z.string().optional(),
   brokenBy: z.string().optional(),
   brokenAt: z.string().optional(),
   reason: z.string().optional(),
 });
 
-export const StatementSchema = z.object({ id: z.string(), delegation: z.string(), provision: z.string().nullable(), text: z.string(), at: z.string() });
+export const StatementSchema = z.object({
+  id: z.string(),
+  /** Its number among the document's statements (1, 2…), as annexed to the record. */
+  number: z.number().int(),
+  delegation: z.string(),
+  provision: z.string().nullable(),
+  kind: z.enum(STATEMENT_KINDS),
+  language: z.string(),
+  text: z.string(),
+  at: z.string(),
+});
 
-export const AdoptionSchema = z.object({ number: z.string(), date: z.string(), adoptedAt: z.string(), place: PlaceSchema.nullable(), by: z.enum(["chair", "silence"]) });
+export const CallObjectionSchema = z.object({
+  delegation: z.string(),
+  reason: z.string(),
+  at: z.string(),
+  /** Whether it counts under the document's rule (under consensus minus one, the concerned member's does not). */
+  counts: z.boolean(),
+  withdrawnAt: z.string().optional(),
+});
+/** The chair's call for objections on an issued revision: open, closed by adoption, or withdrawn (with a reason). */
+export const CallSchema = z
+  .object({
+    state: z.enum(["open", "adopted", "withdrawn"]),
+    revision: z.number().int(),
+    openedAt: z.string(),
+    closedAt: z.string().optional(),
+    reason: z.string().optional(),
+    objections: z.array(CallObjectionSchema),
+  })
+  .meta({ id: "CallForObjections" });
+
+/** A recorded change of the kind of decision, and so of its rule: from what, to what, why, by whom, when. */
+export const RuleChangeSchema = z.object({
+  from: z.object({ rule: z.string(), subject: z.string().nullable(), concerning: z.string().nullable() }),
+  to: z.object({ rule: z.string(), subject: z.string().nullable(), concerning: z.string().nullable() }),
+  reason: z.string(),
+  by: z.string().nullable(),
+  at: z.string(),
+});
+
+export const AdoptionSchema = z.object({
+  number: z.string(),
+  date: z.string(),
+  /** The instant of adoption: the deadline met by a silence procedure, the close of the call in the room. */
+  adoptedAt: z.string(),
+  place: PlaceSchema.nullable(),
+  by: z.enum(["chair", "silence"]),
+  /** The issued revision adopted (absent for documents adopted before revisions were recorded with adoption). */
+  revision: z.number().int().optional(),
+  /** SHA-256 (hex) of each language version of that revision, as languageVersionText writes it. */
+  hashes: z.record(z.string(), z.string()).optional(),
+  /** What the adoption met: the silence deadline, or the call for objections (opened, closed). */
+  met: z
+    .union([z.object({ procedure: z.literal("silence"), deadline: z.string() }), z.object({ procedure: z.literal("call"), openedAt: z.string(), closedAt: z.string() })])
+    .optional(),
+});
 
 export const BlockerSchema = z.object({ code: z.string(), provisions: z.array(z.string()).optional(), delegations: z.array(z.string()).optional() });
 
@@ -208,8 +354,18 @@ export const DocumentSchema = DocumentSummarySchema.extend({
   languages: z.array(LanguageSchema),
   meeting: z.string().nullable(),
   place: PlaceSchema.nullable(),
+  /** The organization's rule this document is decided by, following from its kind of decision. */
   decisionRule: z.string(),
+  /** The kind of decision, when the organization's rules name it (else null: the general rule). */
+  subject: z.string().nullable(),
   concerning: z.string().nullable(),
+  ruleChanges: z.array(RuleChangeSchema),
+  /** Non-member delegations the chair invited to see the draft and comment, with when (and when the grant ended). */
+  invited: z.array(z.object({ party: z.string(), grantedAt: z.string(), grantedBy: z.string().nullable(), endedAt: z.string().optional() })),
+  /** The current or last call for objections. */
+  call: CallSchema.nullable(),
+  /** Provisions changed since the last issued revision: silence and adoption wait for a new revision. */
+  changedSinceRevision: z.array(z.string()),
   /** The delegation chairing the document's body today. */
   chair: z.string().nullable(),
   provisions: z.array(ProvisionSchema),
@@ -230,8 +386,10 @@ export const RevisionSchema = z
     number: z.number().int(),
     issuedAt: z.string(),
     issuedBy: z.string().nullable(),
+    /** The secretariat's draft revision it was issued from, if any. */
+    draft: z.string().nullable(),
     provisions: z.array(ProvisionSchema),
-    outcomes: z.array(z.object({ proposal: z.string(), label: z.string(), action: z.enum(HANDLING_ACTIONS), result: z.string() })),
+    outcomes: z.array(z.object({ proposal: z.string(), label: z.string(), action: z.enum(RECORDED_HANDLING_ACTIONS), result: z.string() })),
   })
   .meta({ id: "Revision" });
 
@@ -276,4 +434,6 @@ export type ProposalChanged = z.infer<typeof ProposalChangedSchema>;
 export type RevisionDto = z.infer<typeof RevisionSchema>;
 export type IssuedRevisionDto = z.infer<typeof IssuedRevisionSchema>;
 export type DiffDto = z.infer<typeof DiffSchema>;
+export type HandlingDto = z.infer<typeof HandlingSchema>;
+export type DraftDto = z.infer<typeof DraftSchema>;
 export type NoteDto = z.infer<typeof NoteSchema>;

@@ -100,6 +100,14 @@ export const FIELD_ERROR_CODES = [
   "unknown-body",
   "unknown-proposal",
   "base-language-missing",
+  /** A kind of decision (a subject of the organization's rules) on a document that is not a decision. */
+  "not-a-decision",
+  /** The member a decision concerns is not a member state on the day. */
+  "not-a-member",
+  /** The value is what the record already says. */
+  "unchanged",
+  /** A silence procedure shorter than the organization's minimum period. */
+  "silence-too-short",
   /** A language the organization does not work in (its official and working languages are in its data). */
   "not-organization-language",
   /** A registry change that would leave the registry inconsistent (an unknown reference, a history out of order…). */

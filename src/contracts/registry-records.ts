@@ -62,9 +62,11 @@ export const organizationSchema = z.strictObject({
       names: localizedText,
       appliesTo: localizedText,
       excludesConcerned: z.boolean().optional(),
+      subjects: z.array(z.strictObject({ code, names: localizedText })).min(1).optional(),
       source: sourceKey,
     }),
   ),
+  negotiation: z.strictObject({ minimumSilenceHours: z.number().min(0).max(24 * 90) }).optional(),
   rotation: z.strictObject({
     orderLanguage: z.string().regex(LANGUAGE_CODE, "a language code (BCP 47)"),
     termYears: z.number().int().min(1),

@@ -70,8 +70,12 @@ export const OrganizationSchema = z
     translationLanguages: z.array(z.string()),
     tiers: z.array(TierSchema),
     decisionRules: z.array(
-      z.object({ code: z.string(), names: LocalizedTextSchema, appliesTo: LocalizedTextSchema, excludesConcerned: z.boolean().optional(), source: z.string() }),
+      z.object({ code: z.string(), names: LocalizedTextSchema, appliesTo: LocalizedTextSchema, excludesConcerned: z.boolean().optional(),
+        subjects: z.array(z.object({ code: z.string(), names: LocalizedTextSchema })).optional(),
+        source: z.string(),
+      }),
     ),
+    negotiation: z.object({ minimumSilenceHours: z.number() }),
     bodyKinds: z.array(z.object({ code: z.string(), names: LocalizedTextSchema })).optional(),
     relationKinds: z.array(z.object({ code: z.string(), names: LocalizedTextSchema })).optional(),
     rotation: z.object({ orderLanguage: z.string(), termYears: z.number(), summitAt: z.enum(["term_end", "term_start"]).optional(), description: LocalizedTextSchema, source: z.string() }),

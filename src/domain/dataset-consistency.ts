@@ -225,6 +225,7 @@ function* textsOf(registry: Registry): Generator<[RegistrySection, string, strin
   for (const r of org.decisionRules) {
     yield ["organization", org.code, `decisionRules.${r.code}.names`, r.names];
     yield ["organization", org.code, `decisionRules.${r.code}.appliesTo`, r.appliesTo];
+    for (const s of r.subjects ?? []) yield ["organization", org.code, `decisionRules.${r.code}.subjects.${s.code}.names`, s.names];
   }
   for (const v of org.values) yield ["organization", org.code, `values.${v.code}.names`, v.names];
   for (const a of org.accessionStages ?? []) yield ["organization", org.code, `accessionStages.${a.code}.names`, a.names];

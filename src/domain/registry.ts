@@ -36,7 +36,18 @@ export interface DecisionRule {
   readonly appliesTo: LocalizedText;
   /** Whether the objection of the member a decision concerns does not count (the SCO's "consensus minus one"). */
   readonly excludesConcerned?: boolean | undefined;
+  /** The kinds of decision the rule applies to (the SCO's consensus minus one: suspension, expulsion); absent for the general rule. */
+  readonly subjects?: readonly { readonly code: string; readonly names: LocalizedText }[] | undefined;
   readonly source: string;
+}
+
+/** Concord's settings for an organization whose data fixes none (a setting, not a fact about the organization). */
+export const DEFAULT_NEGOTIATION_SETTINGS: NegotiationSettings = { minimumSilenceHours: 24 };
+
+/** How the organization runs its negotiations, where its rules or practice fix it. */
+export interface NegotiationSettings {
+  /** The shortest silence procedure the chair may start, in hours. */
+  readonly minimumSilenceHours: number;
 }
 
 export interface AccessionStage {
@@ -65,6 +76,8 @@ export interface OrganizationProfile {
   readonly translationLanguages?: readonly string[] | undefined;
   readonly tiers: readonly Tier[];
   readonly decisionRules: readonly DecisionRule[];
+  /** Negotiation settings; Concord's defaults (DEFAULT_NEGOTIATION_SETTINGS) when absent. */
+  readonly negotiation?: NegotiationSettings | undefined;
   readonly rotation: RotationRule;
   /** The kinds of bodies and of relations with other organizations, with their names. */
   readonly bodyKinds?: readonly NamedKind[] | undefined;

@@ -109,7 +109,7 @@ describe("the negotiation room", () => {
       await chair.page.getByTestId("submit-revision").click();
       const confirmation = chair.page.getByTestId("confirm-revision");
       await confirmation.waitFor();
-      expect(await confirmation.getByTestId("confirm-summary").innerText()).toBe("0 accepted, 1 bracketed, 0 deferred, and 0 withdrawn");
+      expect(await confirmation.getByTestId("confirm-summary").innerText()).toBe("0 accepted, 1 bracketed, 0 deferred, and 0 not retained");
       // The revision's answer carries the document as it now stands: neither it nor its live echo has the chair's page
       // read the whole document again.
       const documentReads: string[] = [];
@@ -289,7 +289,7 @@ describe("the negotiation room", () => {
           await page.getByTestId("submit-revision").click();
           const confirmation = page.getByTestId("confirm-revision");
           await confirmation.waitFor();
-          const summary = { "zh-CN": "接受 1 项、加括号 0 项、推迟 1 项和撤回 0 项", ru: "1 принято, 0 в скобках, 1 отложено и 0 снято", en: "1 accepted, 0 bracketed, 1 deferred, and 0 withdrawn" }[language];
+          const summary = { "zh-CN": "接受 1 项、加括号 0 项、推迟 1 项和不予保留 0 项", ru: "1 принято, 0 в скобках, 1 отложено и 0 не сохранено", en: "1 accepted, 0 bracketed, 1 deferred, and 0 not retained" }[language];
           expect(await confirmation.getByTestId("confirm-summary").innerText()).toBe(summary);
           expect(await missingKeys(page)).toEqual([]);
           // The dialog as the chair sees it (it covers the screen on a phone): the window, not the whole page, once it has faded in.

@@ -1,5 +1,6 @@
 // The worked example of ../shared/domain/negotiation.md through the API, on a test clock in August 2025 (China chairs,
 // Mongolia is an observer), with a server restart while the second silence procedure runs; on PGlite and PostgreSQL.
+// Step 8a (adoption in the room through a call for objections) is in negotiation-consensus.test.ts.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -184,20 +185,25 @@ describe.each(testDatabases)("the worked example of negotiation.md on $name", (t
       ["OP4", ["zh", "en"]],
       ["OP8", ["zh", "en"]],
     ]);
-    // Adoption and silence wait for the translations.
+    // Silence applies to an issued revision: the compromise and the marks came after Rev.1.
     response = await (await head("CN")).request("POST", `/api/v1/documents/${id}/silence`, { deadline: new Date(clock.getTime() + 24 * HOUR).toISOString(), version: document.version });
     expect(response.statusCode).toBe(409);
-    expect(response.json().code).toBe("not-ready-for-adoption");
+    expect(response.json().code).toBe("revision-needed");
+    expect(document.blockers.map((b: any) => b.code)).toEqual(["outdated-versions", "changed-since-revision"]);
 
-    // 7. Translations updated; a deadline in the past is refused; the silence procedure starts for 24 hours.
+    // 7. Translations updated and the text issued as Rev.2; a deadline in the past is refused; silence for 24 hours on Rev.2.
     document = await updateTranslations(id, outdated);
     expect(document.provisions.every((p: any) => p.outdated.length === 0)).toBe(true);
+    response = await (await head("CN")).request("POST", `/api/v1/documents/${id}/revisions`, { version: document.version });
+    expect(response.statusCode, response.body).toBe(201);
+    document = response.json().current;
+    expect(document).toMatchObject({ revision: 2, blockers: [] });
     response = await (await head("CN")).request("POST", `/api/v1/documents/${id}/silence`, { deadline: new Date(clock.getTime() - HOUR).toISOString(), version: document.version });
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe("deadline-in-past");
     response = await (await head("CN")).request("POST", `/api/v1/documents/${id}/silence`, { deadline: new Date(clock.getTime() + 24 * HOUR).toISOString(), version: document.version });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toMatchObject({ status: "silence", silence: { state: "running" } });
+    expect(response.json()).toMatchObject({ status: "silence", silence: { state: "running", revision: 2 } });
 
     // Iran breaks silence on OP9 with a reason: the procedure fails and OP9 is bracketed again.
     advance(3 * HOUR);
@@ -211,7 +217,7 @@ describe.each(testDatabases)("the worked example of negotiation.md on $name", (t
     expect(op9Bracketed.status).toBe("bracketed");
     expect(op9Bracketed.brackets[0].requestedBy).toEqual(["IR"]);
 
-    // 8. A compromise on OP9, agreed and translated; a second silence procedure.
+    // 8. A compromise on OP9, agreed and translated, issued as Rev.3; a second silence procedure on Rev.3.
     response = await (await head("CN")).request("POST", `/api/v1/documents/${id}/provisions/${op9.id}/compromise`, { bracket: 0, text: "Пункт 8: государства-члены продолжат консультации.", version: op9Bracketed.version });
     expect(response.statusCode, response.body).toBe(200);
     let op9Now = response.json().provisions.find((p: any) => p.id === op9.id);
@@ -219,6 +225,9 @@ describe.each(testDatabases)("the worked example of negotiation.md on $name", (t
     expect(response.statusCode, response.body).toBe(200);
     op9Now = response.json().provisions.find((p: any) => p.id === op9.id);
     document = await updateTranslations(id, [op9Now]);
+    response = await (await head("CN")).request("POST", `/api/v1/documents/${id}/revisions`, { version: document.version });
+    expect(response.statusCode, response.body).toBe(201);
+    document = response.json().current;
     const deadline = new Date(clock.getTime() + 24 * HOUR);
     response = await (await head("CN")).request("POST", `/api/v1/documents/${id}/silence`, { deadline: deadline.toISOString(), version: document.version });
     expect(response.statusCode, response.body).toBe(200);
@@ -232,7 +241,17 @@ describe.each(testDatabases)("the worked example of negotiation.md on $name", (t
     await start();
     document = await get(id);
     expect(document.status).toBe("adopted");
-    expect(document.adoption).toMatchObject({ number: "CHS/2025/1", date: deadline.toISOString().slice(0, 10), by: "silence", place: { en: "Tianjin" } });
+    // Adopted as Rev.3, as of the deadline it met (not the hour later when the restarted server noticed).
+    expect(document.adoption).toMatchObject({
+      number: "CHS/2025/1",
+      date: deadline.toISOString().slice(0, 10),
+      adoptedAt: deadline.toISOString(),
+      by: "silence",
+      revision: 3,
+      met: { procedure: "silence", deadline: deadline.toISOString() },
+      place: { en: "Tianjin" },
+    });
+    expect(Object.keys(document.adoption.hashes).sort()).toEqual(["en", "ru", "zh"]);
     expect(await app.services.silence.sweep()).toBe(0);
     const adoptedEvents = await database.db.execute(`select count(*)::int as n from events where stream = 'document:${id}' and type = 'document.adopted'` as never);
     expect((adoptedEvents as any).rows[0].n).toBe(1);
@@ -241,7 +260,17 @@ describe.each(testDatabases)("the worked example of negotiation.md on $name", (t
     const op2 = byNumber(document, "OP2");
     response = await (await head("IN")).request("POST", `/api/v1/documents/${id}/statements`, { text: "India's position on OP2 is recorded.", provision: op2.id });
     expect(response.statusCode, response.body).toBe(201);
-    expect(response.json().statements).toEqual([expect.objectContaining({ delegation: "IN", provision: op2.id })]);
+    // An explanation of position after adoption (the default once adopted), in the language India chose; numbered.
+    expect(response.json().statements).toEqual([expect.objectContaining({ number: 1, delegation: "IN", provision: op2.id, kind: "explanation-after", language: "ru" })]);
+    response = await (await head("IN")).request("POST", `/api/v1/documents/${id}/statements`, { text: "India's reservation on OP3.", kind: "reservation", language: "en" });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().statements[1]).toMatchObject({ number: 2, kind: "reservation", language: "en" });
+    response = await (await head("IN")).request("POST", `/api/v1/documents/${id}/statements`, { text: "Too late.", kind: "explanation-before" });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe("statement-kind");
+    response = await (await head("IN")).request("POST", `/api/v1/documents/${id}/statements`, { text: "In French.", language: "fr" });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0]).toMatchObject({ field: "body.language", code: "not-organization-language" });
 
     // Nothing changes after adoption.
     response = await (await head("RU")).request("POST", `/api/v1/documents/${id}/proposals`, { change: { type: "delete-provision", provision: op2.id } });

@@ -36,7 +36,13 @@ interface Fixtures {
   readonly delegateIds: Map<string, string>;
   next(): number;
   /** A fresh draft (opened by the secretariat, for the CHS chaired today by Kyrgyzstan): one provision, every version current. */
-  document(options?: { ready?: boolean; silence?: boolean; proposal?: boolean }): Promise<{ id: string; provision: string; version: number; proposal: string | null }>;
+  /**
+   * Ready: agreed and issued as Rev.1 (silence and a call apply to an issued revision); silence: under a silence procedure;
+   * call: a call for objections open on Rev.1; decision: a document of kind decision.
+   */
+  document(options?: { ready?: boolean; silence?: boolean; call?: boolean; proposal?: boolean; decision?: boolean; invite?: string | null }): Promise<{ id: string; provision: string; version: number; proposal: string | null }>;
+  /** A fresh draft with the secretariat's compromise text for its provision, pending. */
+  draft(): Promise<{ document: string; draft: string }>;
   /** A fresh CMFA meeting (chaired by Kyrgyzstan, members invited by right); with an agenda item, or Russia's list submitted. */
   meeting(options?: { item?: boolean; list?: boolean }): Promise<{ id: string; version: number; item: string | null; list: string | null }>;
   /** A fresh meeting with an agenda item on which the secretariat asked the floor for `delegation`: the request's id. */
@@ -53,6 +59,10 @@ const draft = () => ({ chair: "KG", visibility: "members" });
 const MEMBERS = ["BY", "CN", "IN", "IR", "KG", "KZ", "PK", "RU", "TJ", "UZ"];
 const meeting = () => ({ chair: "KG", visibility: "participants", isRecord: false, invited: new Set(MEMBERS) });
 const draftProvision = () => ({ chair: "KG", visibility: "members", facilitator: null });
+/** Whether the subject may make a proposal on a draft (a delegation whose tier may propose). */
+const mayPropose = (s: Subject): boolean => s.actor.delegation !== null && s.actor.rights?.propose === true;
+/** The subject's delegation when the chair may invite it to a draft: one whose tier may not object. */
+const invitable = (s: Subject): string | null => (s.actor.delegation !== null && s.actor.rights?.object !== true ? s.actor.delegation : null);
 
 /** How to exercise each right. A right without an entry fails the test: add one with every new capability. */
 const ENDPOINTS: Record<string, Endpoint> = {
@@ -114,6 +124,25 @@ const ENDPOINTS: Record<string, Endpoint> = {
       },
     ]),
   ),
+  "position.retract": {
+    // The subject's own support first (refused too where the tier may not support, so nothing is written).
+    call: async (s, f) => {
+      const d = await f.document({ proposal: true });
+      await s.client.request("POST", `/api/v1/proposals/${d.proposal}/positions`, { stance: "support" });
+      return s.client.request("POST", `/api/v1/proposals/${d.proposal}/positions`, { stance: "retract" });
+    },
+    resource: draft,
+  },
+  "proposal.withdraw": {
+    // The subject withdraws its own proposal where it may make one; else Russia's, which is not its own.
+    call: async (s, f) => {
+      const d = await f.document({ proposal: true });
+      const own = await s.client.request("POST", `/api/v1/documents/${d.id}/proposals`, { change: { type: "insert", provision: d.provision, at: 0, text: "Впредь " } });
+      return s.client.request("POST", `/api/v1/proposals/${own.statusCode === 201 ? own.json().id : d.proposal}/withdrawal`, {});
+    },
+    resource: (s) => ({ ...draft(), proposer: mayPropose(s) ? s.actor.delegation : "RU" }),
+  },
+  "proposal.cosponsor": { call: async (s, f) => s.client.request("POST", `/api/v1/proposals/${(await f.document({ proposal: true })).proposal}/cosponsors`, {}), resource: draft },
   "revision.issue": { call: async (s, f) => s.client.request("POST", `/api/v1/documents/${(await f.document()).id}/revisions`, { version: 1 }), resource: draft },
   "provision.compromise": {
     call: async (s, f) => {
@@ -150,7 +179,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "silence.start": {
     call: async (s, f) => {
       const d = await f.document({ ready: true });
-      return s.client.request("POST", `/api/v1/documents/${d.id}/silence`, { deadline: new Date(Date.now() + 86_400_000).toISOString(), version: d.version });
+      return s.client.request("POST", `/api/v1/documents/${d.id}/silence`, { deadline: new Date(Date.now() + 25 * 3_600_000).toISOString(), version: d.version });
     },
     resource: draft,
   },
@@ -159,9 +188,74 @@ const ENDPOINTS: Record<string, Endpoint> = {
     resource: draft,
   },
   "statement.create": { call: async (s, f) => s.client.request("POST", `/api/v1/documents/${(await f.document()).id}/statements`, { text: "Our position." }), resource: draft },
-  "document.adopt": {
+  "document.invite": {
+    call: async (s, f) => {
+      const d = await f.document();
+      return s.client.request("POST", `/api/v1/documents/${d.id}/invitations`, { party: "MN", version: d.version });
+    },
+    resource: draft,
+  },
+  "position.comment-invited": {
+    // The chair invited the subject's delegation when it is a non-member (a member's invitation is refused: it needs none).
+    call: async (s, f) => {
+      const d = await f.document({ proposal: true, invite: invitable(s) });
+      return s.client.request("POST", `/api/v1/proposals/${d.proposal}/invited-comments`, { text: "Our partner's view." });
+    },
+    resource: (s) => ({ ...draft(), invited: [invitable(s)].filter((party) => party !== null) }),
+  },
+  "draft.prepare": {
+    call: async (s, f) => {
+      const d = await f.document();
+      return s.client.request("POST", `/api/v1/documents/${d.id}/drafts`, { kind: "compromise", provision: d.provision, bracket: null, text: "Государства-члены тесно сотрудничают.", note: "For the chair." });
+    },
+    resource: draft,
+  },
+  "draft.read": { call: async (s, f) => s.client.request("GET", `/api/v1/documents/${(await f.document()).id}/drafts`), resource: draft },
+  "draft.discard": {
+    call: async (s, f) => {
+      const d = await f.draft();
+      return s.client.request("POST", `/api/v1/documents/${d.document}/drafts/${d.draft}/discard`, {});
+    },
+    resource: draft,
+  },
+  "silence.cancel": {
+    call: async (s, f) => s.client.request("POST", `/api/v1/documents/${(await f.document({ silence: true })).id}/silence/cancellation`, { reason: "Consultations continue." }),
+    resource: draft,
+  },
+  "document.rule": {
+    call: async (s, f) => {
+      const d = await f.document({ decision: true });
+      return s.client.request("POST", `/api/v1/documents/${d.id}/rule`, { subject: "suspension", concerning: "BY", reason: "The decision is on suspension.", version: d.version });
+    },
+    resource: draft,
+  },
+  "call.open": {
     call: async (s, f) => {
       const d = await f.document({ ready: true });
+      return s.client.request("POST", `/api/v1/documents/${d.id}/call`, { version: d.version });
+    },
+    resource: draft,
+  },
+  "call.withdraw": {
+    call: async (s, f) => s.client.request("POST", `/api/v1/documents/${(await f.document({ call: true })).id}/call/withdrawal`, { reason: "Consultations continue." }),
+    resource: draft,
+  },
+  "call.object": {
+    call: async (s, f) => s.client.request("POST", `/api/v1/documents/${(await f.document({ call: true })).id}/call/objections`, { reason: "We cannot join consensus." }),
+    resource: draft,
+  },
+  "call.withdraw-objection": {
+    // The subject's own objection first (refused too where the right is missing, so nothing is written).
+    call: async (s, f) => {
+      const d = await f.document({ call: true });
+      await s.client.request("POST", `/api/v1/documents/${d.id}/call/objections`, { reason: "We cannot join consensus." });
+      return s.client.request("POST", `/api/v1/documents/${d.id}/call/objections/withdrawal`, {});
+    },
+    resource: draft,
+  },
+  "document.adopt": {
+    call: async (s, f) => {
+      const d = await f.document({ call: true });
       return s.client.request("POST", `/api/v1/documents/${d.id}/adoption`, { version: d.version });
     },
     resource: draft,
@@ -270,8 +364,14 @@ describe("the permission matrix", () => {
     },
     badge: async () => (await makeBadge()).token,
     meetingBadge: () => makeBadge(),
+    async draft() {
+      const d = await this.document();
+      const prepared = await admin.request("POST", `/api/v1/documents/${d.id}/drafts`, { kind: "compromise", provision: d.provision, bracket: null, text: "Государства-члены сотрудничают тесно." });
+      expect(prepared.statusCode, prepared.body).toBe(201);
+      return { document: d.id, draft: prepared.json().id };
+    },
     async document(options = {}) {
-      const created = await admin.request("POST", "/api/v1/documents", oneProvisionDraft());
+      const created = await admin.request("POST", "/api/v1/documents", { ...oneProvisionDraft(), ...(options.decision ? { kind: "decision" } : {}) });
       expect(created.statusCode, created.body).toBe(201);
       let document = created.json();
       const provision = document.provisions[0].id;
@@ -280,14 +380,27 @@ describe("the permission matrix", () => {
         const made = await russia.request("POST", `/api/v1/documents/${document.id}/proposals`, { change: { type: "insert", provision, at: 0, text: "Впредь " } });
         expect(made.statusCode, made.body).toBe(201);
         proposal = made.json().id;
+        document = { ...document, version: made.json().documentVersion };
       }
-      if (options.ready || options.silence) {
+      if (options.invite) {
+        const invited = await chair.request("POST", `/api/v1/documents/${document.id}/invitations`, { party: options.invite, version: document.version });
+        expect(invited.statusCode, invited.body).toBe(200);
+        document = invited.json();
+      }
+      if (options.ready || options.silence || options.call) {
         const marked = await chair.request("POST", `/api/v1/documents/${document.id}/provisions/${provision}/status`, { mark: "agreed", version: 1 });
         expect(marked.statusCode, marked.body).toBe(200);
-        document = marked.json();
+        const issued = await chair.request("POST", `/api/v1/documents/${document.id}/revisions`, { version: marked.json().version });
+        expect(issued.statusCode, issued.body).toBe(201);
+        document = issued.json().current;
+      }
+      if (options.call) {
+        const called = await chair.request("POST", `/api/v1/documents/${document.id}/call`, { version: document.version });
+        expect(called.statusCode, called.body).toBe(200);
+        document = called.json();
       }
       if (options.silence) {
-        const started = await chair.request("POST", `/api/v1/documents/${document.id}/silence`, { deadline: new Date(Date.now() + 86_400_000).toISOString(), version: document.version });
+        const started = await chair.request("POST", `/api/v1/documents/${document.id}/silence`, { deadline: new Date(Date.now() + 25 * 3_600_000).toISOString(), version: document.version });
         expect(started.statusCode, started.body).toBe(200);
         document = started.json();
       }

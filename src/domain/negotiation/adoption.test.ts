@@ -118,16 +118,16 @@ describe("adoptionBlockers", () => {
 describe("the silence procedure", () => {
   const start = at(0);
   const deadline = at(24 * HOUR);
-  const running = startSilence(NO_SILENCE, start, deadline) as Extract<Silence, { state: "running" }>;
+  const running = startSilence(NO_SILENCE, start, deadline, 1) as Extract<Silence, { state: "running" }>;
 
   it("runs from now until the deadline, as instants", () => {
-    expect(running).toEqual({ state: "running", startedAt: "2025-06-15T09:00:00.000Z", deadline: "2025-06-16T09:00:00.000Z" });
+    expect(running).toEqual({ state: "running", startedAt: "2025-06-15T09:00:00.000Z", deadline: "2025-06-16T09:00:00.000Z", revision: 1 });
   });
 
   it("refuses a deadline at or before now, and a second start while one runs", () => {
-    expect(refusal(() => startSilence(NO_SILENCE, start, start))).toBe("deadline-in-past");
-    expect(refusal(() => startSilence(NO_SILENCE, start, at(-1)))).toBe("deadline-in-past");
-    expect(refusal(() => startSilence(running, at(HOUR), at(48 * HOUR)))).toBe("silence-running");
+    expect(refusal(() => startSilence(NO_SILENCE, start, start, 1))).toBe("deadline-in-past");
+    expect(refusal(() => startSilence(NO_SILENCE, start, at(-1), 1))).toBe("deadline-in-past");
+    expect(refusal(() => startSilence(running, at(HOUR), at(48 * HOUR), 1))).toBe("silence-running");
   });
 
   it("ends with the first break strictly before the deadline, recording who broke it, when and why", () => {
@@ -137,14 +137,15 @@ describe("the silence procedure", () => {
     expect(refusal(() => breakSilence(running, deadline, "IR", "too late"))).toBe("silence-deadline-passed");
     expect(refusal(() => breakSilence(NO_SILENCE, start, "IR", "nothing to break"))).toBe("no-silence-running");
     expect(expireSilence(broken, at(48 * HOUR))).toBeNull();
-    // After a break the chair may circulate the text again.
-    expect(startSilence(broken, at(3 * HOUR), at(27 * HOUR)).state).toBe("running");
+    // After a break the text goes back to negotiation: silence again needs a new revision.
+    expect(refusal(() => startSilence(broken, at(3 * HOUR), at(27 * HOUR), 1))).toBe("revision-needed");
+    expect(startSilence(broken, at(3 * HOUR), at(27 * HOUR), 2)).toMatchObject({ state: "running", revision: 2 });
   });
 
   it("passes at the deadline, not a millisecond before, and only once", () => {
     expect(expireSilence(running, at(24 * HOUR - 1))).toBeNull();
     const passed = expireSilence(running, deadline);
-    expect(passed).toEqual({ state: "passed", startedAt: running.startedAt, deadline: running.deadline });
+    expect(passed).toEqual({ state: "passed", startedAt: running.startedAt, deadline: running.deadline, revision: 1 });
     expect(expireSilence(passed!, at(25 * HOUR))).toBeNull();
     expect(expireSilence(running, at(100 * HOUR))!.state).toBe("passed");
     expect(expireSilence(NO_SILENCE, at(100 * HOUR))).toBeNull();
@@ -152,7 +153,7 @@ describe("the silence procedure", () => {
 
   const commands = fc.array(
     fc.oneof(
-      fc.record({ op: fc.constant("start" as const), now: fc.integer({ min: 0, max: 100 }), deadline: fc.integer({ min: -5, max: 100 }) }),
+      fc.record({ op: fc.constant("start" as const), now: fc.integer({ min: 0, max: 100 }), deadline: fc.integer({ min: -5, max: 100 }), revision: fc.integer({ min: 1, max: 3 }) }),
       fc.record({ op: fc.constant("break" as const), now: fc.integer({ min: 0, max: 100 }) }),
       fc.record({ op: fc.constant("expire" as const), now: fc.integer({ min: 0, max: 100 }) }),
     ),
@@ -167,16 +168,25 @@ describe("the silence procedure", () => {
         let state: Silence["state"] = "none";
         let until = 0;
         let startedAt = "";
+        let revision = 0;
         let passes = 0;
         for (const command of list) {
           const now = at(command.now * HOUR);
           if (command.op === "start") {
-            const expected: NegotiationErrorCode | null = state === "running" ? "silence-running" : command.now + command.deadline <= command.now ? "deadline-in-past" : null;
+            const expected: NegotiationErrorCode | null =
+              state === "running"
+                ? "silence-running"
+                : command.now + command.deadline <= command.now
+                  ? "deadline-in-past"
+                  : state === "broken" && revision === command.revision
+                    ? "revision-needed"
+                    : null;
             if (expected) {
-              expect(refusal(() => startSilence(silence, now, at((command.now + command.deadline) * HOUR)))).toBe(expected);
+              expect(refusal(() => startSilence(silence, now, at((command.now + command.deadline) * HOUR), command.revision))).toBe(expected);
               continue;
             }
-            silence = startSilence(silence, now, at((command.now + command.deadline) * HOUR));
+            silence = startSilence(silence, now, at((command.now + command.deadline) * HOUR), command.revision);
+            revision = command.revision;
             state = "running";
             until = command.now + command.deadline;
             startedAt = now.toISOString();
@@ -191,7 +201,7 @@ describe("the silence procedure", () => {
           } else {
             const next = expireSilence(silence, now);
             if (state === "running" && command.now >= until) {
-              expect(next).toEqual({ state: "passed", startedAt, deadline: at(until * HOUR).toISOString() });
+              expect(next).toEqual({ state: "passed", startedAt, deadline: at(until * HOUR).toISOString(), revision });
               silence = next!;
               state = "passed";
               passes += 1;
@@ -286,7 +296,7 @@ describe("the worked example, through the pure core", () => {
     }
     expect(adoptionBlockers(text, { requireCurrentVersions: true, objections: [] })).toEqual([]);
     const t0 = at(0);
-    let silence = startSilence(NO_SILENCE, t0, at(24 * HOUR));
+    let silence = startSilence(NO_SILENCE, t0, at(24 * HOUR), 1);
     silence = breakSilence(silence, at(5 * HOUR), "IR", "OP9 needs more work");
     expect(silence.state).toBe("broken");
     const op9 = text.provisions.find((p) => numberOf(p.id) === "OP9")!;
@@ -298,7 +308,7 @@ describe("the worked example, through the pure core", () => {
     apply({ type: "compromise", provision: op9.id, bracket: 0, text: agreedOp9 });
     apply({ type: "mark", provision: op9.id, mark: "agreed" });
     expect(adoptionBlockers(text, { requireCurrentVersions: true, objections: [] })).toEqual([]);
-    silence = startSilence(silence, at(30 * HOUR), at(54 * HOUR));
+    silence = startSilence(silence, at(30 * HOUR), at(54 * HOUR), 2);
     expect(expireSilence(silence, at(54 * HOUR - 1))).toBeNull();
     silence = expireSilence(silence, at(54 * HOUR))!;
     expect(silence.state).toBe("passed");

@@ -18,7 +18,18 @@ const NEGOTIATION_REFUSALS = {
   "structure-differs": { kind: "invalid", title: "Not the base text's brackets" },
   "same-position": { kind: "invalid", title: "Not on one's own proposal" },
   "invalid-move": { kind: "invalid", title: "Not a move" },
+  "invalid-merge": { kind: "invalid", title: "Not a proposal to merge into" },
+  "no-position": { kind: "conflict", title: "No position to retract" },
+  "statement-kind": { kind: "invalid", title: "Not a statement of this kind now" },
+  "already-cosponsor": { kind: "conflict", title: "Already a co-sponsor" },
   "objection-not-counted": { kind: "conflict", title: "This objection does not count" },
+  "silence-too-short": { kind: "invalid", title: "Shorter than the minimum silence period" },
+  "revision-needed": { kind: "conflict", title: "A new revision is needed" },
+  "call-open": { kind: "conflict", title: "A call for objections is open" },
+  "no-call-open": { kind: "conflict", title: "No call for objections is open" },
+  "already-objected": { kind: "conflict", title: "The objection already stands" },
+  "no-objection": { kind: "conflict", title: "No objection to withdraw" },
+  "objections-stand": { kind: "conflict", title: "Objections stand" },
 } as const satisfies RefusalCatalogue<string>;
 
 export type NegotiationErrorCode = keyof typeof NEGOTIATION_REFUSALS;

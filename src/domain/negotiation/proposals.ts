@@ -34,7 +34,8 @@ export function anchorProvision(change: ProposalChange): string | null {
   return change.type === "add-provision" ? change.after : change.provision;
 }
 
-export const STANCES = ["support", "oppose", "comment"] as const;
+/** `retract` takes back the delegation's support or opposition. */
+export const STANCES = ["support", "oppose", "comment", "retract"] as const;
 export type Stance = (typeof STANCES)[number];
 
 export interface Position {
@@ -42,13 +43,13 @@ export interface Position {
   readonly stance: Stance;
 }
 
-/** Where each delegation stands now: its latest support or opposition counts; comments do not change it. */
+/** Where each delegation stands now: its latest support or opposition counts, unless retracted since; comments change nothing. */
 export function standings(proposer: string, positions: readonly Position[]): { supporters: string[]; opposers: string[] } {
   const latest = new Map<string, "support" | "oppose">();
   for (const position of positions) {
     if (position.stance === "comment" || position.delegation === proposer) continue;
     latest.delete(position.delegation);
-    latest.set(position.delegation, position.stance);
+    if (position.stance !== "retract") latest.set(position.delegation, position.stance);
   }
   const of = (stance: "support" | "oppose") => [...latest].filter(([, s]) => s === stance).map(([delegation]) => delegation);
   return { supporters: of("support"), opposers: of("oppose") };
@@ -93,20 +94,28 @@ function spanFitsMarkup(text: string, start: number, end: number): boolean {
   }
 }
 
-/** The chair's handling of a proposal when issuing a revision; recorded apart from what the text finally says. */
+/**
+ * The chair's handling of a proposal when issuing a revision; recorded apart from what the text finally says. The chair
+ * does not retain a proposal (never recorded as the proposer's withdrawal, which is the proposer's own act), or merges it
+ * into another, whose backers it joins.
+ */
 export type Handling =
   | { readonly action: "accept" }
   | { readonly action: "accept-modified"; readonly text: string }
   | { readonly action: "bracket" }
-  | { readonly action: "withdraw" }
-  | { readonly action: "supersede" }
+  | { readonly action: "not-retain" }
+  | { readonly action: "merge"; readonly into: string }
   | { readonly action: "defer" };
-export const HANDLING_ACTIONS = ["accept", "accept-modified", "bracket", "withdraw", "supersede", "defer"] as const satisfies readonly Handling["action"][];
+export const HANDLING_ACTIONS = ["accept", "accept-modified", "bracket", "not-retain", "merge", "defer"] as const satisfies readonly Handling["action"][];
+/** A handling as revisions recorded it: also the older `withdraw` and `supersede`, read but no longer given. */
+export type RecordedHandling = Handling | { readonly action: "withdraw" } | { readonly action: "supersede" };
 
 /** An open proposal as the revision sees it. */
 export interface OpenProposal {
   readonly id: string;
   readonly delegation: string;
+  /** Delegations that joined the proposal as co-sponsors: its makers too. */
+  readonly joinedBy?: readonly string[];
   readonly change: ProposalChange;
   readonly supporters: readonly string[];
   readonly opposers: readonly string[];
@@ -118,7 +127,7 @@ export function defaultHandling(proposal: OpenProposal): Handling {
 }
 
 /** What became of a proposal in a revision. */
-export type ProposalResult = "applied" | "bracketed" | "withdrawn" | "superseded" | "carried" | "colliding";
+export type ProposalResult = "applied" | "bracketed" | "not-retained" | "merged" | "withdrawn" | "superseded" | "carried" | "colliding";
 
 export interface ProposalOutcome {
   readonly proposal: string;

@@ -145,7 +145,7 @@ const handlings = (language: Language): fc.Arbitrary<Handling | null> =>
     {
       weight: 6,
       arbitrary: fc.oneof(
-        fc.constantFrom<Handling>({ action: "accept" }, { action: "bracket" }, { action: "withdraw" }, { action: "supersede" }, { action: "defer" }),
+        fc.constantFrom<Handling>({ action: "accept" }, { action: "bracket" }, { action: "not-retain" }, { action: "defer" }),
         proposedText(language).map((text): Handling => ({ action: "accept-modified", text })),
       ),
     },
@@ -735,13 +735,39 @@ describe("a revision", () => {
     expect(result.outcomes.map((o) => o.result)).toEqual(["applied", "colliding", "colliding"]);
   });
 
-  it("closes withdrawn and superseded proposals without touching the text", () => {
+  it("closes proposals the chair does not retain, or merges into another, without touching the text", () => {
     const text = english(provision("op1", "operative", { en: op4 }));
     const change: ProposalChange = { type: "replace", provision: "op1", ...span(op4, "shall"), text: "should" };
-    const result = revise(text, [proposal("P1", "RU", change), proposal("P2", "CN", { type: "delete-provision", provision: "op1" })], { P1: { action: "withdraw" }, P2: { action: "supersede" } });
+    const proposals = [proposal("P1", "RU", change), proposal("P2", "CN", { type: "delete-provision", provision: "op1" }), proposal("P3", "IN", { type: "delete-provision", provision: "op1" })];
+    const result = revise(text, proposals, { P1: { action: "not-retain" }, P2: { action: "merge", into: "P3" }, P3: { action: "defer" } });
     expect(result.text).toEqual(text);
-    expect(result.outcomes.map((o) => o.result)).toEqual(["withdrawn", "superseded"]);
+    expect(Object.fromEntries(result.outcomes.map((o) => [o.proposal, o.result]))).toEqual({ P1: "not-retained", P2: "merged", P3: "carried" });
     expect(result.changed).toEqual([]);
+  });
+
+  it("counts a merged proposal's makers and its co-sponsors among the backers of the proposal it joined", () => {
+    const text = english(provision("op1", "operative", { en: op4 }));
+    const should: ProposalChange = { type: "replace", provision: "op1", ...span(op4, "shall"), text: "should" };
+    const may: ProposalChange = { type: "replace", provision: "op1", ...span(op4, "shall"), text: "may" };
+    const result = revise(text, [{ ...proposal("P1", "RU", should, ["KZ"], ["IN"]), joinedBy: ["BY"] }, { ...proposal("P2", "PK", may, ["UZ"]), joinedBy: ["TJ"] }], {
+      P2: { action: "merge", into: "P1" },
+    });
+    expect(result.outcomes.map((o) => [o.proposal, o.result])).toEqual([
+      ["P1", "bracketed"],
+      ["P2", "merged"],
+    ]);
+    expect(result.text.provisions[0]!.brackets).toEqual([
+      { alternatives: [{ text: "shall", backers: ["IN"] }, { text: "should", backers: ["RU", "BY", "KZ", "PK", "TJ", "UZ"] }], requestedBy: ["IN"] },
+    ]);
+  });
+
+  it("refuses a merge into itself, into a proposal not in the revision, or into one itself closed", () => {
+    const text = english(provision("op1", "operative", { en: op4 }));
+    const should: ProposalChange = { type: "replace", provision: "op1", ...span(op4, "shall"), text: "should" };
+    const both = [proposal("P1", "RU", should), proposal("P2", "PK", { type: "delete-provision", provision: "op1" })];
+    for (const chosen of [{ P1: { action: "merge", into: "P1" } }, { P1: { action: "merge", into: "P9" } }, { P1: { action: "merge", into: "P2" }, P2: { action: "not-retain" } }, { P1: { action: "merge", into: "P2" }, P2: { action: "merge", into: "P1" } }] as Record<string, Handling>[]) {
+      expect(() => revise(text, both, chosen)).toThrow(expect.objectContaining({ code: "invalid-merge" }));
+    }
   });
 
   it("carries a deferred proposal re-anchored onto the new text, and marks one whose words changed as colliding", () => {
@@ -824,7 +850,25 @@ describe("a revision", () => {
     }
   });
 
-  it("never carries a proposal into an escape, where a word diff pairs a bracket with an escaped one", () => {
+  it("carries every deferred proposal of a revision that changes hundreds of long provisions, each still on its own words", () => {
+    // More provisions than the step's diff budget could compare word by word: the edits' own offsets carry them.
+    const sentence = (n: number) => `Member States shall strengthen cooperation in area ${n}, including exchanges of experts, joint training, common standards and regular consultations at every level. `;
+    const texts = Array.from({ length: 300 }, (_, n) => sentence(n).repeat(2).trim());
+    const text: WorkingText = { baseLanguage: "en", languages: ["en"], provisions: texts.map((en, n) => provision(`op${n}`, "operative", { en })) };
+    const proposals = texts.flatMap((en, n) => [
+      proposal(`A${n}`, "RU", { type: "replace", provision: `op${n}`, ...span(en, "shall"), text: "will" }),
+      proposal(`D${n}`, "CN", { type: "replace", provision: `op${n}`, ...span(en, "regular"), text: "periodic" }),
+    ]);
+    const result = revise(text, proposals, Object.fromEntries(texts.map((_, n) => [`D${n}`, { action: "defer" } as Handling])));
+    const deferred = result.outcomes.filter((o) => o.proposal.startsWith("D"));
+    expect(deferred.map((o) => o.result)).toEqual(texts.map(() => "carried"));
+    for (const outcome of deferred) {
+      const change = outcome.change as Extract<ProposalChange, { type: "replace" }>;
+      expect(result.text.provisions.find((p) => p.id === change.provision)!.texts.en!.slice(change.start, change.end)).toBe("regular");
+    }
+  });
+
+  it("carries a proposal past an edit full of escapes by the edit's own offsets, where a word diff would pair a bracket with an escaped one", () => {
     const base = "Member States [shall / to] act.";
     const text = english(provision("op1", "operative", { en: base }));
     const t = base.indexOf("to");
@@ -837,8 +881,11 @@ describe("a revision", () => {
       { P2: { action: "defer" } },
     );
     expect(result.text.provisions[0]!.texts.en).toBe("Member States [shall / \\[sic\\] []o] act.");
-    // The diff pairs the old `]` with the one of the escaped `\]` (offset 29): the proposal cannot follow its words there.
-    expect(result.outcomes[1]).toEqual({ proposal: "P2", handling: { action: "defer" }, result: "colliding" });
+    // A word diff would pair the old `]` with the one of the escaped `\]` (offset 29); the revision knows what it replaced
+    // ("t", 1 character, by 10), so P2 still inserts right after "o", inside the bracket.
+    const now = result.text.provisions[0]!.texts.en!;
+    expect(result.outcomes[1]).toEqual({ proposal: "P2", handling: { action: "defer" }, result: "carried", change: { type: "insert", provision: "op1", at: t + 2 + 9, text: " soon" } });
+    expect(now.slice(0, t + 2 + 9)).toBe("Member States [shall / \\[sic\\] []o");
   });
 
   it("keeps a slash of accepted words literal inside a bracket, where a bare one would split the alternative", () => {

@@ -109,6 +109,21 @@ export function applyStep(text: WorkingText, step: Step): StepResult {
   }
 }
 
+/**
+ * A deferred span proposal on a provision this revision changed only by span edits: its span shifted by exactly what
+ * the edits before it replaced, no diff needed (so a revision handling thousands never runs out of diff budget on
+ * them). Null when that does not apply or the shifted span does not fit the new text: then the diff decides.
+ */
+function carryThroughEdits(old: WorkingText, provisions: readonly Provision[], change: OpenProposal["change"], replaced: ReadonlyMap<string, readonly Replacement[]>): SpanChange | null {
+  if (!isSpanChange(change)) return null;
+  const replacements = replaced.get(change.provision);
+  if (!replacements) return null;
+  const mapped = mapThrough(replacements, spanOf(change));
+  if (!mapped) return null;
+  const carried = withSpan(change, mapped);
+  return fitsText({ ...old, provisions }, carried) ? carried : null;
+}
+
 /** Trims white space off a span's ends, so a bracket holds words and the spaces around stay outside. */
 function trimSpan(base: string, start: number, end: number): { start: number; end: number } {
   while (start < end && /\s/u.test(base[start]!)) start += 1;
@@ -118,6 +133,8 @@ function trimSpan(base: string, start: number, end: number): { start: number; en
 
 interface SpanEdit {
   readonly proposal: OpenProposal;
+  /** Who made it: its delegation, co-sponsors, supporters, and the makers of proposals merged into it. */
+  readonly proposers: readonly string[];
   readonly change: SpanChange;
   readonly handling: Handling;
 }
@@ -127,22 +144,36 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
-/** Applies the span edits of one provision's base text from the end backwards, so earlier offsets stay valid. */
-function applySpanEdits(base: string, edits: readonly SpanEdit[]): { text: string; records: BracketRecord[] } {
+/** One range of the old base text replaced by `length` characters of the new. */
+interface Replacement {
+  readonly start: number;
+  readonly end: number;
+  readonly length: number;
+}
+
+/**
+ * Applies the span edits of one provision's base text from the end backwards, so earlier offsets stay valid; says which
+ * ranges of the old text each replaced (the edits never overlap, so each range is in the old text's offsets).
+ */
+function applySpanEdits(base: string, edits: readonly SpanEdit[]): { text: string; records: BracketRecord[]; replacements: Replacement[] } {
   let text = base;
   const records: BracketRecord[] = [];
-  for (const { proposal, change, handling } of [...edits].sort((a, b) => spanOf(b.change).start - spanOf(a.change).start)) {
+  const replacements: Replacement[] = [];
+  const replace = (start: number, end: number, next: string) => {
+    replacements.push({ start, end, length: next.length - text.length + (end - start) });
+    text = next;
+  };
+  for (const { proposal, change, handling, proposers } of [...edits].sort((a, b) => spanOf(b.change).start - spanOf(a.change).start)) {
     const { start, end } = spanOf(change);
     const proposed = handling.action === "accept-modified" ? handling.text : "text" in change ? change.text : "";
     if (handling.action !== "bracket") {
       // Inside a bracket, a `/` of the proposed words would read as a separator: there it is written `\/`.
       const isInsideBracket = topLevelBrackets(text).some((bracket) => bracket.start < start && start < bracket.end);
-      text = text.slice(0, start) + (isInsideBracket ? writtenInsideBracket(proposed) : proposed) + text.slice(end);
+      replace(start, end, text.slice(0, start) + (isInsideBracket ? writtenInsideBracket(proposed) : proposed) + text.slice(end));
       continue;
     }
     const span = trimSpan(text, start, end);
     const original = text.slice(span.start, span.end);
-    const proposers = [proposal.delegation, ...proposal.supporters];
     const alternatives =
       change.type === "replace"
         ? [
@@ -158,13 +189,23 @@ function applySpanEdits(base: string, edits: readonly SpanEdit[]): { text: strin
       const lead = /^\s*/u.exec(proposed)![0];
       const trail = proposed.trimStart().length > 0 ? /\s*$/u.exec(proposed)![0] : "";
       const bracket = `[${serializeAlternative(proposed.trim())}]`;
-      text = text.slice(0, start) + lead + bracket + trail + text.slice(start);
+      replace(start, start, text.slice(0, start) + lead + bracket + trail + text.slice(start));
     } else {
-      text = bracketSpan(text, span.start, span.end, alternatives.map((a) => a.text));
+      replace(span.start, span.end, bracketSpan(text, span.start, span.end, alternatives.map((a) => a.text)));
     }
     records.push({ alternatives, requestedBy });
   }
-  return { text, records };
+  return { text, records, replacements };
+}
+
+/** A span of the old text that no replacement touched, where it is in the new text (shifted by those before it). */
+function mapThrough(replacements: readonly Replacement[], span: { start: number; end: number }): { start: number; end: number } | null {
+  let shift = 0;
+  for (const r of replacements) {
+    if (overlaps(r, span)) return null;
+    if (r.end <= span.start && !(r.start === r.end && r.start === span.start)) shift += r.length - (r.end - r.start);
+  }
+  return { start: span.start + shift, end: span.end + shift };
 }
 
 /** One alternative written inside a bracket: a slash at its own level is literal there. */
@@ -190,12 +231,35 @@ function fitsText(text: WorkingText, change: SpanChange): boolean {
   }
 }
 
+/** A merge names another proposal of the same revision, not itself, that is not itself closed without effect. */
+function checkMerges(proposals: readonly OpenProposal[], handlings: Readonly<Record<string, Handling>>): void {
+  for (const proposal of proposals) {
+    const handling = handlings[proposal.id];
+    if (handling?.action !== "merge") continue;
+    const field = `handlings.${proposal.id}.into`;
+    if (handling.into === proposal.id) throw new NegotiationError("invalid-merge", "A proposal cannot be merged into itself.", field);
+    if (!proposals.some((p) => p.id === handling.into)) throw new NegotiationError("invalid-merge", `Proposal ${handling.into} is not open in this revision.`, field);
+    const target = handlings[handling.into]?.action;
+    if (target === "merge" || target === "not-retain") throw new NegotiationError("invalid-merge", `Proposal ${handling.into} is itself ${target === "merge" ? "merged" : "not retained"}.`, field);
+  }
+}
+
 function issueRevision(text: WorkingText, proposals: readonly OpenProposal[], handlings: Readonly<Record<string, Handling>>): StepResult {
   for (const [id, handling] of Object.entries(handlings)) {
     if (handling.action === "accept-modified" && !checkBalanced(handling.text)) {
       throw new NegotiationError("unbalanced-brackets", "The chair's text has unbalanced brackets.", `handlings.${id}.text`);
     }
   }
+  checkMerges(proposals, handlings);
+  // A merged proposal's makers and supporters back the proposal it was merged into.
+  const mergedInto = new Map<string, OpenProposal[]>();
+  for (const proposal of proposals) {
+    const handling = handlings[proposal.id];
+    if (handling?.action === "merge") mergedInto.set(handling.into, [...(mergedInto.get(handling.into) ?? []), proposal]);
+  }
+  const makers = (proposal: OpenProposal): string[] => [
+    ...new Set([proposal.delegation, ...(proposal.joinedBy ?? []), ...proposal.supporters, ...(mergedInto.get(proposal.id) ?? []).flatMap((m) => [m.delegation, ...(m.joinedBy ?? []), ...m.supporters])]),
+  ];
   const handlingOf = (proposal: OpenProposal): Handling => {
     const handling = handlings[proposal.id] ?? defaultHandling(proposal);
     // A move cannot be bracketed: it stays open for the next round.
@@ -208,8 +272,8 @@ function issueRevision(text: WorkingText, proposals: readonly OpenProposal[], ha
   // First, decide every proposal: closed without effect, deferred, colliding with an earlier one, or to apply.
   for (const proposal of proposals) {
     const handling = handlingOf(proposal);
-    if (handling.action === "withdraw" || handling.action === "supersede") {
-      outcomes.set(proposal.id, { proposal: proposal.id, handling, result: handling.action === "withdraw" ? "withdrawn" : "superseded" });
+    if (handling.action === "not-retain" || handling.action === "merge") {
+      outcomes.set(proposal.id, { proposal: proposal.id, handling, result: handling.action === "not-retain" ? "not-retained" : "merged" });
       continue;
     }
     if (handling.action === "defer") {
@@ -223,12 +287,14 @@ function issueRevision(text: WorkingText, proposals: readonly OpenProposal[], ha
       deferred.push(proposal);
       continue;
     }
-    edits.push({ proposal, change, handling });
+    edits.push({ proposal, change, handling, proposers: makers(proposal) });
     spanEdits.set(change.provision, edits);
   }
 
   let provisions = [...text.provisions];
   const changed = new Set<string>();
+  // What the span edits replaced in each provision (while nothing else rewrote it): a deferred proposal's span maps through.
+  const replaced = new Map<string, Replacement[]>();
   for (const [id, edits] of spanEdits) {
     const index = provisions.findIndex((p) => p.id === id);
     if (index < 0) {
@@ -236,9 +302,10 @@ function issueRevision(text: WorkingText, proposals: readonly OpenProposal[], ha
       continue;
     }
     const provision = provisions[index]!;
-    const { text: base, records } = applySpanEdits(provision.texts[text.baseLanguage] ?? "", edits);
+    const { text: base, records, replacements } = applySpanEdits(provision.texts[text.baseLanguage] ?? "", edits);
     provisions[index] = withBaseText(text, provision, base, records);
     changed.add(id);
+    replaced.set(id, replacements);
     for (const edit of edits) {
       const result = edit.handling.action === "bracket" ? "bracketed" : "applied";
       outcomes.set(edit.proposal.id, { proposal: edit.proposal.id, handling: edit.handling, result });
@@ -246,9 +313,10 @@ function issueRevision(text: WorkingText, proposals: readonly OpenProposal[], ha
   }
 
   // Then whole provisions, in the order the proposals were made.
+  const deferredIds = new Set(deferred.map((p) => p.id));
   for (const proposal of proposals) {
     const change = proposal.change;
-    if (isSpanChange(change) || outcomes.has(proposal.id) || deferred.includes(proposal)) continue;
+    if (isSpanChange(change) || outcomes.has(proposal.id) || deferredIds.has(proposal.id)) continue;
     const handling = handlingOf(proposal);
     const bracketed = handling.action === "bracket";
     const done = (): void => void outcomes.set(proposal.id, { proposal: proposal.id, handling, result: bracketed ? "bracketed" : "applied" });
@@ -265,7 +333,7 @@ function issueRevision(text: WorkingText, proposals: readonly OpenProposal[], ha
         continue;
       }
       const wording = handling.action === "accept-modified" ? handling.text : change.text;
-      const proposers = [proposal.delegation, ...proposal.supporters];
+      const proposers = makers(proposal);
       const added: Provision = {
         id: addedProvisionId(proposal.id),
         kind: change.kind,
@@ -290,9 +358,10 @@ function issueRevision(text: WorkingText, proposals: readonly OpenProposal[], ha
     if (change.type === "delete-provision") {
       if (bracketed) {
         const base = provision.texts[text.baseLanguage] ?? "";
-        const record: BracketRecord = { alternatives: [{ text: base.trim(), backers: proposal.opposers }], requestedBy: [proposal.delegation, ...proposal.supporters] };
+        const record: BracketRecord = { alternatives: [{ text: base.trim(), backers: proposal.opposers }], requestedBy: makers(proposal) };
         provisions[index] = withBaseText(text, provision, bracketSpan(base, 0, base.length, [base]), [record]);
         changed.add(provision.id);
+        replaced.delete(provision.id);
       } else {
         provisions.splice(index, 1);
         changed.add(provision.id);
@@ -320,7 +389,7 @@ function issueRevision(text: WorkingText, proposals: readonly OpenProposal[], ha
     // Words an applied edit changed are no longer what the proposal was about, even where a diff finds the same words.
     const change = proposal.change;
     const isOverlapped = isSpanChange(change) && (spanEdits.get(change.provision) ?? []).some((edit) => overlaps(spanOf(edit.change), spanOf(change)));
-    const carried = isOverlapped ? null : carryChange(text, provisions, proposal, diffs);
+    const carried = isOverlapped ? null : (carryThroughEdits(text, provisions, change, replaced) ?? carryChange(text, provisions, proposal, diffs));
     outcomes.set(proposal.id, carried ? { proposal: proposal.id, handling, result: "carried", change: carried } : { proposal: proposal.id, handling, result: "colliding" });
   }
   return {

@@ -36,7 +36,7 @@ export interface Loaded {
 
 export function loadedOf(row: DocumentRow, situation: Situation, facilitator?: string | null): Loaded {
   const resource = resourceOf(row, situation.facts, situation.day, facilitator);
-  return { row, resource, audience: documentAudience(row.visibility as Visibility, resource.chair, situation.facts, situation.day) };
+  return { row, resource, audience: documentAudience(row.visibility as Visibility, resource.chair, situation.facts, situation.day, resource.invited) };
 }
 
 /** A command's `load`: the document named by its input, row locked. */
@@ -49,6 +49,17 @@ export function open(loaded: Loaded): Loaded {
   const { row } = loaded;
   if (row.status === "adopted") refuse("document-adopted", `The document was adopted as ${row.adoptedNumber}; it no longer changes.`);
   return loaded;
+}
+
+/** Refuses a change while the text is before the members: under a silence procedure or a call for objections. */
+export function requireNoProcedure(row: DocumentRow): void {
+  if (row.status === "silence") refuse("silence-running", "The text is under a silence procedure: it does not change until the procedure ends.");
+  if (row.call?.state === "open") refuse("call-open", "A call for objections is open on this text: the chair withdraws it before the text changes.");
+}
+
+/** Records provisions changed since the last revision: silence and adoption then wait for a new one. */
+export function changedSince(row: DocumentRow, provisions: readonly string[]): { changedSinceRevision: string[] } {
+  return { changedSinceRevision: [...new Set([...row.changedSinceRevision, ...provisions])] };
 }
 
 export async function touch(c: CommandScope, row: DocumentRow, set: Partial<typeof negotiationDocuments.$inferInsert> = {}): Promise<number> {

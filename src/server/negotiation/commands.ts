@@ -8,3 +8,4 @@ export * from "./revision-commands.js";
 export * from "./provision-commands.js";
 export * from "./procedure-commands.js";
 export * from "./statement-commands.js";
+export * from "./draft-commands.js";

@@ -1,17 +1,18 @@
 // Opening a negotiation (the zero draft as Rev.0), and opening a draft to more readers.
 import type { z } from "zod";
-import type { CreateDocumentRequest, VisibilityRequestSchema } from "../../contracts/negotiation.js";
+import type { CreateDocumentRequest, InvitationRequestSchema, RuleChangeRequestSchema, VisibilityRequestSchema } from "../../contracts/negotiation.js";
 import { invalid } from "../../domain/errors.js";
 import { type Silence } from "../../domain/negotiation/adoption.js";
 import { checkBalanced } from "../../domain/negotiation/markup.js";
+import { resolveDecisionRule } from "../../domain/negotiation/decision-rules.js";
 import { describeDifference, structureDifference } from "../../domain/negotiation/structure.js";
 import { fingerprint, type Provision } from "../../domain/negotiation/provisions.js";
 import { defineCommand, needs } from "../platform/commands/runner.js";
 import { negotiationPolicy as policy, type DocumentResource } from "./policy.js";
 import { documentAudience, saveProvisions, type DocumentRow } from "./store.js";
-import { negotiationDocuments, negotiationRevisions } from "./tables.js";
+import { negotiationDocuments, negotiationRevisions, type Invitation } from "./tables.js";
 import { documentStream, DOCUMENTS_STREAM } from "./streams.js";
-import { type Situation, newId, lockNamed, open, touch, workingText, revisionStats, by } from "./command-kit.js";
+import { type Situation, newId, lockNamed, open, touch, emit, workingText, revisionStats, by, requireNoProcedure } from "./command-kit.js";
 
 // ---- Documents
 
@@ -27,12 +28,10 @@ export const createDocument = defineCommand({
     const resource = newDocumentResource(input);
     const field = (name: string, code: string, message: string) => invalid(name, code, message);
     if (!situation.facts.hasBody(request.body)) throw field("body", "unknown-body", "is not a body of the organization");
-    const decisionRule = request.decisionRule ?? situation.facts.defaultDecisionRule;
-    const rule = situation.facts.decisionRule(decisionRule);
-    if (!rule) throw field("decisionRule", "choice", "is not a decision rule of the organization");
-    if ((request.concerning ?? null) !== null && !rule.excludesConcerned) {
-      throw field("concerning", "invalid", "names the member concerned only under a rule that leaves out its objection (consensus minus one)");
-    }
+    // The rule follows from the organization's data and the kind of decision, never from a free choice.
+    const rule = resolveDecisionRule(situation.facts.decisionRules, request.kind, { subject: request.subject ?? null, concerning: request.concerning ?? null }, (party) =>
+      situation.facts.mayObject(party, situation.day),
+    );
     const languages = [...new Set(request.languages)];
     const spoken = situation.facts.languages;
     const foreign = `is not one of the organization's languages (${spoken.join(", ")})`;
@@ -77,8 +76,9 @@ export const createDocument = defineCommand({
       languages,
       meeting: request.meeting ?? null,
       place: (request.place ?? null) as Record<string, string> | null,
-      decisionRule,
-      concerning: request.concerning ?? null,
+      decisionRule: rule.rule,
+      subject: rule.subject,
+      concerning: rule.concerning,
       visibility: "members",
       status: "negotiation",
       isDemo: input.isDemo === true,
@@ -97,7 +97,7 @@ export const createDocument = defineCommand({
     const audience = documentAudience("members", resource.chair, situation.facts, situation.day);
     c.emit(documentStream(id), "document.created", { document: id, version: 1 }, audience);
     c.emit(DOCUMENTS_STREAM, "document.created", { document: id, body: request.body }, audience);
-    c.audit("document.create", `document:${id}`, { body: request.body, kind: request.kind, provisions: provisions.length });
+    c.audit("document.create", `document:${id}`, { body: request.body, kind: request.kind, provisions: provisions.length, rule: rule.rule, subject: rule.subject, concerning: rule.concerning });
     return { id };
   },
 });
@@ -117,5 +117,66 @@ export const setVisibility = defineCommand({
     c.emit(DOCUMENTS_STREAM, "document.visibility", { document: loaded.row.id }, [...loaded.audience, ...wider]);
     c.audit("document.visibility", `document:${loaded.row.id}`, { visibility: input.request.visibility });
     return { documentId: loaded.row.id };
+  },
+});
+
+/**
+ * The chair records that the document is a decision of another kind (and so under another of the organization's rules),
+ * with the reason: kept on the document for everyone to see. Not while a silence procedure or a call for objections runs.
+ */
+export const changeDecisionRule = defineCommand({
+  name: "document.rule",
+  load: (tx, input: { documentId: string; request: z.infer<typeof RuleChangeRequestSchema>; situation: Situation }) => lockNamed(tx, input),
+  access: (loaded) => needs(policy.changeRule, loaded.resource),
+  run: async (c, input, locked) => {
+    const loaded = open(locked);
+    const { row } = loaded;
+    const { request, situation } = input;
+    c.checkVersion(request.version, row.version, () => ({ document: row.id, version: row.version }));
+    requireNoProcedure(row);
+    const rule = resolveDecisionRule(situation.facts.decisionRules, row.kind, { subject: request.subject, concerning: request.concerning ?? null }, (party) =>
+      situation.facts.mayObject(party, situation.day),
+    );
+    const from = { rule: row.decisionRule, subject: row.subject, concerning: row.concerning };
+    const to = { rule: rule.rule, subject: rule.subject, concerning: rule.concerning };
+    if (from.rule === to.rule && from.subject === to.subject && from.concerning === to.concerning) throw invalid("subject", "unchanged", "is the document's kind of decision already");
+    const change = { from, to, reason: request.reason, by: by(c), at: c.now.toISOString() };
+    const version = await touch(c, row, { decisionRule: rule.rule, subject: rule.subject, concerning: rule.concerning, ruleChanges: [...row.ruleChanges, change] });
+    emit(c, loaded, "document.rule", version, { rule: rule.rule });
+    c.audit("document.rule", `document:${row.id}`, { from, to, reason: request.reason });
+    return { documentId: row.id };
+  },
+});
+
+/**
+ * The chair invites a non-member delegation (an observer, a partner, a guest) to see this draft and comment on it — a
+ * recorded grant for this document only — or ends the invitation. Its comments are shown as a non-member's and never block.
+ */
+export const inviteToDocument = defineCommand({
+  name: "document.invite",
+  load: (tx, input: { documentId: string; request: z.infer<typeof InvitationRequestSchema>; end: boolean; situation: Situation }) => lockNamed(tx, input),
+  access: (loaded) => needs(policy.invite, loaded.resource),
+  run: async (c, input, locked) => {
+    const loaded = open(locked);
+    const { row } = loaded;
+    const { request, situation } = input;
+    c.checkVersion(request.version, row.version, () => ({ document: row.id, version: row.version }));
+    const current = row.invited.find((i) => i.party === request.party && i.endedAt === undefined);
+    let invited: Invitation[];
+    if (input.end) {
+      if (!current) throw invalid("party", "invalid", "has no invitation to this document");
+      invited = row.invited.map((i) => (i === current ? { ...i, endedAt: c.now.toISOString() } : i));
+    } else {
+      if (!situation.facts.isParty(request.party)) throw invalid("party", "not-in-registry", "is not a state or organization in the registry");
+      if (situation.facts.mayObject(request.party, situation.day)) throw invalid("party", "invalid", "is a member: it sees drafts and takes positions by right");
+      if (current) throw invalid("party", "taken", "is invited already");
+      invited = [...row.invited, { party: request.party, grantedAt: c.now.toISOString(), grantedBy: by(c) }];
+    }
+    const version = await touch(c, row, { invited });
+    // Told to those who read it, the invited delegation included (also when its invitation ends).
+    c.emit(documentStream(row.id), "document.invitation", { document: row.id, version, party: request.party, ended: input.end }, [...loaded.audience, { delegation: request.party }]);
+    c.emit(DOCUMENTS_STREAM, "document.invitation", { document: row.id }, [...loaded.audience, { delegation: request.party }]);
+    c.audit("document.invite", `document:${row.id}`, { party: request.party, ended: input.end });
+    return { documentId: row.id };
   },
 });

@@ -4,14 +4,16 @@ import type { z } from "zod";
 import type { PositionRequestSchema, CreateProposalRequestSchema } from "../../contracts/negotiation.js";
 import { DomainError, notFound } from "../../domain/errors.js";
 import { NegotiationError } from "../../domain/negotiation/errors.js";
-import { checkChange, isSpanChange, spanOf, type ProposalChange } from "../../domain/negotiation/proposals.js";
-import { defineCommand, needs, type BatchCommand } from "../platform/commands/runner.js";
+import { checkChange, isSpanChange, spanOf, standings, type ProposalChange } from "../../domain/negotiation/proposals.js";
+import { defineCommand, needs, type BatchCommand, type CommandScope } from "../platform/commands/runner.js";
+import type { Db } from "../platform/db/client.js";
 import { insertJsonRows } from "../platform/db/json-rows.js";
 import { negotiationPolicy as policy, type Visibility } from "./policy.js";
 import { documentAudience, loadProvisionsById, lockDocument, resourceOf, type DocumentRow } from "./store.js";
 import { negotiationDocuments, negotiationPositions, negotiationProposals, negotiationProvisions } from "./tables.js";
 import { proposalView, provisionView } from "./views.js";
 import { type Situation, refuse, newId, type Loaded, lockNamed, open, touch, emit } from "./command-kit.js";
+import { positionsOf, type ProposalRow } from "./store.js";
 
 // ---- Proposals and positions
 
@@ -79,8 +81,8 @@ export const makeProposals: BatchCommand<ProposalInput, ProposalResult, Document
         };
         written.push(proposal);
         const label = `P${proposal.seq}`;
-        const loaded: Loaded = { row, resource, audience: documentAudience(row.visibility as Visibility, resource.chair, facts, day) };
-        const view = proposalView({ ...proposal, handling: null, handledIn: null, version: 1 }, []);
+        const loaded: Loaded = { row, resource, audience: documentAudience(row.visibility as Visibility, resource.chair, facts, day, resource.invited) };
+        const view = proposalView({ ...proposal, handling: null, handledIn: null, version: 1, cosponsors: [] }, []);
         const provisionVersion = anchor ? provisions.get(anchor.id)!.version : null;
         // The event carries the proposal: a page at the version before puts it in place without reading the document again.
         emit(c, loaded, "proposal.made", row.version, { proposal: proposal.id, label, delegation: c.actor.delegation, provision: anchor?.id ?? null, provisionVersion, view });
@@ -136,24 +138,32 @@ function bumpProvisions(documentId: string, bumps: ReadonlyMap<string, number>):
     where ${negotiationProvisions.documentId} = ${documentId} and ${negotiationProvisions.id} = bump.id`;
 }
 
-const STANCE_PERMISSION = { support: policy.support, oppose: policy.oppose, comment: policy.comment } as const;
+const STANCE_PERMISSION = { support: policy.support, oppose: policy.oppose, comment: policy.comment, retract: policy.retract } as const;
 
 export const takePosition = defineCommand({
   name: "position.take",
-  load: async (tx, input: { proposalId: string; request: z.infer<typeof PositionRequestSchema>; situation: Situation }) => {
+  load: async (tx, input: { proposalId: string; request: z.infer<typeof PositionRequestSchema>; situation: Situation; asInvited?: boolean }) => {
     const [found] = await tx.select({ documentId: negotiationProposals.documentId }).from(negotiationProposals).where(eq(negotiationProposals.id, input.proposalId));
     if (!found) throw notFound("proposal");
     return lockNamed(tx, { documentId: found.documentId, situation: input.situation });
   },
-  access: (loaded, input) => needs(STANCE_PERMISSION[input.request.stance], loaded.resource),
+  // A non-member delegation the chair invited comments under its invitation (its own endpoint); others under their tier's rights.
+  access: (loaded, input) => needs(input.asInvited === true ? policy.commentInvited : STANCE_PERMISSION[input.request.stance], loaded.resource),
   run: async (c, input, locked) => {
     const loaded = open(locked);
     const [proposal] = await c.tx.select().from(negotiationProposals).where(eq(negotiationProposals.id, input.proposalId));
     if (!proposal || (proposal.status !== "open" && proposal.status !== "colliding")) refuse("proposal-not-open", "The chair has already handled this proposal.");
+    if (input.asInvited === true && input.request.stance !== "comment") refuse("same-position", "An invited delegation comments; it does not support or oppose.", "stance");
     if (input.request.stance !== "comment" && proposal.delegation === c.actor.delegation) {
       refuse("same-position", "A delegation cannot support or oppose its own proposal.", "stance");
     }
     c.checkVersion(input.request.version, proposal.version, () => ({ proposal: input.proposalId, version: proposal.version }));
+    if (input.request.stance === "retract") {
+      const earlier = await c.tx.select().from(negotiationPositions).where(eq(negotiationPositions.proposalId, proposal.id)).orderBy(asc(negotiationPositions.id));
+      const { supporters, opposers } = standings(proposal.delegation, positionsOf(earlier));
+      const delegation = c.actor.delegation ?? "";
+      if (!supporters.includes(delegation) && !opposers.includes(delegation)) refuse("no-position", "The delegation neither supports nor opposes this proposal: there is nothing to retract.", "stance");
+    }
     await c.tx.insert(negotiationPositions).values({
       proposalId: proposal.id,
       documentId: proposal.documentId,
@@ -161,6 +171,8 @@ export const takePosition = defineCommand({
       userId: c.actor.userId,
       stance: input.request.stance,
       text: input.request.text,
+      // A non-member's comment (on the chair's invitation, or by an observer's right to speak) is shown as such.
+      invited: input.asInvited === true || (input.request.stance === "comment" && !input.situation.facts.mayObject(c.actor.delegation ?? "", input.situation.day)),
       at: c.now,
     });
     await c.tx
@@ -174,5 +186,61 @@ export const takePosition = defineCommand({
     emit(c, loaded, "position.taken", version, { proposal: proposal.id, stance: input.request.stance, delegation: c.actor.delegation, view });
     c.audit("position.take", `document:${proposal.documentId}`, { proposal: proposal.id, stance: input.request.stance });
     return { documentId: proposal.documentId, view, documentVersion: version };
+  },
+});
+
+/** A command on one proposal: the proposal's document locked, the proposal read under the lock, who made it known to the rights. */
+async function lockProposal(tx: Db, input: { proposalId: string; situation: Situation }) {
+  const [found] = await tx.select({ documentId: negotiationProposals.documentId }).from(negotiationProposals).where(eq(negotiationProposals.id, input.proposalId));
+  if (!found) throw notFound("proposal");
+  const loaded = await lockNamed(tx, { documentId: found.documentId, situation: input.situation });
+  const [proposal] = await tx.select().from(negotiationProposals).where(eq(negotiationProposals.id, input.proposalId));
+  return { ...loaded, resource: { ...loaded.resource, proposer: proposal!.delegation }, proposal: proposal! };
+}
+
+/** After a change to one proposal: its version up, the document's too, told on the stream with the proposal as it stands. */
+async function proposalChanged(c: CommandScope, loaded: Loaded, proposal: ProposalRow, set: Partial<typeof negotiationProposals.$inferInsert>, type: string) {
+  const next = { ...proposal, ...set, version: proposal.version + 1 } as ProposalRow;
+  await c.tx.update(negotiationProposals).set({ ...set, version: next.version }).where(eq(negotiationProposals.id, proposal.id));
+  const version = await touch(c, loaded.row);
+  const positions = await c.tx.select().from(negotiationPositions).where(eq(negotiationPositions.proposalId, proposal.id)).orderBy(asc(negotiationPositions.id));
+  const view = proposalView(next, positions);
+  emit(c, loaded, type, version, { proposal: proposal.id, delegation: c.actor.delegation, view });
+  return { documentId: proposal.documentId, view, documentVersion: version };
+}
+
+const isPending = (proposal: ProposalRow) => proposal.status === "open" || proposal.status === "colliding";
+
+/** The delegation that made a proposal withdraws it: closed at once, recorded as its own act (never the chair's). */
+export const withdrawProposal = defineCommand({
+  name: "proposal.withdraw",
+  load: (tx, input: { proposalId: string; situation: Situation }) => lockProposal(tx, input),
+  access: (loaded) => needs(policy.withdrawProposal, loaded.resource),
+  run: async (c, _input, locked) => {
+    const loaded = open(locked);
+    const { proposal } = locked;
+    if (!isPending(proposal)) refuse("proposal-not-open", "The chair has already handled this proposal.");
+    const changed = await proposalChanged(c, loaded, proposal, { status: "withdrawn" }, "proposal.withdrawn");
+    c.audit("proposal.withdraw", `document:${proposal.documentId}`, { proposal: proposal.id });
+    return changed;
+  },
+});
+
+/** Another delegation joins a proposal as a co-sponsor: recorded with when. */
+export const cosponsorProposal = defineCommand({
+  name: "proposal.cosponsor",
+  load: (tx, input: { proposalId: string; situation: Situation }) => lockProposal(tx, input),
+  access: (loaded) => needs(policy.cosponsor, loaded.resource),
+  run: async (c, _input, locked) => {
+    const loaded = open(locked);
+    const { proposal } = locked;
+    const delegation = c.actor.delegation ?? "";
+    if (!isPending(proposal)) refuse("proposal-not-open", "The chair has already handled this proposal.");
+    if (proposal.delegation === delegation) refuse("same-position", "A delegation does not co-sponsor its own proposal.");
+    if (proposal.cosponsors.some((s) => s.delegation === delegation)) refuse("already-cosponsor", "The delegation co-sponsors this proposal already.");
+    const cosponsors = [...proposal.cosponsors, { delegation, at: c.now.toISOString() }];
+    const changed = await proposalChanged(c, loaded, proposal, { cosponsors }, "proposal.cosponsored");
+    c.audit("proposal.cosponsor", `document:${proposal.documentId}`, { proposal: proposal.id });
+    return changed;
   },
 });

@@ -8,7 +8,8 @@ import { defineCommand, needs } from "../platform/commands/runner.js";
 import { negotiationPolicy as policy } from "./policy.js";
 import { loadProvision, lockDocument, updateProvision } from "./store.js";
 import { provisionView } from "./views.js";
-import { type Situation, refuse, loadedOf, open, touch, emit, workingText, reanchorProposals } from "./command-kit.js";
+import { markDraftIssued, pendingDraft } from "./draft-store.js";
+import { type Situation, refuse, loadedOf, open, touch, emit, workingText, reanchorProposals, requireNoProcedure, changedSince } from "./command-kit.js";
 
 // ---- The chair's actions on a provision, and language versions
 
@@ -34,7 +35,7 @@ export const actOnProvision = defineCommand({
     const { action, situation } = input;
     const loaded = open(locked);
     const { row, provision } = locked;
-    if (row.status === "silence") refuse("silence-running", "The text is under a silence procedure: break silence to reopen it.");
+    requireNoProcedure(row);
     c.checkVersion(action.request.version, provision.version, () => provisionView(provision, row, null));
     let step: Step;
     switch (action.kind) {
@@ -59,10 +60,15 @@ export const actOnProvision = defineCommand({
         step = { type: "translation", provision: provision.id, language: action.language, text: action.request.text };
         break;
     }
+    // Compromise text from the secretariat's draft (its words possibly edited by the chair): the draft is marked issued.
+    const draft = action.kind === "compromise" && action.request.draft !== undefined ? await pendingDraft(c.tx, row.id, action.request.draft, "compromise") : null;
+    if (draft && (draft.body as { provision: string }).provision !== provision.id) throw invalid("draft", "invalid", "is compromise text for another provision");
     const result = applyStep(workingText(row, [provision]), step);
     await updateProvision(c.tx, row.id, result.text.provisions[0]!);
     await reanchorProposals(c, row, provision, result.text.provisions[0]!);
-    const version = await touch(c, row);
+    // A facilitator changes no text; anything else is a change after the revision, which silence and adoption wait on.
+    const version = await touch(c, row, action.kind === "facilitator" ? {} : changedSince(row, [provision.id]));
+    if (draft) await markDraftIssued(c, draft.id, version);
     emit(c, loaded, "provision.changed", version, { provision: provision.id, action: action.kind });
     c.audit(`provision.${action.kind}` as const, `document:${row.id}`, { provision: provision.id, ...(action.kind === "translation" ? { language: action.language } : {}) });
     return { documentId: row.id };

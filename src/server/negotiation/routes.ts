@@ -5,6 +5,16 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   AdoptionRequestSchema,
+  InvitationRequestSchema,
+  DraftListSchema,
+  DraftSchema,
+  type HandlingDto,
+  PrepareDraftRequestSchema,
+  InvitedCommentRequestSchema,
+  CallRequestSchema,
+  ObjectionRequestSchema,
+  ReasonRequestSchema,
+  RuleChangeRequestSchema,
   BreakSilenceRequestSchema,
   CompromiseRequestSchema,
   CreateDocumentRequestSchema,
@@ -42,7 +52,18 @@ import {
   addNote,
   adoptDocument,
   breakSilenceProcedure,
+  cancelSilenceProcedure,
+  changeDecisionRule,
+  cosponsorProposal,
   createDocument,
+  discardDraft,
+  prepareDraft,
+  withdrawProposal,
+  inviteToDocument,
+  objectInCallForObjections,
+  openCallForObjections,
+  withdrawCallForObjections,
+  withdrawObjectionInCall,
   issueRevision,
   makeProposals,
   makeStatement,
@@ -51,13 +72,17 @@ import {
   takePosition,
   type Situation,
 } from "./commands.js";
-import { documentReads, noteReads } from "./policy.js";
+import { documentReads, draftReads, noteReads } from "./policy.js";
+import { listDrafts, type DraftRow } from "./draft-store.js";
 import { findRevision, listDocuments, listNotes, type CachedDocument, type DocumentCache } from "./queries.js";
 import { findDocument, registryFacts, resourceOf, type DocumentRow } from "./store.js";
 import { revisionView, summaryView } from "./views.js";
 import { DiffCache, diffRevisionsTask } from "./diff-cache.js";
 import { STREAMS } from "../../contracts/live.js";
 import { documentReaders } from "./live-readers.js";
+
+/** The largest zero draft accepted (its provisions are capped at 2,000 by the schema; 20,000 characters each at most). */
+const MAX_ZERO_DRAFT_BYTES = 8 * 1024 * 1024;
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 503: ProblemSchema };
 const tags = ["negotiation"];
@@ -124,6 +149,8 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
   api.post(
     "/api/v1/documents",
     {
+      // A zero draft of 2,000 provisions in three languages is a few MiB of JSON: more than other requests may send.
+      bodyLimit: MAX_ZERO_DRAFT_BYTES,
       preHandler: requireSignIn,
       schema: { tags, summary: "Open a negotiation: the document and its zero draft (Rev.0)", body: CreateDocumentRequestSchema, response: { 201: DocumentSchema, ...errors } },
     },
@@ -164,6 +191,38 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
     },
     async (request) => {
       const taken = await runner.run(takePosition, commandContext(request, services), { proposalId: request.params.id, request: request.body, situation: situation() });
+      return { ...taken.view, documentVersion: taken.documentVersion };
+    },
+  );
+
+  const proposalAction = (path: string, summary: string, command: typeof withdrawProposal) => {
+    api.post(
+      `/api/v1/proposals/:id/${path}`,
+      { preHandler: requireSignIn, schema: { tags, summary, params: ProposalParams, body: z.strictObject({}), response: { 200: ProposalChangedSchema, ...errors } } },
+      async (request) => {
+        const changed = await runner.run(command, commandContext(request, services), { proposalId: request.params.id, situation: situation() });
+        return { ...changed.view, documentVersion: changed.documentVersion };
+      },
+    );
+  };
+  proposalAction("withdrawal", "The delegation that made a proposal withdraws it (the chair's rejection is 'not retained', in a revision)", withdrawProposal);
+  proposalAction("cosponsors", "The caller's delegation joins the proposal as a co-sponsor (recorded with when)", cosponsorProposal);
+
+  api.post(
+    "/api/v1/proposals/:id/invited-comments",
+    {
+      preHandler: requireSignIn,
+      schema: {
+        tags,
+        summary: "A comment by a non-member delegation the chair invited to the document: shown as a non-member's, never blocking",
+        params: ProposalParams,
+        body: InvitedCommentRequestSchema,
+        response: { 200: ProposalChangedSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const body = { stance: "comment" as const, text: request.body.text, ...(request.body.version !== undefined ? { version: request.body.version } : {}) };
+      const taken = await runner.run(takePosition, commandContext(request, services), { proposalId: request.params.id, request: body, situation: situation(), asInvited: true });
       return { ...taken.view, documentVersion: taken.documentVersion };
     },
   );
@@ -299,8 +358,82 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
     (r, id, body) => runner.run(makeStatement, context(r), { documentId: id, request: body, situation: situation() }),
     201,
   );
-  documentAction("adoption", "The chair adopts the document (a clean, agreed text with every version current)", AdoptionRequestSchema, (r, id, body) =>
-    runner.run(adoptDocument, context(r), { documentId: id, request: body, situation: situation() }),
+  documentAction("invitations", "The chair invites a non-member delegation to see the draft and comment on it (a recorded grant for this document)", InvitationRequestSchema, (r, id, body) =>
+    runner.run(inviteToDocument, context(r), { documentId: id, request: body, end: false, situation: situation() }),
+  );
+  documentAction("invitations/end", "The chair ends a non-member delegation's invitation to the document", InvitationRequestSchema, (r, id, body) =>
+    runner.run(inviteToDocument, context(r), { documentId: id, request: body, end: true, situation: situation() }),
+  );
+  documentAction("silence/cancellation", "The chair cancels a running silence procedure, saying why", ReasonRequestSchema, (r, id, body) =>
+    runner.run(cancelSilenceProcedure, context(r), { documentId: id, request: body, situation: situation() }),
+  );
+  documentAction("rule", "The chair records that the document is a decision of another kind (its rule follows from the organization's data), with the reason", RuleChangeRequestSchema, (r, id, body) =>
+    runner.run(changeDecisionRule, context(r), { documentId: id, request: body, situation: situation() }),
+  );
+  documentAction("call", "The chair calls for objections on the issued revision (a clean, agreed text with every version current)", CallRequestSchema, (r, id, body) =>
+    runner.run(openCallForObjections, context(r), { documentId: id, request: body, situation: situation() }),
+  );
+  documentAction("call/objections", "A member objects in the open call, with its reason (named, visible to all)", ObjectionRequestSchema, (r, id, body) =>
+    runner.run(objectInCallForObjections, context(r), { documentId: id, request: body, situation: situation() }),
+  );
+  documentAction("call/objections/withdrawal", "A member withdraws its own objection in the open call", z.strictObject({}), (r, id) =>
+    runner.run(withdrawObjectionInCall, context(r), { documentId: id, request: {}, situation: situation() }),
+  );
+  documentAction("call/withdrawal", "The chair withdraws the call for objections, saying why", ReasonRequestSchema, (r, id, body) =>
+    runner.run(withdrawCallForObjections, context(r), { documentId: id, request: body, situation: situation() }),
+  );
+  documentAction(
+    "adoption",
+    "The chair closes the call for objections on the issued revision: adopted, unless an objection that counts stands",
+    AdoptionRequestSchema,
+    (r, id, body) => runner.run(adoptDocument, context(r), { documentId: id, request: body, situation: situation() }),
+  );
+
+  const draftView = (draft: DraftRow): z.infer<typeof DraftSchema> => ({
+    id: draft.id,
+    kind: draft.kind,
+    ...("handlings" in draft.body
+      ? { handlings: draft.body.handlings.map((h) => ({ ...h }) as HandlingDto) }
+      : { provision: draft.body.provision, bracket: draft.body.bracket, text: draft.body.text }),
+    note: draft.note,
+    preparedAt: draft.preparedAt.toISOString(),
+    state: draft.state,
+    usedIn: draft.usedIn,
+    decidedAt: draft.decidedAt?.toISOString() ?? null,
+  });
+  api.get(
+    "/api/v1/documents/:id/drafts",
+    { preHandler: requireSignIn, schema: { tags, summary: "The secretariat's drafts for the chair: draft revisions and compromise texts", params: DocumentParams, response: { 200: DraftListSchema, ...errors } } },
+    async (request) => {
+      const row = await findDocument(db, request.params.id);
+      if (!row) throw notFound("document");
+      const { facts, day } = situation();
+      draftReads.check(request.actor, resourceOf(row, facts, day));
+      return { items: (await listDrafts(db, row.id)).map(draftView) };
+    },
+  );
+  api.post(
+    "/api/v1/documents/:id/drafts",
+    {
+      preHandler: requireSignIn,
+      schema: { tags, summary: "A drafting officer of the secretariat prepares a draft revision or compromise text for the chair", params: DocumentParams, body: PrepareDraftRequestSchema, response: { 201: DraftSchema, ...errors } },
+    },
+    async (request, reply) => {
+      const { id } = await runner.run(prepareDraft, commandContext(request, services), { documentId: request.params.id, request: request.body, situation: situation() });
+      const draft = (await listDrafts(db, request.params.id)).find((d) => d.id === id)!;
+      return reply.code(201).send(draftView(draft));
+    },
+  );
+  api.post(
+    "/api/v1/documents/:id/drafts/:draft/discard",
+    {
+      preHandler: requireSignIn,
+      schema: { tags, summary: "The secretariat or the chair sets a draft aside", params: z.strictObject({ id: z.string().max(64), draft: z.string().max(64) }), body: z.strictObject({}), response: { 200: DraftSchema, ...errors } },
+    },
+    async (request) => {
+      await runner.run(discardDraft, commandContext(request, services), { documentId: request.params.id, draftId: request.params.draft, situation: situation() });
+      return draftView((await listDrafts(db, request.params.id)).find((d) => d.id === request.params.draft)!);
+    },
   );
 
   api.get(

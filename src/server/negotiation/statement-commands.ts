@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { NoteRequestSchema, StatementRequestSchema } from "../../contracts/negotiation.js";
-import { notFound } from "../../domain/errors.js";
+import { invalid, notFound } from "../../domain/errors.js";
 import { defineCommand, needs } from "../platform/commands/runner.js";
 import { negotiationPolicy as policy } from "./policy.js";
 import { loadProvision, resourceOf } from "./store.js";
@@ -21,11 +21,19 @@ export const makeStatement = defineCommand({
     const { row } = loaded;
     const provision = input.request.provision ?? null;
     if (provision !== null && !(await loadProvision(c.tx, row.id, provision))) refuse("provision-not-found", `There is no provision ${provision} in this document.`, "provision");
+    const isAdopted = row.status === "adopted";
+    const kind = input.request.kind ?? (isAdopted ? "explanation-after" : "explanation-before");
+    if (kind === "explanation-before" && isAdopted) refuse("statement-kind", "The document is adopted: an explanation of position is now one after adoption.", "kind");
+    if (kind === "explanation-after" && !isAdopted) refuse("statement-kind", "The document is not adopted yet: an explanation of position is one before adoption.", "kind");
+    const language = input.request.language ?? row.baseLanguage;
+    if (!input.situation.facts.languages.includes(language)) {
+      throw invalid("language", "not-organization-language", `is not one of the organization's languages (${input.situation.facts.languages.join(", ")})`);
+    }
     const id = newId();
-    await c.tx.insert(negotiationStatements).values({ id, documentId: row.id, delegation: c.actor.delegation ?? "", userId: c.actor.userId, provision, text: input.request.text, at: c.now });
+    await c.tx.insert(negotiationStatements).values({ id, documentId: row.id, delegation: c.actor.delegation ?? "", userId: c.actor.userId, provision, kind, language, text: input.request.text, at: c.now });
     const version = await touch(c, row);
     emit(c, loaded, "statement.made", version, { statement: id, delegation: c.actor.delegation });
-    c.audit("statement.create", `document:${row.id}`, { statement: id, provision });
+    c.audit("statement.create", `document:${row.id}`, { statement: id, provision, kind, language });
     return { documentId: row.id };
   },
 });

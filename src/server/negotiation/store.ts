@@ -6,7 +6,8 @@ import { secretariatAnd, PUBLIC_AUDIENCE, type Audience } from "../../domain/aud
 import { statusesOn, timelineOf } from "../../domain/membership.js";
 import type { Position } from "../../domain/negotiation/proposals.js";
 import type { Provision } from "../../domain/negotiation/provisions.js";
-import type { Registry } from "../../domain/registry.js";
+import { DEFAULT_NEGOTIATION_SETTINGS, type Registry } from "../../domain/registry.js";
+import type { RuleData } from "../../domain/negotiation/decision-rules.js";
 import { recordedChairOn } from "../../domain/rotation.js";
 import type { Db } from "../platform/db/client.js";
 import { notFound } from "../../domain/errors.js";
@@ -25,12 +26,14 @@ export interface RegistryFacts {
   readersOn(day: string): { readonly drafts: readonly string[]; readonly participants: readonly string[] };
   /** Whether the party's tier on the day may object (block consensus). */
   mayObject(party: string, day: string): boolean;
+  /** Whether the registry knows a state or organization with this code. */
+  isParty(code: string): boolean;
   /** Whether a body with this code exists. */
   hasBody(body: string): boolean;
-  /** The organization's decision rule with this code (whether it leaves out the concerned member's objection), if it has one. */
-  decisionRule(code: string): { readonly excludesConcerned: boolean } | null;
-  /** The rule a document is decided by unless it names one: the organization's first rule that counts every objection. */
-  readonly defaultDecisionRule: string;
+  /** The organization's decision rules: which applies to which kind of decision, and whether it leaves out the concerned member's objection. */
+  readonly decisionRules: readonly RuleData[];
+  /** The shortest silence procedure, in milliseconds (the organization's setting). */
+  readonly minimumSilenceMs: number;
   /** The languages a document may be negotiated in: the organization's official and working languages, in order. */
   readonly languages: readonly string[];
 }
@@ -66,26 +69,29 @@ export function registryFacts(registry: Registry): RegistryFacts {
     },
     mayObject: (party, day) => tierOf(party, day)?.rights.object === true,
     hasBody: (body) => registry.bodies.some((b) => b.code === body),
-    decisionRule: (code) => {
-      const rule = registry.organization.decisionRules.find((r) => r.code === code);
-      return rule ? { excludesConcerned: rule.excludesConcerned === true } : null;
-    },
+    isParty: (code) => registry.states.some((s) => s.code === code) || registry.organizations.some((o) => o.code === code),
+    decisionRules: registry.organization.decisionRules,
+    minimumSilenceMs: (registry.organization.negotiation ?? DEFAULT_NEGOTIATION_SETTINGS).minimumSilenceHours * 3_600_000,
     languages: organizationLanguages(registry.organization),
-    defaultDecisionRule: (registry.organization.decisionRules.find((r) => r.excludesConcerned !== true) ?? registry.organization.decisionRules[0])?.code ?? "consensus",
   };
 }
 
 /** Who receives the document's events: the secretariat and the delegations that may read it (everyone when public). */
-export function documentAudience(visibility: Visibility, chair: string | null, facts: RegistryFacts, day: string): Audience {
+export function documentAudience(visibility: Visibility, chair: string | null, facts: RegistryFacts, day: string, invited: readonly string[] = []): Audience {
   if (visibility === "public") return PUBLIC_AUDIENCE;
   const readers = facts.readersOn(day);
-  const parties = new Set(visibility === "participants" ? readers.participants : readers.drafts);
+  const parties = new Set([...(visibility === "participants" ? readers.participants : readers.drafts), ...invited]);
   if (chair) parties.add(chair);
   return secretariatAnd(...[...parties].sort().map((delegation) => ({ delegation })));
 }
 
-export function resourceOf(row: Pick<DocumentRow, "body" | "visibility">, facts: RegistryFacts, day: string, facilitator?: string | null): DocumentResource {
-  return { chair: facts.chairOf(row.body, day), visibility: row.visibility as Visibility, ...(facilitator !== undefined ? { facilitator } : {}) };
+/** The delegations whose invitation to the document has not ended. */
+export function invitedParties(row: Pick<DocumentRow, "invited">): string[] {
+  return row.invited.filter((i) => i.endedAt === undefined).map((i) => i.party);
+}
+
+export function resourceOf(row: Pick<DocumentRow, "body" | "visibility" | "invited">, facts: RegistryFacts, day: string, facilitator?: string | null): DocumentResource {
+  return { chair: facts.chairOf(row.body, day), visibility: row.visibility as Visibility, invited: invitedParties(row), ...(facilitator !== undefined ? { facilitator } : {}) };
 }
 
 export async function lockDocument(tx: Db, id: string): Promise<DocumentRow> {

@@ -1,8 +1,8 @@
 // What the API answers about a negotiation: the document with its rolling text, a revision, a diff between two.
 import type { DiffDto, DocumentDto, DocumentSummary, ProposalDto, ProvisionDto, RevisionDto } from "../../contracts/negotiation.js";
-import { adoptionBlockers } from "../../domain/negotiation/adoption.js";
+import { adoptionBlockers, standingObjections, type Blocker } from "../../domain/negotiation/adoption.js";
 import { DiffBudget, diffWithin } from "../../domain/negotiation/diff.js";
-import { standings, type Handling } from "../../domain/negotiation/proposals.js";
+import { standings, type RecordedHandling } from "../../domain/negotiation/proposals.js";
 import { bracketsWithBackers, outdatedLanguages, provisionNumbers, provisionOptions, provisionStatus, type Provision } from "../../domain/negotiation/provisions.js";
 import type { DocumentRow, PositionRow, ProposalRow } from "./store.js";
 import type { negotiationRevisions, negotiationStatements } from "./tables.js";
@@ -51,9 +51,10 @@ export function summaryView(row: DocumentRow): DocumentSummary {
   };
 }
 
-function handlingView(handling: Handling | null): ProposalDto["handling"] {
+function handlingView(handling: RecordedHandling | null): ProposalDto["handling"] {
   if (!handling) return null;
-  return handling.action === "accept-modified" ? { action: handling.action, text: handling.text } : { action: handling.action };
+  if (handling.action === "accept-modified") return { action: handling.action, text: handling.text };
+  return handling.action === "merge" ? { action: handling.action, into: handling.into } : { action: handling.action };
 }
 
 export function proposalView(proposal: ProposalRow, positions: readonly PositionRow[]): ProposalDto {
@@ -75,7 +76,8 @@ export function proposalView(proposal: ProposalRow, positions: readonly Position
     version: proposal.version,
     supporters,
     opposers,
-    positions: positions.map((p) => ({ delegation: p.delegation, stance: p.stance as "support" | "oppose" | "comment", text: p.text, at: p.at.toISOString() })),
+    cosponsors: proposal.cosponsors.map((c) => ({ ...c })),
+    positions: positions.map((p) => ({ delegation: p.delegation, stance: p.stance as "support" | "oppose" | "comment", text: p.text, nonMember: p.invited, at: p.at.toISOString() })),
     at: proposal.createdAt.toISOString(),
   };
 }
@@ -93,7 +95,10 @@ export interface DocumentParts {
 export function documentView(parts: DocumentParts): DocumentDto {
   const { row } = parts;
   const text = { baseLanguage: row.baseLanguage, languages: row.languages, provisions: parts.provisions };
-  const blockers = row.status === "adopted" ? [] : adoptionBlockers(text, { requireCurrentVersions: true, objections: [] });
+  // Objections that count stand in the open call; a text changed after its revision waits for a new one.
+  const objections = standingObjections(row.call).filter((o) => o.counts);
+  const blockers: Blocker[] = row.status === "adopted" ? [] : adoptionBlockers(text, { requireCurrentVersions: true, objections });
+  if (row.status !== "adopted" && row.changedSinceRevision.length > 0) blockers.push({ code: "changed-since-revision", provisions: row.changedSinceRevision });
   return {
     ...summaryView(row),
     baseLanguage: row.baseLanguage as DocumentDto["baseLanguage"],
@@ -101,12 +106,26 @@ export function documentView(parts: DocumentParts): DocumentDto {
     meeting: row.meeting,
     place: row.place,
     decisionRule: row.decisionRule,
+    subject: row.subject,
     concerning: row.concerning,
+    ruleChanges: row.ruleChanges.map((change) => ({ ...change })),
+    invited: row.invited.map((grant) => ({ ...grant })),
+    call: row.call ? { ...row.call, objections: row.call.objections.map((o) => ({ ...o })) } : null,
+    changedSinceRevision: [...row.changedSinceRevision],
     chair: parts.chair,
     provisions: provisionsView(parts.provisions, row),
     proposals: parts.proposals.map((p) => proposalView(p, parts.positions.get(p.id) ?? [])),
     silence: { ...row.silence },
-    statements: parts.statements.map((s) => ({ id: s.id, delegation: s.delegation, provision: s.provision, text: s.text, at: s.at.toISOString() })),
+    statements: parts.statements.map((s, index) => ({
+      id: s.id,
+      number: index + 1,
+      delegation: s.delegation,
+      provision: s.provision,
+      kind: s.kind as DocumentDto["statements"][number]["kind"],
+      language: s.language ?? row.baseLanguage,
+      text: s.text,
+      at: s.at.toISOString(),
+    })),
     blockers: blockers.map((b) =>
       b.code === "outdated-versions"
         ? { code: b.code, provisions: b.versions.map((v) => v.provision) }
@@ -124,6 +143,7 @@ export function revisionView(row: Row & { id: string }, revision: typeof negotia
     number: revision.number,
     issuedAt: revision.issuedAt.toISOString(),
     issuedBy: revision.issuedBy,
+    draft: revision.draft ?? null,
     provisions: provisionsView(revision.provisions, row),
     outcomes: revision.outcomes.map((o) => ({ proposal: o.proposal, label: o.label, action: o.handling.action, result: o.result })),
   };

@@ -12,7 +12,7 @@ import type {
 import { historyOf, statusesOn, statusOn, timelineOf } from "../../domain/membership.js";
 import { pick } from "../../domain/localized-text.js";
 import { comparePartialDates, precisionOf, yearOf } from "../../domain/partial-date.js";
-import type { ChairmanshipTerm, Registry, StatusChangeKind, Summit } from "../../domain/registry.js";
+import { DEFAULT_NEGOTIATION_SETTINGS, type ChairmanshipTerm, type Registry, type StatusChangeKind, type Summit } from "../../domain/registry.js";
 import { projectTerms, recordedChairOn, sortTerms } from "../../domain/rotation.js";
 import type { Db } from "../platform/db/client.js";
 import * as t from "./tables.js";
@@ -156,7 +156,8 @@ export function organizationView(registry: Registry): OrganizationDto {
     bodyKinds: [...(org.bodyKinds ?? [])],
     relationKinds: [...(org.relationKinds ?? [])],
     accessionStages: [...(org.accessionStages ?? [])],
-    decisionRules: [...org.decisionRules],
+    decisionRules: org.decisionRules.map(({ subjects, ...rule }) => ({ ...rule, ...(subjects ? { subjects: [...subjects] } : {}) })),
+    negotiation: org.negotiation ?? DEFAULT_NEGOTIATION_SETTINGS,
     values: [...org.values],
     secretariesGeneral: registry.secretariesGeneral.map((s) => ({
       id: s.id,

@@ -36,9 +36,9 @@ export function DemoBadge() {
   );
 }
 
-export function PlainBadge({ children, color = "gray" }: { children: string; color?: string }) {
+export function PlainBadge({ children, color = "gray", testId }: { children: string; color?: string; testId?: string }) {
   return (
-    <Badge color={color} variant="light" radius="sm" styles={NO_CAPS}>
+    <Badge color={color} variant="light" radius="sm" styles={NO_CAPS} data-testid={testId}>
       {children}
     </Badge>
   );

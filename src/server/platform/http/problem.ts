@@ -60,6 +60,7 @@ export function invalidField(field: string, code: FieldErrorCode, message: strin
 
 const STATUS: Readonly<Record<RefusalKind, number>> = { invalid: 400, forbidden: 403, "not-found": 404, conflict: 409 };
 const FIELD_CODES: ReadonlySet<string> = new Set(FIELD_ERROR_CODES);
+const fieldCodeOf = (code: string): FieldErrorCode => (FIELD_CODES.has(code) ? (code as FieldErrorCode) : "invalid");
 
 /**
  * The one mapping of the domain's refusals to problem details: invalid → 400 naming the body's field (its code when it is a
@@ -72,7 +73,8 @@ export function problemOfRefusal(error: DomainError): ProblemError {
   switch (error.kind) {
     case "invalid": {
       const field = `body.${error.field ?? error.defaultField}`;
-      const fieldCode = (error.fieldCode ?? (FIELD_CODES.has(error.code) ? error.code : "invalid")) as FieldErrorCode;
+      // A code the contract does not list would fail the answer's schema (a 500): it is sent as "invalid".
+      const fieldCode = fieldCodeOf(error.fieldCode ?? error.code);
       return new ProblemError(status, code, error.title, error.message, { errors: [{ field, code: fieldCode, message: error.fieldMessage ?? error.message }] });
     }
     case "forbidden":
@@ -81,7 +83,7 @@ export function problemOfRefusal(error: DomainError): ProblemError {
       return new ProblemError(status, code, error.title, error.message);
     case "conflict": {
       // A conflict may name the field whose value is taken (an email in use).
-      const errors = error.field !== undefined ? [{ field: `body.${error.field}`, code: (error.fieldCode ?? "invalid") as FieldErrorCode, message: error.fieldMessage ?? error.message }] : undefined;
+      const errors = error.field !== undefined ? [{ field: `body.${error.field}`, code: fieldCodeOf(error.fieldCode ?? "invalid"), message: error.fieldMessage ?? error.message }] : undefined;
       return new ProblemError(status, code, error.title, error.message, { ...(errors ? { errors } : {}), ...(error.current !== undefined ? { current: error.current } : {}) });
     }
   }

@@ -76,6 +76,11 @@ describe("payloadSummary", () => {
     expect(payloadSummary(event("revision.issue", { revision: 2, outcomes: ["P1:applied"] }), t, names)).toBe('negotiation.revision{"number":2}');
     expect(payloadSummary(event("note.create", { note: "9f1c2d3e-aaaa" }), t, names)).toBe("");
   });
+  it("reads a call for objections: the revision called on, who objected and why, and the revision adopted", () => {
+    expect(payloadSummary(event("call.open", { document: "d1", revision: 3 }), t, names)).toBe('negotiation.revision{"number":3}');
+    expect(payloadSummary({ ...event("call.object", { delegation: "KZ", reason: "OP4" }), parties: {} }, t, names)).toBe('Kazakhstan · audit.summary.reason{"reason":"OP4"}');
+    expect(payloadSummary(event("document.adopt", { number: "CHS/2026/1", revision: 3 }), t, names)).toBe('CHS/2026/1 · negotiation.revision{"number":3}');
+  });
   it("shows the payload of an action the server no longer records as recorded, shortened", () => {
     expect(payloadSummary(event("meeting.opened", { body: "CHS", seats: 10 }), t, names)).toBe("body: CHS; seats: 10");
     expect(payloadSummary(event("x.y", { text: "a".repeat(300) }), t, names)).toHaveLength(120);
@@ -174,15 +179,38 @@ const SAMPLES: Record<AuditAction, Sample> = {
   "document.create": { payload: { body: "CHS", kind: "statement", provisions: 4 }, target: `document:${DOCUMENT}`, targetName: documentTitle },
   "proposal.create": { payload: { proposal: PROPOSAL, label: "P3", type: "replace" }, target: `document:${DOCUMENT}`, targetName: documentTitle },
   "position.take": { payload: { proposal: PROPOSAL, stance: "support" }, target: `document:${DOCUMENT}`, targetName: documentTitle },
+  "proposal.withdraw": { payload: { proposal: PROPOSAL }, target: `document:${DOCUMENT}`, targetName: documentTitle, isSilent: true },
+  "proposal.cosponsor": { payload: { proposal: PROPOSAL }, target: `document:${DOCUMENT}`, targetName: documentTitle, isSilent: true },
   "revision.issue": { payload: { revision: 2, outcomes: ["P1:applied"] }, target: `document:${DOCUMENT}`, targetName: documentTitle },
   "provision.compromise": { payload: { provision: PROVISION }, target: `document:${DOCUMENT}`, targetName: documentTitle, isSilent: true },
   "provision.mark": { payload: { provision: PROVISION }, target: `document:${DOCUMENT}`, targetName: documentTitle, isSilent: true },
   "provision.facilitator": { payload: { provision: PROVISION }, target: `document:${DOCUMENT}`, targetName: documentTitle, isSilent: true },
   "provision.translation": { payload: { provision: PROVISION, language: "zh" }, target: `document:${DOCUMENT}`, targetName: documentTitle, isSilent: true },
   "document.visibility": { payload: { visibility: "public" }, target: `document:${DOCUMENT}`, targetName: documentTitle },
-  "silence.start": { payload: { deadline: "2026-12-21T12:00:00.000Z" }, target: `document:${DOCUMENT}`, targetName: documentTitle },
+  "document.rule": {
+    payload: {
+      from: { rule: "consensus", subject: null, concerning: null },
+      to: { rule: "consensus_minus_one", subject: "suspension", concerning: "AF" },
+      reason: "The text suspends a member",
+    },
+    target: `document:${DOCUMENT}`,
+    targetName: documentTitle,
+  },
+  "document.invite": { payload: { party: "AF", ended: true }, target: `document:${DOCUMENT}`, targetName: documentTitle },
+  "draft.prepare": { payload: { draft: NOTE, kind: "revision" }, target: `document:${DOCUMENT}`, targetName: documentTitle, isSilent: true },
+  "draft.discard": { payload: { draft: NOTE }, target: `document:${DOCUMENT}`, targetName: documentTitle, isSilent: true },
+  "silence.start": { payload: { deadline: "2026-12-21T12:00:00.000Z", revision: 2 }, target: `document:${DOCUMENT}`, targetName: documentTitle },
   "silence.break": { payload: { provision: PROVISION, reason: "Keep the original wording" }, target: `document:${DOCUMENT}`, targetName: documentTitle },
-  "document.adopt": { payload: { number: "CHS/2026/1", by: "chair" }, target: `document:${DOCUMENT}`, targetName: documentTitle },
+  "silence.cancel": { payload: { reason: "Consultations continue" }, target: `document:${DOCUMENT}`, targetName: documentTitle },
+  "call.open": { payload: { revision: 3 }, target: `document:${DOCUMENT}`, targetName: documentTitle },
+  "call.object": { payload: { delegation: "IN", reason: "OP4 goes too far" }, target: `document:${DOCUMENT}`, targetName: documentTitle },
+  "call.withdraw-objection": { payload: { delegation: "IN" }, target: `document:${DOCUMENT}`, targetName: documentTitle },
+  "call.withdraw": { payload: { reason: "More consultations are needed" }, target: `document:${DOCUMENT}`, targetName: documentTitle },
+  "document.adopt": {
+    payload: { number: "CHS/2026/1", by: "chair", revision: 3, hashes: { en: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" } },
+    target: `document:${DOCUMENT}`,
+    targetName: documentTitle,
+  },
   "statement.create": { payload: { statement: STATEMENT, provision: PROVISION }, target: `document:${DOCUMENT}`, targetName: documentTitle, isSilent: true },
   "note.create": { payload: { note: NOTE }, target: `document:${DOCUMENT}`, targetName: documentTitle, isSilent: true },
   "meeting.create": { payload: { body: "CHG", start: "2026-12-21T08:00:00.000Z", timeZone: "Asia/Almaty" }, target: `meeting:${MEETING}`, targetName: meetingTitle },

@@ -24,6 +24,7 @@ const proposal = (id: string, at = "2025-08-01T10:00:00.000Z"): ProposalDto => (
   version: 1,
   supporters: [],
   opposers: [],
+  cosponsors: [],
   positions: [],
   at,
 });
@@ -55,11 +56,18 @@ describe("documentUpdateFor", () => {
   });
 
   it("replaces the proposal a position changed", () => {
-    const supported = { ...proposal("p1"), version: 2, supporters: ["KZ"], positions: [{ delegation: "KZ", stance: "support" as const, text: "", at: "2025-08-01T11:00:00.000Z" }] };
+    const supported = { ...proposal("p1"), version: 2, supporters: ["KZ"], positions: [{ delegation: "KZ", stance: "support" as const, text: "", at: "2025-08-01T11:00:00.000Z", nonMember: false }] };
     const next = documentUpdateFor(event("position.taken", { version: 8, view: supported }), shown).document as DocumentDto;
     expect(next.proposals).toEqual([supported]);
     expect(next.provisions).toBe(shown.provisions);
     expect(next.updatedAt).toBe("2025-08-01T11:00:00.000Z");
+  });
+
+  it("replaces the proposal its proposer withdrew, or another delegation co-sponsored", () => {
+    const withdrawn = { ...proposal("p1"), version: 2, status: "withdrawn" as const };
+    expect((documentUpdateFor(event("proposal.withdrawn", { version: 8, view: withdrawn }), shown).document as DocumentDto).proposals).toEqual([withdrawn]);
+    const joined = { ...proposal("p1"), version: 2, cosponsors: [{ delegation: "KZ", at: "2025-08-01T11:00:00.000Z" }] };
+    expect((documentUpdateFor(event("proposal.cosponsored", { version: 8, view: joined }), shown).document as DocumentDto).proposals).toEqual([joined]);
   });
 
   it("ignores the echo of a change the copy has (the reader's own, answered first)", () => {
@@ -74,6 +82,13 @@ describe("documentUpdateFor", () => {
     expect(documentUpdateFor(event("document.created", { document: "d1" }), shown).document).toBe("refetch");
     expect(documentUpdateFor(event("proposal.made", { version: 2, view: proposal("p2") }), undefined).document).toBe("refetch");
     expect(documentUpdateFor({ kind: "reset", stream: "document:d1" }, shown)).toEqual({ document: "refetch", notes: true });
+  });
+
+  it("reads the document again after a change of its rule, a silence cancelled, a step of the call or an invitation, unless the copy has it", () => {
+    for (const type of ["document.rule", "silence.cancelled", "call.open", "call.object", "call.withdraw-objection", "call.withdraw", "document.invitation"]) {
+      expect(documentUpdateFor(event(type, { document: "d1", version: 8 }), shown).document, type).toBe("refetch");
+      expect(documentUpdateFor(event(type, { document: "d1", version: 7 }), shown).document, type).toBeUndefined();
+    }
   });
 
   it("reads the private notes again when one was added", () => {

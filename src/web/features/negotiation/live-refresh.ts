@@ -1,7 +1,8 @@
-// What a change means for the document the page holds: a proposal made or a position taken carries the proposal as it
-// now stands and is put in place (no read of the whole document) when it follows the copy shown; a change the copy
-// already has (the reader's own, answered first) is ignored; anything else has the document read again. A note added
-// has the notes read again.
+// What a change means for the document the page holds: a proposal made, withdrawn or co-sponsored, or a position taken,
+// carries the proposal as it now stands and is put in place (no read of the whole document) when it follows the copy
+// shown; a change the copy already has (the reader's own, answered first) is ignored; anything else (a revision, a rule
+// changed, silence started, broken or cancelled, a call for objections opened or withdrawn, an objection made or
+// withdrawn, an invitation given or ended) has the document read again. A note added has the notes read again.
 import { ProposalSchema, type DocumentDto, type ProposalDto } from "../../../contracts/negotiation";
 import { nextCopy, versionOf } from "../../shared/live/live-cache";
 import type { LiveChange } from "../../shared/live/live-protocol";
@@ -16,7 +17,7 @@ export interface DocumentUpdate {
 export function withProposal(document: DocumentDto, proposal: ProposalDto, version: number, provision: { id: string; version: number } | null): DocumentDto | null {
   if (provision && !document.provisions.some((p) => p.id === provision.id)) return null;
   const isKnown = document.proposals.some((p) => p.id === proposal.id);
-  const lastAt = [proposal.at, ...proposal.positions.map((p) => p.at)].sort().at(-1)!;
+  const lastAt = [proposal.at, ...proposal.positions.map((p) => p.at), ...proposal.cosponsors.map((c) => c.at)].sort().at(-1)!;
   return {
     ...document,
     version,
@@ -37,12 +38,15 @@ export function proposalChange(payload: Readonly<Record<string, unknown>>): { pr
   return { proposal: proposal.data, provision };
 }
 
+/** Events that carry the proposal as it now stands (`view`). */
+const PROPOSAL_EVENTS: ReadonlySet<string> = new Set(["proposal.made", "position.taken", "proposal.withdrawn", "proposal.cosponsored"]);
+
 export function documentUpdateFor(change: LiveChange, shown: DocumentDto | undefined): DocumentUpdate {
   if (change.kind === "reset") return { document: "refetch", notes: true };
   const { type, payload } = change.event;
   if (type === "note.added") return { document: undefined, notes: true };
   const version = versionOf(payload);
-  if (type === "proposal.made" || type === "position.taken") {
+  if (PROPOSAL_EVENTS.has(type)) {
     const changed = proposalChange(payload);
     const next = nextCopy(shown, version, (document) => (changed ? withProposal(document, changed.proposal, version!, changed.provision) : null));
     return { document: next === shown ? undefined : next, notes: false };

@@ -1,24 +1,30 @@
 // The negotiation's commands as the web sends them, one hook each. An answer carrying the document replaces the cached
-// one at once; a proposal made or a position taken is put in place on it (live-refresh.ts); any other answer (a
-// revision, a note) has the document read again. A refused change because
+// one at once; a proposal made, withdrawn or co-sponsored, or a position taken, is put in place on it (live-refresh.ts);
+// any other answer (a revision, a note) has the document read again. A refused change because
 // someone else acted first (409 stale-version) also has it read again, so the form shows what is there now.
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
   AdoptionRequestSchema,
   BreakSilenceRequestSchema,
+  CallRequestSchema,
   CompromiseRequestSchema,
   CreateDocumentRequestSchema,
   CreateProposalRequestSchema,
   DocumentDto,
   FacilitatorRequestSchema,
+  InvitationRequestSchema,
+  InvitedCommentRequestSchema,
   IssueRevisionRequestSchema,
   MarkRequestSchema,
   NoteDto,
   NoteRequestSchema,
+  ObjectionRequestSchema,
   PositionRequestSchema,
   ProposalChanged,
+  ReasonRequestSchema,
   RevisionDto,
+  RuleChangeRequestSchema,
   IssuedRevisionDto,
   SilenceRequestSchema,
   StatementRequestSchema,
@@ -111,6 +117,34 @@ export function useTakePosition(id: string) {
   });
 }
 
+/** A command on one proposal answered with the proposal as it now stands (ProposalChanged), put in place like a position. */
+function useProposalCommand<Input extends { proposal: string }>(id: string, request: (send: Send, input: Input, path: string) => Promise<ProposalChanged | null>) {
+  const send = useSend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Input) => request(send, input, `/proposals/${encodeURIComponent(input.proposal)}`),
+    onSuccess: (answer) => showProposal(queryClient, id, answer),
+    onError: onStale(queryClient, id),
+  });
+}
+
+/** The delegation that made a proposal withdraws it (the chair's rejection is "not retained", in a revision). */
+export function useWithdrawProposal(id: string) {
+  return useProposalCommand(id, (send, _input: { proposal: string }, path) => send<ProposalChanged>("POST", `${path}/withdrawal`, {}));
+}
+
+/** The reader's delegation joins another's proposal as a co-sponsor. */
+export function useCosponsor(id: string) {
+  return useProposalCommand(id, (send, _input: { proposal: string }, path) => send<ProposalChanged>("POST", `${path}/cosponsors`, {}));
+}
+
+/** A comment by a non-member delegation the chair invited: shown as a non-member's, never blocking. */
+export function useInvitedComment(id: string) {
+  return useProposalCommand(id, (send, { body }: { proposal: string; body: Body<typeof InvitedCommentRequestSchema> }, path) =>
+    send<ProposalChanged>("POST", `${path}/invited-comments`, body),
+  );
+}
+
 export function useIssueRevision(id: string) {
   const send = useSend();
   const queryClient = useQueryClient();
@@ -160,6 +194,15 @@ export function useSetVisibility(id: string) {
   return useDocumentCommand(id, (send, body: Body<typeof VisibilityRequestSchema>) => send<DocumentDto>("POST", `${documentPath(id)}/visibility`, body));
 }
 
+/** The chair invites a non-member delegation to see the draft and comment on it. */
+export function useInvite(id: string) {
+  return useDocumentCommand(id, (send, body: Body<typeof InvitationRequestSchema>) => send<DocumentDto>("POST", `${documentPath(id)}/invitations`, body));
+}
+
+export function useEndInvitation(id: string) {
+  return useDocumentCommand(id, (send, body: Body<typeof InvitationRequestSchema>) => send<DocumentDto>("POST", `${documentPath(id)}/invitations/end`, body));
+}
+
 export function useStartSilence(id: string) {
   return useDocumentCommand(id, (send, body: Body<typeof SilenceRequestSchema>) => send<DocumentDto>("POST", `${documentPath(id)}/silence`, body));
 }
@@ -168,10 +211,35 @@ export function useBreakSilence(id: string) {
   return useDocumentCommand(id, (send, body: Body<typeof BreakSilenceRequestSchema>) => send<DocumentDto>("POST", `${documentPath(id)}/silence/break`, body));
 }
 
+export function useCancelSilence(id: string) {
+  return useDocumentCommand(id, (send, body: Body<typeof ReasonRequestSchema>) => send<DocumentDto>("POST", `${documentPath(id)}/silence/cancellation`, body));
+}
+
+export function useChangeRule(id: string) {
+  return useDocumentCommand(id, (send, body: Body<typeof RuleChangeRequestSchema>) => send<DocumentDto>("POST", `${documentPath(id)}/rule`, body));
+}
+
+export function useOpenCall(id: string) {
+  return useDocumentCommand(id, (send, body: Body<typeof CallRequestSchema>) => send<DocumentDto>("POST", `${documentPath(id)}/call`, body));
+}
+
+export function useObject(id: string) {
+  return useDocumentCommand(id, (send, body: Body<typeof ObjectionRequestSchema>) => send<DocumentDto>("POST", `${documentPath(id)}/call/objections`, body));
+}
+
+export function useWithdrawObjection(id: string) {
+  return useDocumentCommand<void>(id, (send) => send<DocumentDto>("POST", `${documentPath(id)}/call/objections/withdrawal`, {}));
+}
+
+export function useWithdrawCall(id: string) {
+  return useDocumentCommand(id, (send, body: Body<typeof ReasonRequestSchema>) => send<DocumentDto>("POST", `${documentPath(id)}/call/withdrawal`, body));
+}
+
 export function useMakeStatement(id: string) {
   return useDocumentCommand(id, (send, body: Body<typeof StatementRequestSchema>) => send<DocumentDto>("POST", `${documentPath(id)}/statements`, body));
 }
 
+/** Closes the open call for objections: adopted, unless an objection that counts stands. */
 export function useAdoptDocument(id: string) {
   return useDocumentCommand(id, (send, body: Body<typeof AdoptionRequestSchema>) => send<DocumentDto>("POST", `${documentPath(id)}/adoption`, body));
 }

@@ -1,6 +1,7 @@
-// Chair controls appear for the chair's delegation only, a provision's controls also for its facilitator.
+// Chair controls appear for the chair's delegation only, a provision's controls also for its facilitator; an invited
+// non-member comments as such while its invitation stands.
 import { describe, expect, it } from "vitest";
-import { isChairOf, mayFacilitate, mayUse } from "./negotiation-roles";
+import { commentsAsInvited, isChairOf, isInvitedTo, mayFacilitate, mayUse } from "./negotiation-roles";
 
 describe("isChairOf", () => {
   it("is the delegation chairing the body today, and nobody when no one chairs it", () => {
@@ -25,5 +26,22 @@ describe("mayUse", () => {
     expect(mayUse({ "proposal.create": "own" }, "proposal.create")).toBe(true);
     expect(mayUse({ "proposal.create": "all" }, "proposal.create")).toBe(true);
     expect(mayUse({}, "document.adopt")).toBe(false);
+  });
+});
+
+describe("commentsAsInvited", () => {
+  const invited = { invited: [{ party: "MN", grantedAt: "2025-08-01T10:00:00Z", grantedBy: "KG" }, { party: "AZ", grantedAt: "2025-08-01T10:00:00Z", grantedBy: "KG", endedAt: "2025-08-02T10:00:00Z" }] };
+
+  it("is a delegation the chair invited, while the invitation stands", () => {
+    expect(isInvitedTo("MN", invited)).toBe(true);
+    expect(isInvitedTo("AZ", invited)).toBe(false);
+    expect(isInvitedTo(null, invited)).toBe(false);
+  });
+
+  it("comments under the invitation only without the ordinary right to comment", () => {
+    expect(commentsAsInvited("MN", invited, { "position.comment-invited": "own" })).toBe(true);
+    expect(commentsAsInvited("MN", invited, { "position.comment-invited": "own", "position.comment": "own" })).toBe(false);
+    expect(commentsAsInvited("AZ", invited, { "position.comment-invited": "own" })).toBe(false);
+    expect(commentsAsInvited("CN", invited, { "position.comment-invited": "own" })).toBe(false);
   });
 });

@@ -1,19 +1,65 @@
-// An adopted document as the record keeps it: number, date, place, the final text in each official language, and the
-// statements of position annexed to it. Nothing here changes any more.
+// An adopted document as the record keeps it: number, date, place, the revision adopted and the procedure it met, the
+// rule it was decided by, the final text in each official language with the SHA-256 of each language version (so a copy
+// can be checked against the record), and the statements of position annexed to it. Nothing here changes any more.
 import { Anchor, Badge, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { formatPartialDate } from "../../../i18n/date-format";
+import type { DocumentDto } from "../../../../contracts/negotiation";
+import { formatPartialDate, localTimeZone } from "../../../i18n/date-format";
 import { dataLanguageOf } from "../../../i18n/language";
 import { useLocale } from "../../../i18n/use-locale";
 import { DemoBadge } from "../badges";
 import classes from "../Negotiation.module.css";
-import { languageName, pickText } from "../negotiation-format";
+import { formatInstantIn, languageName, pickText, revisionLabel } from "../negotiation-format";
+import { DecisionRule } from "../room/DecisionRule";
 import { StatementList } from "../room/StatementsPanel";
 import { useRoom } from "../room/room-context";
 import { ProvisionText } from "../text/ProvisionText";
 import { textDirection } from "../../../shared/core-rules";
+
+type Adoption = NonNullable<DocumentDto["adoption"]>;
+
+/** What the adoption met: the silence deadline passed unbroken, or the call for objections closed with none standing. */
+function MetProcedure({ met }: { met: NonNullable<Adoption["met"]> }) {
+  const { t } = useTranslation();
+  const { language } = useLocale();
+  const at = (instant: string) => formatInstantIn(instant, language, localTimeZone());
+  return (
+    <Text size="sm" c="dimmed" data-testid="adoption-met" data-procedure={met.procedure}>
+      {met.procedure === "silence" ? t("negotiation.adopted.metSilence", { deadline: at(met.deadline) }) : t("negotiation.adopted.metCall", { opened: at(met.openedAt), closed: at(met.closedAt) })}
+    </Text>
+  );
+}
+
+function Hashes({ hashes, languages }: { hashes: Readonly<Record<string, string>>; languages: readonly string[] }) {
+  const { t } = useTranslation();
+  const { language } = useLocale();
+  // The document's languages first, in its order; any other the record holds after them.
+  const codes = [...languages.filter((code) => hashes[code] !== undefined), ...Object.keys(hashes).filter((code) => !languages.includes(code))];
+  return (
+    <Stack gap={6} component="section" aria-labelledby="hashes-heading" data-testid="adoption-hashes">
+      <Title order={2} size="h5" id="hashes-heading">
+        {t("negotiation.adopted.hashes")}
+      </Title>
+      <Text size="xs" c="dimmed">
+        {t("negotiation.adopted.hashesIntro")}
+      </Text>
+      <Stack component="dl" gap={4} m={0}>
+        {codes.map((code) => (
+          <div key={code} data-language={code}>
+            <Text component="dt" size="xs" fw={600}>
+              {languageName(code, language, "label")}
+            </Text>
+            <Text component="dd" size="xs" ff="monospace" m={0} style={{ overflowWrap: "anywhere", wordBreak: "break-all" }} data-testid="adoption-hash">
+              {hashes[code]}
+            </Text>
+          </div>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
 
 export function AdoptedDocument() {
   const { t } = useTranslation();
@@ -52,8 +98,11 @@ export function AdoptedDocument() {
               {place ? t("negotiation.adopted.placeAndDate", { place, date: formatPartialDate(adoption.date, language) }) : formatPartialDate(adoption.date, language)}
               {" · "}
               {adoption.by === "silence" ? t("negotiation.adopted.bySilence") : t("negotiation.adopted.byChair")}
+              {adoption.revision !== undefined && ` · ${t("negotiation.adopted.revision", { revision: revisionLabel(adoption.revision, t) })}`}
             </Text>
           )}
+          {adoption?.met && <MetProcedure met={adoption.met} />}
+          <DecisionRule />
           {document.languages.length > 1 && (
             <SegmentedControl
               size="xs"
@@ -78,6 +127,7 @@ export function AdoptedDocument() {
               </li>
             ))}
           </Stack>
+          {adoption?.hashes && Object.keys(adoption.hashes).length > 0 && <Hashes hashes={adoption.hashes} languages={document.languages} />}
         </Stack>
       </Paper>
       <Stack gap="sm" component="section" aria-labelledby="annex-heading">

@@ -1,6 +1,7 @@
 // The chair issues the next revision: every open proposal listed with who supports and who opposes it and its handling —
-// suggested where some delegation supported it, to be chosen where nobody did or where it was carried over — then a
-// confirmation saying what the revision will do, as deactivating a delegation asks before it acts.
+// suggested where some delegation supported it, to be chosen where nobody did or where it was carried over; not retained,
+// or merged into another open proposal the chair picks — then a confirmation saying what the revision will do, as
+// deactivating a delegation asks before it acts.
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Textarea } from "@mantine/core";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,21 +13,23 @@ import { FormLevelError, useContractForm } from "../../../shared/forms/use-contr
 import { useIssueRevision } from "../negotiation-commands";
 import { revisionLabel } from "../negotiation-format";
 import { ChangeView } from "../room/ProposalCard";
+import { HANDLING_KEYS } from "../room/proposal-status";
 import { useRoom } from "../room/room-context";
-import { defaultChoice, handlingPlan, noDefaultReason, planSummary, proposalsToHandle, type HandlingAction, type HandlingChoice, type PlanSummary } from "./revision-handling";
+import {
+  defaultChoice,
+  handlingPlan,
+  mergeTargets,
+  noDefaultReason,
+  planSummary,
+  proposalsToHandle,
+  type HandlingAction,
+  type HandlingChoice,
+  type PlanSummary,
+} from "./revision-handling";
 
 interface Values extends Record<string, unknown> {
   choices: Record<string, HandlingChoice>;
 }
-
-const ACTION_KEYS: Readonly<Record<HandlingAction, string>> = {
-  accept: "accept",
-  "accept-modified": "acceptModified",
-  bracket: "bracket",
-  withdraw: "withdraw",
-  supersede: "supersede",
-  defer: "defer",
-};
 
 /** Who stands where on a proposal: how many, and which delegations. */
 function Standing({ proposal }: { proposal: ProposalDto }) {
@@ -52,15 +55,17 @@ interface HandlingProps {
   readonly onChange: (choice: HandlingChoice) => void;
   readonly error: ReactNode;
   readonly textError: ReactNode;
+  readonly intoError: ReactNode;
 }
 
-function ProposalHandling({ proposal, choice, onChange, error, textError }: HandlingProps) {
+function ProposalHandling({ proposal, choice, onChange, error, textError, intoError }: HandlingProps) {
   const { t } = useTranslation();
   const { document, partyName, provisionName } = useRoom();
   const suggested = defaultChoice(proposal, document.revision)?.action ?? null;
   const reason = noDefaultReason(proposal, document.revision);
   const anchor = proposal.change.type === "add-provision" ? proposal.change.after : proposal.change.provision;
-  const label = (action: HandlingAction) => t(`negotiation.handling.${ACTION_KEYS[action]}`);
+  const label = (action: HandlingAction) => t(`negotiation.handling.${HANDLING_KEYS[action]}`);
+  const targets = mergeTargets(proposal, document.proposals);
   return (
     <Paper withBorder radius="md" p="sm" data-testid="handling" data-label={proposal.label}>
       <Stack gap={6}>
@@ -80,26 +85,43 @@ function ProposalHandling({ proposal, choice, onChange, error, textError }: Hand
             ...HANDLING_ACTIONS.map((action) => ({ value: action, label: action === suggested ? t("negotiation.issue.default", { action: label(action) }) : label(action) })),
           ]}
           value={choice?.action ?? ""}
-          onChange={(event) => onChange({ text: choice?.text ?? "", action: event.currentTarget.value as HandlingAction })}
+          onChange={(event) => onChange({ text: choice?.text ?? "", into: choice?.into ?? "", action: event.currentTarget.value as HandlingAction })}
           error={error}
           data-testid="handling-action"
         />
         {choice?.action === "accept-modified" && (
           <Textarea label={t("negotiation.issue.modifiedText")} autosize minRows={2} size="xs" value={choice.text} onChange={(event) => onChange({ ...choice, text: event.currentTarget.value })} error={textError} />
         )}
+        {choice?.action === "merge" && (
+          <NativeSelect
+            label={t("negotiation.issue.mergeInto", { label: proposal.label })}
+            description={targets.length === 0 ? t("negotiation.issue.noMergeTarget") : t("negotiation.issue.mergeHelp")}
+            size="xs"
+            maw={420}
+            required
+            data={[
+              { value: "", label: t("negotiation.issue.chooseProposal"), disabled: true },
+              ...targets.map((target) => ({ value: target.id, label: [target.label, partyName(target.delegation)].join(" · ") })),
+            ]}
+            value={choice.into ?? ""}
+            onChange={(event) => onChange({ ...choice, into: event.currentTarget.value })}
+            error={intoError}
+            data-testid="handling-into"
+          />
+        )}
       </Stack>
     </Paper>
   );
 }
 
-/** What the revision will do, in counts: accepted, bracketed, deferred, withdrawn (and superseded, when any). */
+/** What the revision will do, in counts: accepted, bracketed, deferred, not retained (and merged, when any). */
 function summaryParts(summary: PlanSummary, t: (key: string, options: Record<string, unknown>) => string): string[] {
   return [
     t("negotiation.issue.acceptedCount", { count: summary.accepted }),
     t("negotiation.issue.bracketedCount", { count: summary.bracketed }),
     t("negotiation.issue.deferredCount", { count: summary.deferred }),
-    t("negotiation.issue.withdrawnCount", { count: summary.withdrawn }),
-    ...(summary.superseded > 0 ? [t("negotiation.issue.supersededCount", { count: summary.superseded })] : []),
+    t("negotiation.issue.notRetainedCount", { count: summary.notRetained }),
+    ...(summary.merged > 0 ? [t("negotiation.issue.mergedCount", { count: summary.merged })] : []),
   ];
 }
 
@@ -123,6 +145,8 @@ export function IssueRevisionForm() {
       return {
         ...Object.fromEntries(plan.unchosen.map((id) => [`choices.${id}.action`, { key: "negotiation.issue.chooseRequired" }])),
         ...Object.fromEntries(plan.missingText.map((id) => [`choices.${id}.text`, { code: "required" as const }])),
+        ...Object.fromEntries(plan.missingInto.map((id) => [`choices.${id}.into`, { code: "required" as const }])),
+        ...Object.fromEntries(plan.invalidInto.map((id) => [`choices.${id}.into`, { key: "negotiation.issue.invalidMerge" }])),
       };
     },
   });
@@ -174,9 +198,11 @@ export function IssueRevisionForm() {
               onChange={(choice) => {
                 form.setFieldValue("choices", { ...form.values.choices, [proposal.id]: choice });
                 form.clearFieldError(`choices.${proposal.id}.action`);
+                form.clearFieldError(`choices.${proposal.id}.into`);
               }}
               error={form.errors[`choices.${proposal.id}.action`]}
               textError={form.errors[`choices.${proposal.id}.text`]}
+              intoError={form.errors[`choices.${proposal.id}.into`]}
             />
           ))
         )}

@@ -1,8 +1,8 @@
 // The chair sees a suggested handling for a supported proposal (bracket if opposed, else accept), none for one nobody
-// supported or carried over, and sends every handling explicitly.
+// supported or carried over, and sends every handling explicitly: not retained, or merged into another open proposal.
 import { describe, expect, it } from "vitest";
 import type { ProposalDto } from "../../../../contracts/negotiation";
-import { defaultChoice, handlingPlan, noDefaultReason, planSummary, proposalsToHandle } from "./revision-handling";
+import { defaultChoice, handlingPlan, mergeTargets, noDefaultReason, planSummary, proposalsToHandle } from "./revision-handling";
 
 function proposal(id: string, overrides: Partial<ProposalDto> = {}): ProposalDto {
   return {
@@ -19,6 +19,7 @@ function proposal(id: string, overrides: Partial<ProposalDto> = {}): ProposalDto
     version: 1,
     supporters: [],
     opposers: [],
+    cosponsors: [],
     positions: [],
     at: "2025-08-01T10:00:00Z",
     ...overrides,
@@ -47,8 +48,22 @@ describe("defaultChoice", () => {
 
 describe("proposalsToHandle", () => {
   it("keeps open and colliding proposals only", () => {
-    const all = [proposal("a"), proposal("b", { status: "applied" }), proposal("c", { status: "colliding" }), proposal("d", { status: "withdrawn" })];
+    const all = [
+      proposal("a"),
+      proposal("b", { status: "applied" }),
+      proposal("c", { status: "colliding" }),
+      proposal("d", { status: "withdrawn" }),
+      proposal("e", { status: "not-retained" }),
+      proposal("f", { status: "merged" }),
+    ];
     expect(proposalsToHandle(all).map((p) => p.id)).toEqual(["a", "c"]);
+  });
+});
+
+describe("mergeTargets", () => {
+  it("offers the other open proposals, not the proposal itself nor a colliding or closed one", () => {
+    const all = [proposal("a"), proposal("b"), proposal("c", { status: "colliding" }), proposal("d", { status: "applied" })];
+    expect(mergeTargets(all[0]!, all).map((p) => p.id)).toEqual(["b"]);
   });
 });
 
@@ -62,16 +77,31 @@ describe("handlingPlan", () => {
       { proposal: "p4", action: "accept" },
     ]);
     expect(unchosen.unchosen).toEqual(["p2"]);
-    expect(planSummary(unchosen)).toEqual({ accepted: 1, bracketed: 1, deferred: 0, withdrawn: 0, superseded: 0, unchosen: 1 });
+    expect(planSummary(unchosen)).toEqual({ accepted: 1, bracketed: 1, deferred: 0, notRetained: 0, merged: 0, unchosen: 1 });
 
-    const chosen = handlingPlan(proposals, { p2: { action: "defer", text: "ignored" }, p4: { action: "withdraw", text: "" } }, 0);
+    const chosen = handlingPlan(proposals, { p2: { action: "defer", text: "ignored" }, p4: { action: "not-retain", text: "" } }, 0);
     expect(chosen.handlings).toEqual([
       { proposal: "p1", action: "bracket" },
       { proposal: "p2", action: "defer" },
-      { proposal: "p4", action: "withdraw" },
+      { proposal: "p4", action: "not-retain" },
     ]);
     expect(chosen.unchosen).toEqual([]);
-    expect(planSummary(chosen)).toEqual({ accepted: 0, bracketed: 1, deferred: 1, withdrawn: 1, superseded: 0, unchosen: 0 });
+    expect(planSummary(chosen)).toEqual({ accepted: 0, bracketed: 1, deferred: 1, notRetained: 1, merged: 0, unchosen: 0 });
+  });
+
+  it("sends a merge with the proposal it goes into, and names one without a target or into one that is itself closed", () => {
+    const merged = handlingPlan(proposals, { p2: { action: "merge", text: "", into: "p1" } }, 0);
+    expect(merged.handlings).toContainEqual({ proposal: "p2", action: "merge", into: "p1" });
+    expect(merged.missingInto).toEqual([]);
+    expect(merged.invalidInto).toEqual([]);
+    expect(planSummary(merged)).toEqual({ accepted: 1, bracketed: 1, deferred: 0, notRetained: 0, merged: 1, unchosen: 0 });
+
+    expect(handlingPlan(proposals, { p2: { action: "merge", text: "" } }, 0).missingInto).toEqual(["p2"]);
+    const intoClosed = handlingPlan(proposals, { p2: { action: "merge", text: "", into: "p1" }, p1: { action: "not-retain", text: "" } }, 0);
+    expect(intoClosed.invalidInto).toEqual(["p2"]);
+    const intoMerged = handlingPlan(proposals, { p2: { action: "merge", text: "", into: "p4" }, p4: { action: "merge", text: "", into: "p1" } }, 0);
+    expect(intoMerged.invalidInto).toEqual(["p2"]);
+    expect(handlingPlan(proposals, { p2: { action: "merge", text: "", into: "p3" } }, 0).invalidInto).toEqual(["p2"]);
   });
 
   it("carries the chair's wording for an accepted-with-modifications proposal, and names one left without wording", () => {

@@ -4,6 +4,7 @@ import { Anchor, Box, Group, List, NativeSelect, Paper, SegmentedControl, Skelet
 import { Suspense, lazy, useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import type { ProposalDto } from "../../../../contracts/negotiation";
 import { dataLanguageOf } from "../../../i18n/language";
 import { useLocale } from "../../../i18n/use-locale";
 import { QueryProblem } from "../../../shared/access/QueryProblem";
@@ -19,19 +20,33 @@ import { defaultComparison, historySeries, orderedPair } from "./history-view";
 
 const HistoryChart = lazy(() => import("./HistoryChart"));
 
+/** Each result's key part in `negotiation.outcomes` ("withdrawn", "superseded": the chair's, as older revisions recorded it). */
 const OUTCOME_KEYS: Readonly<Record<string, string>> = {
   applied: "applied",
   bracketed: "bracketed",
+  "not-retained": "notRetained",
+  merged: "merged",
   withdrawn: "withdrawn",
   superseded: "superseded",
   carried: "carried",
   colliding: "colliding",
 };
 
-function Outcomes({ id, revision }: { id: string; revision: number }) {
+function Outcomes({ id, revision, proposals }: { id: string; revision: number; proposals: readonly ProposalDto[] }) {
   const { t } = useTranslation();
   const query = useRevision(id, revision > 0 ? revision : null);
   if (revision === 0 || !query.data || query.data.outcomes.length === 0) return null;
+  // A merged proposal names the one it went into, when the document still has it.
+  const mergedInto = (proposal: string) => {
+    const into = proposals.find((item) => item.id === proposal)?.handling?.into;
+    return into !== undefined ? proposals.find((item) => item.id === into)?.label : undefined;
+  };
+  const result = (outcome: { proposal: string; result: string }) => {
+    const into = outcome.result === "merged" ? mergedInto(outcome.proposal) : undefined;
+    if (into !== undefined) return t("negotiation.outcomes.mergedInto", { label: into });
+    const key = OUTCOME_KEYS[outcome.result];
+    return key ? t(`negotiation.outcomes.${key}`) : outcome.result;
+  };
   return (
     <Paper withBorder radius="lg" p={{ base: "sm", sm: "md" }} component="section" aria-labelledby="outcomes-heading">
       <Title order={2} size="h4" id="outcomes-heading" mb="xs">
@@ -39,8 +54,8 @@ function Outcomes({ id, revision }: { id: string; revision: number }) {
       </Title>
       <List size="sm" spacing={2} data-testid="outcomes">
         {query.data.outcomes.map((outcome) => (
-          <List.Item key={outcome.proposal}>
-            {t("app.labelValue", { label: outcome.label, value: OUTCOME_KEYS[outcome.result] ? t(`negotiation.outcomes.${OUTCOME_KEYS[outcome.result]}`) : outcome.result })}
+          <List.Item key={outcome.proposal} data-result={outcome.result}>
+            {t("app.labelValue", { label: outcome.label, value: result(outcome) })}
           </List.Item>
         ))}
       </List>
@@ -160,7 +175,7 @@ export function HistoryPage() {
         <DiffView diff={diff.data} language={shownLanguage} mode={mode} showUnchanged={showUnchanged} />
       )}
 
-      <Outcomes id={id} revision={pair.to} />
+      <Outcomes id={id} revision={pair.to} proposals={data.proposals} />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
-// The top of the negotiation room: the document's title and standing (status, revision, body, chair, who may read it)
-// and the way to its revision history.
+// The top of the negotiation room: the document's title and standing (status, revision, body, chair, who may read it,
+// the rule it is decided by) and the way to its revision history.
 import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -9,6 +9,7 @@ import { useLocale } from "../../../i18n/use-locale";
 import { DemoBadge, DocumentStatusBadge, PlainBadge } from "../badges";
 import { formatInstantIn, languageAttributes, languageName, pickLanguage, pickText, revisionLabel } from "../negotiation-format";
 import { useBodyName } from "../use-body-name";
+import { DecisionRule } from "./DecisionRule";
 import { useRoom } from "./room-context";
 
 export function DocumentHeader() {
@@ -40,6 +41,7 @@ export function DocumentHeader() {
       <Text size="sm" c="dimmed">
         {facts.join(" · ")}
       </Text>
+      <DecisionRule />
       <Text size="xs" c="dimmed">
         {t("negotiation.header.updated", { date: formatInstantIn(document.updatedAt, language, localTimeZone()) })}
       </Text>

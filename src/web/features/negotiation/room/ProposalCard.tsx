@@ -1,5 +1,7 @@
-// One open proposal under its provision: who made it, what it changes (struck and inserted text), why, who supports and
-// who opposes it, the discussion, and the reader's own support, opposition or comment.
+// One proposal under its provision: who made it and who joined it as co-sponsors, what it changes (struck and inserted
+// text), why, who supports and who opposes it, the discussion (a non-member's comment marked so), what became of it once
+// closed, and the reader's own acts: support, oppose, comment (or comment as an invited non-member), co-sponsor, take back
+// the delegation's position, or withdraw the delegation's own proposal.
 import { Badge, Button, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,10 +9,14 @@ import type { ProposalDto } from "../../../../contracts/negotiation";
 import { localTimeZone } from "../../../i18n/date-format";
 import { useLocale } from "../../../i18n/use-locale";
 import { FormModal } from "../../../shared/forms/FormModal";
+import { FormProblem } from "../../../shared/forms/FormProblem";
 import classes from "../Negotiation.module.css";
+import { PlainBadge, ProposalStatusBadge } from "../badges";
+import { useCosponsor, useTakePosition, useWithdrawProposal } from "../negotiation-commands";
 import { formatInstantIn } from "../negotiation-format";
-import { mayUse } from "../negotiation-roles";
-import { PositionForm, type Stance } from "./PositionForm";
+import { commentsAsInvited, mayUse } from "../negotiation-roles";
+import { InvitedCommentForm, PositionForm, type Stance } from "./PositionForm";
+import { proposalStatusWords } from "./proposal-status";
 import { changePreview } from "./proposal-span";
 import { TYPE_KEYS } from "./proposal-types";
 import { useRoom } from "./room-context";
@@ -25,8 +31,11 @@ function SpanChange({ proposal }: { proposal: ProposalDto }) {
   const source = document.provisions.find((provision) => provision.id === change.provision)?.texts[document.baseLanguage];
   const span = change.type === "insert" ? { start: change.at, end: change.at } : { start: change.start, end: change.end };
   const added = change.type === "delete" ? "" : change.text;
-  // Proposals are re-anchored with every revision; one whose span no longer holds its quote is shown without context.
-  const isAnchored = source !== undefined && span.end <= source.length && (change.type === "insert" || source.slice(span.start, span.end) === proposal.quote);
+  // Proposals are re-anchored with every revision; one whose span no longer holds its quote is shown without context, and
+  // so is a closed one (the text around it has moved on, an applied one's words are in it).
+  const isPending = proposal.status === "open" || proposal.status === "colliding";
+  const isAnchored =
+    isPending && source !== undefined && span.end <= source.length && (change.type === "insert" || source.slice(span.start, span.end) === proposal.quote);
   const preview = isAnchored ? changePreview(source, span, added, 32) : { before: "", removed: proposal.quote, added, after: "" };
   return (
     <Text size="sm" className={classes.quote} lang={document.baseLanguage} dir={textDirection(document.baseLanguage)}>
@@ -89,6 +98,36 @@ function Standing({ label, codes, testId }: { label: string; codes: readonly str
   );
 }
 
+/** Who joined the proposal, and when; one who joined because the chair merged its proposal into this one says which. */
+function Cosponsors({ proposal }: { proposal: ProposalDto }) {
+  const { t } = useTranslation();
+  const { language } = useLocale();
+  const { document, partyName } = useRoom();
+  if (proposal.cosponsors.length === 0) return null;
+  const labelOf = (id: string) => document.proposals.find((other) => other.id === id)?.label;
+  return (
+    <div data-testid="cosponsors">
+      <Text size="sm" fw={600}>
+        {t("negotiation.proposal.cosponsoredBy")}
+      </Text>
+      <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: "none" }}>
+        {proposal.cosponsors.map((cosponsor) => {
+          const date = formatInstantIn(cosponsor.at, language, localTimeZone());
+          const via = cosponsor.via !== undefined ? labelOf(cosponsor.via) : undefined;
+          return (
+            <Text component="li" size="sm" key={cosponsor.delegation} data-testid="cosponsor" data-delegation={cosponsor.delegation}>
+              {partyName(cosponsor.delegation)}{" "}
+              <Text span size="xs" c="dimmed">
+                {via !== undefined ? t("negotiation.proposal.joinedVia", { date, label: via }) : t("negotiation.proposal.joined", { date })}
+              </Text>
+            </Text>
+          );
+        })}
+      </Stack>
+    </div>
+  );
+}
+
 function Discussion({ proposal }: { proposal: ProposalDto }) {
   const { t } = useTranslation();
   const { language } = useLocale();
@@ -98,15 +137,21 @@ function Discussion({ proposal }: { proposal: ProposalDto }) {
   return (
     <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: "none" }} aria-label={t("negotiation.proposal.discussion")}>
       {spoken.map((position) => (
-        <li key={`${position.delegation}-${position.at}`}>
-          <Text size="sm">
-            <Text span size="sm" fw={600}>
+        <li key={`${position.delegation}-${position.at}`} data-non-member={position.nonMember}>
+          <Group gap={6} wrap="wrap">
+            <Text size="sm" fw={600}>
               {t(`negotiation.proposal.said.${position.stance}`, { name: partyName(position.delegation) })}
-            </Text>{" "}
-            <Text span size="xs" c="dimmed">
+            </Text>
+            {/* A non-member's comment, on the chair's invitation: never a member's position, never blocking. */}
+            {position.nonMember && (
+              <PlainBadge color="violet" testId="non-member-comment">
+                {t("negotiation.proposal.nonMember")}
+              </PlainBadge>
+            )}
+            <Text size="xs" c="dimmed">
               {formatInstantIn(position.at, language, localTimeZone())}
             </Text>
-          </Text>
+          </Group>
           <Text size="sm" className={classes.quote}>
             {position.text}
           </Text>
@@ -116,18 +161,31 @@ function Discussion({ proposal }: { proposal: ProposalDto }) {
   );
 }
 
+/** A button whose label wraps on a phone rather than being cut ("Снять наше предложение"). */
+const WRAPS = { h: "auto", py: 4, maw: "100%", styles: { label: { whiteSpace: "normal", textAlign: "center" } } } as const;
+
 export function ProposalCard({ proposal }: { proposal: ProposalDto }) {
   const { t } = useTranslation();
-  const { delegation, permissions, partyName } = useRoom();
+  const { document, delegation, permissions, partyName } = useRoom();
   const [stance, setStance] = useState<Stance | null>(null);
+  const [isCommentingInvited, setCommentingInvited] = useState(false);
+  const withdraw = useWithdrawProposal(document.id);
+  const cosponsor = useCosponsor(document.id);
+  const retract = useTakePosition(document.id);
   const isMine = delegation !== null && proposal.delegation === delegation;
   const isOpen = proposal.status === "open" || proposal.status === "colliding";
   const mySupport = delegation !== null && proposal.supporters.includes(delegation);
   const myOpposition = delegation !== null && proposal.opposers.includes(delegation);
-  const may = (right: "position.support" | "position.oppose" | "position.comment") => delegation !== null && isOpen && mayUse(permissions, right);
+  const isCosponsor = delegation !== null && proposal.cosponsors.some((item) => item.delegation === delegation);
+  const may = (right: "position.support" | "position.oppose" | "position.comment" | "position.retract" | "proposal.withdraw" | "proposal.cosponsor") =>
+    delegation !== null && isOpen && mayUse(permissions, right);
+  const mayCommentInvited = isOpen && commentsAsInvited(delegation, document, permissions);
+  const words = proposalStatusWords(proposal, (id) => document.proposals.find((other) => other.id === id)?.label);
+  // Whichever of the card's direct acts failed (the dialogs show their own).
+  const failed = [withdraw, cosponsor, retract].find((command) => command.isError)?.error ?? null;
 
   return (
-    <div className={isMine ? `${classes.proposal} ${classes.proposalMine}` : classes.proposal} data-testid="proposal" data-label={proposal.label}>
+    <div className={isMine ? `${classes.proposal} ${classes.proposalMine}` : classes.proposal} data-testid="proposal" data-label={proposal.label} data-status={proposal.status}>
       <Stack gap={6}>
         <Group gap={6}>
           <Text fw={700} size="sm">
@@ -142,6 +200,7 @@ export function ProposalCard({ proposal }: { proposal: ProposalDto }) {
               {t("negotiation.proposal.colliding")}
             </Badge>
           )}
+          {words && <ProposalStatusBadge status={proposal.status} label={t(`negotiation.proposalStatus.${words.key}`, words.values)} />}
         </Group>
         <ChangeView proposal={proposal} />
         {proposal.justification && (
@@ -149,6 +208,7 @@ export function ProposalCard({ proposal }: { proposal: ProposalDto }) {
             {t("negotiation.proposal.justification", { text: proposal.justification })}
           </Text>
         )}
+        <Cosponsors proposal={proposal} />
         <Standing label={t("negotiation.proposal.supportedBy")} codes={proposal.supporters} testId="supporters" />
         <Standing label={t("negotiation.proposal.opposedBy")} codes={proposal.opposers} testId="opposers" />
         {proposal.supporters.length === 0 && proposal.opposers.length === 0 && (
@@ -160,6 +220,11 @@ export function ProposalCard({ proposal }: { proposal: ProposalDto }) {
         {(mySupport || myOpposition) && (
           <Text size="xs" c={mySupport ? "teal.8" : "red.8"} fw={600}>
             {mySupport ? t("negotiation.proposal.youSupport") : t("negotiation.proposal.youOppose")}
+          </Text>
+        )}
+        {isCosponsor && (
+          <Text size="xs" c="navy.8" fw={600}>
+            {t("negotiation.proposal.youCosponsor")}
           </Text>
         )}
         <Group gap={6}>
@@ -178,10 +243,41 @@ export function ProposalCard({ proposal }: { proposal: ProposalDto }) {
               {t("negotiation.proposal.comment")}
             </Button>
           )}
+          {mayCommentInvited && (
+            <Button size="compact-sm" variant="subtle" color="violet" onClick={() => setCommentingInvited(true)} {...WRAPS} data-testid="invited-comment">
+              {t("negotiation.proposal.commentInvited")}
+            </Button>
+          )}
+          {!isMine && !isCosponsor && may("proposal.cosponsor") && (
+            <Button size="compact-sm" variant="light" loading={cosponsor.isPending} onClick={() => cosponsor.mutate({ proposal: proposal.id })} {...WRAPS} data-testid="cosponsor">
+              {t("negotiation.proposal.cosponsor")}
+            </Button>
+          )}
+          {(mySupport || myOpposition) && may("position.retract") && (
+            <Button
+              size="compact-sm"
+              variant="default"
+              loading={retract.isPending}
+              onClick={() => retract.mutate({ proposal: proposal.id, body: { stance: "retract", text: "", version: proposal.version } })}
+              {...WRAPS}
+              data-testid="retract-position"
+            >
+              {t("negotiation.proposal.retractPosition")}
+            </Button>
+          )}
+          {isMine && may("proposal.withdraw") && (
+            <Button size="compact-sm" variant="outline" color="red" loading={withdraw.isPending} onClick={() => withdraw.mutate({ proposal: proposal.id })} {...WRAPS} data-testid="withdraw-proposal">
+              {t("negotiation.proposal.withdraw")}
+            </Button>
+          )}
         </Group>
+        <FormProblem error={failed} />
       </Stack>
       <FormModal opened={stance !== null} onClose={() => setStance(null)} title={t(`negotiation.position.title.${stance ?? "comment"}`, { label: proposal.label })}>
         {stance && <PositionForm proposal={proposal} stance={stance} onDone={() => setStance(null)} />}
+      </FormModal>
+      <FormModal opened={isCommentingInvited} onClose={() => setCommentingInvited(false)} title={t("negotiation.position.title.comment", { label: proposal.label })}>
+        {isCommentingInvited && <InvitedCommentForm proposal={proposal} onDone={() => setCommentingInvited(false)} />}
       </FormModal>
     </div>
   );

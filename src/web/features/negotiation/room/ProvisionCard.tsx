@@ -1,5 +1,6 @@
 // One provision in the rolling text: its number and status, its base text with brackets drawn (the reader's selection
-// there starts a proposal), who backs which alternative, its open proposals, and the chair's or facilitator's actions.
+// there starts a proposal), who backs which alternative, its open proposals (the closed ones on request, with what
+// became of them), and the chair's or facilitator's actions.
 import { Button, Group, Menu, Paper, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -54,13 +55,47 @@ function ProposeMenu({ onChoose }: { onChoose: (type: ProposalType) => void }) {
   );
 }
 
+/** Proposals closed on this provision, folded away until asked for: what the chair or their proposers did with them. */
+function ClosedProposals({ proposals, provision }: { proposals: readonly ProposalDto[]; provision: string }) {
+  const { t } = useTranslation();
+  const [isShown, setShown] = useState(false);
+  if (proposals.length === 0) return null;
+  const listId = `closed-${provision}`;
+  return (
+    <Stack gap="sm">
+      <Group>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          color="gray"
+          onClick={() => setShown(!isShown)}
+          aria-expanded={isShown}
+          aria-controls={listId}
+          data-testid="show-closed-proposals"
+        >
+          {isShown ? t("negotiation.proposal.hideClosed") : t("negotiation.proposal.showClosed", { count: proposals.length })}
+        </Button>
+      </Group>
+      {isShown && (
+        <Stack gap="sm" id={listId} component="section" aria-label={t("negotiation.proposal.closedLabel")} data-testid="closed-proposals">
+          {proposals.map((proposal) => (
+            <ProposalCard key={proposal.id} proposal={proposal} />
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
 interface Props {
   readonly provision: ProvisionDto;
   readonly proposals: readonly ProposalDto[];
+  /** Its closed proposals (none when not given). */
+  readonly closed?: readonly ProposalDto[];
   readonly view: TextView;
 }
 
-export function ProvisionCard({ provision, proposals, view }: Props) {
+export function ProvisionCard({ provision, proposals, closed = [], view }: Props) {
   const { t } = useTranslation();
   const { language } = useLocale();
   const { document, delegation, permissions, isChair, partyName, presence, presentName, setDrafting } = useRoom();
@@ -108,6 +143,7 @@ export function ProvisionCard({ provision, proposals, view }: Props) {
             ))}
           </Stack>
         )}
+        <ClosedProposals proposals={closed} provision={provision.id} />
       </Stack>
       <FormModal
         opened={proposing !== null}

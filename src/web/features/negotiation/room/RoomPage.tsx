@@ -22,7 +22,9 @@ import { isChairOf, mayUse } from "../negotiation-roles";
 import { usePartyNames } from "../use-party-names";
 import { useDocumentLive } from "../use-negotiation-live";
 import { STREAMS } from "../../../../contracts/live";
+import { CallBanner } from "./CallBanner";
 import { DocumentHeader } from "./DocumentHeader";
+import { InvitedBanner } from "./InvitedBanner";
 import { presenceView, presentName } from "./presence";
 import { LanguageVersions } from "./LanguageVersions";
 import { NotesPanel } from "./NotesPanel";
@@ -47,7 +49,9 @@ function Negotiation() {
   return (
     <Stack gap="lg">
       <DocumentHeader />
+      <InvitedBanner />
       <SilenceBanner />
+      <CallBanner />
       <Tabs value={tab} onChange={(value) => setTab((value as Tab | null) ?? "text")} keepMounted={false}>
         <Tabs.List style={{ flexWrap: "wrap" }}>
           {tabs.map((item) => (

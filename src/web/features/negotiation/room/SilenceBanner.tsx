@@ -1,5 +1,6 @@
 // The silence procedure as every participant sees it: the deadline in their zone, UTC and the chair's, the time left,
-// and for members the way to break silence; or who broke the last one, and why.
+// and for members the way to break silence; or who broke the last one, or that the chair cancelled it, and why (unless
+// a call for objections began since, which the room tells of instead).
 import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,8 +14,9 @@ import classes from "../Negotiation.module.css";
 import { DeadlineZones } from "../console/DeadlineZones";
 import { timeLeft } from "../console/deadline";
 import { useBreakSilence } from "../negotiation-commands";
-import { formatInstantIn, provisionLabel } from "../negotiation-format";
+import { formatInstantIn, provisionLabel, revisionLabel } from "../negotiation-format";
 import { mayUse } from "../negotiation-roles";
+import { latestProcedure } from "./procedures";
 import { useRoom } from "./room-context";
 import { useNow } from "./use-now";
 
@@ -81,6 +83,7 @@ export function SilenceBanner() {
       <Alert color="violet" variant="light" title={t("negotiation.silence.runningTitle")} data-testid="silence-running">
         <Stack gap="xs">
           <Text size="sm">{t("negotiation.silence.runningBody")}</Text>
+          {silence.revision !== undefined && <Text size="sm">{t("negotiation.silence.onRevision", { revision: revisionLabel(silence.revision, t) })}</Text>}
           <DeadlineZones deadline={silence.deadline} />
           <TimeLeft deadline={silence.deadline} />
           {delegation !== null && mayUse(permissions, "silence.break") && (
@@ -97,6 +100,7 @@ export function SilenceBanner() {
       </Alert>
     );
   }
+  if (latestProcedure(document) !== "silence") return null;
   if (silence.state === "broken" && silence.brokenBy) {
     return (
       <Alert color="orange" variant="light" title={t("negotiation.silence.brokenTitle")} data-testid="silence-broken">
@@ -106,6 +110,18 @@ export function SilenceBanner() {
             date: silence.brokenAt ? formatInstantIn(silence.brokenAt, language, localTimeZone()) : "",
           })}
         </Text>
+        {silence.reason && (
+          <Text size="sm" mt={4} className={classes.quote}>
+            {t("negotiation.quoted", { text: silence.reason })}
+          </Text>
+        )}
+      </Alert>
+    );
+  }
+  if (silence.state === "cancelled") {
+    return (
+      <Alert color="gray" variant="light" title={t("negotiation.silence.cancelledTitle")} data-testid="silence-cancelled">
+        <Text size="sm">{t("negotiation.silence.cancelledBody", { date: silence.cancelledAt ? formatInstantIn(silence.cancelledAt, language, localTimeZone()) : "" })}</Text>
         {silence.reason && (
           <Text size="sm" mt={4} className={classes.quote}>
             {t("negotiation.quoted", { text: silence.reason })}

@@ -69,7 +69,7 @@ export function TextTab() {
           {t("negotiation.filters.nothing")}
         </Text>
       ) : (
-        shown.map(({ provision, proposals }) => <ProvisionCard key={provision.id} provision={provision} proposals={proposals} view={view} />)
+        shown.map(({ provision, proposals, closed }) => <ProvisionCard key={provision.id} provision={provision} proposals={proposals} closed={closed} view={view} />)
       )}
       <FormModal opened={isAddingAtStart} onClose={() => setAddingAtStart(false)} title={t("negotiation.propose.atStart")}>
         {isAddingAtStart && <ProposalForm type="add-provision" provision={null} selection={null} onDone={() => setAddingAtStart(false)} />}

@@ -1,7 +1,7 @@
 // "Contested only" keeps provisions with brackets or opposed proposals; "mine only" keeps those my delegation proposes to change.
 import { describe, expect, it } from "vitest";
 import type { ProposalDto, ProvisionDto } from "../../../../contracts/negotiation";
-import { isContested, openProposalsByProvision, proposalsAtStart, visibleProvisions } from "./provision-filters";
+import { closedProposalsByProvision, isContested, openProposalsByProvision, proposalsAtStart, visibleProvisions } from "./provision-filters";
 
 function provision(id: string, overrides: Partial<ProvisionDto> = {}): ProvisionDto {
   return { id, number: id.toUpperCase(), kind: "operative", texts: { ru: "текст" }, status: "open", version: 1, facilitator: null, outdated: [], brackets: [], options: null, ...overrides };
@@ -22,6 +22,7 @@ function proposal(id: string, change: ProposalDto["change"], overrides: Partial<
     version: 1,
     supporters: [],
     opposers: [],
+    cosponsors: [],
     positions: [],
     at: "2025-08-01T10:00:00Z",
     ...overrides,
@@ -44,6 +45,12 @@ describe("openProposalsByProvision", () => {
     expect(grouped.get("op1")?.map((p) => p.id)).toEqual(["P1"]);
     expect(grouped.get("op3")?.map((p) => p.id)).toEqual(["P2"]);
     expect(grouped.has("op4")).toBe(false);
+  });
+
+  it("keeps the closed ones apart, shown on request under their provision", () => {
+    expect(closedProposalsByProvision(proposals).get("op4")?.map((p) => p.id)).toEqual(["P4"]);
+    expect(closedProposalsByProvision(proposals).has("op1")).toBe(false);
+    expect(visibleProvisions(document, { onlyContested: false, onlyMine: false, delegation: "RU" }).find((v) => v.provision.id === "op4")?.closed.map((p) => p.id)).toEqual(["P4"]);
   });
 });
 
