@@ -149,6 +149,17 @@ describe("consensus in the room", () => {
       await screenshot(chair.page, "consensus-call-objection-en-1280");
       await screenshot(iran.page, "consensus-call-objection-ru-390");
 
+      // Iran records a reservation in English (statements never block); it is listed numbered, of its kind, in English.
+      await iran.page.getByTestId("tab-statements").click();
+      await iran.page.getByTestId("statement-kind").selectOption("reservation");
+      await iran.page.getByTestId("statement-language").selectOption("en");
+      await iran.page.getByTestId("statement-text").fill("Iran reserves its position on OP1.");
+      await iran.page.getByTestId("submit-statement").click();
+      const statement = iran.page.getByTestId("statements").locator("li").filter({ hasText: "Iran reserves its position on OP1." });
+      await statement.waitFor({ timeout: 10_000 });
+      expect(await statement.getByTestId("statement-kind-label").innerText()).toBe("Заявление 1 · Оговорка · английский");
+      expect(await statement.locator('[lang="en"]').count()).toBe(1);
+
       // 4. Iran withdraws its objection; the chair adopts: "It is so decided".
       await iran.page.getByTestId("withdraw-objection").click();
       await chair.page.waitForFunction(() => {
@@ -158,6 +169,12 @@ describe("consensus in the room", () => {
       await chair.page.getByTestId("adopt").click();
       // Each page turns into the adopted document, with the hash of every language version.
       for (const { page } of [chair, iran, mongolia]) await page.getByTestId("adoption-hashes").waitFor({ timeout: 10_000 });
+      // After adoption Iran explains its position (the kind offered first now), annexed as statement 2.
+      await iran.page.getByTestId("statement-text").fill("Иран присоединился к консенсусу.");
+      await iran.page.getByTestId("submit-statement").click();
+      const after = iran.page.getByTestId("statements").locator("li").filter({ hasText: "Иран присоединился к консенсусу." });
+      await after.waitFor({ timeout: 10_000 });
+      expect(await after.getByTestId("statement-kind-label").innerText()).toBe("Заявление 2 · Разъяснение позиции после принятия · русский");
       await screenshot(iran.page, "consensus-adopted-ru-390");
       const adopted = await json<{ status: string; adoption: { revision: number; met: { procedure: string } }; call: { objections: { delegation: string; withdrawnAt?: string }[] } }>(chairApi("GET", `/api/v1/documents/${id}`));
       expect(adopted).toMatchObject({ status: "adopted", adoption: { revision: 1, met: { procedure: "call" } } });

@@ -13,7 +13,8 @@ import { DemoBadge } from "../badges";
 import classes from "../Negotiation.module.css";
 import { formatInstantIn, languageName, pickText, revisionLabel } from "../negotiation-format";
 import { DecisionRule } from "../room/DecisionRule";
-import { StatementList } from "../room/StatementsPanel";
+import { StatementForm, StatementList } from "../room/StatementsPanel";
+import { mayUse } from "../negotiation-roles";
 import { useRoom } from "../room/room-context";
 import { ProvisionText } from "../text/ProvisionText";
 import { textDirection } from "../../../shared/core-rules";
@@ -64,7 +65,7 @@ function Hashes({ hashes, languages }: { hashes: Readonly<Record<string, string>
 export function AdoptedDocument() {
   const { t } = useTranslation();
   const { language } = useLocale();
-  const { document } = useRoom();
+  const { document, delegation, permissions } = useRoom();
   const dataLanguage = dataLanguageOf(language);
   const [shown, setShown] = useState<string>(document.languages.includes(dataLanguage) ? dataLanguage : document.baseLanguage);
   const adoption = document.adoption;
@@ -138,6 +139,12 @@ export function AdoptedDocument() {
           {t("negotiation.adopted.annexIntro")}
         </Text>
         <StatementList statements={document.statements} />
+        {/* An explanation of position after adoption, a reservation or an interpretative statement may still be made. */}
+        {delegation !== null && mayUse(permissions, "statement.create") && (
+          <Paper withBorder radius="lg" p={{ base: "sm", sm: "md" }}>
+            <StatementForm />
+          </Paper>
+        )}
       </Stack>
       <Anchor component={Link} to={`/negotiation/${encodeURIComponent(document.id)}/history`} size="sm">
         {t("negotiation.history.link")}

@@ -1,6 +1,8 @@
-// A text about the whole document or one of its provisions (a private note, a statement of position): the one form both use.
+// A text about the whole document or one of its provisions: a private note's form, and the choice of the provision a
+// note or a statement of position is about.
 import { Button, Group, NativeSelect, Stack, Textarea } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import type { GetInputPropsReturnType } from "@mantine/form";
 import type { UseMutationResult } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { NoteRequestSchema } from "../../../../contracts/negotiation";
@@ -22,9 +24,21 @@ export interface AnnotationFormProps<Answer> {
   readonly name: string;
 }
 
-export function AnnotationForm<Answer>({ schema, send, textLabel, submitLabel, minRows, name }: AnnotationFormProps<Answer>) {
+/** The provision a text is about, or the whole document (""). */
+export function ProvisionSelect({ input }: { input: GetInputPropsReturnType }) {
   const { t } = useTranslation();
   const { document } = useRoom();
+  return (
+    <NativeSelect
+      label={t("negotiation.fields.provisionOptional")}
+      data={[{ value: "", label: t("negotiation.fields.wholeDocument") }, ...document.provisions.map((p) => ({ value: p.id, label: provisionLabel(p, t) }))]}
+      {...input}
+      style={{ flex: "1 1 10rem" }}
+    />
+  );
+}
+
+export function AnnotationForm<Answer>({ schema, send, textLabel, submitLabel, minRows, name }: AnnotationFormProps<Answer>) {
   const { form, body, showServerErrors } = useContractForm({
     schema,
     initialValues: { text: "", provision: "" },
@@ -36,12 +50,7 @@ export function AnnotationForm<Answer>({ schema, send, textLabel, submitLabel, m
       <Stack gap="xs">
         <Textarea label={textLabel} autosize minRows={minRows} {...form.getInputProps("text")} data-testid={`${name}-text`} />
         <Group align="flex-end" gap="sm">
-          <NativeSelect
-            label={t("negotiation.fields.provisionOptional")}
-            data={[{ value: "", label: t("negotiation.fields.wholeDocument") }, ...document.provisions.map((p) => ({ value: p.id, label: provisionLabel(p, t) }))]}
-            {...form.getInputProps("provision")}
-            style={{ flex: "1 1 10rem" }}
-          />
+          <ProvisionSelect input={form.getInputProps("provision")} />
           <Button type="submit" loading={send.isPending} data-testid={`submit-${name}`}>
             {submitLabel}
           </Button>
