@@ -8,7 +8,6 @@ import {
   InvitationRequestSchema,
   DraftListSchema,
   DraftSchema,
-  type HandlingDto,
   PrepareDraftRequestSchema,
   InvitedCommentRequestSchema,
   CallRequestSchema,
@@ -73,10 +72,10 @@ import {
   type Situation,
 } from "./commands.js";
 import { documentReads, draftReads, noteReads } from "./policy.js";
-import { listDrafts, type DraftRow } from "./draft-store.js";
+import { listDrafts } from "./draft-store.js";
 import { findRevision, listDocuments, listNotes, type CachedDocument, type DocumentCache } from "./queries.js";
 import { findDocument, registryFacts, resourceOf, type DocumentRow } from "./store.js";
-import { revisionView, summaryView } from "./views.js";
+import { draftView, revisionView, summaryView } from "./views.js";
 import { DiffCache, diffRevisionsTask } from "./diff-cache.js";
 import { STREAMS } from "../../contracts/live.js";
 import { documentReaders } from "./live-readers.js";
@@ -389,18 +388,6 @@ export async function negotiationRoutes(app: FastifyInstance, options: { service
     (r, id, body) => runner.run(adoptDocument, context(r), { documentId: id, request: body, situation: situation() }),
   );
 
-  const draftView = (draft: DraftRow): z.infer<typeof DraftSchema> => ({
-    id: draft.id,
-    kind: draft.kind,
-    ...("handlings" in draft.body
-      ? { handlings: draft.body.handlings.map((h) => ({ ...h }) as HandlingDto) }
-      : { provision: draft.body.provision, bracket: draft.body.bracket, text: draft.body.text }),
-    note: draft.note,
-    preparedAt: draft.preparedAt.toISOString(),
-    state: draft.state,
-    usedIn: draft.usedIn,
-    decidedAt: draft.decidedAt?.toISOString() ?? null,
-  });
   api.get(
     "/api/v1/documents/:id/drafts",
     { preHandler: requireSignIn, schema: { tags, summary: "The secretariat's drafts for the chair: draft revisions and compromise texts", params: DocumentParams, response: { 200: DraftListSchema, ...errors } } },

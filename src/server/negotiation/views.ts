@@ -1,5 +1,6 @@
 // What the API answers about a negotiation: the document with its rolling text, a revision, a diff between two.
-import type { DiffDto, DocumentDto, DocumentSummary, ProposalDto, ProvisionDto, RevisionDto } from "../../contracts/negotiation.js";
+import type { DiffDto, DocumentDto, DocumentSummary, DraftDto, HandlingDto, ProposalDto, ProvisionDto, RevisionDto } from "../../contracts/negotiation.js";
+import type { DraftRow } from "./draft-store.js";
 import { adoptionBlockers, standingObjections, type Blocker } from "../../domain/negotiation/adoption.js";
 import { DiffBudget, diffWithin } from "../../domain/negotiation/diff.js";
 import { standings, type RecordedHandling } from "../../domain/negotiation/proposals.js";
@@ -204,4 +205,20 @@ export function diffView(
     items.push({ id: provision.id, change: "removed", fromNumber: fromNumbers.get(provision.id) ?? null, toNumber: null, ...compare(provision, undefined) });
   }
   return { from: from.number, to: to.number, provisions: items };
+}
+
+/** A secretariat's draft for the chair: its handlings (a draft revision) or its compromise text, and what became of it. */
+export function draftView(draft: DraftRow): DraftDto {
+  return {
+    id: draft.id,
+    kind: draft.kind,
+    ...("handlings" in draft.body
+      ? { handlings: draft.body.handlings.map((h) => ({ ...h }) as HandlingDto) }
+      : { provision: draft.body.provision, bracket: draft.body.bracket, text: draft.body.text }),
+    note: draft.note,
+    preparedAt: draft.preparedAt.toISOString(),
+    state: draft.state,
+    usedIn: draft.usedIn,
+    decidedAt: draft.decidedAt?.toISOString() ?? null,
+  };
 }
